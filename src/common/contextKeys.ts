@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+
+/** Context keys used in `when` clauses of package.json. */
+export const ContextKey = {
+  /** True while a token is stored and accepted by the service. */
+  signedIn: 'intervals.signedIn',
+  /** True while any of the user's timers is running. */
+  timerRunning: 'intervals.timerRunning',
+  /** True while the user has at least one timer, running or paused. */
+  hasTimer: 'intervals.hasTimer',
+  /** True when the task tree also lists closed tasks. */
+  showClosed: 'intervals.showClosed',
+  /** True when the task tree lists only the tasks assigned to the user. */
+  assignedToMe: 'intervals.assignedToMe',
+} as const;
+
+export type ContextKeyName = (typeof ContextKey)[keyof typeof ContextKey];
+
+/** Sets context keys, skipping calls that would not change the value. */
+export class ContextKeys {
+  private readonly values = new Map<string, unknown>();
+
+  async set(key: ContextKeyName, value: unknown): Promise<void> {
+    if (this.values.has(key) && this.values.get(key) === value) {
+      return;
+    }
+    this.values.set(key, value);
+    await vscode.commands.executeCommand('setContext', key, value);
+  }
+
+  get(key: ContextKeyName): unknown {
+    return this.values.get(key);
+  }
+}
