@@ -1,4 +1,4 @@
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /**
  * XML ↔ plain objects shaped like the JSON the API sends, so one normaliser serves both formats.
@@ -40,6 +40,11 @@ export function parseXml(text: string): Record<string, unknown> {
   if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text)) {
     throw new XmlFormatError('XML with a document type declaration is not accepted.');
   }
+  // The parser itself forgives mismatched tags; a truncated answer must not pass as data.
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    throw new XmlFormatError(`Malformed XML: ${valid.err.msg} (line ${valid.err.line})`);
+  }
   let ordered: OrderedNode[];
   try {
     ordered = parser.parse(text) as OrderedNode[];
@@ -78,15 +83,8 @@ function xmlValue(value: unknown): unknown {
     return value.map(String).join(',');
   }
   const text = typeof value === 'string' ? value : String(value);
-  if (!/[<>&]/.test(text)) {
-    return text;
-  }
-  // A CDATA section cannot contain "]]>", so split it across two sections.
-  const parts = text.split(']]>');
-  if (parts.length === 1) {
-    return { '#cdata': text };
-  }
-  return { '#cdata': parts.join(']]]]><![CDATA[>') };
+  // The builder splits a "]]>" inside CDATA across two sections itself.
+  return /[<>&]/.test(text) ? { '#cdata': text } : text;
 }
 
 function elementName(node: OrderedNode): string | undefined {
