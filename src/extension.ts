@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { registerCommands } from './commands/commandTable';
+import { showLogCommand } from './commands/showLog';
 
 /**
  * Composition root. VS Code calls this on the first use of a contributed view or command; it only
@@ -7,6 +9,8 @@ import * as vscode from 'vscode';
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Intervals', { log: true });
   context.subscriptions.push(log);
+
+  context.subscriptions.push(registerCommands([showLogCommand(log)]));
 }
 
 export function deactivate(): void {

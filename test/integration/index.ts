@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { findTestFiles, mochaClass } from '../mocha/loadMocha';
+import { SummaryReporter } from '../mocha/summaryReporter';
+
+/**
+ * Entry point VS Code calls in the extension host (`--extensionTestsPath`): runs every compiled
+ * `test/integration/**\/*.test.js` with mocha and rejects when any failed or none ran, which makes
+ * the host exit non-zero.
+ */
+export async function run(): Promise<void> {
+  const Mocha = mochaClass();
+  const mocha = new Mocha({
+    ui: 'bdd',
+    timeout: 20_000,
+    forbidOnly: true,
+    failZero: true,
+    color: false,
+    reporter: SummaryReporter,
+  });
+  const files = findTestFiles(__dirname);
+  for (const file of files) {
+    mocha.addFile(file);
+  }
+  if (files.length === 0) {
+    throw new Error(`No integration tests found under ${join(__dirname)}.`);
+  }
+  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  if (failures > 0) {
+    throw new Error(`${failures} integration test(s) failed.`);
+  }
+}

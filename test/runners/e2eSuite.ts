@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { Workbench, setWorkbench } from '../e2e/workbench';
+import { findTestFiles, mochaClass } from '../mocha/loadMocha';
+import { RESULTS_FILE_ENV, SUITE_NAME_ENV, SummaryReporter } from '../mocha/summaryReporter';
+import { repoRoot } from './testSetup';
+
+/**
+ * Runs every compiled `test/e2e/**\/*.test.js` in this process against the open workbench. Each
+ * test reaches the page through `workbench()` from test/e2e/workbench; a failing test leaves a
+ * screenshot named after it. Returns the exit code.
+ */
+export async function runE2eSuite(page: Page, resultsDir: string, resultsFile: string): Promise<number> {
+  process.env[RESULTS_FILE_ENV] = resultsFile;
+  process.env[SUITE_NAME_ENV] = 'e2e';
+  const workbench = new Workbench(page, resultsDir);
+  await workbench.waitUntilReady();
+  setWorkbench(workbench);
+
+  const Mocha = mochaClass();
+  const mocha = new Mocha({
+    ui: 'bdd',
+    timeout: 60_000,
+    forbidOnly: true,
+    failZero: true,
+    reporter: SummaryReporter,
+  });
+  mocha.rootHooks({
+    async afterEach(this: Mocha.Context) {
+      const test = this.currentTest;
+      if (test?.state === 'failed') {
+        await workbench.screenshot(`failed-${test.fullTitle()}`).catch(() => undefined);
+      }
+    },
+  });
+  const files = findTestFiles(join(repoRoot, 'out', 'test', 'e2e'));
+  for (const file of files) {
+    mocha.addFile(file);
+  }
+  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  setWorkbench(undefined);
+  return failures === 0 && files.length > 0 ? 0 : 1;
+}
