@@ -1,0 +1,189 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { FileLock, FileLockOptions, processIsAlive } from '../../src/outbox/fileLock';
+
+const DEAD_PID = 999_999_001;
+const OTHER_LIVE_PID = 999_999_002;
+
+describe('FileLock', () => {
+  let folder: string;
+  let lockPath: string;
+  let clock: number;
+
+  beforeEach(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'intervals-lock-'));
+    lockPath = path.join(folder, 'outbox.json.lock');
+    clock = 1_000_000;
+  });
+
+  afterEach(() => {
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  function lock(owner: string, extra: Partial<FileLockOptions> = {}): FileLock {
+    return new FileLock(lockPath, {
+      owner,
+      now: () => clock,
+      sleep: () => new Promise((resolve) => setImmediate(resolve)),
+      isProcessAlive: (pid) => pid !== DEAD_PID,
+      staleMs: 30_000,
+      ...extra,
+    });
+  }
+
+  function writeLock(content: object | string): void {
+    fs.writeFileSync(lockPath, typeof content === 'string' ? content : JSON.stringify(content));
+  }
+
+  function readLock(): { owner: string; pid: number; at: number } {
+    return JSON.parse(fs.readFileSync(lockPath, 'utf8')) as { owner: string; pid: number; at: number };
+  }
+
+  it('creates a lock file naming its owner and removes it on release', async () => {
+    const a = lock('a');
+    await a.acquire();
+    assert.deepEqual(readLock(), { owner: 'a', pid: process.pid, at: clock });
+    await a.release();
+    assert.equal(fs.existsSync(lockPath), false);
+  });
+
+  it('makes a second holder wait until the first releases', async () => {
+    const a = lock('a');
+    await a.acquire();
+    let waits = 0;
+    const b = lock('b', {
+      sleep: async () => {
+        waits++;
+        if (waits === 3) {
+          await a.release();
+        }
+      },
+    });
+    await b.acquire();
+    assert.equal(waits, 3);
+    assert.equal(readLock().owner, 'b');
+    await b.release();
+  });
+
+  it('gives up with a clear error when a live holder keeps the lock', async () => {
+    writeLock({ owner: 'other', pid: OTHER_LIVE_PID, at: clock });
+    const a = lock('a', { maxWaits: 5 });
+    await assert.rejects(a.acquire(), /Timed out waiting for the lock .* held by process 999999002/);
+    assert.equal(readLock().owner, 'other');
+  });
+
+  it('breaks at once the lock of a process that no longer exists, and says so', async () => {
+    writeLock({ owner: 'crashed', pid: DEAD_PID, at: clock });
+    const problems: string[] = [];
+    let waits = 0;
+    const a = lock('a', { onProblem: (message) => problems.push(message), sleep: async () => void waits++ });
+    await a.acquire();
+    assert.equal(readLock().owner, 'a');
+    assert.equal(waits, 0);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0], /stale lock left by process 999999001/);
+    assert.deepEqual(fs.readdirSync(folder), ['outbox.json.lock']);
+  });
+
+  it('breaks a lock older than the stale limit even when its process still runs', async () => {
+    writeLock({ owner: 'hung', pid: OTHER_LIVE_PID, at: clock - 30_001 });
+    const a = lock('a');
+    await a.acquire();
+    assert.equal(readLock().owner, 'a');
+  });
+
+  it('respects a lock exactly at the stale limit', async () => {
+    writeLock({ owner: 'slow', pid: OTHER_LIVE_PID, at: clock - 30_000 });
+    const a = lock('a', { maxWaits: 2 });
+    await assert.rejects(a.acquire(), /Timed out/);
+  });
+
+  it('waits on an unreadable lock (being written) and breaks it only after the stale limit', async () => {
+    writeLock('');
+    let waits = 0;
+    const a = lock('a', {
+      sleep: async () => {
+        waits++;
+        clock += 10_000;
+      },
+    });
+    await a.acquire();
+    assert.equal(readLock().owner, 'a');
+    assert.equal(waits, 4, 'broken once more than 30 s had passed: after the fourth 10 s wait');
+  });
+
+  it('puts back a fresh lock that replaced the stale one between the check and the break', async () => {
+    writeLock({ owner: 'crashed', pid: DEAD_PID, at: clock });
+    let raced = false;
+    let waits = 0;
+    const fresh = { owner: 'fresh', pid: OTHER_LIVE_PID, at: clock };
+    const a = lock('a', {
+      isProcessAlive: (pid) => {
+        if (pid === DEAD_PID && !raced) {
+          // Another window breaks the stale lock and takes the lock right now.
+          raced = true;
+          writeLock(fresh);
+        }
+        return pid !== DEAD_PID;
+      },
+      sleep: async () => {
+        waits++;
+        assert.deepEqual(readLock(), fresh, 'the fresh holder keeps its lock while we wait');
+        if (waits === 2) {
+          fs.rmSync(lockPath);
+        }
+      },
+    });
+    await a.acquire();
+    assert.equal(raced, true);
+    assert.equal(waits, 2);
+    assert.equal(readLock().owner, 'a');
+    assert.deepEqual(fs.readdirSync(folder), ['outbox.json.lock']);
+  });
+
+  it('does not delete a lock that now belongs to someone else', async () => {
+    const a = lock('a');
+    await a.acquire();
+    writeLock({ owner: 'b', pid: process.pid, at: clock });
+    await a.release();
+    assert.equal(readLock().owner, 'b');
+  });
+
+  it('releases the lock when the guarded action throws', async () => {
+    const a = lock('a');
+    await assert.rejects(
+      a.withLock(async () => {
+        throw new Error('inside');
+      }),
+      /inside/,
+    );
+    assert.equal(fs.existsSync(lockPath), false);
+  });
+
+  it('lets only one of many holders in at a time', async () => {
+    let inside = 0;
+    let most = 0;
+    let total = 0;
+    const holders = Array.from({ length: 8 }, (_, index) => lock(`h${index}`));
+    await Promise.all(
+      holders.map((holder) =>
+        holder.withLock(async () => {
+          inside++;
+          most = Math.max(most, inside);
+          await new Promise((resolve) => setImmediate(resolve));
+          total++;
+          inside--;
+        }),
+      ),
+    );
+    assert.equal(total, 8);
+    assert.equal(most, 1);
+  });
+
+  it('tells a running process from one that is gone', () => {
+    assert.equal(processIsAlive(process.pid), true);
+    assert.equal(processIsAlive(DEAD_PID), false);
+  });
+});
