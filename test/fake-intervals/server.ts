@@ -64,6 +64,8 @@ export interface FakeIntervals {
   readonly store: FakeStore;
   readonly requests: RecordedRequest[];
   readonly faults: FaultController;
+  /** Requests currently held back by latency or a stall (lets tests abort at the right moment). */
+  readonly waiting: number;
   /** Restores the fixture and clears the request log and faults. */
   reset(): void;
   close(): Promise<void>;
@@ -197,6 +199,10 @@ class FakeIntervalsServer implements FakeIntervals {
   private readonly fixture: Fixture;
   private readonly now: () => Date;
   private readonly pendingWaits = new Set<() => void>();
+
+  get waiting(): number {
+    return this.pendingWaits.size;
+  }
 
   constructor(options: FakeIntervalsOptions) {
     this.now = options.now ?? (() => new Date());
