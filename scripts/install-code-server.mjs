@@ -124,6 +124,15 @@ function install() {
     npm(['install', '--omit=dev', '--ignore-scripts'], join(vscodeDir, 'extensions')),
   );
 
+  step('check that the native modules load', () => {
+    // npm may skip install scripts it was not told to allow; a missing binary must fail here,
+    // not as a half-working server later.
+    for (const name of nativeModules) {
+      execFileSync(process.execPath, ['-e', `require(${JSON.stringify(name)})`], { cwd: vscodeDir, stdio: 'inherit' });
+    }
+    execFileSync(process.execPath, ['-e', 'require("argon2")'], { cwd: packageDir, stdio: 'inherit' });
+  });
+
   writeFileSync(marker, JSON.stringify({ ...wanted, installedAt: new Date().toISOString() }, null, 2));
   console.log(`[install-code-server] code-server ${CODE_SERVER_VERSION} installed in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }

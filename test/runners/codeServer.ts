@@ -26,6 +26,8 @@ type Mode = 'integration' | 'e2e';
 const verbose = process.env.INTERVALS_TEST_VERBOSE === '1';
 
 async function main(): Promise<number> {
+  // Until a result is known, any way out of this process is a failure.
+  process.exitCode = 1;
   const mode = parseMode(process.argv[2]);
   const timeoutSeconds = Number(process.env.INTERVALS_TEST_TIMEOUT_SECONDS ?? 300);
   const resultsDir = freshResultsDir(mode);
@@ -45,6 +47,11 @@ async function main(): Promise<number> {
     timer = setTimeout(() => reject(new Error(`The ${mode} run did not finish within ${timeoutSeconds}s (INTERVALS_TEST_TIMEOUT_SECONDS).`)), timeoutSeconds * 1000);
   });
   hardTimeout.catch(() => undefined);
+  // Should cleaning up hang too, nothing may keep CI waiting: end the process regardless.
+  setTimeout(() => {
+    console.error(`[runner] Still running ${timeoutSeconds + 60}s after the start; exiting.`);
+    process.exit(1);
+  }, (timeoutSeconds + 60) * 1000).unref();
 
   try {
     fake = await startFakeServer();

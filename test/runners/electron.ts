@@ -18,6 +18,8 @@ import { freshResultsDir, makeScratchDir, repoRoot, startFakeServer, testUserSet
 const DEFAULT_VERSION = '1.100.3';
 
 async function main(): Promise<number> {
+  // Until a result is known, any way out of this process is a failure.
+  process.exitCode = 1;
   const resultsDir = freshResultsDir('electron');
   const resultsFile = join(resultsDir, 'summary.json');
   const scratchDir = makeScratchDir('electron');
