@@ -380,7 +380,6 @@ export interface ProjectInput {
   managerId?: number | null;
   description?: string | null;
   dateEnd?: DateString | null;
-  budget?: number | null;
 }
 
 export interface TaskInput {
