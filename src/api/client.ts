@@ -308,10 +308,10 @@ export class IntervalsClient {
   getProject(id: number, options?: RequestOptions): Promise<Project> {
     return this.getMember('project', id, toProject, options);
   }
-  createProject(input: ProjectInput, options?: RequestOptions): Promise<Project> {
+  async createProject(input: ProjectInput, options?: RequestOptions): Promise<Project> {
     return this.createMember('project', fromProjectInput(input), toProject, options);
   }
-  updateProject(id: number, patch: Partial<ProjectInput>, options?: RequestOptions): Promise<Project> {
+  async updateProject(id: number, patch: Partial<ProjectInput>, options?: RequestOptions): Promise<Project> {
     return this.updateMember('project', id, fromProjectInput(patch), toProject, options);
   }
 
@@ -352,10 +352,10 @@ export class IntervalsClient {
   getTask(id: number, options?: RequestOptions): Promise<Task> {
     return this.getMember('task', id, toTask, options);
   }
-  createTask(input: TaskInput, options?: RequestOptions): Promise<Task> {
+  async createTask(input: TaskInput, options?: RequestOptions): Promise<Task> {
     return this.createMember('task', fromTaskInput(input), toTask, options);
   }
-  updateTask(id: number, patch: Partial<TaskInput>, options?: RequestOptions): Promise<Task> {
+  async updateTask(id: number, patch: Partial<TaskInput>, options?: RequestOptions): Promise<Task> {
     return this.updateMember('task', id, fromTaskInput(patch), toTask, options);
   }
   deleteTask(id: number, options?: RequestOptions): Promise<void> {
@@ -385,10 +385,10 @@ export class IntervalsClient {
   getTime(id: number, options?: RequestOptions): Promise<TimeEntry> {
     return this.getMember('time', id, toTimeEntry, options);
   }
-  createTime(input: TimeEntryInput, options?: RequestOptions): Promise<TimeEntry> {
+  async createTime(input: TimeEntryInput, options?: RequestOptions): Promise<TimeEntry> {
     return this.createMember('time', fromTimeEntryInput(input), toTimeEntry, options);
   }
-  updateTime(id: number, patch: Partial<TimeEntryInput>, options?: RequestOptions): Promise<TimeEntry> {
+  async updateTime(id: number, patch: Partial<TimeEntryInput>, options?: RequestOptions): Promise<TimeEntry> {
     return this.updateMember('time', id, fromTimeEntryInput(patch), toTimeEntry, options);
   }
   deleteTime(id: number, options?: RequestOptions): Promise<void> {
@@ -404,10 +404,10 @@ export class IntervalsClient {
   getTimer(id: number, options?: RequestOptions): Promise<Timer> {
     return this.getMember('timer', id, toTimer, options);
   }
-  createTimer(input: TimerInput, options?: RequestOptions): Promise<Timer> {
+  async createTimer(input: TimerInput, options?: RequestOptions): Promise<Timer> {
     return this.createMember('timer', fromTimerInput(input), toTimer, options);
   }
-  updateTimer(id: number, patch: TimerInput, options?: RequestOptions): Promise<Timer> {
+  async updateTimer(id: number, patch: TimerInput, options?: RequestOptions): Promise<Timer> {
     return this.updateMember('timer', id, fromTimerInput(patch), toTimer, options);
   }
   deleteTimer(id: number, options?: RequestOptions): Promise<void> {

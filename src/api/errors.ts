@@ -39,7 +39,6 @@ export interface IntervalsErrorInit {
  * `serverMessage`/`verbose` carry Intervals' own words for the log. Never holds the token.
  */
 export class IntervalsError extends Error {
-  override readonly name = 'IntervalsError';
   readonly kind: IntervalsErrorKind;
   /** HTTP status, when an answer came. */
   readonly status?: number;
@@ -113,6 +112,9 @@ export class IntervalsError extends Error {
     };
   }
 }
+
+// On the prototype rather than as a field, so the stack trace's first line already says it.
+Object.defineProperty(IntervalsError.prototype, 'name', { value: 'IntervalsError', writable: true, configurable: true });
 
 export function isIntervalsError(error: unknown): error is IntervalsError {
   return error instanceof IntervalsError;

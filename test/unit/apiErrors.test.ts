@@ -222,6 +222,8 @@ describe('errors: redaction and Retry-After', () => {
     assert.equal(clean.serverMessage, '***');
     assert.deepEqual(clean.verbose, ['x ***']);
     assert.doesNotMatch(clean.stack ?? '', /abc123secret/);
+    assert.match(clean.stack ?? '', /^IntervalsError: token \*\*\*/);
+    assert.equal(clean.name, 'IntervalsError');
     assert.ok(clean instanceof IntervalsError);
   });
 
