@@ -93,8 +93,8 @@ function elementName(node: OrderedNode): string | undefined {
 
 /**
  * One element: text-only elements become strings (empty ones ''), elements with child elements
- * become objects, repeated children become arrays. Attributes are kept only where they cannot
- * clash with text (the envelope's status/code/listcount live there).
+ * become objects, repeated children become arrays. Attributes merge into the object (the
+ * envelope's status/code live there); a text element with attributes keeps its text as '#text'.
  */
 function convertElement(node: OrderedNode, name: string): unknown {
   const children = (node[name] as OrderedNode[] | undefined) ?? [];
