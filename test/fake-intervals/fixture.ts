@@ -513,9 +513,6 @@ export function largeFixture(options: LargeFixtureOptions): Fixture {
     for (const moduleid of [1, 2, 3]) {
       projectModuleRows.push({ id: projectModuleRows.length + 1, projectid: i, moduleid, description: null, active: true });
     }
-    if (i % 3 === 1) {
-      teamRows.push({ id: teamRows.length + 1, projectid: i, personid: DEMO_PEOPLE.resource });
-    }
   }
   const assigneeCycle = [[1], [3], [6], [1, 3], [], [7], [2, 6]];
   const taskRows: TaskRow[] = [];
@@ -542,6 +539,17 @@ export function largeFixture(options: LargeFixtureOptions): Fixture {
       datemodified: `${dateopen} 09:00:00`,
       estimate: null,
     });
+  }
+  // People without `allprojects` join the team of every project they are assigned on.
+  const teamKeys = new Set<string>();
+  for (const task of taskRows) {
+    for (const personid of task.assigneeids) {
+      const key = `${task.projectid}/${personid}`;
+      if ((personid === DEMO_PEOPLE.resource || personid === DEMO_PEOPLE.zoe) && !teamKeys.has(key)) {
+        teamKeys.add(key);
+        teamRows.push({ id: teamRows.length + 1, projectid: task.projectid, personid });
+      }
+    }
   }
   const timeRows: TimeRow[] = [];
   const entries = taskRows.length === 0 ? 0 : (options.timeEntries ?? 0);

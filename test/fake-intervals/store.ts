@@ -313,6 +313,7 @@ export class FakeStore implements Fixture {
       return false;
     }
     rows.splice(index, 1);
+    this.lastIds.set(name, Math.max(this.lastIds.get(name) ?? 0, id));
     return true;
   }
 
