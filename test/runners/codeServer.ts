@@ -19,7 +19,7 @@ import { SUITE_NAME_ENV, RESULTS_FILE_ENV, summaryLine, type SuiteSummary } from
 import { launchChromium, openWorkbenchPage, saveFailureArtifacts, type WorkbenchLogFile, type WorkbenchPage } from './browser';
 import { startCodeServer, workbenchUrl, type CodeServer } from './codeServerHost';
 import { runE2eSuite } from './e2eSuite';
-import { delay, freshResultsDir, makeScratchDir, repoRoot, startFakeServer, testUserSettings, type RunningFake } from './testSetup';
+import { freshResultsDir, makeScratchDir, repoRoot, startFakeServer, testUserSettings, type RunningFake } from './testSetup';
 
 type Mode = 'integration' | 'e2e';
 
@@ -156,10 +156,7 @@ function elapsed(since: number): string {
 }
 
 main().then(
-  async (code) => {
-    await delay(0);
-    process.exit(code);
-  },
+  (code) => process.exit(code),
   (error: unknown) => {
     console.error(error);
     process.exit(1);
