@@ -486,8 +486,8 @@ class FakeIntervalsServer implements FakeIntervals {
         if (memberId === undefined) {
           return this.list(ctx, handler, query);
         }
-        rejectQuery(query);
         handler.authorize(ctx, 'read');
+        rejectQuery(query);
         const row = this.member(ctx, handler, memberId);
         return this.success(ctx, 200, { [handler.name]: handler.present(ctx, row) });
       }
@@ -498,7 +498,6 @@ class FakeIntervalsServer implements FakeIntervals {
         if (format) {
           record.bodyFormat = format;
         }
-        rejectQuery(query);
         const fromBody = bodyId(body);
         if (fromBody === 'invalid') {
           throw new ApiError(18, ['id: must be a positive integer id']);
@@ -510,8 +509,9 @@ class FakeIntervalsServer implements FakeIntervals {
         if (targetId === undefined && method === 'PUT') {
           throw new ApiError(16, [`PUT on the /${handler.name}/ collection needs an id; POST creates`]);
         }
+        handler.authorize(ctx, targetId === undefined ? 'create' : 'update');
+        rejectQuery(query);
         if (targetId === undefined) {
-          handler.authorize(ctx, 'create');
           if (!handler.create) {
             throw new ApiError(16, [`${handler.name} cannot be created`]);
           }
@@ -519,7 +519,6 @@ class FakeIntervalsServer implements FakeIntervals {
           ctx.invalidate();
           return this.success(ctx, 201, { [handler.name]: handler.present(ctx, created) });
         }
-        handler.authorize(ctx, 'update');
         const row = this.member(ctx, handler, targetId);
         if (!handler.update) {
           throw new ApiError(16, [`${handler.name} cannot be updated`]);
@@ -532,8 +531,8 @@ class FakeIntervalsServer implements FakeIntervals {
         if (memberId === undefined) {
           throw new ApiError(16, [`DELETE needs a member address: /${handler.name}/{id}/`]);
         }
-        rejectQuery(query);
         handler.authorize(ctx, 'delete');
+        rejectQuery(query);
         const row = this.member(ctx, handler, memberId);
         if (!handler.remove) {
           throw new ApiError(16, [`${handler.name} cannot be deleted`]);
