@@ -31,6 +31,10 @@ const OTHER_LIVE_PID = 999_999_002;
 const START = Date.UTC(2026, 3, 22, 8);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
+function lockWait(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.min(ms, 5)));
+}
+
 function tick(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
@@ -99,7 +103,9 @@ describe('Outbox', () => {
       classify: (error) => (error instanceof TestFailure ? { kind: error.kind, retryAfterMs: error.retryAfterMs } : 'retryable'),
       now: () => clock,
       random: () => 0.5,
-      sleep: tick,
+      // Only lock and rename retries sleep. Two windows wait on each other's lock while real file
+      // I/O (fsync) happens, so a wait must take real time: bare ticks run out the bounded waits.
+      sleep: lockWait,
       backoff: { baseMs: 2000, maxMs: 60_000 },
       isProcessAlive: (pid) => pid !== DEAD_PID,
       onProblem: (message) => problems.push(message),
