@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 
@@ -15,13 +15,17 @@ export class Workbench {
 
   /**
    * Waits for the workbench to be laid out, connected to the server, and to know the extension:
-   * its contributions (the activity bar entry, palette commands) arrive a moment after the
-   * window is drawn, and a palette opened before that would not list its commands.
+   * its contributions arrive a moment after the window is drawn. When the extension contributes
+   * an activity bar entry, that entry showing up is the sign; `runCommand` retries on its own
+   * for palette commands that come late.
    */
   async waitUntilReady(timeoutMs = 90_000): Promise<void> {
     await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
     await this.page.locator('.part.statusbar').waitFor({ state: 'visible', timeout: timeoutMs });
-    await this.activityBarItem('Intervals').waitFor({ state: 'visible', timeout: timeoutMs });
+    const container = contributedActivityBarTitle();
+    if (container) {
+      await this.activityBarItem(container).waitFor({ state: 'visible', timeout: timeoutMs });
+    }
   }
 
   /** An entry of the activity bar by its label (`Intervals`, `Explorer`...). */
@@ -130,6 +134,14 @@ export class Workbench {
     await this.page.screenshot({ path: file });
     return file;
   }
+}
+
+/** Title of the first activity bar view container the extension's package.json contributes. */
+function contributedActivityBarTitle(): string | undefined {
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+    contributes?: { viewsContainers?: { activitybar?: { title?: string }[] } };
+  };
+  return manifest.contributes?.viewsContainers?.activitybar?.[0]?.title;
 }
 
 let current: Workbench | undefined;

@@ -1,0 +1,200 @@
+import * as vscode from 'vscode';
+import { IntervalsClient } from '../api/client';
+import type { Me } from '../api/types';
+import { Disposable } from '../common/disposable';
+import type { Logger } from '../common/logger';
+import { forgetSecret, registerSecret } from '../common/redact';
+import { CredentialStore, KeyringUnavailableError, type StoredCredentials } from './credentialStore';
+import { sameServer } from './apiUrlWatcher';
+import { checkTokenShape, describeSignInFailure } from './signInMessages';
+
+export interface Account {
+  personId: number;
+  name: string;
+  group: string;
+  apiUrl: string;
+}
+
+export type SessionState = { readonly signedIn: false } | { readonly signedIn: true; readonly account: Account };
+
+export type SignInResult = { ok: true; account: Account } | { ok: false; message: string; keyring?: boolean };
+
+export interface ClientFactory {
+  create(token: string, apiUrl: string, onUnauthorized: () => void): IntervalsClient;
+}
+
+/**
+ * Who is signed in, and the API client that acts for them. Owns the client: it exists only while
+ * signed in, so nothing can keep sending requests with a token the service has refused.
+ */
+export class AccountSession extends Disposable {
+  private readonly changed = this.register(new vscode.EventEmitter<SessionState>());
+  readonly onDidChange = this.changed.event;
+
+  private current: { credentials: StoredCredentials; client: IntervalsClient } | undefined;
+  private restoring: Promise<void> | undefined;
+  private unauthorizedNotified = false;
+
+  constructor(
+    private readonly store: CredentialStore,
+    private readonly clients: ClientFactory,
+    private readonly apiUrl: () => string,
+    private readonly log: Logger,
+  ) {
+    super();
+    this.register(store.onDidChange(() => void this.reload()));
+    this.register({ dispose: () => this.dropClient() });
+  }
+
+  get state(): SessionState {
+    return this.current ? { signedIn: true, account: toAccount(this.current.credentials) } : { signedIn: false };
+  }
+
+  /** The client for the signed-in account, or undefined when signed out. */
+  get client(): IntervalsClient | undefined {
+    return this.current?.client;
+  }
+
+  /** The token, for the authentication provider that hands it to extensions the user allowed. */
+  get token(): string | undefined {
+    return this.current?.credentials.token;
+  }
+
+  /** Reads the stored credentials; no request is made. Safe to call more than once. */
+  restore(): Promise<void> {
+    this.restoring ??= this.reload();
+    return this.restoring;
+  }
+
+  /** Checks the token against `GET /me/` on the configured server without storing anything. */
+  async verify(token: string): Promise<{ ok: true; me: Me; apiUrl: string } | { ok: false; message: string }> {
+    const shape = checkTokenShape(token);
+    if (shape) {
+      return { ok: false, message: shape };
+    }
+    const apiUrl = this.apiUrl();
+    let probe: IntervalsClient;
+    try {
+      probe = this.clients.create(token.trim(), apiUrl, () => undefined);
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+    try {
+      const me = await probe.me();
+      return { ok: true, me, apiUrl };
+    } catch (error) {
+      this.log.warn(`Sign-in check failed: ${error instanceof Error ? error.message : String(error)}`);
+      return { ok: false, message: describeSignInFailure(error, apiUrl) };
+    } finally {
+      void probe.close();
+    }
+  }
+
+  /** Verifies the token and, when the service accepts it, keeps it in SecretStorage. */
+  async signIn(token: string): Promise<SignInResult> {
+    const verified = await this.verify(token);
+    if (!verified.ok) {
+      return verified;
+    }
+    const credentials: StoredCredentials = {
+      token: token.trim(),
+      apiUrl: verified.apiUrl,
+      personId: verified.me.id,
+      name: displayName(verified.me),
+      group: verified.me.group ?? '',
+    };
+    try {
+      await this.store.write(credentials);
+    } catch (error) {
+      return error instanceof KeyringUnavailableError
+        ? { ok: false, message: error.message, keyring: true }
+        : { ok: false, message: String(error) };
+    }
+    this.use(credentials);
+    this.log.info(`Signed in as ${credentials.name} (${credentials.group}) at ${credentials.apiUrl}`);
+    return { ok: true, account: toAccount(credentials) };
+  }
+
+  async signOut(reason?: string): Promise<void> {
+    const wasSignedIn = !!this.current;
+    this.use(undefined);
+    try {
+      await this.store.clear();
+    } catch (error) {
+      this.log.error(error instanceof Error ? error : String(error));
+    }
+    if (wasSignedIn) {
+      this.log.info(reason ? `Signed out: ${reason}` : 'Signed out');
+    }
+  }
+
+  /** Called by the client on any 401: sign out once and offer to sign in again. */
+  handleUnauthorized(): void {
+    if (!this.current || this.unauthorizedNotified) {
+      return;
+    }
+    this.unauthorizedNotified = true;
+    void this.signOut('the service refused the token').then(async () => {
+      const choice = await vscode.window.showWarningMessage(
+        'Intervals no longer accepts your API token (it may have been revoked or regenerated). Sign in again to continue.',
+        'Sign In',
+      );
+      if (choice === 'Sign In') {
+        await vscode.commands.executeCommand('intervals.signIn');
+      }
+    });
+  }
+
+  private async reload(): Promise<void> {
+    let stored: StoredCredentials | undefined;
+    try {
+      stored = await this.store.read();
+    } catch (error) {
+      this.log.error(error instanceof Error ? error : String(error));
+      stored = undefined;
+    }
+    if (stored && !sameServer(stored.apiUrl, this.apiUrl())) {
+      // The token belongs to another server than the one now configured.
+      await this.signOut('the API address changed');
+      return;
+    }
+    if (stored?.token !== this.current?.credentials.token) {
+      this.use(stored);
+    }
+  }
+
+  private use(credentials: StoredCredentials | undefined): void {
+    const before = this.current?.credentials;
+    if (before?.token === credentials?.token && before?.apiUrl === credentials?.apiUrl) {
+      return;
+    }
+    this.dropClient();
+    if (credentials) {
+      registerSecret(credentials.token);
+      this.unauthorizedNotified = false;
+      this.current = {
+        credentials,
+        client: this.clients.create(credentials.token, credentials.apiUrl, () => this.handleUnauthorized()),
+      };
+    }
+    this.changed.fire(this.state);
+  }
+
+  private dropClient(): void {
+    if (this.current) {
+      void this.current.client.close();
+      forgetSecret(this.current.credentials.token);
+      this.current = undefined;
+    }
+  }
+}
+
+function toAccount(credentials: StoredCredentials): Account {
+  return { personId: credentials.personId, name: credentials.name, group: credentials.group, apiUrl: credentials.apiUrl };
+}
+
+function displayName(me: Me): string {
+  const name = [me.firstName, me.lastName].filter(Boolean).join(' ').trim();
+  return name || me.username || `Person ${me.id}`;
+}
+

@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import { Disposable } from '../common/disposable';
+import type { AccountSession } from './accountSession';
+
+export const AUTH_PROVIDER_ID = 'intervals';
+
+/**
+ * Shows the Intervals account in VS Code's Accounts menu and lets other extensions ask for it
+ * through `vscode.authentication.getSession('intervals', [])` (VS Code asks the user first).
+ */
+export class IntervalsAuthenticationProvider extends Disposable implements vscode.AuthenticationProvider {
+  private readonly changed = this.register(
+    new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>(),
+  );
+  readonly onDidChangeSessions = this.changed.event;
+  private last: vscode.AuthenticationSession | undefined;
+
+  constructor(
+    private readonly session: AccountSession,
+    private readonly promptSignIn: () => Promise<boolean>,
+  ) {
+    super();
+    this.last = this.current();
+    this.register(
+      session.onDidChange(() => {
+        const next = this.current();
+        const before = this.last;
+        this.last = next;
+        if (before?.id === next?.id && before?.accessToken === next?.accessToken) {
+          return;
+        }
+        this.changed.fire({
+          added: next && !before ? [next] : [],
+          removed: before && !next ? [before] : [],
+          changed: before && next ? [next] : [],
+        });
+      }),
+    );
+    this.register(vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'Intervals', this));
+  }
+
+  async getSessions(): Promise<vscode.AuthenticationSession[]> {
+    await this.session.restore();
+    const current = this.current();
+    return current ? [current] : [];
+  }
+
+  async createSession(): Promise<vscode.AuthenticationSession> {
+    if (!this.current() && !(await this.promptSignIn())) {
+      throw new Error('Sign-in to Intervals was cancelled.');
+    }
+    const current = this.current();
+    if (!current) {
+      throw new Error('Sign-in to Intervals did not complete.');
+    }
+    return current;
+  }
+
+  async removeSession(): Promise<void> {
+    await this.session.signOut('signed out from the Accounts menu');
+  }
+
+  private current(): vscode.AuthenticationSession | undefined {
+    const state = this.session.state;
+    const token = this.session.token;
+    if (!state.signedIn || !token) {
+      return undefined;
+    }
+    return {
+      id: `intervals-${state.account.personId}`,
+      accessToken: token,
+      account: { id: String(state.account.personId), label: state.account.name },
+      scopes: [],
+    };
+  }
+}

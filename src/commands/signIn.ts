@@ -1,0 +1,92 @@
+import * as vscode from 'vscode';
+import type { AccountSession, SignInResult } from '../auth/accountSession';
+import { KEYRING_HELP_URL } from '../auth/credentialStore';
+import { TOKEN_HELP, checkTokenShape } from '../auth/signInMessages';
+import { argumentObject, type Command } from './commandTable';
+
+/**
+ * `intervals.signIn`: asks for the API token (or takes `{ token }`), checks it against the
+ * service and keeps it in SecretStorage. Resolves to the outcome, or undefined when cancelled.
+ */
+export function signInCommand(
+  session: AccountSession,
+): Command & { execute(arg?: unknown): Promise<SignInResult | undefined> } {
+  return {
+    id: 'intervals.signIn',
+    async execute(arg?: unknown): Promise<SignInResult | undefined> {
+      const token = argumentObject(arg)?.token;
+      if (typeof token === 'string') {
+        const result = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: 'Signing in to Intervals…' },
+          () => session.signIn(token),
+        );
+        report(result);
+        return result;
+      }
+      const result = await promptForToken(session);
+      if (result) {
+        report(result);
+      }
+      return result;
+    },
+  };
+}
+
+/** The token prompt stays open with the reason when a token is refused, so it can be corrected. */
+function promptForToken(session: AccountSession): Promise<SignInResult | undefined> {
+  const box = vscode.window.createInputBox();
+  box.title = 'Sign in to Intervals';
+  box.prompt = `Paste your Intervals API token. ${TOKEN_HELP}`;
+  box.placeholder = 'API token';
+  box.password = true;
+  box.ignoreFocusOut = true;
+  return new Promise((resolve) => {
+    let outcome: SignInResult | undefined;
+    const subscriptions = [
+      box.onDidChangeValue(() => {
+        box.validationMessage = undefined;
+      }),
+      box.onDidAccept(async () => {
+        const shape = checkTokenShape(box.value);
+        if (shape) {
+          box.validationMessage = shape;
+          return;
+        }
+        box.busy = true;
+        box.enabled = false;
+        const result = await session.signIn(box.value);
+        box.busy = false;
+        box.enabled = true;
+        if (result.ok) {
+          outcome = result;
+          box.hide();
+        } else {
+          box.validationMessage = result.message;
+        }
+      }),
+      box.onDidHide(() => {
+        vscode.Disposable.from(...subscriptions).dispose();
+        box.dispose();
+        resolve(outcome);
+      }),
+    ];
+    box.show();
+  });
+}
+
+function report(result: SignInResult): void {
+  if (result.ok) {
+    const group = result.account.group ? ` (${result.account.group})` : '';
+    void vscode.window.showInformationMessage(`Signed in to Intervals as ${result.account.name}${group}.`);
+    return;
+  }
+  if (result.keyring) {
+    void vscode.window.showErrorMessage(result.message, 'Learn More').then((choice) => {
+      if (choice) {
+        void vscode.env.openExternal(vscode.Uri.parse(KEYRING_HELP_URL));
+      }
+    });
+    return;
+  }
+  void vscode.window.showErrorMessage(result.message);
+}
