@@ -99,8 +99,8 @@ async function main(): Promise<number> {
     rmSync(scratchDir, { recursive: true, force: true });
   }
 
-  printFinalSummary(mode, resultsFile, code, started);
-  return code;
+  const reported = printFinalSummary(mode, resultsFile, code, started);
+  return reported ? code : 1;
 }
 
 function parseMode(value: string | undefined): Mode {
@@ -132,7 +132,7 @@ function isOfflineNoise(line: string): boolean {
  * The last line is the suite's count, as written by the reporter in the extension host; a run that
  * died before reporting still ends with a count CI can read, and a non-zero exit.
  */
-function printFinalSummary(mode: Mode, resultsFile: string, code: number, started: number): void {
+function printFinalSummary(mode: Mode, resultsFile: string, code: number, started: number): boolean {
   let summary: SuiteSummary | undefined;
   try {
     summary = JSON.parse(readFileSync(resultsFile, 'utf8')) as SuiteSummary;
@@ -140,11 +140,11 @@ function printFinalSummary(mode: Mode, resultsFile: string, code: number, starte
     summary = undefined;
   }
   log(`${mode} run finished with exit code ${code} in ${elapsed(started)}`);
-  if (summary) {
-    console.log(`${mode}: ${summaryLine(summary)}`);
-  } else {
-    console.log(`${mode}: ${summaryLine({ passed: 0, failed: 1, skipped: 0 })}`);
+  if (!summary) {
+    log('The test run left no summary: the tests did not run to the end.');
   }
+  console.log(`${mode}: ${summaryLine(summary ?? { passed: 0, failed: 1, skipped: 0 })}`);
+  return summary !== undefined;
 }
 
 function log(message: string): void {

@@ -9,7 +9,7 @@
  * and points `intervals.apiUrl` at it through a throwaway profile's user settings. On Linux without
  * a display, run it under `xvfb-run -a`.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTests, TestRunFailedError } from '@vscode/test-electron';
 import { RESULTS_FILE_ENV, SUITE_NAME_ENV, summaryLine, type SuiteSummary } from '../mocha/summaryReporter';
@@ -32,6 +32,7 @@ async function main(): Promise<number> {
     fake = await startFakeServer();
     console.log(`[runner] Fake Intervals API at ${fake.server.url}`);
     writeUserSettings(userDataDir, testUserSettings(fake.server.url));
+    mkdirSync(workspaceDir, { recursive: true });
     const vscodeExecutablePath = process.env.VSCODE_EXECUTABLE_PATH || undefined;
     code = await runTests({
       ...(vscodeExecutablePath ? { vscodeExecutablePath } : { version: process.env.VSCODE_TEST_VERSION ?? DEFAULT_VERSION }),
@@ -65,8 +66,11 @@ async function main(): Promise<number> {
   } catch {
     summary = undefined;
   }
+  if (!summary) {
+    console.error('[runner] The test run left no summary: the tests did not run to the end.');
+  }
   console.log(`electron: ${summaryLine(summary ?? { passed: 0, failed: 1, skipped: 0 })}`);
-  return code;
+  return summary ? code : 1;
 }
 
 main().then(
