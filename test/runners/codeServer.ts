@@ -77,7 +77,7 @@ async function main(): Promise<number> {
       workbenchLogs = exit.logs;
       code = exit.code;
     } else {
-      code = await Promise.race([runE2eSuite(workbench.page, resultsDir, resultsFile), server.exited, hardTimeout]);
+      code = await Promise.race([runE2eSuite(workbench.page, resultsDir, resultsFile, fake.env), server.exited, hardTimeout]);
     }
   } catch (error) {
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -7,12 +7,12 @@ import { repoRoot } from './testSetup';
 
 /**
  * Runs every compiled `test/e2e/**\/*.test.js` in this process against the open workbench. Each
- * test reaches the page through `workbench()` from test/e2e/workbench; a failing test leaves a
- * screenshot named after it. Returns the exit code.
+ * test reaches the page through `workbench()` from test/e2e/workbench and the fake Intervals API
+ * through the same environment variables as the integration tests (`fakeEnv`); a failing test
+ * leaves a screenshot named after it. Returns the exit code.
  */
-export async function runE2eSuite(page: Page, resultsDir: string, resultsFile: string): Promise<number> {
-  process.env[RESULTS_FILE_ENV] = resultsFile;
-  process.env[SUITE_NAME_ENV] = 'e2e';
+export async function runE2eSuite(page: Page, resultsDir: string, resultsFile: string, fakeEnv: Record<string, string>): Promise<number> {
+  Object.assign(process.env, fakeEnv, { [RESULTS_FILE_ENV]: resultsFile, [SUITE_NAME_ENV]: 'e2e' });
   const workbench = new Workbench(page, resultsDir);
   await workbench.waitUntilReady();
   setWorkbench(workbench);
