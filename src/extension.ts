@@ -1,16 +1,53 @@
 import * as vscode from 'vscode';
+import { AccountSession, type SignInResult } from './auth/accountSession';
+import { IntervalsAuthenticationProvider } from './auth/authenticationProvider';
+import { CredentialStore } from './auth/credentialStore';
 import { registerCommands } from './commands/commandTable';
 import { showLogCommand } from './commands/showLog';
+import { signInCommand } from './commands/signIn';
+import { signOutCommand } from './commands/signOut';
+import { ContextKey, ContextKeys } from './common/contextKeys';
+import { Logger } from './common/logger';
+import { Settings } from './common/settings';
+import { ApiClientFactory } from './connection/apiClientFactory';
+import { watchApiUrl } from './auth/apiUrlWatcher';
+import type { TestHooks } from './testHooks';
 
 /**
  * Composition root. VS Code calls this on the first use of a contributed view or command; it only
  * builds objects and registers them, so activation makes no network call.
  */
-export function activate(context: vscode.ExtensionContext): void {
-  const log = vscode.window.createOutputChannel('Intervals', { log: true });
-  context.subscriptions.push(log);
+export function activate(context: vscode.ExtensionContext): TestHooks | undefined {
+  const channel = vscode.window.createOutputChannel('Intervals', { log: true });
+  context.subscriptions.push(channel);
+  const log = new Logger(channel);
+  const settings = new Settings();
+  const contextKeys = new ContextKeys();
 
-  context.subscriptions.push(registerCommands([showLogCommand(log)]));
+  const credentials = new CredentialStore(context.secrets);
+  context.subscriptions.push(credentials);
+  const session = new AccountSession(credentials, new ApiClientFactory(settings, log.child('api')), () => settings.apiUrl, log.child('auth'));
+  context.subscriptions.push(session);
+  context.subscriptions.push(session.onDidChange((state) => void contextKeys.set(ContextKey.signedIn, state.signedIn)));
+  context.subscriptions.push(watchApiUrl(settings, session));
+
+  const signIn = signInCommand(session);
+  context.subscriptions.push(
+    new IntervalsAuthenticationProvider(session, async () => ((await signIn.execute()) as SignInResult | undefined)?.ok === true),
+  );
+
+  context.subscriptions.push(
+    registerCommands([signIn, signOutCommand(session, async () => undefined), showLogCommand(channel)]),
+  );
+
+  // Reading the secret is local; the key drives the welcome view before anything else shows.
+  void session.restore().then(() => contextKeys.set(ContextKey.signedIn, session.state.signedIn));
+
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    // Only the integration tests get a look inside; an installed extension exports nothing.
+    return { secrets: context.secrets, globalState: context.globalState, logUri: context.logUri, session, contextKeys };
+  }
+  return undefined;
 }
 
 export function deactivate(): void {

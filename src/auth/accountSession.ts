@@ -34,6 +34,7 @@ export class AccountSession extends Disposable {
   private current: { credentials: StoredCredentials; client: IntervalsClient } | undefined;
   private restoring: Promise<void> | undefined;
   private unauthorizedNotified = false;
+  private generation = 0;
 
   constructor(
     private readonly store: CredentialStore,
@@ -147,11 +148,18 @@ export class AccountSession extends Disposable {
 
   private async reload(): Promise<void> {
     let stored: StoredCredentials | undefined;
-    try {
-      stored = await this.store.read();
-    } catch (error) {
-      this.log.error(error instanceof Error ? error : String(error));
-      stored = undefined;
+    // A sign-in or sign-out in this window while the read was in flight makes the read stale.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const generation = this.generation;
+      try {
+        stored = await this.store.read();
+      } catch (error) {
+        this.log.error(error instanceof Error ? error : String(error));
+        stored = undefined;
+      }
+      if (generation === this.generation) {
+        break;
+      }
     }
     if (stored && !sameServer(stored.apiUrl, this.apiUrl())) {
       // The token belongs to another server than the one now configured.
@@ -168,6 +176,7 @@ export class AccountSession extends Disposable {
     if (before?.token === credentials?.token && before?.apiUrl === credentials?.apiUrl) {
       return;
     }
+    this.generation++;
     this.dropClient();
     if (credentials) {
       registerSecret(credentials.token);

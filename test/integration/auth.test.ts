@@ -1,0 +1,143 @@
+import * as assert from 'node:assert/strict';
+import { afterEach, before, beforeEach, describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import type { TestHooks } from '../../src/testHooks';
+import { eventually, extensionHooks, fakeServer, readLogs, setApiUrl, signIn, signOut, token, type SignInOutcome } from './helpers';
+
+const SECRET_KEY = 'intervals.credentials';
+
+describe('Sign in and sign out', () => {
+  let hooks: TestHooks;
+  const fake = fakeServer();
+
+  before(async () => {
+    hooks = await extensionHooks();
+  });
+
+  beforeEach(async () => {
+    await fake.control.reset();
+    await signOut();
+  });
+
+  afterEach(async () => {
+    await fake.control.clearFaults();
+    await setApiUrl(fake.url);
+    await signOut();
+  });
+
+  async function requestCount(): Promise<number> {
+    return (await fake.control.requests()).length;
+  }
+
+  it('signs in with a token argument after checking it against /me/, and keeps it only in SecretStorage', async () => {
+    const result = await signIn('admin');
+    assert.equal(result.account?.group, 'Administrator');
+    assert.ok(result.account?.name, 'the account has a name');
+    const me = (await fake.control.requests()).filter((r) => r.path.startsWith('/me'));
+    assert.equal(me.length, 1, 'exactly one /me/ request checks the token');
+
+    const stored = await hooks.secrets.get(SECRET_KEY);
+    assert.ok(stored?.includes(token('admin')), 'the token is in SecretStorage');
+    assert.equal(hooks.session.state.signedIn, true);
+    assert.equal(hooks.contextKeys.get('intervals.signedIn'), true);
+
+    const settings = JSON.stringify(vscode.workspace.getConfiguration('intervals'));
+    assert.ok(!settings.includes(token('admin')), 'the token is not in the settings');
+    for (const key of hooks.globalState.keys()) {
+      assert.ok(!JSON.stringify(hooks.globalState.get(key)).includes(token('admin')), `globalState ${key} has no token`);
+    }
+    // Give the log a moment to reach its file, then check no line holds the token or its Basic form.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const logs = await readLogs(hooks.logUri);
+    assert.match(logs, /Signed in as/, 'the sign-in is logged');
+    assert.ok(!logs.includes(token('admin')), 'the token is not in the log');
+    assert.ok(!logs.includes(Buffer.from(`${token('admin')}:X`).toString('base64')), 'the Authorization header is not in the log');
+  });
+
+  it('refuses a token the server rejects, with a clear message, and stores nothing', async () => {
+    const result = await vscode.commands.executeCommand<SignInOutcome>('intervals.signIn', { token: 'zzzzzzzzzzz' });
+    assert.equal(result?.ok, false);
+    assert.match(result?.message ?? '', /did not accept this token/);
+    assert.equal(await hooks.secrets.get(SECRET_KEY), undefined);
+    assert.equal(hooks.session.state.signedIn, false);
+  });
+
+  for (const [input, pattern] of [
+    ['', /Enter your Intervals API token/],
+    ['   ', /Enter your Intervals API token/],
+    ['abc def ghi', /spaces/],
+    ['abc$%^&*()!', /only letters and digits/],
+  ] as const) {
+    it(`refuses ${JSON.stringify(input)} before sending anything`, async () => {
+      const before = await requestCount();
+      const result = await vscode.commands.executeCommand<SignInOutcome>('intervals.signIn', { token: input });
+      assert.equal(result?.ok, false);
+      assert.match(result?.message ?? '', pattern);
+      assert.equal(await requestCount(), before, 'no request was sent');
+      assert.equal(await hooks.secrets.get(SECRET_KEY), undefined);
+    });
+  }
+
+  it('says the server cannot be reached when nothing listens at the API address', async () => {
+    await setApiUrl('http://127.0.0.1:9/');
+    const result = await vscode.commands.executeCommand<SignInOutcome>('intervals.signIn', { token: token('admin') });
+    assert.equal(result?.ok, false);
+    assert.match(result?.message ?? '', /Could not reach Intervals at http:\/\/127\.0\.0\.1:9\//);
+    assert.equal(await hooks.secrets.get(SECRET_KEY), undefined);
+  });
+
+  it('refuses a plain http:// address that is not this machine', async () => {
+    await setApiUrl('http://intervals.example.com/');
+    const result = await vscode.commands.executeCommand<SignInOutcome>('intervals.signIn', { token: token('admin') });
+    assert.equal(result?.ok, false);
+    assert.match(result?.message ?? '', /https/i);
+  });
+
+  it('says the server is not the Intervals API when it answers with a web page', async () => {
+    await fake.control.failNext(1, { status: 200, code: 0, body: 'html' });
+    const result = await vscode.commands.executeCommand<SignInOutcome>('intervals.signIn', { token: token('admin') });
+    assert.equal(result?.ok, false);
+    assert.match(result?.message ?? '', /did not answer like the Intervals API/);
+    assert.equal(await hooks.secrets.get(SECRET_KEY), undefined);
+  });
+
+  it('signs out, clearing the token and the signed-in state', async () => {
+    await signIn('manager');
+    await signOut();
+    assert.equal(await hooks.secrets.get(SECRET_KEY), undefined);
+    assert.equal(hooks.session.state.signedIn, false);
+    assert.equal(hooks.session.client, undefined);
+    assert.equal(hooks.contextKeys.get('intervals.signedIn'), false);
+  });
+
+  it('signs out once when the service answers 401, without a loop of failing requests', async () => {
+    await signIn('admin');
+    const client = hooks.session.client;
+    assert.ok(client);
+    await fake.control.failNext(5, { status: 401, code: 9, message: 'Invalid auth' });
+    await fake.control.clearRequests();
+    await assert.rejects(client.me(), (error: Error & { kind?: string }) => error.kind === 'unauthorized');
+    await eventually(() => !hooks.session.state.signedIn, 'the session signs out');
+    assert.equal(await hooks.secrets.get(SECRET_KEY), undefined);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(await requestCount(), 1, 'the 401 was not retried');
+  });
+
+  it('follows another window signing in and out (SecretStorage change)', async () => {
+    const account = { token: token('resource'), apiUrl: fake.url, personId: 4, name: 'Other Window', group: 'Resource' };
+    await hooks.secrets.store(SECRET_KEY, JSON.stringify(account));
+    await eventually(() => hooks.session.state.signedIn, 'the session follows the stored token');
+    const state = hooks.session.state;
+    assert.ok(state.signedIn && state.account.name === 'Other Window');
+    await eventually(() => hooks.contextKeys.get('intervals.signedIn') === true, 'the context key follows');
+    await hooks.secrets.delete(SECRET_KEY);
+    await eventually(() => !hooks.session.state.signedIn, 'the session follows the sign-out');
+  });
+
+  it('signs out when the API address changes to another server', async () => {
+    await signIn('admin');
+    await setApiUrl(fake.url.replace('127.0.0.1', 'localhost'));
+    await eventually(() => !hooks.session.state.signedIn, 'the address change signs out');
+    assert.equal(await hooks.secrets.get(SECRET_KEY), undefined);
+  });
+});
