@@ -9,6 +9,7 @@ import {
   parseRetryAfter,
   userMessage,
   type IntervalsErrorKind,
+  certificateCodes,
 } from './errors';
 import { silentLogger, type ApiLogger } from './logger';
 import {
@@ -850,7 +851,7 @@ async function readBody(body: Dispatcher.ResponseData['body'], limit: number): P
   return Buffer.concat(chunks).toString('utf8').slice(0, limit);
 }
 
-const neverConnectedCodes = new Set([
+const neverConnectedCodes: ReadonlySet<string> = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',
   'EAI_AGAIN',
@@ -859,15 +860,7 @@ const neverConnectedCodes = new Set([
   'ENETDOWN',
   'EADDRNOTAVAIL',
   'UND_ERR_CONNECT_TIMEOUT',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'CERT_UNTRUSTED',
+  ...certificateCodes,
 ]);
 
 function errorCode(error: unknown): string | undefined {
