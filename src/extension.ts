@@ -12,6 +12,11 @@ import { Settings } from './common/settings';
 import { ApiClientFactory } from './connection/apiClientFactory';
 import { watchApiUrl } from './auth/apiUrlWatcher';
 import type { TestHooks } from './testHooks';
+import { DataChanges } from './common/dataChanges';
+import { LookupCache } from './lookups/lookupCache';
+import type { Services } from './services';
+import { RecentTasks } from './tasks/recentTasks';
+import { ActiveTimers } from './timer/activeTimers';
 
 /**
  * Composition root. VS Code calls this on the first use of a contributed view or command; it only
@@ -31,21 +36,44 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   context.subscriptions.push(session.onDidChange((state) => void contextKeys.set(ContextKey.signedIn, state.signedIn)));
   context.subscriptions.push(watchApiUrl(settings, session));
 
+  const lookups = new LookupCache(() => session.client);
+  const recentTasks = new RecentTasks(context.globalState);
+  const changes = new DataChanges();
+  const activeTimers = new ActiveTimers();
+  context.subscriptions.push(recentTasks, changes, activeTimers);
+  context.subscriptions.push(
+    session.onDidChange(() => {
+      // Another account (or none) means none of the cached look-ups apply any more.
+      lookups.clear();
+    }),
+  );
+  const services: Services = { context, session, log, settings, contextKeys, lookups, recentTasks, changes, activeTimers };
+
   const signIn = signInCommand(session);
   context.subscriptions.push(
     new IntervalsAuthenticationProvider(session, async () => ((await signIn.execute()) as SignInResult | undefined)?.ok === true),
   );
 
   context.subscriptions.push(
-    registerCommands([signIn, signOutCommand(session, async () => undefined), showLogCommand(channel)]),
+    registerCommands([
+      signIn,
+      signOutCommand(session, async () => {
+        lookups.clear();
+        await recentTasks.clear();
+      }),
+      showLogCommand(channel),
+    ]),
   );
+
+  // Features, each registering its views, commands and listeners.
+  context.subscriptions.push();
 
   // Reading the secret is local; the key drives the welcome view before anything else shows.
   void session.restore().then(() => contextKeys.set(ContextKey.signedIn, session.state.signedIn));
 
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     // Only the integration tests get a look inside; an installed extension exports nothing.
-    return { secrets: context.secrets, globalState: context.globalState, logUri: context.logUri, session, contextKeys };
+    return { secrets: context.secrets, globalState: context.globalState, logUri: context.logUri, session, contextKeys, services };
   }
   return undefined;
 }

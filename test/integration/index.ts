@@ -16,6 +16,8 @@ export async function run(): Promise<void> {
     failZero: true,
     color: false,
     reporter: SummaryReporter,
+    // Lets a developer run one part of the suite: INTERVALS_TEST_GREP="Task tree" npm run test:integration
+    ...(process.env.INTERVALS_TEST_GREP ? { grep: process.env.INTERVALS_TEST_GREP } : {}),
   });
   const files = findTestFiles(__dirname);
   for (const file of files) {

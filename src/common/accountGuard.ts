@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import type { IntervalsClient } from '../api/client';
+import type { AccountSession } from '../auth/accountSession';
+
+/**
+ * The API client for a command that needs an account. Signed out, it offers to sign in first
+ * (a notification with a "Sign In" button, never a modal) and carries on when that succeeds;
+ * undefined when the user declines, and the command then does nothing.
+ */
+export async function clientOrSignIn(session: AccountSession, purpose: string): Promise<IntervalsClient | undefined> {
+  const current = session.client;
+  if (current) {
+    return current;
+  }
+  const choice = await vscode.window.showInformationMessage(`Sign in to Intervals to ${purpose}.`, 'Sign In');
+  if (choice !== 'Sign In') {
+    return undefined;
+  }
+  await vscode.commands.executeCommand('intervals.signIn');
+  return session.client;
+}
