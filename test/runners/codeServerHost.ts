@@ -31,6 +31,8 @@ export interface CodeServerOptions {
   /** Written as the user's settings.json before the server starts. */
   readonly settings: Record<string, unknown>;
   readonly startTimeoutMs?: number;
+  /** Loopback port to listen on; a free one when absent. */
+  readonly port?: number;
 }
 
 export interface CodeServer {
@@ -66,7 +68,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const args = [
     codeServerEntry(),
     '--auth', 'none',
-    '--bind-addr', '127.0.0.1:0',
+    '--bind-addr', `127.0.0.1:${options.port ?? 0}`,
     // A config file of its own, so nothing is written to the user's ~/.config.
     '--config', join(options.scratchDir, 'code-server.yaml'),
     '--user-data-dir', userDataDir,
