@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ProxySettings } from '../connection/proxyDispatcher';
 
 export const DEFAULT_API_URL = 'https://api.myintervals.com/';
 
@@ -18,10 +19,11 @@ export class Settings {
   }
 
   /** VS Code's own proxy settings, which the HTTP client honours before the environment's. */
-  get proxy(): { url?: string; strictSSL: boolean } {
+  get proxy(): ProxySettings {
     const http = vscode.workspace.getConfiguration('http');
     const url = http.get<string>('proxy')?.trim();
-    return { url: url || undefined, strictSSL: http.get<boolean>('proxyStrictSSL', true) };
+    const noProxy = http.get<string[]>('noProxy', []).filter((host) => typeof host === 'string' && host.trim() !== '');
+    return { url: url || undefined, strictSSL: http.get<boolean>('proxyStrictSSL', true), noProxy };
   }
 
   onDidChange(listener: (affects: (section: string) => boolean) => void): vscode.Disposable {

@@ -1,25 +1,38 @@
-import { EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
+import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
 
 export interface ProxySettings {
   /** VS Code's `http.proxy`, which wins over the environment. */
   url?: string;
   /** VS Code's `http.proxyStrictSSL`. */
   strictSSL: boolean;
+  /** VS Code's `http.noProxy`: hosts reached directly; the environment's NO_PROXY when empty. */
+  noProxy?: readonly string[];
 }
 
 /**
  * The undici dispatcher for the user's proxy set-up, or undefined for a direct connection.
  * VS Code patches Node's own http stack for proxies but not undici, so the client does it here.
+ * Both cases go through undici's EnvHttpProxyAgent so that NO_PROXY (or `http.noProxy`) keeps
+ * the hosts it names, loopback typically, off the proxy; every value is read from `env`, never
+ * from the process behind the caller's back.
  */
 export function proxyDispatcher(settings: ProxySettings, env: NodeJS.ProcessEnv = process.env): Dispatcher | undefined {
   const tls = { rejectUnauthorized: settings.strictSSL };
+  const noProxy = settings.noProxy?.length ? settings.noProxy.join(',') : (env.NO_PROXY ?? env.no_proxy ?? '');
   if (settings.url) {
-    return new ProxyAgent({ uri: settings.url, requestTls: tls, proxyTls: tls });
+    return new EnvHttpProxyAgent({ httpProxy: settings.url, httpsProxy: settings.url, noProxy, requestTls: tls, proxyTls: tls });
   }
-  const fromEnv = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => env[name]);
-  if (fromEnv) {
-    // Reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY (so loopback can be kept direct).
-    return new EnvHttpProxyAgent({ requestTls: tls, proxyTls: tls });
+  const httpProxy = env.HTTP_PROXY ?? env.http_proxy;
+  const httpsProxy = env.HTTPS_PROXY ?? env.https_proxy;
+  if (!httpProxy && !httpsProxy) {
+    return undefined;
   }
-  return undefined;
+  // Like curl: HTTPS_PROXY for https:// addresses, HTTP_PROXY for http:// ones.
+  return new EnvHttpProxyAgent({
+    httpProxy: httpProxy ?? '',
+    httpsProxy: httpsProxy ?? '',
+    noProxy,
+    requestTls: tls,
+    proxyTls: tls,
+  });
 }
