@@ -6,6 +6,7 @@ import { registerCommands } from './commands/commandTable';
 import { showLogCommand } from './commands/showLog';
 import { signInCommand } from './commands/signIn';
 import { signOutCommand } from './commands/signOut';
+import { answerSignInOffer } from './common/accountGuard';
 import { ContextKey, ContextKeys } from './common/contextKeys';
 import { Logger } from './common/logger';
 import { Settings } from './common/settings';
@@ -50,9 +51,8 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   const services: Services = { context, session, log, settings, contextKeys, lookups, recentTasks, changes, activeTimers };
 
   const signIn = signInCommand(session);
-  context.subscriptions.push(
-    new IntervalsAuthenticationProvider(session, async () => ((await signIn.execute()) as SignInResult | undefined)?.ok === true),
-  );
+  const authProvider = new IntervalsAuthenticationProvider(session, async () => ((await signIn.execute()) as SignInResult | undefined)?.ok === true);
+  context.subscriptions.push(authProvider);
 
   context.subscriptions.push(
     registerCommands([
@@ -73,7 +73,16 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
 
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     // Only the integration tests get a look inside; an installed extension exports nothing.
-    return { secrets: context.secrets, globalState: context.globalState, logUri: context.logUri, session, contextKeys, services };
+    return {
+      secrets: context.secrets,
+      globalState: context.globalState,
+      logUri: context.logUri,
+      session,
+      contextKeys,
+      services,
+      authProvider,
+      answerSignInOffer,
+    };
   }
   return undefined;
 }

@@ -1,5 +1,7 @@
 import type * as vscode from 'vscode';
 import type { AccountSession } from './auth/accountSession';
+import type { IntervalsAuthenticationProvider } from './auth/authenticationProvider';
+import type { SignInOffer } from './common/accountGuard';
 import type { ContextKeys } from './common/contextKeys';
 import type { Services } from './services';
 
@@ -12,4 +14,8 @@ export interface TestHooks {
   contextKeys: ContextKeys;
   /** Every collaborator `activate` built, for tests that look inside a feature. */
   services: Services;
+  /** The provider behind VS Code's Accounts menu, as VS Code itself calls it. */
+  authProvider: IntervalsAuthenticationProvider;
+  /** Answers the "Sign in to Intervals to …" offer of commands run signed out; undefined restores the notification. */
+  answerSignInOffer(answer: SignInOffer | undefined): void;
 }

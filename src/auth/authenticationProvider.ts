@@ -39,13 +39,14 @@ export class IntervalsAuthenticationProvider extends Disposable implements vscod
     this.register(vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'Intervals', this));
   }
 
-  async getSessions(): Promise<vscode.AuthenticationSession[]> {
+  /** The one Intervals session, whatever the scopes: a token grants everything its person may do. */
+  async getSessions(_scopes?: readonly string[]): Promise<vscode.AuthenticationSession[]> {
     await this.session.restore();
     const current = this.current();
     return current ? [current] : [];
   }
 
-  async createSession(): Promise<vscode.AuthenticationSession> {
+  async createSession(_scopes: readonly string[]): Promise<vscode.AuthenticationSession> {
     if (!this.current() && !(await this.promptSignIn())) {
       throw new Error('Sign-in to Intervals was cancelled.');
     }
@@ -56,7 +57,11 @@ export class IntervalsAuthenticationProvider extends Disposable implements vscod
     return current;
   }
 
-  async removeSession(): Promise<void> {
+  async removeSession(sessionId: string): Promise<void> {
+    // A stale id (the account changed in another window meanwhile) must not sign out the new one.
+    if (this.current()?.id !== sessionId) {
+      return;
+    }
     await this.session.signOut('signed out from the Accounts menu');
   }
 

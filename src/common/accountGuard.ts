@@ -2,6 +2,22 @@ import * as vscode from 'vscode';
 import type { IntervalsClient } from '../api/client';
 import type { AccountSession } from '../auth/accountSession';
 
+export const SIGN_IN_ACTION = 'Sign In';
+
+/** Shows the offer to sign in and resolves to the button chosen (undefined when dismissed). */
+export type SignInOffer = (message: string) => Thenable<string | undefined>;
+
+const notification: SignInOffer = (message) => vscode.window.showInformationMessage(message, SIGN_IN_ACTION);
+let offer: SignInOffer = notification;
+
+/**
+ * Replaces the notification with an answer, for the integration tests (a notification cannot be
+ * clicked from the extension host); undefined puts the notification back. Test mode only.
+ */
+export function answerSignInOffer(replacement: SignInOffer | undefined): void {
+  offer = replacement ?? notification;
+}
+
 /**
  * The API client for a command that needs an account. Signed out, it offers to sign in first
  * (a notification with a "Sign In" button, never a modal) and carries on when that succeeds;
@@ -12,8 +28,8 @@ export async function clientOrSignIn(session: AccountSession, purpose: string): 
   if (current) {
     return current;
   }
-  const choice = await vscode.window.showInformationMessage(`Sign in to Intervals to ${purpose}.`, 'Sign In');
-  if (choice !== 'Sign In') {
+  const choice = await offer(`Sign in to Intervals to ${purpose}.`);
+  if (choice !== SIGN_IN_ACTION) {
     return undefined;
   }
   await vscode.commands.executeCommand('intervals.signIn');

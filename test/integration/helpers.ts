@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { TestHooks } from '../../src/testHooks';
 import { FakeIntervalsControl } from '../fake-intervals/control';
 import { fakeServerFromEnvironment, type FakeServerAddress } from '../runners/environmentVariables';
+import { UI_REQUESTS_ENV, formatUiRequest } from '../runners/uiRequests';
 
 export const EXTENSION_ID = 'intervals-vscode.intervals-vscode';
 
@@ -81,4 +82,10 @@ export async function eventually(condition: () => boolean | Promise<boolean>, wh
 
 export async function setApiUrl(url: string | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('intervals').update('apiUrl', url, vscode.ConfigurationTarget.Global);
+}
+
+/** Types into the quick input that is open (or opens next) and presses Enter, through the runner. */
+export function typeIntoQuickInput(text: string): void {
+  assert.equal(process.env[UI_REQUESTS_ENV], '1', 'this test types into a VS Code prompt: run it with the code-server runner (npm run test:integration)');
+  console.log(formatUiRequest({ kind: 'typeIntoQuickInput', text }));
 }

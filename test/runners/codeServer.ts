@@ -19,6 +19,7 @@ import { SUITE_NAME_ENV, RESULTS_FILE_ENV, summaryLine, type SuiteSummary } from
 import { launchChromium, openWorkbenchPage, saveFailureArtifacts, type WorkbenchLogFile, type WorkbenchPage } from './browser';
 import { startCodeServer, workbenchUrl, type CodeServer } from './codeServerHost';
 import { runE2eSuite } from './e2eSuite';
+import { UI_REQUESTS_ENV, answerUiRequest, parseUiRequest } from './uiRequests';
 import { freshResultsDir, makeScratchDir, repoRoot, startFakeServer, testUserSettings, type RunningFake } from './testSetup';
 
 type Mode = 'integration' | 'e2e';
@@ -58,12 +59,19 @@ async function main(): Promise<number> {
     log(`Fake Intervals API at ${fake.server.url}`);
     server = await startCodeServer({
       scratchDir,
-      env: { ...fake.env, [RESULTS_FILE_ENV]: resultsFile, [SUITE_NAME_ENV]: mode },
+      env: { ...fake.env, [RESULTS_FILE_ENV]: resultsFile, [SUITE_NAME_ENV]: mode, [UI_REQUESTS_ENV]: '1' },
       settings: testUserSettings(fake.server.url),
     });
     log(`code-server at ${server.url} (${elapsed(started)})`);
     browser = await launchChromium();
-    workbench = await openWorkbenchPage(browser, relay);
+    workbench = await openWorkbenchPage(browser, (line) => {
+      const request = parseUiRequest(line);
+      if (request && workbench) {
+        void answerUiRequest(workbench.page, request);
+      } else {
+        relay(line);
+      }
+    });
 
     const url = workbenchUrl(server, {
       folder: server.workspaceDir,
