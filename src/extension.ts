@@ -16,6 +16,7 @@ import type { TestHooks } from './testHooks';
 import { DataChanges } from './common/dataChanges';
 import { LookupCache } from './lookups/lookupCache';
 import type { Services } from './services';
+import { registerReminders } from './reminders/registerReminders';
 import { RecentTasks } from './tasks/recentTasks';
 import { ActiveTimers } from './timer/activeTimers';
 
@@ -66,7 +67,10 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   );
 
   // Features, each registering its views, commands and listeners.
-  context.subscriptions.push();
+  const reminders = registerReminders(services);
+  context.subscriptions.push(
+    reminders,
+  );
 
   // Reading the secret is local; the key drives the welcome view before anything else shows.
   void session.restore().then(() => contextKeys.set(ContextKey.signedIn, session.state.signedIn));
@@ -82,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
       services,
       authProvider,
       answerSignInOffer,
+      reminders,
     };
   }
   return undefined;

@@ -3,6 +3,7 @@ import type { AccountSession } from './auth/accountSession';
 import type { IntervalsAuthenticationProvider } from './auth/authenticationProvider';
 import type { SignInOffer } from './common/accountGuard';
 import type { ContextKeys } from './common/contextKeys';
+import type { ReminderService } from './reminders/reminderService';
 import type { Services } from './services';
 
 /** What `activate` hands the integration tests when VS Code runs the extension in test mode. */
@@ -18,4 +19,6 @@ export interface TestHooks {
   authProvider: IntervalsAuthenticationProvider;
   /** Answers the "Sign in to Intervals to …" offer of commands run signed out; undefined restores the notification. */
   answerSignInOffer(answer: SignInOffer | undefined): void;
+  /** The reminders, whose clock, timer and notification the tests replace. */
+  reminders: ReminderService;
 }

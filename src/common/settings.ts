@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ProxySettings } from '../connection/proxyDispatcher';
+import type { ReminderSettings } from '../reminders/reminderPolicy';
 
 export const DEFAULT_API_URL = 'https://api.myintervals.com/';
 
@@ -24,6 +25,21 @@ export class Settings {
     const url = http.get<string>('proxy')?.trim();
     const noProxy = http.get<string[]>('noProxy', []).filter((host) => typeof host === 'string' && host.trim() !== '');
     return { url: url || undefined, strictSSL: http.get<boolean>('proxyStrictSSL', true), noProxy };
+  }
+
+  get reminders(): ReminderSettings {
+    const config = this.config;
+    const number = (key: string, fallback: number): number => {
+      const value = config.get<number>(key, fallback);
+      return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+    };
+    return {
+      enabled: config.get<boolean>('reminders', false) === true,
+      dailyTargetHours: Math.min(24, Math.max(0, number('dailyTargetHours', 8))),
+      workdayStart: config.get<string>('workdayStart', '09:00'),
+      workdayEnd: config.get<string>('workdayEnd', '17:30'),
+      editingMinutes: Math.min(240, Math.max(1, number('reminderEditingMinutes', 15))),
+    };
   }
 
   onDidChange(listener: (affects: (section: string) => boolean) => void): vscode.Disposable {

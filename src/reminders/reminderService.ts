@@ -1,0 +1,251 @@
+import * as vscode from 'vscode';
+import type { AccountSession } from '../auth/accountSession';
+import { Disposable } from '../common/disposable';
+import type { Logger } from '../common/logger';
+import type { Settings } from '../common/settings';
+import { toIsoDate } from '../time/dates';
+import type { ActiveTimers } from '../timer/activeTimers';
+import type { ReminderClaims } from './reminderClaims';
+import {
+  NOT_EDITING,
+  claimKey,
+  describeHours,
+  nextCheckDelay,
+  recordEdit,
+  shouldOfferTimer,
+  shouldRemindToLogTime,
+  underTarget,
+  type EditingState,
+  type ReminderAnswers,
+  type ReminderKind,
+} from './reminderPolicy';
+
+export const REMINDER_ACTION = {
+  logTime: 'Log Time…',
+  startTimer: 'Start Timer…',
+  notToday: 'Not today',
+  never: "Don't ask again",
+} as const;
+
+const ANSWERS_KEY = 'intervals.reminders.answers';
+/** After a failed look at today's time, wait this long before asking the service again. */
+const RETRY_AFTER_FAILURE_MS = 15 * 60_000;
+/** Edits come by the keystroke; look at the start-timer offer at most this often because of them. */
+const EDIT_CHECK_THROTTLE_MS = 30_000;
+/** The longest delay `setTimeout` takes. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+const EDITED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-userdata']);
+
+/** The clock, the timer and the notification, which the integration tests replace. */
+export interface ReminderSeams {
+  now(): Date;
+  schedule(callback: () => void, delayMs: number): { dispose(): void };
+  prompt(message: string, ...actions: string[]): Thenable<string | undefined>;
+  runCommand(command: string): Thenable<unknown>;
+}
+
+export type ReminderOutcome =
+  | { readonly status: 'off' | 'notDue' | 'claimedElsewhere' | 'targetMet' | 'failed' }
+  /** `answered` settles once the user chose (or dismissed) and the choice was carried out. */
+  | { readonly status: 'offered'; readonly kind: ReminderKind; readonly message: string; readonly answered: Promise<string | undefined> };
+
+export interface ReminderDependencies {
+  readonly session: AccountSession;
+  readonly settings: Settings;
+  readonly activeTimers: ActiveTimers;
+  readonly globalState: vscode.Memento;
+  readonly claims: ReminderClaims;
+  readonly log: Logger;
+}
+
+/**
+ * Opt-in nudges (`intervals.reminders`): near the end of the working day, when today's logged time
+ * is under the target, an offer to log time; while editing for a while with no timer running, an
+ * offer to start one. The decisions are in reminderPolicy.ts; this class feeds them the clock,
+ * edits, timers and answers, and shows the notifications. A window only wakes up while reminders
+ * are on and someone is signed in, and asks the service at most once a day.
+ */
+export class ReminderService extends Disposable {
+  private seams: ReminderSeams = {
+    now: () => new Date(),
+    schedule: (callback, delayMs) => {
+      const handle = setTimeout(callback, delayMs);
+      return { dispose: () => clearTimeout(handle) };
+    },
+    prompt: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
+    runCommand: (command) => vscode.commands.executeCommand(command),
+  };
+  private editing: EditingState = NOT_EDITING;
+  private wakeUp: { dispose(): void } | undefined;
+  private lastEditCheck = Number.NEGATIVE_INFINITY;
+  private logTimeRetryAt = Number.NEGATIVE_INFINITY;
+  private readonly busy = new Set<ReminderKind>();
+
+  constructor(private readonly deps: ReminderDependencies) {
+    super();
+    this.register({ dispose: () => this.wakeUp?.dispose() });
+    this.register(
+      deps.settings.onDidChange((affects) => {
+        if (affects('intervals.reminders') && deps.settings.reminders.enabled) {
+          // Turning reminders on again undoes every "Don't ask again".
+          void this.updateAnswers((answers) => ({ ...answers, never: {} }));
+        }
+        if (['intervals.reminders', 'intervals.workdayStart', 'intervals.workdayEnd'].some(affects)) {
+          this.reschedule();
+        }
+      }),
+    );
+    this.register(deps.session.onDidChange(() => this.reschedule()));
+    this.register(
+      deps.activeTimers.onDidChange((timers) => {
+        if (timers.some((timer) => timer.running)) {
+          this.editing = NOT_EDITING;
+        }
+      }),
+    );
+    this.register(
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0 && EDITED_SCHEMES.has(event.document.uri.scheme)) {
+          this.noteEdit();
+        }
+      }),
+    );
+    void deps.claims.prune(this.seams.now()).catch((error: unknown) => deps.log.warn(`Could not tidy reminder claims: ${String(error)}`));
+    this.reschedule();
+  }
+
+  /** Test mode only: replaces the clock, the timer, the notification or the command runner. */
+  useSeamsForTests(seams: Partial<ReminderSeams>): void {
+    this.seams = { ...this.seams, ...seams };
+    this.editing = NOT_EDITING;
+    this.lastEditCheck = Number.NEGATIVE_INFINITY;
+    this.logTimeRetryAt = Number.NEGATIVE_INFINITY;
+    this.reschedule();
+  }
+
+  get answers(): ReminderAnswers {
+    return this.deps.globalState.get<ReminderAnswers>(ANSWERS_KEY) ?? {};
+  }
+
+  /** Runs both checks now; the timer calls this, and so can tests. */
+  async check(): Promise<{ logTime: ReminderOutcome; startTimer: ReminderOutcome }> {
+    return { logTime: await this.checkLogTime(), startTimer: await this.checkStartTimer() };
+  }
+
+  async checkLogTime(): Promise<ReminderOutcome> {
+    const now = this.seams.now();
+    const settings = this.deps.settings.reminders;
+    const state = this.deps.session.state;
+    const client = this.deps.session.client;
+    if (!settings.enabled || !state.signedIn || !client) {
+      return { status: 'off' };
+    }
+    if (!shouldRemindToLogTime(now, settings, this.answers) || this.busy.has('logTime') || now.getTime() < this.logTimeRetryAt) {
+      return { status: 'notDue' };
+    }
+    this.busy.add('logTime');
+    try {
+      const key = claimKey('logTime', now);
+      if (!(await this.deps.claims.claim(key))) {
+        return { status: 'claimedElsewhere' };
+      }
+      const today = toIsoDate(now);
+      let logged: number;
+      try {
+        const entries = await client.listAllTime({ personId: state.account.personId, dateBegin: today, dateEnd: today });
+        logged = entries.reduce((sum, entry) => sum + entry.time, 0);
+      } catch (error) {
+        // Give the day's claim back so this or another window tries again later.
+        await this.deps.claims.release(key);
+        this.logTimeRetryAt = now.getTime() + RETRY_AFTER_FAILURE_MS;
+        this.deps.log.warn(`Reminder: could not read today's time: ${error instanceof Error ? error.message : String(error)}`);
+        return { status: 'failed' };
+      }
+      if (!underTarget(logged, settings.dailyTargetHours)) {
+        return { status: 'targetMet' };
+      }
+      const message = `You have logged ${describeHours(logged)} of your ${describeHours(settings.dailyTargetHours)} in Intervals today.`;
+      return this.offer('logTime', now, message, REMINDER_ACTION.logTime, 'intervals.logTime');
+    } finally {
+      this.busy.delete('logTime');
+    }
+  }
+
+  async checkStartTimer(): Promise<ReminderOutcome> {
+    const now = this.seams.now();
+    const settings = this.deps.settings.reminders;
+    if (!settings.enabled || !this.deps.session.state.signedIn) {
+      return { status: 'off' };
+    }
+    const timerRunning = this.deps.activeTimers.all.some((timer) => timer.running);
+    const editing = this.editing;
+    if (!shouldOfferTimer(now, settings, this.answers, editing, timerRunning) || this.busy.has('startTimer')) {
+      return { status: 'notDue' };
+    }
+    this.busy.add('startTimer');
+    try {
+      if (!(await this.deps.claims.claim(claimKey('startTimer', now)))) {
+        return { status: 'claimedElsewhere' };
+      }
+      // The next offer waits for another stretch of editing.
+      this.editing = NOT_EDITING;
+      const minutes = Math.round((now.getTime() - (editing.since ?? now.getTime())) / 60_000);
+      const message = `You have been editing for ${minutes} min with no Intervals timer running.`;
+      return this.offer('startTimer', now, message, REMINDER_ACTION.startTimer, 'intervals.startTimer');
+    } finally {
+      this.busy.delete('startTimer');
+    }
+  }
+
+  private offer(kind: ReminderKind, now: Date, message: string, action: string, command: string): ReminderOutcome {
+    this.deps.log.info(`Reminder: ${kind}`);
+    // Not awaited by the check: a notification may stay open for hours.
+    const answered = Promise.resolve(this.seams.prompt(message, action, REMINDER_ACTION.notToday, REMINDER_ACTION.never)).then(async (choice) => {
+      try {
+        if (choice === action) {
+          await this.seams.runCommand(command);
+        } else if (choice === REMINDER_ACTION.notToday) {
+          await this.updateAnswers((answers) => ({ ...answers, snoozedOn: { ...answers.snoozedOn, [kind]: toIsoDate(now) } }));
+        } else if (choice === REMINDER_ACTION.never) {
+          await this.updateAnswers((answers) => ({ ...answers, never: { ...answers.never, [kind]: true } }));
+          vscode.window.setStatusBarMessage('Intervals reminder turned off; turning "intervals.reminders" off and on brings it back.', 8000);
+        }
+      } catch (error) {
+        this.deps.log.error(error instanceof Error ? error : String(error));
+      }
+      return choice;
+    });
+    return { status: 'offered', kind, message, answered };
+  }
+
+  private noteEdit(): void {
+    const now = this.seams.now().getTime();
+    this.editing = recordEdit(this.editing, now);
+    if (now - this.lastEditCheck >= EDIT_CHECK_THROTTLE_MS) {
+      this.lastEditCheck = now;
+      void this.checkStartTimer().catch((error: unknown) => this.deps.log.warn(`Reminder check failed: ${String(error)}`));
+    }
+  }
+
+  private async updateAnswers(change: (answers: ReminderAnswers) => ReminderAnswers): Promise<void> {
+    await this.deps.globalState.update(ANSWERS_KEY, change(this.answers));
+  }
+
+  private reschedule(): void {
+    this.wakeUp?.dispose();
+    this.wakeUp = undefined;
+    if (this.isDisposed || !this.deps.session.state.signedIn) {
+      return;
+    }
+    const delay = nextCheckDelay(this.seams.now(), this.deps.settings.reminders);
+    if (!Number.isFinite(delay)) {
+      return;
+    }
+    this.wakeUp = this.seams.schedule(() => {
+      this.wakeUp = undefined;
+      void this.check()
+        .catch((error: unknown) => this.deps.log.warn(`Reminder check failed: ${String(error)}`))
+        .finally(() => this.reschedule());
+    }, Math.min(delay, MAX_TIMEOUT_MS));
+  }
+}
