@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { TestHooks } from '../../src/testHooks';
-import { eventually, extensionHooks, fakeServer, readLogs, setApiUrl, signIn, signOut, token, type SignInOutcome } from './helpers';
+import { eventually, extensionHooks, fakeServer, readLogs, setApiUrl, signIn, signOut, token, typeIntoQuickInput, type SignInOutcome } from './helpers';
 
 const SECRET_KEY = 'intervals.credentials';
 
@@ -52,6 +52,16 @@ describe('Sign in and sign out', () => {
     assert.match(logs, /Signed in as/, 'the sign-in is logged');
     assert.ok(!logs.includes(token('admin')), 'the token is not in the log');
     assert.ok(!logs.includes(Buffer.from(`${token('admin')}:X`).toString('base64')), 'the Authorization header is not in the log');
+  });
+
+  it('signs in through the token prompt when run without a token', async () => {
+    const result = vscode.commands.executeCommand<SignInOutcome>('intervals.signIn');
+    typeIntoQuickInput(token('executive'));
+    const outcome = await result;
+    assert.equal(outcome?.ok, true, outcome?.message);
+    assert.equal(outcome?.account?.group, 'Executive');
+    assert.equal(hooks.session.state.signedIn, true);
+    assert.ok((await hooks.secrets.get(SECRET_KEY))?.includes(token('executive')));
   });
 
   it('refuses a token the server rejects, with a clear message, and stores nothing', async () => {
