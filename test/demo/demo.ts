@@ -4,6 +4,7 @@
  *
  *   npm run demo                 # free ports; prints the address to open and the token to paste
  *   npm run demo -- --port 8080  # VS Code on a fixed port (the fake API still takes a free one)
+ *   npm run demo -- --check      # start, open it in headless Chromium, screenshot, stop (for CI)
  *
  * `npm run demo` bundles the extension, compiles this file and installs code-server first.
  * Everything runs on loopback with a throwaway profile that is deleted on Ctrl-C.
@@ -12,8 +13,10 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { startFakeIntervals, type FakeIntervals } from '../fake-intervals/server';
 import { startCodeServer, type CodeServer } from '../runners/codeServerHost';
-import { makeScratchDir, repoRoot, testUserSettings } from '../runners/testSetup';
+import { freshResultsDir, makeScratchDir, repoRoot, testUserSettings } from '../runners/testSetup';
 import { parsePort } from '../fake-intervals/cli';
+import { Workbench } from '../e2e/workbench';
+import { launchChromium } from '../runners/browser';
 
 interface Manifest {
   publisher: string;
@@ -58,8 +61,35 @@ function seedWorkspace(workspaceDir: string): void {
   );
 }
 
+/**
+ * What `--check` does instead of waiting for Ctrl-C: the address opens a workbench that shows the
+ * Intervals view, and the fake API takes the demo token. Leaves test-results/demo/demo.png.
+ */
+async function checkDemo(url: string, fake: FakeIntervals): Promise<void> {
+  const me = await fetch(new URL('me/', fake.url), { headers: { Authorization: `Basic ${Buffer.from(`${fake.tokens.admin}:X`).toString('base64')}` } });
+  if (me.status !== 200) {
+    throw new Error(`The fake API refused the demo token (${me.status}).`);
+  }
+  const browser = await launchChromium();
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    const response = await page.goto(url);
+    if (response?.status() !== 200) {
+      throw new Error(`${url} answered ${response?.status() ?? 'nothing'}.`);
+    }
+    const workbench = new Workbench(page, freshResultsDir('demo'));
+    await workbench.waitUntilReady();
+    await workbench.activityBarItem('Intervals').click();
+    await page.locator('.welcome-view-content').getByText('Sign in to Intervals', { exact: false }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    console.log(`Screenshot: ${await workbench.screenshot('demo')}`);
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main(): Promise<void> {
   const port = parsePort(process.argv.slice(2));
+  const check = process.argv.includes('--check');
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Manifest;
   const scratchDir = makeScratchDir('demo');
   let fake: FakeIntervals | undefined;
@@ -103,6 +133,18 @@ async function main(): Promise<void> {
 
   const url = new URL(server.url);
   url.searchParams.set('folder', server.workspaceDir);
+  if (check) {
+    try {
+      await checkDemo(url.toString(), fake);
+      console.log('Demo check passed.');
+      await stop(0);
+    } catch (error) {
+      console.error(`Demo check failed: ${error instanceof Error ? error.message : String(error)}`);
+      await stop(1);
+    }
+    return;
+  }
+
   console.log('');
   console.log('Intervals demo is running.');
   console.log('');
