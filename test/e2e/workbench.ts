@@ -95,6 +95,73 @@ export class Workbench {
     await this.quickInput.waitFor({ state: 'hidden' });
   }
 
+  /** A view of the side bar by its title (`Tasks`, `My Time`): header and body. */
+  viewPane(title: string): Locator {
+    return this.page
+      .locator('.part.sidebar .pane')
+      .filter({ has: this.page.locator('.pane-header .title', { hasText: new RegExp(`^${escapeRegExp(title)}$`, 'i') }) })
+      .first();
+  }
+
+  /** The first row of a view's tree whose label contains `label`. */
+  treeItem(view: string, label: string): Locator {
+    return this.viewPane(view)
+      .locator('.monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: label }) })
+      .first();
+  }
+
+  /** Expands a tree row (a click on a collapsed row, as a person would) and waits until it is open. */
+  async expandTreeItem(view: string, label: string, timeoutMs = 30_000): Promise<void> {
+    const row = this.treeItem(view, label);
+    await row.waitFor({ state: 'visible', timeout: timeoutMs });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') {
+      await row.click();
+    }
+    const expanded = this.viewPane(view)
+      .locator('.monaco-list-row[aria-expanded="true"]')
+      .filter({ has: this.page.locator('.label-name', { hasText: label }) })
+      .first();
+    await expanded.waitFor({ state: 'visible', timeout: timeoutMs });
+  }
+
+  /** Right-clicks a tree row and chooses `action` in its context menu. */
+  async treeItemContextMenu(view: string, label: string, action: string): Promise<void> {
+    const row = this.treeItem(view, label);
+    await row.click({ button: 'right' });
+    const item = this.page.locator('.monaco-menu .action-item .action-label').filter({ hasText: new RegExp(`^${escapeRegExp(action)}$`) }).first();
+    await item.waitFor({ state: 'visible' });
+    await item.click();
+  }
+
+  /** The inline action button of a tree row (shown on hover), by its title. */
+  async clickTreeItemAction(view: string, label: string, action: string): Promise<void> {
+    const row = this.treeItem(view, label);
+    await row.hover();
+    await row.locator(`.actions .action-label[aria-label^="${action}"]`).first().click();
+  }
+
+  /** Status bar entries contributed by this extension (VS Code ids them `publisher.name.itemId`). */
+  get extensionStatusBarItems(): Locator {
+    return this.page.locator('.part.statusbar .statusbar-item[id^="intervals-vscode.intervals-vscode"]');
+  }
+
+  /** A notification toast containing `text`. */
+  notification(text: string | RegExp): Locator {
+    return this.page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }).first();
+  }
+
+  /** What the open quick input says about itself: title, prompt or placeholder, for steps that depend on them. */
+  async quickInputDescription(): Promise<string> {
+    const parts = await Promise.all([
+      this.quickInput.locator('.quick-input-title').textContent({ timeout: 1_000 }).catch(() => ''),
+      this.quickInput.locator('.quick-input-message').textContent({ timeout: 1_000 }).catch(() => ''),
+      this.quickInputBox.getAttribute('placeholder', { timeout: 1_000 }).catch(() => ''),
+      this.quickInputBox.getAttribute('aria-label', { timeout: 1_000 }).catch(() => ''),
+    ]);
+    return parts.filter(Boolean).join(' | ');
+  }
+
   get panel(): Locator {
     return this.page.locator('.part.panel');
   }
@@ -134,6 +201,10 @@ export class Workbench {
     await this.page.screenshot({ path: file });
     return file;
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Title of the first activity bar view container the extension's package.json contributes. */
