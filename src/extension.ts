@@ -11,6 +11,7 @@ import { ContextKey, ContextKeys } from './common/contextKeys';
 import { Logger } from './common/logger';
 import { Settings } from './common/settings';
 import { ApiClientFactory } from './connection/apiClientFactory';
+import { watchConnectionSettings } from './connection/connectionSettingsWatcher';
 import { watchApiUrl } from './auth/apiUrlWatcher';
 import type { TestHooks } from './testHooks';
 import { DataChanges } from './common/dataChanges';
@@ -33,8 +34,11 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
 
   const credentials = new CredentialStore(context.secrets);
   context.subscriptions.push(credentials);
-  const session = new AccountSession(credentials, new ApiClientFactory(settings, log.child('api')), () => settings.apiUrl, log.child('auth'));
+  const clientFactory = new ApiClientFactory(settings, log.child('api'));
+  context.subscriptions.push(clientFactory);
+  const session = new AccountSession(credentials, clientFactory, () => settings.apiUrl, log.child('auth'));
   context.subscriptions.push(session);
+  context.subscriptions.push(watchConnectionSettings(settings, session));
   context.subscriptions.push(session.onDidChange((state) => void contextKeys.set(ContextKey.signedIn, state.signedIn)));
   context.subscriptions.push(watchApiUrl(settings, session));
 

@@ -129,6 +129,25 @@ export class AccountSession extends Disposable {
     }
   }
 
+  /**
+   * Replaces the client after the connection settings (proxy, timeout) changed; the account stays
+   * signed in. Listeners hear a change so that they pick up the new client.
+   */
+  reconnect(): void {
+    const previous = this.current;
+    if (!previous) {
+      return;
+    }
+    this.current = {
+      credentials: previous.credentials,
+      client: this.clients.create(previous.credentials.token, previous.credentials.apiUrl, () => this.handleUnauthorized()),
+    };
+    this.generation++;
+    void previous.client.close();
+    this.log.info('Connection settings changed; new requests use them');
+    this.changed.fire(this.state);
+  }
+
   /** Called by the client on any 401: sign out once and offer to sign in again. */
   handleUnauthorized(): void {
     if (!this.current || this.unauthorizedNotified) {

@@ -1,11 +1,18 @@
+import type { Dispatcher } from 'undici';
 import { IntervalsClient } from '../api/client';
 import type { ClientFactory } from '../auth/accountSession';
 import type { Logger } from '../common/logger';
 import type { Settings } from '../common/settings';
-import { proxyDispatcher } from './proxyDispatcher';
+import { proxyDispatcher, type ProxySettings } from './proxyDispatcher';
 
-/** Builds API clients with the user's timeout and proxy settings and the extension's log. */
+/**
+ * Builds API clients with the user's timeout and proxy settings and the extension's log. Clients
+ * share one proxy dispatcher while the proxy settings stay the same; when they change, the next
+ * client gets a new one and the old one is closed once its requests are done.
+ */
 export class ApiClientFactory implements ClientFactory {
+  private shared: { key: string; dispatcher: Dispatcher | undefined } | undefined;
+
   constructor(
     private readonly settings: Settings,
     private readonly log: Logger,
@@ -13,7 +20,7 @@ export class ApiClientFactory implements ClientFactory {
 
   /** `onUnauthorized` hears every 401, whichever feature made the call, so a revoked token signs out once. */
   create(token: string, apiUrl: string, onUnauthorized: () => void): IntervalsClient {
-    const dispatcher = proxyDispatcher(this.settings.proxy);
+    const dispatcher = this.dispatcherFor(this.settings.proxy);
     return new IntervalsClient({
       baseUrl: apiUrl,
       token,
@@ -22,5 +29,24 @@ export class ApiClientFactory implements ClientFactory {
       onUnauthorized,
       ...(dispatcher ? { dispatcher } : {}),
     });
+  }
+
+  dispose(): void {
+    void this.shared?.dispatcher?.close().catch(() => undefined);
+    this.shared = undefined;
+  }
+
+  private dispatcherFor(settings: ProxySettings): Dispatcher | undefined {
+    const key = JSON.stringify(settings);
+    if (this.shared?.key !== key) {
+      const old = this.shared?.dispatcher;
+      this.shared = { key, dispatcher: proxyDispatcher(settings) };
+      // close() lets requests under way finish; the session replaces its client on the same change.
+      void old?.close().catch(() => undefined);
+      if (settings.url) {
+        this.log.info(`Requests go through the proxy set in http.proxy${settings.noProxy?.length ? `, except to ${settings.noProxy.join(', ')}` : ''}`);
+      }
+    }
+    return this.shared.dispatcher;
   }
 }
