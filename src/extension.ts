@@ -20,6 +20,7 @@ import type { Services } from './services';
 import { registerReminders } from './reminders/registerReminders';
 import { RecentTasks } from './tasks/recentTasks';
 import { ActiveTimers } from './timer/activeTimers';
+import { registerTaskBrowser } from './views/tasks/registerTaskBrowser';
 
 /**
  * Composition root. VS Code calls this on the first use of a contributed view or command; it only
@@ -72,8 +73,10 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
 
   // Features, each registering its views, commands and listeners.
   const reminders = registerReminders(services);
+  const taskBrowser = registerTaskBrowser(services);
   context.subscriptions.push(
     reminders,
+    taskBrowser,
   );
 
   // Reading the secret is local; the key drives the welcome view before anything else shows.
@@ -91,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
       authProvider,
       answerSignInOffer,
       reminders,
+      taskBrowser,
     };
   }
   return undefined;

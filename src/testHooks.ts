@@ -5,6 +5,7 @@ import type { SignInOffer } from './common/accountGuard';
 import type { ContextKeys } from './common/contextKeys';
 import type { ReminderService } from './reminders/reminderService';
 import type { Services } from './services';
+import type { TaskBrowser } from './views/tasks/taskBrowser';
 
 /** What `activate` hands the integration tests when VS Code runs the extension in test mode. */
 export interface TestHooks {
@@ -21,4 +22,6 @@ export interface TestHooks {
   answerSignInOffer(answer: SignInOffer | undefined): void;
   /** The reminders, whose clock, timer and notification the tests replace. */
   reminders: ReminderService;
+  /** The task browser: its catalog, tree provider and view, read by the task tree tests. */
+  taskBrowser: TaskBrowser;
 }

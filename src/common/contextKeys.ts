@@ -12,6 +12,8 @@ export const ContextKey = {
   showClosed: 'intervals.showClosed',
   /** True when the task tree lists only the tasks assigned to the user. */
   assignedToMe: 'intervals.assignedToMe',
+  /** True when the signed-in account has no active project the task tree could list. */
+  noActiveProjects: 'intervals.noActiveProjects',
 } as const;
 
 export type ContextKeyName = (typeof ContextKey)[keyof typeof ContextKey];

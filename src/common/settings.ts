@@ -42,6 +42,25 @@ export class Settings {
     };
   }
 
+  /** The account's web address as the user stated it (`intervals.webUrl`), '' when not yet. */
+  get webUrl(): string {
+    return this.config.get<string>('webUrl', '').trim();
+  }
+
+  async setWebUrl(url: string): Promise<void> {
+    await this.config.update('webUrl', url, vscode.ConfigurationTarget.Global);
+  }
+
+  /** How long the task tree keeps a loaded list, in milliseconds. */
+  get tasksCacheMs(): number {
+    const minutes = this.config.get<number>('tasks.cacheMinutes', 5);
+    return Math.min(120, Math.max(0, typeof minutes === 'number' && Number.isFinite(minutes) ? minutes : 5)) * 60_000;
+  }
+
+  get tasksShowModules(): boolean {
+    return this.config.get<boolean>('tasks.showModules', false) === true;
+  }
+
   onDidChange(listener: (affects: (section: string) => boolean) => void): vscode.Disposable {
     return vscode.workspace.onDidChangeConfiguration((event) => {
       listener((section) => event.affectsConfiguration(section));

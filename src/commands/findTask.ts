@@ -1,0 +1,29 @@
+import type { Task } from '../api/types';
+import type { TaskBrowser } from '../views/tasks/taskBrowser';
+import { argumentObject, type Command } from './commandTable';
+
+/**
+ * `intervals.findTask`: a quick pick over every open task, recent ones first. Choosing one
+ * reveals it in the tree and offers the task actions. With `{ pick: true, title? }` it only
+ * asks and returns the chosen task (how other commands ask for a task); `value` starts the
+ * filter text.
+ */
+export function findTaskCommand(browser: TaskBrowser): Command {
+  return {
+    id: 'intervals.findTask',
+    async execute(arg?: unknown): Promise<Task | undefined> {
+      const options = argumentObject(arg) ?? {};
+      const title = typeof options.title === 'string' && options.title.trim() !== '' ? options.title : 'Find Task';
+      const value = typeof options.value === 'string' ? options.value : undefined;
+      const task = await browser.askForTask(title, value);
+      if (!task || options.pick === true) {
+        return task;
+      }
+      await browser.revealTask(task);
+      if (options.actions !== false) {
+        await browser.offerTaskActions(task);
+      }
+      return task;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import type { Task } from '../api/types';
+import type { ClientGroup } from '../tasks/taskGroups';
+import type { TaskBrowser } from '../views/tasks/taskBrowser';
+import { argumentObject, type Command } from './commandTable';
+
+/**
+ * `intervals.showClientTasks`: a client's open tasks in a quick pick (`clientid=…&excludeclosed=t`);
+ * choosing one offers the task actions. The client comes from its row, `{ clientId }` (-1 or null:
+ * the projects without a client), or a picker. With `pick: true` it returns the chosen task only.
+ */
+export function showClientTasksCommand(browser: TaskBrowser): Command {
+  return {
+    id: 'intervals.showClientTasks',
+    async execute(arg?: unknown): Promise<Task | undefined> {
+      if (!(await browser.client('list a client’s tasks'))) {
+        return undefined;
+      }
+      const options = argumentObject(arg) ?? {};
+      const group = await clientFrom(browser, options);
+      if (!group) {
+        return undefined;
+      }
+      const task = await browser.askForClientTask(group);
+      if (!task || options.pick === true) {
+        return task;
+      }
+      await browser.offerTaskActions(task);
+      return task;
+    },
+  };
+}
+
+async function clientFrom(browser: TaskBrowser, options: Record<string, unknown>): Promise<Pick<ClientGroup, 'clientId' | 'name'> | undefined> {
+  const given = options.clientId;
+  if (given !== undefined) {
+    const clientId = given === null || given === -1 ? null : typeof given === 'number' && Number.isSafeInteger(given) && given > 0 ? given : undefined;
+    if (clientId === undefined) {
+      return undefined;
+    }
+    const name = typeof options.name === 'string' ? options.name : undefined;
+    const known = name ? undefined : (await browser.clientGroups())?.find((group) => group.clientId === clientId);
+    return { clientId, name: name ?? known?.name ?? (clientId === null ? 'No client' : `Client ${clientId}`) };
+  }
+  const groups = await browser.clientGroups();
+  if (!groups) {
+    return undefined;
+  }
+  const chosen = await vscode.window.showQuickPick(
+    groups.map((group) => ({
+      label: group.name,
+      description: group.projects.length === 1 ? '1 active project' : `${group.projects.length} active projects`,
+      group,
+    })),
+    { title: 'Show Open Tasks of a Client', placeHolder: 'Choose a client', matchOnDescription: false },
+  );
+  return chosen?.group;
+}

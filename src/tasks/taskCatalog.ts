@@ -1,0 +1,307 @@
+import type { FetchAllOptions, ListOptions } from '../api/client';
+import { IntervalsError } from '../api/errors';
+import type { Page, Project, ProjectFilter, Task, TaskFilter } from '../api/types';
+
+/** The part of the API client the catalog uses, so benchmarks and tests can hand it any client. */
+export interface TaskCatalogApi {
+  listAllProjects(filter?: ProjectFilter, options?: FetchAllOptions): Promise<Project[]>;
+  listTasks(filter?: TaskFilter, options?: ListOptions): Promise<Page<Task>>;
+  listAllTasks(filter?: TaskFilter, options?: FetchAllOptions): Promise<Task[]>;
+}
+
+/** Which tasks of a project the tree lists. */
+export interface TaskListQuery {
+  /** Closed tasks too; otherwise `excludeclosed=t`. */
+  readonly showClosed: boolean;
+  /** Only tasks assigned to this person (the API's `assigneeid` filter). */
+  readonly assigneeId?: number;
+}
+
+/** The tasks of one project loaded so far: the first page, and more on request. */
+export interface ProjectTasks {
+  readonly projectId: number;
+  readonly tasks: readonly Task[];
+  /** What the server reported as the total (`listcount`), when it did. */
+  readonly total: number | undefined;
+  /** True once every task of the query is loaded. */
+  readonly complete: boolean;
+}
+
+export interface TaskCatalogOptions {
+  readonly api: () => TaskCatalogApi | undefined;
+  /** How long a loaded list is used before it is asked for again (setting `intervals.tasks.cacheMinutes`). */
+  readonly ttlMs: () => number;
+  readonly now?: () => number;
+  /** Tasks per request when a project opens or loads more. */
+  readonly pageSize?: number;
+}
+
+/** Intervals documents no cap on `limit`; 500 keeps a page quick to send and to draw. */
+export const TASK_PAGE_SIZE = 500;
+
+interface Cached<T> {
+  value: T;
+  at: number;
+}
+
+interface TaskListEntry {
+  tasks: Task[];
+  total: number | undefined;
+  complete: boolean;
+  at: number;
+}
+
+/**
+ * What the task browser and Find Task know about the account's projects and tasks. Every list is
+ * loaded with as few requests as the data allows (all active projects in one paged walk, a
+ * project's tasks a page at a time), kept for a time-to-live, and shared by concurrent callers.
+ * A load that an invalidation overtook is not stored, so a refresh never shows older data.
+ */
+export class TaskCatalog {
+  /** Tasks per page; a property so tests can make paging visible on small fixtures. */
+  pageSize: number;
+
+  private readonly now: () => number;
+  private generation = 0;
+  private projects: Cached<readonly Project[]> | undefined;
+  private projectsPending: Promise<readonly Project[]> | undefined;
+  private readonly taskLists = new Map<string, TaskListEntry>();
+  private readonly taskListsPending = new Map<string, Promise<ProjectTasks>>();
+  /** Bumped by invalidateProject, so a load that started before it is not stored. */
+  private readonly projectEpochs = new Map<number, number>();
+  private openTaskList: Cached<readonly Task[]> | undefined;
+  private openTasksPending: Promise<readonly Task[]> | undefined;
+  private readonly clientTaskLists = new Map<number, Cached<readonly Task[]>>();
+  private readonly clientTasksPending = new Map<number, Promise<readonly Task[]>>();
+
+  constructor(private readonly options: TaskCatalogOptions) {
+    this.now = options.now ?? Date.now;
+    this.pageSize = options.pageSize ?? TASK_PAGE_SIZE;
+  }
+
+  /** Every active project the person can see, in one paged walk. */
+  activeProjects(): Promise<readonly Project[]> {
+    if (this.projects && this.fresh(this.projects.at)) {
+      return Promise.resolve(this.projects.value);
+    }
+    if (this.projectsPending) {
+      return this.projectsPending;
+    }
+    const generation = this.generation;
+    const pending = this.call((api) => api.listAllProjects({ active: true }, { pageSize: TASK_PAGE_SIZE }))
+      .then((projects) => {
+        if (generation === this.generation) {
+          this.projects = { value: projects, at: this.now() };
+        }
+        return projects as readonly Project[];
+      })
+      .finally(() => {
+        if (this.projectsPending === pending) {
+          this.projectsPending = undefined;
+        }
+      });
+    this.projectsPending = pending;
+    return pending;
+  }
+
+  /**
+   * The first page of a project's tasks, or what is already loaded while it is younger than the
+   * time-to-live (`maxAgeMs` overrides it, e.g. Infinity to redraw what "Load more" just added).
+   */
+  projectTasks(projectId: number, query: TaskListQuery, maxAgeMs?: number): Promise<ProjectTasks> {
+    const key = listKey(projectId, query);
+    const entry = this.taskLists.get(key);
+    if (entry && this.now() - entry.at < (maxAgeMs ?? this.options.ttlMs())) {
+      return Promise.resolve(snapshot(projectId, entry));
+    }
+    const pending = this.taskListsPending.get(key);
+    if (pending) {
+      return pending;
+    }
+    return this.track(key, this.loadPage(projectId, query, undefined));
+  }
+
+  /** The next page of a project's tasks, appended to what is loaded. */
+  loadMore(projectId: number, query: TaskListQuery): Promise<ProjectTasks> {
+    const key = listKey(projectId, query);
+    const pending = this.taskListsPending.get(key);
+    if (pending) {
+      return pending;
+    }
+    const entry = this.taskLists.get(key);
+    if (entry?.complete) {
+      return Promise.resolve(snapshot(projectId, entry));
+    }
+    return this.track(key, this.loadPage(projectId, query, entry));
+  }
+
+  /** Every open task of the account (for Find Task), in pages of 500. */
+  openTasks(): Promise<readonly Task[]> {
+    if (this.openTaskList && this.fresh(this.openTaskList.at)) {
+      return Promise.resolve(this.openTaskList.value);
+    }
+    if (this.openTasksPending) {
+      return this.openTasksPending;
+    }
+    const generation = this.generation;
+    const pending = this.call((api) => api.listAllTasks({ excludeClosed: true }, { pageSize: TASK_PAGE_SIZE }))
+      .then((tasks) => {
+        if (generation === this.generation) {
+          this.openTaskList = { value: tasks, at: this.now() };
+        }
+        return tasks as readonly Task[];
+      })
+      .finally(() => {
+        if (this.openTasksPending === pending) {
+          this.openTasksPending = undefined;
+        }
+      });
+    this.openTasksPending = pending;
+    return pending;
+  }
+
+  /** A client's open tasks (`clientid=…&excludeclosed=t`); `null` means the projects without a client. */
+  clientOpenTasks(clientId: number | null): Promise<readonly Task[]> {
+    const key = clientId ?? -1;
+    const cached = this.clientTaskLists.get(key);
+    if (cached && this.fresh(cached.at)) {
+      return Promise.resolve(cached.value);
+    }
+    const inFlight = this.clientTasksPending.get(key);
+    if (inFlight) {
+      return inFlight;
+    }
+    const generation = this.generation;
+    const pending = this.call((api) => api.listAllTasks({ clientId: key, excludeClosed: true }, { pageSize: TASK_PAGE_SIZE }))
+      .then((tasks) => {
+        if (generation === this.generation) {
+          this.clientTaskLists.set(key, { value: tasks, at: this.now() });
+        }
+        return tasks as readonly Task[];
+      })
+      .finally(() => {
+        if (this.clientTasksPending.get(key) === pending) {
+          this.clientTasksPending.delete(key);
+        }
+      });
+    this.clientTasksPending.set(key, pending);
+    return pending;
+  }
+
+  /** A task in anything already loaded, without a request. */
+  knownTask(taskId: number): Task | undefined {
+    for (const entry of this.taskLists.values()) {
+      const found = entry.tasks.find((task) => task.id === taskId);
+      if (found) {
+        return found;
+      }
+    }
+    return this.openTaskList?.value.find((task) => task.id === taskId);
+  }
+
+  /** Replaces a task where it is loaded; false when it was nowhere. */
+  updateTask(task: Task): boolean {
+    let found = false;
+    for (const entry of this.taskLists.values()) {
+      const index = entry.tasks.findIndex((candidate) => candidate.id === task.id);
+      if (index >= 0) {
+        entry.tasks[index] = task;
+        found = true;
+      }
+    }
+    return found;
+  }
+
+  /** Forgets a project's task lists (every filter), so the next look asks again. */
+  invalidateProject(projectId: number): void {
+    this.projectEpochs.set(projectId, (this.projectEpochs.get(projectId) ?? 0) + 1);
+    const prefix = `${projectId}|`;
+    for (const key of [...this.taskLists.keys()]) {
+      if (key.startsWith(prefix)) {
+        this.taskLists.delete(key);
+      }
+    }
+    for (const key of [...this.taskListsPending.keys()]) {
+      if (key.startsWith(prefix)) {
+        this.taskListsPending.delete(key);
+      }
+    }
+    this.openTaskList = undefined;
+    this.clientTaskLists.clear();
+  }
+
+  /** Forgets the project list (a project was created, renamed or closed). */
+  invalidateProjects(): void {
+    this.projects = undefined;
+    this.projectsPending = undefined;
+  }
+
+  /** Forgets everything; loads already under way are not stored when they finish. */
+  invalidateAll(): void {
+    this.generation++;
+    this.projects = undefined;
+    this.projectsPending = undefined;
+    this.taskLists.clear();
+    this.taskListsPending.clear();
+    this.openTaskList = undefined;
+    this.openTasksPending = undefined;
+    this.clientTaskLists.clear();
+    this.clientTasksPending.clear();
+  }
+
+  private fresh(at: number): boolean {
+    return this.now() - at < this.options.ttlMs();
+  }
+
+  private call<T>(request: (api: TaskCatalogApi) => Promise<T>): Promise<T> {
+    const api = this.options.api();
+    if (!api) {
+      return Promise.reject(new IntervalsError({ kind: 'unauthorized', message: 'Sign in to Intervals first.' }));
+    }
+    return request(api);
+  }
+
+  private track(key: string, load: Promise<ProjectTasks>): Promise<ProjectTasks> {
+    const pending = load.finally(() => {
+      if (this.taskListsPending.get(key) === pending) {
+        this.taskListsPending.delete(key);
+      }
+    });
+    this.taskListsPending.set(key, pending);
+    return pending;
+  }
+
+  private async loadPage(projectId: number, query: TaskListQuery, previous: TaskListEntry | undefined): Promise<ProjectTasks> {
+    const generation = this.generation;
+    const epoch = this.projectEpochs.get(projectId) ?? 0;
+    const key = listKey(projectId, query);
+    const offset = previous?.tasks.length ?? 0;
+    const limit = Math.max(1, Math.floor(this.pageSize));
+    const filter: TaskFilter = { projectId };
+    if (!query.showClosed) {
+      filter.excludeClosed = true;
+    }
+    if (query.assigneeId !== undefined) {
+      filter.assigneeId = query.assigneeId;
+    }
+    const page = await this.call((api) => api.listTasks(filter, { offset, limit }));
+    const seen = new Set(previous?.tasks.map((task) => task.id));
+    // A task created between two pages shifts the offsets; never list one twice.
+    const tasks = [...(previous?.tasks ?? []), ...page.items.filter((task) => !seen.has(task.id))];
+    const complete = page.items.length === 0 || (page.listCount !== undefined ? offset + page.items.length >= page.listCount : page.items.length < limit);
+    const entry: TaskListEntry = { tasks, total: page.listCount, complete, at: previous?.at ?? this.now() };
+    const current = generation === this.generation && epoch === (this.projectEpochs.get(projectId) ?? 0);
+    if (current && (previous === undefined || this.taskLists.get(key) === previous)) {
+      this.taskLists.set(key, entry);
+    }
+    return snapshot(projectId, entry);
+  }
+}
+
+function listKey(projectId: number, query: TaskListQuery): string {
+  return `${projectId}|${query.showClosed ? 'all' : 'open'}|${query.assigneeId ?? 'anyone'}`;
+}
+
+function snapshot(projectId: number, entry: TaskListEntry): ProjectTasks {
+  return { projectId, tasks: entry.tasks.slice(), total: entry.total, complete: entry.complete };
+}

@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import type { Task } from '../../api/types';
+import { taskPickItem, taskPickItems, type TaskPickItem } from '../../tasks/taskPickItems';
+import type { TaskSummary } from '../../tasks/taskReference';
+
+export interface TaskPickerOptions {
+  readonly title: string;
+  readonly placeholder: string;
+  /** Offered first, before the list arrives. */
+  readonly recent?: readonly TaskSummary[];
+  readonly load: () => Promise<readonly Task[]>;
+  /** Text to start with, e.g. `#1002`. */
+  readonly value?: string;
+  readonly onLoadError: (error: unknown) => void;
+}
+
+/** What was chosen: the full task when the list had it, else the summary of a recent task. */
+export type PickedTask = { readonly task: Task } | { readonly summary: TaskSummary };
+
+type Entry = vscode.QuickPickItem & { readonly taskId?: number };
+
+/**
+ * A quick pick over many tasks that opens at once: recent tasks show while the list loads
+ * (busy), then every task follows. Items are built once per loaded list (see taskPickItems),
+ * and VS Code filters them on title, `#number` (description) and project/client (detail).
+ */
+export function pickTask(options: TaskPickerOptions): Promise<PickedTask | undefined> {
+  const quickPick = vscode.window.createQuickPick<Entry>();
+  quickPick.title = options.title;
+  quickPick.placeholder = options.placeholder;
+  quickPick.matchOnDescription = true;
+  quickPick.matchOnDetail = true;
+  quickPick.ignoreFocusOut = false;
+  if (options.value) {
+    quickPick.value = options.value;
+  }
+  const recent = options.recent ?? [];
+  const recentEntries: Entry[] =
+    recent.length > 0 ? [{ label: 'Recent', kind: vscode.QuickPickItemKind.Separator }, ...recent.map((task) => taskPickItem(task))] : [];
+  quickPick.items = recentEntries;
+  quickPick.busy = true;
+
+  let loaded: readonly Task[] | undefined;
+  return new Promise<PickedTask | undefined>((resolve) => {
+    let settled = false;
+    const finish = (value: PickedTask | undefined): void => {
+      if (!settled) {
+        settled = true;
+        resolve(value);
+        quickPick.dispose();
+      }
+    };
+    quickPick.onDidAccept(() => {
+      const chosen = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+      if (chosen?.taskId === undefined) {
+        // Nothing matches (yet): keep the picker open instead of closing on nothing.
+        return;
+      }
+      const task = loaded?.find((candidate) => candidate.id === chosen.taskId);
+      const summary = recent.find((candidate) => candidate.id === chosen.taskId);
+      finish(task ? { task } : summary ? { summary } : undefined);
+    });
+    quickPick.onDidHide(() => finish(undefined));
+    quickPick.show();
+
+    options.load().then(
+      (tasks) => {
+        if (settled) {
+          return;
+        }
+        loaded = tasks;
+        const recentIds = new Set(recent.map((task) => task.id));
+        const all = taskPickItems(tasks);
+        const rest: Entry[] = recentIds.size === 0 ? (all as Entry[]) : all.filter((item: TaskPickItem) => !recentIds.has(item.taskId));
+        quickPick.items =
+          recentEntries.length > 0 ? [...recentEntries, { label: 'All open tasks', kind: vscode.QuickPickItemKind.Separator }, ...rest] : rest;
+        quickPick.busy = false;
+      },
+      (error: unknown) => {
+        if (settled) {
+          return;
+        }
+        quickPick.busy = false;
+        quickPick.placeholder = `Could not load the tasks: ${error instanceof Error ? error.message : String(error)}`;
+        options.onLoadError(error);
+      },
+    );
+  });
+}
