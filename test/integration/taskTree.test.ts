@@ -1,0 +1,354 @@
+import * as assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import type { Task } from '../../src/api/types';
+import type { TestHooks } from '../../src/testHooks';
+import { TASK_PAGE_SIZE } from '../../src/tasks/taskCatalog';
+import type { TaskBrowser } from '../../src/views/tasks/taskBrowser';
+import type { TaskTreeNode } from '../../src/views/tasks/taskTreeNode';
+import type { RecordedRequest } from '../fake-intervals/server';
+import { eventually, extensionHooks, fakeServer, signIn, signOut } from './helpers';
+
+// Demo account (test/fake-intervals/fixture.ts): project 1 "Website Redesign" of "Acme & Sons"
+// has 7 tasks, one of them closed; projects 6 and 7 have no client; 8 and 9 are inactive.
+const WEBSITE = 1;
+const WEBSITE_OPEN_TASKS = 6;
+
+describe('Task tree', () => {
+  const fake = fakeServer();
+  let hooks: TestHooks;
+  let browser: TaskBrowser;
+
+  before(async () => {
+    hooks = await extensionHooks();
+    browser = hooks.taskBrowser;
+  });
+
+  beforeEach(async () => {
+    await fake.control.reset();
+    await signIn('admin');
+    await browser.setFilters({ showClosed: false, assignedToMe: false });
+    browser.catalog.pageSize = TASK_PAGE_SIZE;
+    browser.refresh();
+    await fake.control.clearRequests();
+  });
+
+  after(async () => {
+    browser.catalog.pageSize = TASK_PAGE_SIZE;
+    await browser.setFilters({ showClosed: false, assignedToMe: false });
+    await vscode.workspace.getConfiguration('intervals').update('tasks.showModules', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('intervals').update('webUrl', undefined, vscode.ConfigurationTarget.Global);
+    await fake.control.clearFaults();
+    await signOut();
+  });
+
+  async function children(node?: TaskTreeNode): Promise<TaskTreeNode[]> {
+    return browser.provider.getChildren(node);
+  }
+
+  function item(node: TaskTreeNode): vscode.TreeItem {
+    return browser.provider.getTreeItem(node);
+  }
+
+  function label(node: TaskTreeNode): string {
+    const value = item(node).label;
+    return typeof value === 'string' ? value : (value?.label ?? '');
+  }
+
+  async function apiRequests(resource: string): Promise<RecordedRequest[]> {
+    return (await fake.control.requests()).filter((request) => request.path.replace(/^\/+/, '').split('/')[0] === resource);
+  }
+
+  async function projectNode(projectId: number): Promise<TaskTreeNode> {
+    for (const root of await children()) {
+      for (const child of root.kind === 'client' || root.kind === 'noClient' ? await children(root) : []) {
+        if (child.kind === 'project' && child.project.id === projectId) {
+          return child;
+        }
+      }
+    }
+    assert.fail(`project ${projectId} is in the tree`);
+  }
+
+  async function taskNodes(projectId: number): Promise<TaskTreeNode[]> {
+    return (await children(await projectNode(projectId))).filter((node) => node.kind === 'task');
+  }
+
+  function taskOf(node: TaskTreeNode): Task {
+    assert.equal(node.kind, 'task');
+    return (node as { task: Task }).task;
+  }
+
+  /** Accepts the active quick pick entry until the command that showed the picker settles. */
+  async function acceptUntilSettled<T>(pending: Thenable<T>): Promise<T> {
+    let settled = false;
+    const result = Promise.resolve(pending).finally(() => {
+      settled = true;
+    });
+    await eventually(async () => {
+      if (!settled) {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      }
+      return settled;
+    }, 'the picker was answered', 10_000);
+    return result;
+  }
+
+  it('lists clients with active projects, then "No client" last, from one request for the projects', async () => {
+    const roots = await children();
+    const names = roots.map(label);
+    assert.deepEqual(names.slice(-1), ['No client']);
+    assert.deepEqual(new Set(names), new Set(['Acme & Sons', '<Initech> Ltd.', 'O\'Brien "Quoted" Consulting', 'Café Zürich', 'No client']));
+    assert.ok(!names.includes('Umbrella Research'), 'a client whose only project is inactive is not listed');
+    assert.equal(item(roots[0]).contextValue, 'client');
+    assert.equal(item(roots.at(-1) as TaskTreeNode).contextValue, 'client noClient');
+    assert.ok(item(roots[0]).accessibilityInformation?.label.startsWith('Client '), 'clients have an accessible label');
+
+    const projects = await apiRequests('project');
+    assert.equal(projects.length, 1, 'all active projects in one request');
+    assert.equal(projects[0]?.query.active, 't');
+    assert.equal(projects[0]?.query.limit, String(TASK_PAGE_SIZE));
+    assert.equal((await apiRequests('task')).length, 0, 'no task is loaded for the first level');
+    assert.equal((await apiRequests('client')).length, 0, 'clients come with their projects');
+
+    const noClient = roots.at(-1) as TaskTreeNode;
+    assert.deepEqual((await children(noClient)).map(label), ['Internal Tools', 'Training & Onboarding']);
+    const acme = roots.find((root) => label(root) === 'Acme & Sons') as TaskTreeNode;
+    const acmeProjects = await children(acme);
+    assert.deepEqual(acmeProjects.map(label), ['Mobile App', 'Website Redesign']);
+    assert.equal(item(acmeProjects[0] as TaskTreeNode).contextValue, 'project');
+    assert.equal((await fake.control.requests()).length, 1, 'opening a client needs no request');
+  });
+
+  it('loads a project\'s open tasks with one request when it opens, and keeps them for the cache time', async () => {
+    const tasks = await taskNodes(WEBSITE);
+    assert.equal(tasks.length, WEBSITE_OPEN_TASKS);
+    const requests = await apiRequests('task');
+    assert.equal(requests.length, 1);
+    assert.equal(requests[0]?.query.projectid, String(WEBSITE));
+    assert.equal(requests[0]?.query.excludeclosed, 't');
+    assert.ok(!tasks.some((node) => taskOf(node).title === 'Migrate blog posts'), 'the closed task is hidden');
+
+    const first = tasks.find((node) => taskOf(node).localId === 1001) as TaskTreeNode;
+    const treeItem = item(first);
+    assert.equal(treeItem.label, 'Homepage hero & navigation');
+    assert.match(String(treeItem.description), /^#1001 · In Progress · due \d{4}-\d\d-\d\d$/);
+    assert.equal(treeItem.contextValue, 'task');
+    assert.equal(treeItem.id, 'task:1');
+    assert.match(treeItem.accessibilityInformation?.label ?? '', /^Task 1001 Homepage hero & navigation, status In Progress/);
+    assert.ok(treeItem.iconPath instanceof vscode.ThemeIcon);
+
+    const overdue = item(tasks.find((node) => taskOf(node).localId === 1002) as TaskTreeNode);
+    assert.match(String(overdue.description), /overdue since/);
+    assert.match(String(overdue.contextValue), /\boverdue\b/);
+    assert.equal((overdue.iconPath as vscode.ThemeIcon).id, 'warning');
+
+    await taskNodes(WEBSITE);
+    assert.equal((await apiRequests('task')).length, 1, 'opening it again within the cache time sends nothing');
+    await vscode.commands.executeCommand('intervals.refreshTasks', await projectNode(WEBSITE));
+    await taskNodes(WEBSITE);
+    assert.equal((await apiRequests('task')).length, 2, 'Refresh on the project loads it again');
+    assert.equal((await apiRequests('project')).length, 1, 'refreshing a project leaves the project list alone');
+  });
+
+  it('keeps Markdown in a title inert: plain label, escaped tooltip, untrusted', async () => {
+    const node = (await taskNodes(WEBSITE)).find((candidate) => taskOf(candidate).localId === 1007) as TaskTreeNode;
+    const treeItem = item(node);
+    assert.equal(treeItem.label, '**bold** [link](command:x) — Markdown in a title');
+    const tooltip = treeItem.tooltip as vscode.MarkdownString;
+    assert.ok(tooltip instanceof vscode.MarkdownString);
+    assert.notEqual(tooltip.isTrusted, true);
+    assert.notEqual(tooltip.supportHtml, true);
+    assert.ok(tooltip.value.includes('\\*\\*bold\\*\\* \\[link\\]\\(command\\:x\\)'), tooltip.value);
+    assert.ok(!tooltip.value.includes('[link](command:x)'), 'no link survives');
+    assert.match(tooltip.value, /Project: Website Redesign/);
+    assert.match(tooltip.value, /Client: Acme \\& Sons/);
+
+    const script = (await taskNodes(6)).find((candidate) => taskOf(candidate).title.includes('<script>')) as TaskTreeNode;
+    const scriptTooltip = (item(script).tooltip as vscode.MarkdownString).value;
+    assert.ok(!scriptTooltip.includes('<script>'), 'HTML in a title is escaped');
+  });
+
+  it('shows closed tasks on request, and hides them again', async () => {
+    const shown = await vscode.commands.executeCommand<{ showClosed: boolean }>('intervals.showClosedTasks');
+    assert.equal(shown?.showClosed, true);
+    assert.equal(hooks.contextKeys.get('intervals.showClosed'), true);
+    const all = await taskNodes(WEBSITE);
+    assert.equal(all.length, WEBSITE_OPEN_TASKS + 1);
+    const closed = all.find((node) => taskOf(node).title === 'Migrate blog posts') as TaskTreeNode;
+    assert.equal(item(closed).contextValue, 'task closed');
+    assert.equal((item(closed).iconPath as vscode.ThemeIcon).id, 'pass');
+    const request = (await apiRequests('task')).at(-1);
+    assert.equal(request?.query.excludeclosed, undefined, 'closed tasks are asked for');
+
+    await vscode.commands.executeCommand('intervals.hideClosedTasks');
+    assert.equal(hooks.contextKeys.get('intervals.showClosed'), false);
+    assert.equal((await taskNodes(WEBSITE)).length, WEBSITE_OPEN_TASKS);
+  });
+
+  it('shows only the tasks assigned to me with the API\'s assignee filter', async () => {
+    await vscode.commands.executeCommand('intervals.showMyTasks');
+    assert.equal(hooks.contextKeys.get('intervals.assignedToMe'), true);
+    const mine = await taskNodes(WEBSITE);
+    assert.deepEqual(mine.map((node) => taskOf(node).localId).sort(), [1001, 1004, 1005]);
+    const request = (await apiRequests('task')).at(-1);
+    assert.equal(request?.query.assigneeid, '1');
+    assert.equal(request?.query.excludeclosed, 't');
+
+    await vscode.commands.executeCommand('intervals.showAllTasks');
+    assert.equal(hooks.contextKeys.get('intervals.assignedToMe'), false);
+    assert.equal((await taskNodes(WEBSITE)).length, WEBSITE_OPEN_TASKS);
+  });
+
+  it('shows an error row with Retry when the projects fail to load, and Retry recovers', async () => {
+    await fake.control.failNext(1, { status: 403, code: 10, message: 'Forbidden' }, { resource: 'project' });
+    const failed = await children();
+    assert.equal(failed.length, 1);
+    const error = failed[0] as TaskTreeNode;
+    assert.equal(error.kind, 'error');
+    assert.equal(item(error).contextValue, 'error');
+    assert.equal(item(error).command, undefined, 'the error row itself is not clickable');
+    assert.match(label(error), /Could not load projects/);
+
+    await vscode.commands.executeCommand('intervals.tasks.retry', error);
+    const roots = await children();
+    assert.ok(roots.length > 1 && roots.every((node) => node.kind === 'client' || node.kind === 'noClient'));
+  });
+
+  it('shows an error row in a project whose tasks fail to load, and Retry reloads only that project', async () => {
+    const project = await projectNode(WEBSITE);
+    await fake.control.clearRequests();
+    await fake.control.failNext(1, { status: 403, code: 10, message: 'Forbidden' }, { resource: 'task' });
+    const failed = await children(project);
+    assert.equal(failed.length, 1);
+    assert.equal(failed[0]?.kind, 'error');
+    assert.match(label(failed[0] as TaskTreeNode), /Could not load tasks/);
+
+    await vscode.commands.executeCommand('intervals.tasks.retry', failed[0]);
+    assert.equal((await children(project)).length, WEBSITE_OPEN_TASKS);
+    assert.equal((await apiRequests('project')).length, 0, 'the project list was not asked for again');
+  });
+
+  it('pages a large project with a "Load more" row, across several pages', async () => {
+    browser.catalog.pageSize = 4;
+    await vscode.commands.executeCommand('intervals.showClosedTasks');
+    const project = await projectNode(WEBSITE);
+    await fake.control.clearRequests();
+    // Seven tasks in pages of four, then a task added on the service: 4 + 4 = 8.
+    await fake.control.insertRow('task', { projectid: WEBSITE, title: 'Added later', statusid: 1, priorityid: 3, ownerid: 1, moduleid: 3 });
+
+    let nodes = await children(project);
+    assert.equal(nodes.filter((node) => node.kind === 'task').length, 4);
+    const more = nodes.at(-1) as TaskTreeNode;
+    assert.equal(more.kind, 'loadMore');
+    assert.equal(item(more).description, '4 of 8 shown');
+    assert.equal(item(more).command?.command, 'intervals.tasks.loadMore');
+
+    await vscode.commands.executeCommand('intervals.tasks.loadMore', more);
+    nodes = await children(project);
+    assert.equal(nodes.filter((node) => node.kind === 'task').length, 8);
+    assert.ok(!nodes.some((node) => node.kind === 'loadMore'), 'no "Load more" once everything is loaded');
+    assert.equal(new Set(nodes.map((node) => node.id)).size, nodes.length, 'every row has its own id');
+
+    const offsets = (await apiRequests('task')).map((request) => `${request.query.offset ?? '0'}/${request.query.limit}`);
+    assert.deepEqual(offsets, ['0/4', '4/4'], 'one request per page');
+  });
+
+  it('groups tasks by module when the setting asks for it', async () => {
+    await vscode.workspace.getConfiguration('intervals').update('tasks.showModules', true, vscode.ConfigurationTarget.Global);
+    try {
+      const modules = await children(await projectNode(WEBSITE));
+      assert.ok(modules.every((node) => node.kind === 'module'));
+      assert.ok(modules.map(label).includes('Development'));
+      const development = modules.find((node) => label(node) === 'Development') as TaskTreeNode;
+      const tasks = await children(development);
+      assert.ok(tasks.length > 0 && tasks.every((node) => node.kind === 'task' && taskOf(node).module === 'Development'));
+      assert.equal((await apiRequests('projectmodule')).length, 0, 'modules come with the tasks');
+    } finally {
+      await vscode.workspace.getConfiguration('intervals').update('tasks.showModules', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('marks the task whose timer runs, and redraws just that row', async () => {
+    const node = (await taskNodes(WEBSITE)).find((candidate) => taskOf(candidate).id === 3) as TaskTreeNode;
+    const fired: (TaskTreeNode | undefined)[] = [];
+    const listener = browser.provider.onDidChangeTreeData((changed) => fired.push(changed as TaskTreeNode | undefined));
+    try {
+      hooks.services.activeTimers.set([{ timerId: 900, taskId: 3, running: true }]);
+      assert.equal(item(node).contextValue, 'task running');
+      assert.match(String(item(node).description), /timer running/);
+      assert.deepEqual(fired, [node]);
+    } finally {
+      hooks.services.activeTimers.set([]);
+      listener.dispose();
+    }
+    assert.equal(item(node).contextValue, 'task');
+  });
+
+  it('updates a changed task in place and reloads a project when a task moves or closes', async () => {
+    const node = (await taskNodes(WEBSITE)).find((candidate) => taskOf(candidate).id === 2) as TaskTreeNode;
+    const changed: Task = { ...taskOf(node), title: 'Fix broken images' };
+    hooks.services.changes.fire({ resource: 'task', id: 2, projectId: WEBSITE, item: changed });
+    assert.equal(label(node), 'Fix broken images');
+    assert.equal((await apiRequests('task')).length, 1, 'no request for an update in place');
+
+    hooks.services.changes.fire({ resource: 'task', id: 2, projectId: WEBSITE, item: { ...changed, dateClosed: '2026-01-01', status: 'Closed' } });
+    await taskNodes(WEBSITE);
+    assert.equal((await apiRequests('task')).length, 2, 'a task that leaves the filter reloads its project');
+  });
+
+  it('Find Task lists every open task in pages of 500 and returns the one chosen with pick: true', async () => {
+    const chosen = await acceptUntilSettled(vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true, value: '#1005' }));
+    assert.equal(chosen?.localId, 1005);
+    assert.equal(chosen?.title, 'Launch checklist');
+    const requests = await apiRequests('task');
+    assert.equal(requests.length, 1);
+    assert.equal(requests[0]?.query.excludeclosed, 't');
+    assert.equal(requests[0]?.query.limit, '500');
+    assert.equal(requests[0]?.query.projectid, undefined, 'one list for the whole account');
+  });
+
+  it('Find Task offers recent tasks first', async () => {
+    await hooks.services.recentTasks.remember({ id: 21, localId: 1021, title: 'Payment terminal integration', projectId: 5, project: 'Menu Ordering Kiosk', clientId: 4, client: 'Café Zürich' });
+    try {
+      const chosen = await acceptUntilSettled(vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true }));
+      assert.equal(chosen?.id, 21);
+      assert.equal(typeof chosen?.dateOpen, 'string', 'a full task comes back');
+    } finally {
+      await hooks.services.recentTasks.clear();
+    }
+  });
+
+  it('lists a client\'s open tasks with one request (clientid, excludeclosed)', async () => {
+    const chosen = await acceptUntilSettled(vscode.commands.executeCommand<Task | undefined>('intervals.showClientTasks', { clientId: 1, pick: true }));
+    assert.equal(chosen?.clientId, 1);
+    const requests = await apiRequests('task');
+    assert.equal(requests.length, 1);
+    assert.equal(requests[0]?.query.clientid, '1');
+    assert.equal(requests[0]?.query.excludeclosed, 't');
+  });
+
+  it('copies a task\'s number and its web link', async () => {
+    await vscode.workspace.getConfiguration('intervals').update('webUrl', 'https://demo.intervalsonline.com', vscode.ConfigurationTarget.Global);
+    const id = await vscode.commands.executeCommand<string>('intervals.copyTaskId', { taskId: 5 });
+    assert.equal(id, '1005');
+    assert.equal(await vscode.env.clipboard.readText(), '1005');
+    const link = await vscode.commands.executeCommand<string>('intervals.copyTaskLink', { taskId: 5 });
+    assert.equal(link, 'https://demo.intervalsonline.com/tasks/view/1005');
+    assert.equal(await vscode.env.clipboard.readText(), link);
+  });
+
+  it('clears the tree on sign-out and loads it again on sign-in', async () => {
+    assert.ok((await children()).length > 0);
+    await signOut();
+    assert.deepEqual(await children(), []);
+    await signIn('admin');
+    assert.ok((await children()).length > 0);
+  });
+
+  it('reveals and selects a task in the tree', async () => {
+    const revealed = await vscode.commands.executeCommand<boolean>('intervals.tasks.reveal', { taskId: 5 });
+    assert.equal(revealed, true);
+    await eventually(() => browser.view.selection[0]?.id === 'task:5', 'task 5 is selected');
+  });
+});

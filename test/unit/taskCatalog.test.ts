@@ -1,0 +1,219 @@
+import * as assert from 'node:assert/strict';
+import type { FetchAllOptions, ListOptions } from '../../src/api/client';
+import type { Page, Project, ProjectFilter, Task, TaskFilter } from '../../src/api/types';
+import { TaskCatalog, type TaskCatalogApi } from '../../src/tasks/taskCatalog';
+import { makeProject, makeTask } from './helpers/taskBuilders';
+
+interface Call {
+  method: 'listAllProjects' | 'listTasks' | 'listAllTasks';
+  filter: unknown;
+  options: unknown;
+}
+
+/** An in-memory API whose answers can be held back, to see what the catalog shares and drops. */
+class ScriptedApi implements TaskCatalogApi {
+  readonly calls: Call[] = [];
+  projects: Project[] = [makeProject({ id: 1 }), makeProject({ id: 2, clientId: null, client: null })];
+  tasks: Task[] = [];
+  /** When set, answers wait until `release()`. */
+  hold = false;
+  private held: Array<() => void> = [];
+
+  release(): void {
+    const waiting = this.held;
+    this.held = [];
+    waiting.forEach((go) => go());
+  }
+
+  private answer<T>(value: () => T): Promise<T> {
+    if (!this.hold) {
+      return Promise.resolve(value());
+    }
+    return new Promise<T>((resolve) => this.held.push(() => resolve(value())));
+  }
+
+  listAllProjects(filter?: ProjectFilter, options?: FetchAllOptions): Promise<Project[]> {
+    this.calls.push({ method: 'listAllProjects', filter, options });
+    return this.answer(() => this.projects.filter((project) => filter?.active === undefined || project.active === filter.active));
+  }
+
+  listTasks(filter: TaskFilter = {}, options: ListOptions = {}): Promise<Page<Task>> {
+    this.calls.push({ method: 'listTasks', filter, options });
+    return this.answer(() => {
+      const matching = this.matching(filter);
+      const offset = options.offset ?? 0;
+      const limit = options.limit ?? 10;
+      return { items: matching.slice(offset, offset + limit), offset, limit, listCount: matching.length };
+    });
+  }
+
+  listAllTasks(filter: TaskFilter = {}, options?: FetchAllOptions): Promise<Task[]> {
+    this.calls.push({ method: 'listAllTasks', filter, options });
+    return this.answer(() => this.matching(filter));
+  }
+
+  private matching(filter: TaskFilter): Task[] {
+    return this.tasks.filter(
+      (task) =>
+        (filter.projectId === undefined || task.projectId === filter.projectId) &&
+        (filter.clientId === undefined || (filter.clientId === -1 ? task.clientId === null : task.clientId === filter.clientId)) &&
+        (!filter.excludeClosed || task.dateClosed === null) &&
+        (filter.assigneeId === undefined || task.assigneeIds.includes(filter.assigneeId as number)),
+    );
+  }
+}
+
+describe('TaskCatalog', () => {
+  let api: ScriptedApi;
+  let now: number;
+  let ttl: number;
+  let catalog: TaskCatalog;
+
+  beforeEach(() => {
+    api = new ScriptedApi();
+    now = 1_000_000;
+    ttl = 5 * 60_000;
+    catalog = new TaskCatalog({ api: () => api, ttlMs: () => ttl, now: () => now, pageSize: 3 });
+    for (let id = 1; id <= 8; id++) {
+      api.tasks.push(makeTask({ id, localId: 100 + id, projectId: 1, assigneeIds: id % 2 === 0 ? [7] : [], dateClosed: id === 8 ? '2026-01-01' : null }));
+    }
+  });
+
+  it('loads every active project in one paged walk of 500', async () => {
+    const projects = await catalog.activeProjects();
+    assert.equal(projects.length, 2);
+    assert.deepEqual(api.calls, [{ method: 'listAllProjects', filter: { active: true }, options: { pageSize: 500 } }]);
+  });
+
+  it('shares one load between concurrent callers and keeps the result for the time-to-live', async () => {
+    api.hold = true;
+    const first = catalog.activeProjects();
+    const second = catalog.activeProjects();
+    api.release();
+    api.hold = false;
+    assert.equal(await first, await second);
+    assert.equal(api.calls.length, 1);
+    now += ttl - 1;
+    await catalog.activeProjects();
+    assert.equal(api.calls.length, 1, 'still fresh');
+    now += 1;
+    await catalog.activeProjects();
+    assert.equal(api.calls.length, 2, 'expired, asked again');
+  });
+
+  it('with a time-to-live of 0 asks every time', async () => {
+    ttl = 0;
+    await catalog.projectTasks(1, { showClosed: false });
+    await catalog.projectTasks(1, { showClosed: false });
+    assert.equal(api.calls.length, 2);
+  });
+
+  it('loads a project\'s first page with excludeclosed, then more pages on request', async () => {
+    const first = await catalog.projectTasks(1, { showClosed: false });
+    assert.deepEqual(api.calls[0], { method: 'listTasks', filter: { projectId: 1, excludeClosed: true }, options: { offset: 0, limit: 3 } });
+    assert.deepEqual(first.tasks.map((task) => task.id), [1, 2, 3]);
+    assert.equal(first.total, 7);
+    assert.equal(first.complete, false);
+
+    const second = await catalog.loadMore(1, { showClosed: false });
+    assert.deepEqual(second.tasks.map((task) => task.id), [1, 2, 3, 4, 5, 6]);
+    const third = await catalog.loadMore(1, { showClosed: false });
+    assert.deepEqual(third.tasks.map((task) => task.id), [1, 2, 3, 4, 5, 6, 7]);
+    assert.equal(third.complete, true);
+    await catalog.loadMore(1, { showClosed: false });
+    assert.equal(api.calls.length, 3, 'nothing more to load');
+    assert.deepEqual((await catalog.projectTasks(1, { showClosed: false })).tasks.length, 7, 'the pages stay loaded');
+  });
+
+  it('asks for closed tasks only when they are shown, and for one assignee with the assignee filter', async () => {
+    await catalog.projectTasks(1, { showClosed: true });
+    assert.deepEqual(api.calls[0]?.filter, { projectId: 1 });
+    const mine = await catalog.projectTasks(1, { showClosed: false, assigneeId: 7 });
+    assert.deepEqual(api.calls[1]?.filter, { projectId: 1, excludeClosed: true, assigneeId: 7 });
+    assert.deepEqual(mine.tasks.map((task) => task.id), [2, 4, 6]);
+    assert.equal(mine.complete, true);
+  });
+
+  it('never lists a task twice when the list shifts between pages', async () => {
+    await catalog.projectTasks(1, { showClosed: false });
+    api.tasks.unshift(makeTask({ id: 50, projectId: 1 }));
+    const next = await catalog.loadMore(1, { showClosed: false });
+    assert.deepEqual(next.tasks.map((task) => task.id), [1, 2, 3, 4, 5]);
+  });
+
+  it('does not store a load that an invalidation overtook', async () => {
+    api.hold = true;
+    const stale = catalog.projectTasks(1, { showClosed: false });
+    catalog.invalidateProject(1);
+    api.tasks = api.tasks.filter((task) => task.id !== 1);
+    api.release();
+    await stale;
+    api.hold = false;
+    const fresh = await catalog.projectTasks(1, { showClosed: false });
+    assert.equal(fresh.tasks[0]?.id, 2, 'the newer answer is used');
+    assert.equal(api.calls.length, 2);
+  });
+
+  it('invalidates one project, or everything', async () => {
+    await catalog.activeProjects();
+    await catalog.projectTasks(1, { showClosed: false });
+    catalog.invalidateProject(1);
+    await catalog.activeProjects();
+    await catalog.projectTasks(1, { showClosed: false });
+    assert.deepEqual(
+      api.calls.map((call) => call.method),
+      ['listAllProjects', 'listTasks', 'listTasks'],
+    );
+    catalog.invalidateAll();
+    await catalog.activeProjects();
+    assert.equal(api.calls.length, 4);
+  });
+
+  it('lists all open tasks of the account for Find Task in pages of 500, once per time-to-live', async () => {
+    const first = await catalog.openTasks();
+    const again = await catalog.openTasks();
+    assert.equal(first, again, 'the same array, so items built for it can be reused');
+    assert.equal(first.length, 7);
+    assert.deepEqual(api.calls, [{ method: 'listAllTasks', filter: { excludeClosed: true }, options: { pageSize: 500 } }]);
+  });
+
+  it('lists a client\'s open tasks, -1 for the projects without a client', async () => {
+    await catalog.clientOpenTasks(4);
+    await catalog.clientOpenTasks(null);
+    assert.deepEqual(
+      api.calls.map((call) => call.filter),
+      [
+        { clientId: 4, excludeClosed: true },
+        { clientId: -1, excludeClosed: true },
+      ],
+    );
+  });
+
+  it('finds and updates loaded tasks in place', async () => {
+    await catalog.projectTasks(1, { showClosed: false });
+    assert.equal(catalog.knownTask(2)?.id, 2);
+    assert.equal(catalog.knownTask(99), undefined);
+    assert.equal(catalog.updateTask(makeTask({ id: 2, projectId: 1, title: 'Renamed' })), true);
+    assert.equal((await catalog.projectTasks(1, { showClosed: false })).tasks[1]?.title, 'Renamed');
+    assert.equal(catalog.updateTask(makeTask({ id: 99 })), false);
+  });
+
+  it('rejects, without a request, when signed out', async () => {
+    const signedOut = new TaskCatalog({ api: () => undefined, ttlMs: () => ttl });
+    await assert.rejects(signedOut.activeProjects(), (error: Error & { kind?: string }) => error.kind === 'unauthorized');
+    await assert.rejects(signedOut.projectTasks(1, { showClosed: false }), (error: Error & { kind?: string }) => error.kind === 'unauthorized');
+  });
+
+  it('does not keep a failed load', async () => {
+    let fail = true;
+    const flaky: TaskCatalogApi = {
+      listAllProjects: () => (fail ? Promise.reject(new Error('down')) : Promise.resolve([makeProject({ id: 3 })])),
+      listTasks: () => Promise.reject(new Error('unused')),
+      listAllTasks: () => Promise.reject(new Error('unused')),
+    };
+    const catalogWithFailure = new TaskCatalog({ api: () => flaky, ttlMs: () => ttl });
+    await assert.rejects(catalogWithFailure.activeProjects(), /down/);
+    fail = false;
+    assert.equal((await catalogWithFailure.activeProjects()).length, 1);
+  });
+});
