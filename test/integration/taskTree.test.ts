@@ -129,13 +129,14 @@ describe('Task tree', () => {
     assert.equal(requests[0]?.query.excludeclosed, 't');
     assert.ok(!tasks.some((node) => taskOf(node).title === 'Migrate blog posts'), 'the closed task is hidden');
 
-    const first = tasks.find((node) => taskOf(node).localId === 1001) as TaskTreeNode;
+    // Task 5: no timer of the demo account runs on it.
+    const first = tasks.find((node) => taskOf(node).localId === 1005) as TaskTreeNode;
     const treeItem = item(first);
-    assert.equal(treeItem.label, 'Homepage hero & navigation');
-    assert.match(String(treeItem.description), /^#1001 · In Progress · due \d{4}-\d\d-\d\d$/);
+    assert.equal(treeItem.label, 'Launch checklist');
+    assert.match(String(treeItem.description), /^#1005 · Open · due \d{4}-\d\d-\d\d$/);
     assert.equal(treeItem.contextValue, 'task');
-    assert.equal(treeItem.id, 'task:1');
-    assert.match(treeItem.accessibilityInformation?.label ?? '', /^Task 1001 Homepage hero & navigation, status In Progress/);
+    assert.equal(treeItem.id, 'task:5');
+    assert.match(treeItem.accessibilityInformation?.label ?? '', /^Task 1005 Launch checklist, status Open, priority Critical, due /);
     assert.ok(treeItem.iconPath instanceof vscode.ThemeIcon);
 
     const overdue = item(tasks.find((node) => taskOf(node).localId === 1002) as TaskTreeNode);
@@ -272,14 +273,15 @@ describe('Task tree', () => {
   it('marks the task whose timer runs, and redraws just that row', async () => {
     const node = (await taskNodes(WEBSITE)).find((candidate) => taskOf(candidate).id === 3) as TaskTreeNode;
     const fired: (TaskTreeNode | undefined)[] = [];
+    const previous = hooks.services.activeTimers.all.filter((timer) => timer.taskId !== 3);
     const listener = browser.provider.onDidChangeTreeData((changed) => fired.push(changed as TaskTreeNode | undefined));
     try {
-      hooks.services.activeTimers.set([{ timerId: 900, taskId: 3, running: true }]);
+      hooks.services.activeTimers.set([...previous, { timerId: 900, taskId: 3, running: true }]);
       assert.equal(item(node).contextValue, 'task running');
       assert.match(String(item(node).description), /timer running/);
       assert.deepEqual(fired, [node]);
     } finally {
-      hooks.services.activeTimers.set([]);
+      hooks.services.activeTimers.set(previous);
       listener.dispose();
     }
     assert.equal(item(node).contextValue, 'task');
@@ -336,6 +338,16 @@ describe('Task tree', () => {
     const link = await vscode.commands.executeCommand<string>('intervals.copyTaskLink', { taskId: 5 });
     assert.equal(link, 'https://demo.intervalsonline.com/tasks/view/1005');
     assert.equal(await vscode.env.clipboard.readText(), link);
+  });
+
+  it('asks for the task from the palette (Find Task\'s picker) when Copy Task ID gets none', async () => {
+    await hooks.services.recentTasks.remember({ id: 17, localId: 1017, title: 'Logo refresh', projectId: 4, project: 'Brand & Identity', clientId: 3, client: 'O\'Brien "Quoted" Consulting' });
+    try {
+      const copied = await acceptUntilSettled(vscode.commands.executeCommand<string | undefined>('intervals.copyTaskId'));
+      assert.equal(copied, '1017');
+    } finally {
+      await hooks.services.recentTasks.clear();
+    }
   });
 
   it('clears the tree on sign-out and loads it again on sign-in', async () => {
