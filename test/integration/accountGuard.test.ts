@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { afterEach, before, beforeEach, describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import type { TestHooks } from '../../src/testHooks';
+import { eventually, extensionHooks, fakeServer, signOut, token, typeIntoQuickInput } from './helpers';
+
+// A command that needs an account, run signed out: the offer to sign in comes first (answered
+// here through the test hook, since a notification cannot be clicked from the extension host).
+
+describe('Sign in: commands offer sign-in first', () => {
+  let hooks: TestHooks;
+  const fake = fakeServer();
+  let offers: string[] = [];
+
+  before(async () => {
+    hooks = await extensionHooks();
+  });
+
+  beforeEach(async () => {
+    await signOut();
+    await fake.control.reset();
+    offers = [];
+  });
+
+  afterEach(async () => {
+    hooks.answerSignInOffer(undefined);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await signOut();
+  });
+
+  it('does nothing and sends nothing when the offer is dismissed', async () => {
+    hooks.answerSignInOffer((message) => {
+      offers.push(message);
+      return Promise.resolve(undefined);
+    });
+    const picked = await vscode.commands.executeCommand('intervals.findTask', { pick: true });
+    assert.equal(picked, undefined);
+    assert.deepEqual(offers, ['Sign in to Intervals to find a task.']);
+    assert.deepEqual(await fake.control.requests(), [], 'no request reached Intervals');
+    assert.equal(hooks.session.state.signedIn, false);
+  });
+
+  it('signs in through the token prompt when the offer is taken, then carries on with the command', async () => {
+    hooks.answerSignInOffer((message) => {
+      offers.push(message);
+      typeIntoQuickInput(token('admin'));
+      return Promise.resolve('Sign In');
+    });
+    let settled = false;
+    const picked = Promise.resolve(vscode.commands.executeCommand('intervals.findTask', { pick: true })).finally(() => {
+      settled = true;
+    });
+    await eventually(() => hooks.session.state.signedIn, 'the typed token signs in', 15_000);
+    // The command went on to its task picker, which asks Intervals for the open tasks.
+    await eventually(async () => (await fake.control.requests()).some((request) => request.path.startsWith('/task')), 'the task picker loads tasks', 15_000);
+    await eventually(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      return settled;
+    }, 'closing the picker ends the command');
+    assert.equal(await picked, undefined);
+    assert.equal(offers.length, 1);
+    const checks = (await fake.control.requests()).filter((request) => request.path.startsWith('/me'));
+    assert.equal(checks.length, 1, 'the token was checked once');
+  });
+});
