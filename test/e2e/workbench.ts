@@ -146,6 +146,12 @@ export class Workbench {
     return this.page.locator('.part.statusbar .statusbar-item[id^="intervals-vscode.intervals-vscode"]');
   }
 
+  /** Dismisses every notification, so that a screenshot shows what it is about. */
+  async clearNotifications(): Promise<void> {
+    await this.runCommand('Notifications: Clear All Notifications');
+    await this.page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden' });
+  }
+
   /** A notification toast containing `text`. */
   notification(text: string | RegExp): Locator {
     return this.page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }).first();
