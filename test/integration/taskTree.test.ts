@@ -152,6 +152,18 @@ describe('Task tree', () => {
     assert.equal((await apiRequests('project')).length, 1, 'refreshing a project leaves the project list alone');
   });
 
+  it('refreshes one client: its project list is asked for again, nothing else', async () => {
+    const acme = (await children()).find((root) => label(root) === 'Acme & Sons') as TaskTreeNode;
+    assert.equal((await children(acme)).length, 2);
+    await fake.control.insertRow('project', { name: 'Support Retainer', clientid: 1, active: true });
+    assert.equal((await children(acme)).length, 2, 'cached until refreshed');
+    await fake.control.clearRequests();
+    await vscode.commands.executeCommand('intervals.refreshTasks', acme);
+    assert.deepEqual((await children(acme)).map(label), ['Mobile App', 'Support Retainer', 'Website Redesign']);
+    assert.equal((await apiRequests('project')).length, 1);
+    assert.equal((await apiRequests('task')).length, 0);
+  });
+
   it('keeps Markdown in a title inert: plain label, escaped tooltip, untrusted', async () => {
     const node = (await taskNodes(WEBSITE)).find((candidate) => taskOf(candidate).localId === 1007) as TaskTreeNode;
     const treeItem = item(node);
@@ -328,6 +340,27 @@ describe('Task tree', () => {
     assert.equal(requests.length, 1);
     assert.equal(requests[0]?.query.clientid, '1');
     assert.equal(requests[0]?.query.excludeclosed, 't');
+  });
+
+  it('lists the open tasks of the projects without a client from the "No client" row (clientid=-1)', async () => {
+    const noClient = (await children()).at(-1) as TaskTreeNode;
+    assert.equal(noClient.kind, 'noClient');
+    const chosen = await acceptUntilSettled(vscode.commands.executeCommand<Task | undefined>('intervals.showClientTasks', { ...noClient, pick: true }));
+    assert.equal(chosen?.clientId, null);
+    const request = (await apiRequests('task')).at(-1);
+    assert.equal(request?.query.clientid, '-1');
+  });
+
+  it('shows the welcome content, not an empty tree, when the account has no active project', async () => {
+    for (const project of await fake.control.rows('project')) {
+      await fake.control.updateRow('project', project.id, { active: false });
+    }
+    assert.deepEqual(await children(), []);
+    assert.equal(hooks.contextKeys.get('intervals.noActiveProjects'), true);
+    await fake.control.reset();
+    browser.refresh();
+    assert.ok((await children()).length > 0);
+    assert.equal(hooks.contextKeys.get('intervals.noActiveProjects'), false);
   });
 
   it('copies a task\'s number and its web link', async () => {

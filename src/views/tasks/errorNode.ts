@@ -17,7 +17,7 @@ export function errorNodeId(parentId: string | undefined): string {
 }
 
 export function errorTreeItem(node: ErrorNode): vscode.TreeItem {
-  const what = node.parent === undefined ? 'projects' : 'tasks';
+  const what = node.parent === undefined || node.parent.kind === 'client' || node.parent.kind === 'noClient' ? 'projects' : 'tasks';
   const item = new vscode.TreeItem(`Could not load ${what}`, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.description = node.message;

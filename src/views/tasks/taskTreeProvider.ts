@@ -88,10 +88,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     switch (node.kind) {
       case 'client':
       case 'noClient':
-        return this.remember(
-          node.id,
-          node.projects.map((project) => this.keep<ProjectNode>({ kind: 'project', id: projectNodeId(project.id), parent: node, project })),
-        );
+        return this.clientChildren(node);
       case 'project':
         return this.projectChildren(node);
       case 'module':
@@ -221,6 +218,22 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
           ? this.keep<NoClientNode>({ kind: 'noClient', id: NO_CLIENT_NODE_ID, parent: undefined, clientId: null, name: 'No client', projects: group.projects })
           : this.keep<ClientNode>({ kind: 'client', id: clientNodeId(group.clientId), parent: undefined, clientId: group.clientId, name: group.name, projects: group.projects }),
       ),
+    );
+  }
+
+  /** From the (cached) project list rather than the node, so refreshing a client picks up its new projects. */
+  private async clientChildren(node: ClientNode | NoClientNode): Promise<TaskTreeNode[]> {
+    let projects;
+    try {
+      projects = await this.options.progress(() => this.options.catalog.activeProjects());
+    } catch (error) {
+      this.options.onError('load projects', error);
+      return this.remember(node.id, [this.keep<ErrorNode>({ kind: 'error', id: errorNodeId(node.id), parent: node, message: errorText(error) })]);
+    }
+    node.projects = groupProjectsByClient(projects).find((group) => group.clientId === node.clientId)?.projects ?? [];
+    return this.remember(
+      node.id,
+      node.projects.map((project) => this.keep<ProjectNode>({ kind: 'project', id: projectNodeId(project.id), parent: node, project })),
     );
   }
 
