@@ -6,7 +6,7 @@ import { argumentObject, type Command } from './commandTable';
  * `intervals.findTask`: a quick pick over every open task, recent ones first. Choosing one
  * reveals it in the tree and offers the task actions. With `{ pick: true, title? }` it only
  * asks and returns the chosen task (how other commands ask for a task); `value` starts the
- * filter text.
+ * filter text; `action` (e.g. `intervals.copyTaskId`) runs that task action without offering them.
  */
 export function findTaskCommand(browser: TaskBrowser): Command {
   return {
@@ -20,9 +20,7 @@ export function findTaskCommand(browser: TaskBrowser): Command {
         return task;
       }
       await browser.revealTask(task);
-      if (options.actions !== false) {
-        await browser.offerTaskActions(task);
-      }
+      await browser.offerTaskActions(task, typeof options.action === 'string' ? options.action : undefined);
       return task;
     },
   };

@@ -25,7 +25,7 @@ export function showClientTasksCommand(browser: TaskBrowser): Command {
       if (!task || options.pick === true) {
         return task;
       }
-      await browser.offerTaskActions(task);
+      await browser.offerTaskActions(task, typeof options.action === 'string' ? options.action : undefined);
       return task;
     },
   };

@@ -322,6 +322,16 @@ describe('Task tree', () => {
     assert.equal(requests[0]?.query.projectid, undefined, 'one list for the whole account');
   });
 
+  it('Find Task reveals the chosen task in the tree and runs a task action on it', async () => {
+    await vscode.env.clipboard.writeText('');
+    const chosen = await acceptUntilSettled(
+      vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { value: '#1013', action: 'intervals.copyTaskId' }),
+    );
+    assert.equal(chosen?.localId, 1013);
+    assert.equal(browser.view.selection[0]?.id, `task:${chosen?.id}`, 'selected in the tree');
+    assert.equal(await vscode.env.clipboard.readText(), '1013', 'the action ran on it');
+  });
+
   it('Find Task offers recent tasks first', async () => {
     await hooks.services.recentTasks.remember({ id: 21, localId: 1021, title: 'Payment terminal integration', projectId: 5, project: 'Menu Ordering Kiosk', clientId: 4, client: 'Café Zürich' });
     try {

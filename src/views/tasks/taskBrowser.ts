@@ -207,23 +207,37 @@ export class TaskBrowser extends Disposable {
     }
   }
 
-  /** Offers what can be done with a task and runs the chosen command; returns its id. */
-  async offerTaskActions(task: Task): Promise<string | undefined> {
+  /**
+   * Offers what can be done with a task and runs the chosen command; returns its id. `preset`
+   * (one of the offered command ids) runs that action without asking.
+   */
+  async offerTaskActions(task: Task, preset?: string): Promise<string | undefined> {
     const running = this.deps.activeTimers.isRunning(task.id);
-    const actions: (vscode.QuickPickItem & { command: string })[] = [
+    const actions: (vscode.QuickPickItem & { command: string; action: string })[] = [
       running
-        ? { label: '$(debug-pause) Pause Timer', command: 'intervals.pauseTimer' }
-        : { label: '$(play) Start Timer', command: 'intervals.startTimer' },
-      { label: '$(add) Log Time…', command: 'intervals.logTime' },
-      { label: '$(link-external) Open in Browser', command: 'intervals.openTaskInBrowser' },
-      { label: '$(link) Copy Link', command: 'intervals.copyTaskLink' },
-      { label: '$(copy) Copy ID', command: 'intervals.copyTaskId', description: task.localId !== null ? String(task.localId) : String(task.id) },
+        ? { label: '$(debug-pause) Pause Timer', command: 'intervals.pauseTimer', action: 'pause the timer of' }
+        : { label: '$(play) Start Timer', command: 'intervals.startTimer', action: 'start a timer on' },
+      { label: '$(add) Log Time…', command: 'intervals.logTime', action: 'log time on' },
+      { label: '$(link-external) Open in Browser', command: 'intervals.openTaskInBrowser', action: 'open' },
+      { label: '$(link) Copy Link', command: 'intervals.copyTaskLink', action: 'copy the link of' },
+      {
+        label: '$(copy) Copy ID',
+        command: 'intervals.copyTaskId',
+        action: 'copy the ID of',
+        description: task.localId !== null ? String(task.localId) : String(task.id),
+      },
     ];
-    const chosen = await vscode.window.showQuickPick(actions, { title: taskLabel(task), placeHolder: 'What do you want to do with this task?' });
+    const chosen =
+      actions.find((action) => action.command === preset) ??
+      (await vscode.window.showQuickPick(actions, { title: taskLabel(task), placeHolder: 'What do you want to do with this task?' }));
     if (!chosen) {
       return undefined;
     }
-    await vscode.commands.executeCommand(chosen.command, { taskId: task.id });
+    try {
+      await vscode.commands.executeCommand(chosen.command, { taskId: task.id });
+    } catch (error) {
+      void reportError(this.deps.log, `${chosen.action} ${taskLabel(task)}`, error);
+    }
     return chosen.command;
   }
 

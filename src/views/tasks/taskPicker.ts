@@ -30,7 +30,6 @@ export function pickTask(options: TaskPickerOptions): Promise<PickedTask | undef
   quickPick.placeholder = options.placeholder;
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
-  quickPick.ignoreFocusOut = false;
   if (options.value) {
     quickPick.value = options.value;
   }
