@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'mocha';
+import { fakeServerFromEnvironment } from '../runners/environmentVariables';
+import { workbench, type Workbench } from './workbench';
+
+const WEB_ADDRESS = 'https://demo.intervalsonline.com';
+
+async function signedIn(ui: Workbench): Promise<void> {
+  const tasks = ui.viewPane('Tasks');
+  if (!(await tasks.isVisible())) {
+    // A click on the container that is already open would close the side bar.
+    await ui.activityBarItem('Intervals').click();
+  }
+  await tasks.waitFor({ state: 'visible', timeout: 30_000 });
+  const welcome = tasks.locator('.welcome-view-content').getByText('Sign in to Intervals', { exact: false }).first();
+  if (await welcome.isVisible()) {
+    const { tokens } = fakeServerFromEnvironment();
+    assert.ok(tokens.admin, 'the runner passes the admin token');
+    await ui.runCommand('Intervals: Sign In');
+    await ui.typeIntoQuickInput(tokens.admin);
+    await ui.quickInput.waitFor({ state: 'hidden', timeout: 15_000 });
+  }
+}
+
+describe('Task browser (UI)', () => {
+  it('shows clients, projects and tasks in the sidebar, with number, status and due date', async () => {
+    const ui = workbench();
+    await signedIn(ui);
+    await ui.expandTreeItem('Tasks', 'Acme & Sons');
+    await ui.expandTreeItem('Tasks', 'Website Redesign');
+    const row = ui.treeItem('Tasks', 'Launch checklist');
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match((await row.locator('.label-description').textContent()) ?? '', /^#1005 · Open · due \d{4}-\d\d-\d\d$/);
+    assert.match((await row.getAttribute('aria-label')) ?? '', /^Task 1005 Launch checklist, status Open/);
+    const markdown = ui.treeItem('Tasks', 'Markdown in a title');
+    assert.equal(await markdown.locator('.label-name').textContent(), '**bold** [link](command:x) — Markdown in a title');
+    await ui.screenshot('task-tree');
+  });
+
+  it('asks once for the web address, refusing a non-https one, then copies a task link from the palette', async () => {
+    const ui = workbench();
+    await signedIn(ui);
+    await ui.runCommand('Intervals: Copy Task Link');
+    await ui.typeIntoQuickInput('#1005', { submit: false });
+    // The web address prompt follows in the same widget, so wait for it rather than for the picker to close.
+    await ui.quickInputRows.filter({ hasText: 'Launch checklist' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await ui.quickInputBox.press('Enter');
+    await ui.quickInput.locator('.quick-input-title').getByText('Intervals Web Address').waitFor({ state: 'visible', timeout: 10_000 });
+    await ui.typeIntoQuickInput('http://demo.intervalsonline.com', { submit: false });
+    await ui.quickInput.getByText('must start with https://', { exact: false }).waitFor({ state: 'visible', timeout: 10_000 });
+    await ui.typeIntoQuickInput(WEB_ADDRESS);
+    await ui.quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
+    await ui.page
+      .locator('.part.statusbar')
+      .getByText(`Copied ${WEB_ADDRESS}/tasks/view/1005`, { exact: false })
+      .waitFor({ state: 'visible', timeout: 10_000 });
+
+    // Asked once: the next link needs no prompt.
+    await ui.runCommand('Intervals: Copy Task Link');
+    await ui.typeIntoQuickInput('#1001', { submit: false });
+    await ui.pickQuickInputItem('Homepage hero & navigation', 30_000);
+    await ui.page
+      .locator('.part.statusbar')
+      .getByText(`Copied ${WEB_ADDRESS}/tasks/view/1001`, { exact: false })
+      .waitFor({ state: 'visible', timeout: 10_000 });
+  });
+});
