@@ -66,6 +66,7 @@ export const benchmarks: Benchmark[] = [
         const tasks = await fresh().openTasks();
         const build = median(await Promise.all([0, 1, 2].map(async () => (await timed(() => taskPickItems([...tasks]))).ms)));
         rows.push({ benchmark: NAME, metric: `Find Task: build items for ${tasks.length} tasks`, value: build, unit: 'ms', note: 'built once per loaded list' });
+        taskPickItems(tasks);
         const reopen = (await timed(() => taskPickItems(tasks))).ms;
         rows.push({ benchmark: NAME, metric: 'Find Task: items when opened again', value: reopen, unit: 'ms', note: 'cached' });
         const rowText = (await timed(() => rowsOf(tasks))).ms;

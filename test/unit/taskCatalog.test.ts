@@ -63,6 +63,13 @@ class ScriptedApi implements TaskCatalogApi {
   }
 }
 
+/** Lets pending promise callbacks run. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) {
+    await Promise.resolve();
+  }
+}
+
 describe('TaskCatalog', () => {
   let api: ScriptedApi;
   let now: number;
@@ -174,7 +181,33 @@ describe('TaskCatalog', () => {
     const again = await catalog.openTasks();
     assert.equal(first, again, 'the same array, so items built for it can be reused');
     assert.equal(first.length, 7);
-    assert.deepEqual(api.calls, [{ method: 'listAllTasks', filter: { excludeClosed: true }, options: { pageSize: 500 } }]);
+    assert.deepEqual(api.calls, [{ method: 'listTasks', filter: { excludeClosed: true }, options: { offset: 0, limit: 500 } }]);
+  });
+
+  it('asks for the pages after the first a few at a time, and lists each task once', async () => {
+    for (let id = 9; id <= 1600; id++) {
+      api.tasks.push(makeTask({ id, projectId: 2 }));
+    }
+    api.hold = true;
+    const loading = catalog.openTasks();
+    await settle();
+    assert.equal(api.calls.length, 1, 'the first page first: it tells the total');
+    api.release();
+    await settle();
+    assert.deepEqual(
+      api.calls.slice(1).map((call) => call.options),
+      [
+        { offset: 500, limit: 500 },
+        { offset: 1000, limit: 500 },
+        { offset: 1500, limit: 500 },
+      ],
+      'the other pages at once',
+    );
+    api.hold = false;
+    api.release();
+    const tasks = await loading;
+    assert.equal(tasks.length, 1599);
+    assert.equal(new Set(tasks.map((task) => task.id)).size, tasks.length);
   });
 
   it('lists a client\'s open tasks, -1 for the projects without a client', async () => {
