@@ -176,7 +176,7 @@ export class TaskCatalog {
       return inFlight;
     }
     const generation = this.generation;
-    const pending = this.call((api) => api.listAllTasks({ clientId: key, excludeClosed: true }, { pageSize: TASK_PAGE_SIZE }))
+    const pending = this.call((api) => allPages(api, { clientId: key, excludeClosed: true }))
       .then((tasks) => {
         if (generation === this.generation) {
           this.clientTaskLists.set(key, { value: tasks, at: this.now() });
