@@ -29,6 +29,8 @@ describe('Task tree', () => {
     await signIn('admin');
     await browser.setFilters({ showClosed: false, assignedToMe: false });
     browser.catalog.pageSize = TASK_PAGE_SIZE;
+    // What an earlier test revealed stays expanded in the real view, which VS Code would reload on its own.
+    await Promise.resolve(vscode.commands.executeCommand('workbench.actions.treeView.intervals.tasks.collapseAll')).catch(() => undefined);
     browser.refresh();
     await fake.control.clearRequests();
   });
@@ -57,6 +59,16 @@ describe('Task tree', () => {
 
   async function apiRequests(resource: string): Promise<RecordedRequest[]> {
     return (await fake.control.requests()).filter((request) => request.path.replace(/^\/+/, '').split('/')[0] === resource);
+  }
+
+  /**
+   * Task list requests whose query has these values (`null`: without that parameter). VS Code
+   * reloads what is expanded in the real view on its own, so counts look at one list only.
+   */
+  async function taskRequests(query: Record<string, string | null>): Promise<RecordedRequest[]> {
+    return (await apiRequests('task')).filter((request) =>
+      Object.entries(query).every(([key, value]) => (value === null ? request.query[key] === undefined : request.query[key] === value)),
+    );
   }
 
   async function projectNode(projectId: number): Promise<TaskTreeNode> {
@@ -123,7 +135,7 @@ describe('Task tree', () => {
   it('loads a project\'s open tasks with one request when it opens, and keeps them for the cache time', async () => {
     const tasks = await taskNodes(WEBSITE);
     assert.equal(tasks.length, WEBSITE_OPEN_TASKS);
-    const requests = await apiRequests('task');
+    const requests = await taskRequests({ projectid: String(WEBSITE) });
     assert.equal(requests.length, 1);
     assert.equal(requests[0]?.query.projectid, String(WEBSITE));
     assert.equal(requests[0]?.query.excludeclosed, 't');
@@ -145,10 +157,10 @@ describe('Task tree', () => {
     assert.equal((overdue.iconPath as vscode.ThemeIcon).id, 'warning');
 
     await taskNodes(WEBSITE);
-    assert.equal((await apiRequests('task')).length, 1, 'opening it again within the cache time sends nothing');
+    assert.equal((await taskRequests({ projectid: String(WEBSITE) })).length, 1, 'opening it again within the cache time sends nothing');
     await vscode.commands.executeCommand('intervals.refreshTasks', await projectNode(WEBSITE));
     await taskNodes(WEBSITE);
-    assert.equal((await apiRequests('task')).length, 2, 'Refresh on the project loads it again');
+    assert.equal((await taskRequests({ projectid: String(WEBSITE) })).length, 2, 'Refresh on the project loads it again');
     assert.equal((await apiRequests('project')).length, 1, 'refreshing a project leaves the project list alone');
   });
 
@@ -161,7 +173,7 @@ describe('Task tree', () => {
     await vscode.commands.executeCommand('intervals.refreshTasks', acme);
     assert.deepEqual((await children(acme)).map(label), ['Mobile App', 'Support Retainer', 'Website Redesign']);
     assert.equal((await apiRequests('project')).length, 1);
-    assert.equal((await apiRequests('task')).length, 0);
+    assert.equal((await taskRequests({ projectid: '1' })).length + (await taskRequests({ projectid: '2' })).length, 0, 'no task list of its projects');
   });
 
   it('keeps Markdown in a title inert: plain label, escaped tooltip, untrusted', async () => {
@@ -191,7 +203,7 @@ describe('Task tree', () => {
     const closed = all.find((node) => taskOf(node).title === 'Migrate blog posts') as TaskTreeNode;
     assert.equal(item(closed).contextValue, 'task closed');
     assert.equal((item(closed).iconPath as vscode.ThemeIcon).id, 'pass');
-    const request = (await apiRequests('task')).at(-1);
+    const request = (await taskRequests({ projectid: String(WEBSITE) })).at(-1);
     assert.equal(request?.query.excludeclosed, undefined, 'closed tasks are asked for');
 
     await vscode.commands.executeCommand('intervals.hideClosedTasks');
@@ -204,7 +216,7 @@ describe('Task tree', () => {
     assert.equal(hooks.contextKeys.get('intervals.assignedToMe'), true);
     const mine = await taskNodes(WEBSITE);
     assert.deepEqual(mine.map((node) => taskOf(node).localId).sort(), [1001, 1004, 1005]);
-    const request = (await apiRequests('task')).at(-1);
+    const request = (await taskRequests({ projectid: String(WEBSITE) })).at(-1);
     assert.equal(request?.query.assigneeid, '1');
     assert.equal(request?.query.excludeclosed, 't');
 
@@ -263,7 +275,7 @@ describe('Task tree', () => {
     assert.ok(!nodes.some((node) => node.kind === 'loadMore'), 'no "Load more" once everything is loaded');
     assert.equal(new Set(nodes.map((node) => node.id)).size, nodes.length, 'every row has its own id');
 
-    const offsets = (await apiRequests('task')).map((request) => `${request.query.offset ?? '0'}/${request.query.limit}`);
+    const offsets = (await taskRequests({ projectid: String(WEBSITE) })).map((request) => `${request.query.offset ?? '0'}/${request.query.limit}`);
     assert.deepEqual(offsets, ['0/4', '4/4'], 'one request per page');
   });
 
@@ -304,18 +316,18 @@ describe('Task tree', () => {
     const changed: Task = { ...taskOf(node), title: 'Fix broken images' };
     hooks.services.changes.fire({ resource: 'task', id: 2, projectId: WEBSITE, item: changed });
     assert.equal(label(node), 'Fix broken images');
-    assert.equal((await apiRequests('task')).length, 1, 'no request for an update in place');
+    assert.equal((await taskRequests({ projectid: String(WEBSITE) })).length, 1, 'no request for an update in place');
 
     hooks.services.changes.fire({ resource: 'task', id: 2, projectId: WEBSITE, item: { ...changed, dateClosed: '2026-01-01', status: 'Closed' } });
     await taskNodes(WEBSITE);
-    assert.equal((await apiRequests('task')).length, 2, 'a task that leaves the filter reloads its project');
+    assert.equal((await taskRequests({ projectid: String(WEBSITE) })).length, 2, 'a task that leaves the filter reloads its project');
   });
 
   it('Find Task lists every open task in pages of 500 and returns the one chosen with pick: true', async () => {
     const chosen = await acceptUntilSettled(vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true, value: '#1005' }));
     assert.equal(chosen?.localId, 1005);
     assert.equal(chosen?.title, 'Launch checklist');
-    const requests = await apiRequests('task');
+    const requests = await taskRequests({ projectid: null, clientid: null });
     assert.equal(requests.length, 1);
     assert.equal(requests[0]?.query.excludeclosed, 't');
     assert.equal(requests[0]?.query.limit, '500');
@@ -346,7 +358,7 @@ describe('Task tree', () => {
   it('lists a client\'s open tasks with one request (clientid, excludeclosed)', async () => {
     const chosen = await acceptUntilSettled(vscode.commands.executeCommand<Task | undefined>('intervals.showClientTasks', { clientId: 1, pick: true }));
     assert.equal(chosen?.clientId, 1);
-    const requests = await apiRequests('task');
+    const requests = await taskRequests({ clientid: '1' });
     assert.equal(requests.length, 1);
     assert.equal(requests[0]?.query.clientid, '1');
     assert.equal(requests[0]?.query.excludeclosed, 't');
@@ -357,7 +369,7 @@ describe('Task tree', () => {
     assert.equal(noClient.kind, 'noClient');
     const chosen = await acceptUntilSettled(vscode.commands.executeCommand<Task | undefined>('intervals.showClientTasks', { ...noClient, pick: true }));
     assert.equal(chosen?.clientId, null);
-    const request = (await apiRequests('task')).at(-1);
+    const request = (await taskRequests({ clientid: '-1' })).at(-1);
     assert.equal(request?.query.clientid, '-1');
   });
 
