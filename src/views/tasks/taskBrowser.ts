@@ -132,8 +132,13 @@ export class TaskBrowser extends Disposable {
     this.provider.refresh(node);
   }
 
-  loadMore(node: LoadMoreNode): Promise<void> {
-    return this.provider.loadMore(node);
+  /** "Load more tasks…": the rows already shown stay; a failure is told, with Retry. */
+  async loadMore(node: LoadMoreNode): Promise<void> {
+    try {
+      await this.provider.loadMore(node);
+    } catch (error) {
+      void reportError(this.deps.log, 'load more tasks', error, { retry: () => this.loadMore(node) });
+    }
   }
 
   /** The API client, offering to sign in first when signed out. */
@@ -340,7 +345,12 @@ export class TaskBrowser extends Disposable {
       if (!more) {
         return undefined;
       }
-      await this.provider.loadMore(more);
+      try {
+        await this.provider.loadMore(more);
+      } catch (error) {
+        void reportError(this.deps.log, 'load more tasks', error);
+        return undefined;
+      }
     }
     return undefined;
   }

@@ -149,15 +149,10 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     this.changed.fire(undefined);
   }
 
-  /** Loads the next page of the project the row belongs to and redraws it. */
+  /** Loads the next page of the project the row belongs to and redraws it; rejects when that fails. */
   async loadMore(node: LoadMoreNode): Promise<void> {
     const projectNode = node.parent.kind === 'project' ? node.parent : node.parent.parent;
-    try {
-      await this.options.progress(() => this.options.catalog.loadMore(node.projectId, this.query()));
-    } catch (error) {
-      this.options.onError('load more tasks', error);
-      return;
-    }
+    await this.options.progress(() => this.options.catalog.loadMore(node.projectId, this.query()));
     this.redrawOnly.add(node.projectId);
     this.changed.fire(projectNode);
   }
