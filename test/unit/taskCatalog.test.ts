@@ -210,6 +210,26 @@ describe('TaskCatalog', () => {
     assert.equal(new Set(tasks.map((task) => task.id)).size, tasks.length);
   });
 
+  it('walks page by page when the server gives no total', async () => {
+    const noTotal: TaskCatalogApi = {
+      listAllProjects: () => Promise.resolve([]),
+      listTasks: (filter, options = {}) => {
+        api.calls.push({ method: 'listTasks', filter, options });
+        return Promise.resolve({ items: Array.from({ length: 500 }, (_, i) => makeTask({ id: i + 1 })), offset: 0, limit: 500, listCount: undefined });
+      },
+      listAllTasks: (filter, options) => {
+        api.calls.push({ method: 'listAllTasks', filter, options });
+        return Promise.resolve(Array.from({ length: 700 }, (_, i) => makeTask({ id: i + 1 })));
+      },
+    };
+    const tasks = await new TaskCatalog({ api: () => noTotal, ttlMs: () => ttl }).openTasks();
+    assert.equal(tasks.length, 700);
+    assert.deepEqual(
+      api.calls.map((call) => call.method),
+      ['listTasks', 'listAllTasks'],
+    );
+  });
+
   it('lists a client\'s open tasks, -1 for the projects without a client', async () => {
     await catalog.clientOpenTasks(4);
     await catalog.clientOpenTasks(null);
