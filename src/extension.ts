@@ -20,6 +20,7 @@ import type { Services } from './services';
 import { registerReminders } from './reminders/registerReminders';
 import { RecentTasks } from './tasks/recentTasks';
 import { ActiveTimers } from './timer/activeTimers';
+import { registerTimeLog } from './views/time/registerTimeLog';
 import { registerTaskBrowser } from './views/tasks/registerTaskBrowser';
 
 /**
@@ -74,9 +75,11 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   // Features, each registering its views, commands and listeners.
   const reminders = registerReminders(services);
   const taskBrowser = registerTaskBrowser(services);
+  const timeLog = registerTimeLog(services);
   context.subscriptions.push(
     reminders,
     taskBrowser,
+    timeLog,
   );
 
   // Reading the secret is local; the key drives the welcome view before anything else shows.
@@ -95,6 +98,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
       answerSignInOffer,
       reminders,
       taskBrowser,
+      timeLog: timeLog.testHooks,
     };
   }
   return undefined;

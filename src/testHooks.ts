@@ -6,6 +6,7 @@ import type { ContextKeys } from './common/contextKeys';
 import type { ReminderService } from './reminders/reminderService';
 import type { Services } from './services';
 import type { TaskBrowser } from './views/tasks/taskBrowser';
+import type { TimeLogTestHooks } from './views/time/registerTimeLog';
 
 /** What `activate` hands the integration tests when VS Code runs the extension in test mode. */
 export interface TestHooks {
@@ -24,4 +25,6 @@ export interface TestHooks {
   reminders: ReminderService;
   /** The task browser: its catalog, tree provider and view, read by the task tree tests. */
   taskBrowser: TaskBrowser;
+  /** The time log: its outbox sync and a replaceable prompt. */
+  timeLog: TimeLogTestHooks;
 }

@@ -1,0 +1,20 @@
+import type { DrainReport } from '../outbox/outbox';
+import type { TimeLogSync } from '../timeLog/timeLogSync';
+import { argumentObject, type Command } from './commandTable';
+
+/**
+ * `intervals.retrySync`: sends the time entries waiting to sync now (a view node or `{ id }`:
+ * just that one), entries the service refused included. Returns what happened and how many wait.
+ */
+export function retrySyncCommand(sync: TimeLogSync): Command {
+  return {
+    id: 'intervals.retrySync',
+    async execute(arg?: unknown): Promise<DrainReport & { waiting: number }> {
+      const args = argumentObject(arg);
+      const item = args?.item as { id?: unknown } | undefined;
+      const id = typeof item?.id === 'string' ? item.id : typeof args?.id === 'string' ? args.id : undefined;
+      const report = await sync.retry(id);
+      return { ...report, waiting: (await sync.waiting()).length };
+    },
+  };
+}

@@ -1,0 +1,238 @@
+import type { IntervalsClient } from '../api/client';
+import { isIntervalsError } from '../api/errors';
+import type { TimeEntry } from '../api/types';
+import { Emitter, type Event } from '../common/events';
+import type { DrainReport, FailureClassification, Outbox, OutboxItem } from '../outbox/outbox';
+import { isSameEntry, type QueuedTimeEntry } from './timeEntryDraft';
+
+/** The part of the API client the time log uses (tests pass a small stand-in). */
+export type TimeEntryApi = Pick<IntervalsClient, 'createTime' | 'listAllTime' | 'deleteTimer'>;
+
+export const TIME_ENTRY_KIND = 'time';
+
+export type SubmitResult =
+  | { status: 'logged'; entry: TimeEntry }
+  | { status: 'queued'; id: string }
+  | { status: 'invalid' | 'failed'; message: string };
+
+/** What happened to a queued entry once it reached the service. */
+export interface EntryConfirmed {
+  entry: TimeEntry;
+  queued: QueuedTimeEntry;
+  /** True when an earlier attempt had created it and the lookup found it. */
+  foundOnServer: boolean;
+}
+
+/**
+ * Sorts the failure of a time-entry write. The service refusing the values (validation,
+ * permission, a task that no longer exists) is final: sending again would fail again. Anything
+ * else is temporary; when the request may have been applied (timeout, connection lost after
+ * sending, a 5xx from the service itself) the entry must be looked up before it is sent again.
+ */
+export function classifyTimeFailure(error: unknown): FailureClassification {
+  if (!isIntervalsError(error)) {
+    return 'uncertain';
+  }
+  switch (error.kind) {
+    case 'validation':
+    case 'forbidden':
+    case 'notFound':
+      return 'fatal';
+    case 'rateLimited':
+      return { kind: 'retryable', retryAfterMs: error.retryAfterMs };
+    case 'unauthorized':
+      // Kept for after the next sign-in rather than lost.
+      return 'retryable';
+    default:
+      return error.mayHaveReachedServer || error.kind === 'badResponse' ? 'uncertain' : 'retryable';
+  }
+}
+
+export function describeTimeFailure(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface TimeLogSyncOptions {
+  outbox: Outbox<QueuedTimeEntry>;
+  /** The signed-in client, or undefined (then nothing is sent and entries wait). */
+  api: () => TimeEntryApi | undefined;
+  /** Reports a problem that does not change an entry's fate (a timer that could not be deleted). */
+  onProblem?: (message: string) => void;
+  /** Arms a one-shot timer; returns its cancel function. Injected so tests control time. */
+  schedule?: (delayMs: number, run: () => void) => () => void;
+  now?: () => number;
+}
+
+interface Attempt {
+  entry?: TimeEntry;
+  error?: unknown;
+}
+
+/**
+ * Sends time entries through the durable outbox so none is lost: an entry is written to the
+ * outbox file before its request goes out, and leaves it only once the service has it. The
+ * outbox's lock and claims make one window the sender of each entry.
+ */
+export class TimeLogSync {
+  private readonly attempts = new Map<string, Attempt>();
+  /** Server entries matched or created in the current run, so two identical items never claim the same one. */
+  private readonly matchedIds = new Set<number>();
+  private readonly confirmedEmitter = new Emitter<EntryConfirmed>();
+  private readonly timerDeletedEmitter = new Emitter<number>();
+  private cancelScheduled: (() => void) | undefined;
+  private disposed = false;
+
+  readonly onDidConfirm: Event<EntryConfirmed> = this.confirmedEmitter.event;
+  readonly onDidDeleteTimer: Event<number> = this.timerDeletedEmitter.event;
+  readonly onDidChangeWaiting: Event<readonly OutboxItem<QueuedTimeEntry>[]>;
+
+  constructor(private readonly options: TimeLogSyncOptions) {
+    this.onDidChangeWaiting = options.outbox.onDidChange;
+  }
+
+  /**
+   * Queues the entry durably and sends it at once. `logged` when the service confirmed it,
+   * `queued` when it waits for a retry, `invalid`/`failed` when the service refused it (then
+   * it is not kept: the user corrects it and logs again).
+   */
+  async submit(queued: QueuedTimeEntry): Promise<SubmitResult> {
+    const item = await this.options.outbox.add(TIME_ENTRY_KIND, queued);
+    for (let round = 0; round < 3; round++) {
+      await this.sync();
+      const attempt = this.attempts.get(item.id);
+      if (attempt?.entry) {
+        this.attempts.delete(item.id);
+        return { status: 'logged', entry: attempt.entry };
+      }
+      const current = await this.options.outbox.get(item.id);
+      if (!current) {
+        // Settled by another window (sent or found): it is on the server.
+        return { status: 'queued', id: item.id };
+      }
+      if (current.state === 'failed') {
+        this.attempts.delete(item.id);
+        await this.options.outbox.remove(item.id);
+        const error = attempt?.error;
+        const invalid = isIntervalsError(error) && error.kind === 'validation';
+        return { status: invalid ? 'invalid' : 'failed', message: current.lastError ?? describeTimeFailure(error) };
+      }
+      if (current.attempts > 0 || current.claim) {
+        this.attempts.delete(item.id);
+        return { status: 'queued', id: item.id };
+      }
+      // A drain that was already finishing missed the new item: run another.
+    }
+    return { status: 'queued', id: item.id };
+  }
+
+  /** Entries waiting to be sent, oldest first. */
+  async waiting(): Promise<OutboxItem<QueuedTimeEntry>[]> {
+    return (await this.options.outbox.list()).filter((item) => item.kind === TIME_ENTRY_KIND);
+  }
+
+  /** Sends every due entry now (uncertain ones are looked up first) and arms the next retry. */
+  async sync(): Promise<DrainReport> {
+    const api = this.options.api();
+    if (!api || this.disposed) {
+      return { sent: 0, confirmed: 0, retrying: 0, failed: 0 };
+    }
+    // Matches count within one run: two identical entries waiting together each need their own
+    // server entry. Across runs ids mean nothing (another account, a restored server).
+    this.matchedIds.clear();
+    const report = await this.options.outbox.drain(
+      (item) => this.send(api, item),
+      (item) => this.reconcile(api, item),
+    );
+    await this.scheduleNext();
+    return report;
+  }
+
+  /** The user asked to retry: every waiting entry (or one) is due now, a refused one included. */
+  async retry(id?: string): Promise<DrainReport> {
+    const ids = id !== undefined ? [id] : (await this.waiting()).map((item) => item.id);
+    for (const each of ids) {
+      await this.options.outbox.retry(each);
+    }
+    return this.sync();
+  }
+
+  async discard(id: string): Promise<boolean> {
+    this.attempts.delete(id);
+    return this.options.outbox.remove(id);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.cancelScheduled?.();
+    this.confirmedEmitter.dispose();
+    this.timerDeletedEmitter.dispose();
+  }
+
+  private async send(api: TimeEntryApi, item: OutboxItem<QueuedTimeEntry>): Promise<void> {
+    if (item.kind !== TIME_ENTRY_KIND) {
+      throw new Error(`Unknown outbox item kind ${item.kind}`);
+    }
+    let entry: TimeEntry;
+    try {
+      entry = await api.createTime(item.payload.input);
+    } catch (error) {
+      this.attempts.set(item.id, { error });
+      throw error;
+    }
+    this.matchedIds.add(entry.id);
+    this.attempts.set(item.id, { entry });
+    await this.confirmed(api, entry, item.payload, false);
+  }
+
+  private async reconcile(api: TimeEntryApi, item: OutboxItem<QueuedTimeEntry>): Promise<'exists' | 'absent'> {
+    const input = item.payload.input;
+    const found = await api.listAllTime({
+      personId: input.personId,
+      date: input.date,
+      ...(input.taskId != null ? { taskId: input.taskId } : {}),
+    });
+    const entry = found.find((candidate) => !this.matchedIds.has(candidate.id) && isSameEntry(candidate, input));
+    if (!entry) {
+      return 'absent';
+    }
+    this.matchedIds.add(entry.id);
+    this.attempts.set(item.id, { entry });
+    await this.confirmed(api, entry, item.payload, true);
+    return 'exists';
+  }
+
+  /** Runs once an entry is on the service; never throws, so the entry is never sent twice. */
+  private async confirmed(api: TimeEntryApi, entry: TimeEntry, queued: QueuedTimeEntry, foundOnServer: boolean): Promise<void> {
+    if (queued.timerId !== undefined) {
+      try {
+        await api.deleteTimer(queued.timerId);
+        this.timerDeletedEmitter.fire(queued.timerId);
+      } catch (error) {
+        if (isIntervalsError(error) && error.kind === 'notFound') {
+          this.timerDeletedEmitter.fire(queued.timerId);
+        } else {
+          this.options.onProblem?.(`The time was logged, but timer ${queued.timerId} could not be deleted: ${describeTimeFailure(error)}`);
+        }
+      }
+    }
+    this.confirmedEmitter.fire({ entry, queued, foundOnServer });
+  }
+
+  private async scheduleNext(): Promise<void> {
+    this.cancelScheduled?.();
+    this.cancelScheduled = undefined;
+    const schedule = this.options.schedule;
+    if (!schedule || this.disposed) {
+      return;
+    }
+    const dueAt = await this.options.outbox.nextDueAt();
+    if (dueAt === undefined) {
+      return;
+    }
+    const delay = Math.max(1_000, dueAt - (this.options.now ?? Date.now)());
+    this.cancelScheduled = schedule(delay, () => {
+      this.cancelScheduled = undefined;
+      void this.sync().catch((error: unknown) => this.options.onProblem?.(`Sending waiting time entries failed: ${describeTimeFailure(error)}`));
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import * as vscode from 'vscode';
+import { discardWaitingEntryCommand } from '../../commands/discardWaitingEntry';
+import { logTimeCommand } from '../../commands/logTime';
+import { retrySyncCommand } from '../../commands/retrySync';
+import { registerCommands } from '../../commands/commandTable';
+import { Outbox } from '../../outbox/outbox';
+import type { Services } from '../../services';
+import type { QueuedTimeEntry } from '../../timeLog/timeEntryDraft';
+import { TimeLogSync, classifyTimeFailure, describeTimeFailure } from '../../timeLog/timeLogSync';
+import { QuickInputAsker, type StepAsker } from './logTimeAsker';
+import { LogTimeFlow } from './logTimeFlow';
+
+/** What the integration tests may reach inside the time log. */
+export interface TimeLogTestHooks {
+  sync: TimeLogSync;
+  /** Replaces the quick input with scripted answers; undefined restores it. */
+  setAsker(asker: StepAsker | undefined): void;
+}
+
+export interface TimeLog extends vscode.Disposable {
+  readonly testHooks: TimeLogTestHooks;
+}
+
+/** Log time, the outbox of entries waiting to sync, and their commands. */
+export function registerTimeLog(services: Services): TimeLog {
+  const log = services.log.child('time');
+  const disposables: vscode.Disposable[] = [];
+  const outbox = new Outbox<QueuedTimeEntry>({
+    folder: services.context.globalStorageUri.fsPath,
+    fileName: 'time-entries.outbox.json',
+    classify: classifyTimeFailure,
+    describeError: describeTimeFailure,
+    onProblem: (message) => log.warn(message),
+  });
+  const sync = new TimeLogSync({
+    outbox,
+    api: () => services.session.client,
+    onProblem: (message) => log.warn(message),
+    schedule: (delayMs, run) => {
+      const handle = setTimeout(run, delayMs);
+      return () => clearTimeout(handle);
+    },
+  });
+  disposables.push(outbox, sync);
+  disposables.push(
+    sync.onDidConfirm(({ entry, foundOnServer }) => {
+      if (foundOnServer) {
+        log.info(`Time entry ${entry.id} was already on Intervals after an interrupted send; not sent again`);
+      }
+      services.changes.fire({ resource: 'time', id: entry.id, ...(entry.projectId !== null ? { projectId: entry.projectId } : {}), item: entry });
+    }),
+    sync.onDidDeleteTimer((timerId) => services.changes.fire({ resource: 'timer', id: timerId })),
+  );
+
+  const defaultAsker = new QuickInputAsker();
+  let asker: StepAsker = defaultAsker;
+  const flow = new LogTimeFlow({
+    session: services.session,
+    lookups: services.lookups,
+    recentTasks: services.recentTasks,
+    changes: services.changes,
+    globalState: services.context.globalState,
+    sync,
+    log,
+    asker: () => asker,
+    loggedHours: () => undefined,
+  });
+
+  disposables.push(registerCommands([logTimeCommand(flow), retrySyncCommand(sync), discardWaitingEntryCommand(sync)]));
+
+  // Waiting entries go out when the account is back and when the window regains focus.
+  const syncSoon = (): void => {
+    void sync.sync().catch((error: unknown) => log.warn(`Sending waiting time entries failed: ${describeTimeFailure(error)}`));
+  };
+  disposables.push(
+    services.session.onDidChange((state) => {
+      if (state.signedIn) {
+        syncSoon();
+      }
+    }),
+    vscode.window.onDidChangeWindowState((state) => {
+      if (state.focused) {
+        syncSoon();
+      }
+    }),
+  );
+  syncSoon();
+
+  return {
+    testHooks: {
+      sync,
+      setAsker: (next) => {
+        asker = next ?? defaultAsker;
+      },
+    },
+    dispose: () => vscode.Disposable.from(...disposables).dispose(),
+  };
+}

@@ -1,0 +1,273 @@
+import * as assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import type { TestHooks } from '../../src/testHooks';
+import { toIsoDate } from '../../src/time/dates';
+import type { LogTimeResult } from '../../src/views/time/logTimeFlow';
+import { BACK, type InputStep, type PickStep, type StepAsker } from '../../src/views/time/logTimeAsker';
+import { extensionHooks, fakeServer, signIn, signOut } from './helpers';
+
+const ADMIN = 1;
+const TASK = 1; // "Homepage hero & navigation", project 1, module 3
+
+type Answer = string | number | boolean | typeof BACK | undefined | ((step: InputStep | PickStep<unknown>) => unknown);
+
+/** Answers the prompts in order and records what each step showed. */
+class ScriptedAsker implements StepAsker {
+  readonly seen: Array<{ step: number; kind: 'input' | 'pick'; value?: string; labels?: string[]; active?: string; checks: string[] }> = [];
+
+  constructor(private readonly answers: Answer[]) {}
+
+  input(step: InputStep): Promise<string | undefined | typeof BACK> {
+    const answer = this.next(step);
+    const checks: string[] = [];
+    if (typeof answer === 'string' && step.validate) {
+      const result = step.validate(answer);
+      checks.push(`${result.ok ? 'ok' : 'error'}: ${result.message ?? ''}`);
+    }
+    this.seen.push({ step: step.step, kind: 'input', value: step.value, checks });
+    return Promise.resolve(answer as string | undefined | typeof BACK);
+  }
+
+  pick<T>(step: PickStep<T>): Promise<T | undefined | typeof BACK> {
+    const answer = this.next(step as PickStep<unknown>);
+    const labels = step.items.map((item) => item.label);
+    this.seen.push({ step: step.step, kind: 'pick', labels, active: labels[step.activeIndex ?? 0], checks: [] });
+    if (answer === BACK || answer === undefined) {
+      return Promise.resolve(answer);
+    }
+    if (answer === 'default') {
+      return Promise.resolve(step.items[step.activeIndex ?? 0].value);
+    }
+    const found = step.items.find((item) => item.label === answer || item.value === answer);
+    assert.ok(found, `step ${step.step} offers ${String(answer)} (has ${labels.join(', ')})`);
+    return Promise.resolve(found.value);
+  }
+
+  private next(step: InputStep | PickStep<unknown>): unknown {
+    assert.ok(this.answers.length > 0, `no answer left for step ${step.step}`);
+    const answer = this.answers.shift();
+    return typeof answer === 'function' ? answer(step) : answer;
+  }
+}
+
+describe('Log time', () => {
+  let hooks: TestHooks;
+  const fake = fakeServer();
+
+  before(async () => {
+    hooks = await extensionHooks();
+  });
+
+  beforeEach(async () => {
+    await fake.control.reset();
+    await signIn('admin');
+    await fake.control.clearRequests();
+  });
+
+  afterEach(async () => {
+    hooks.timeLog.setAsker(undefined);
+    await fake.control.clearFaults();
+    for (const item of await hooks.timeLog.sync.waiting()) {
+      await hooks.timeLog.sync.discard(item.id);
+    }
+  });
+
+  after(async () => {
+    await signOut();
+  });
+
+  async function timePosts(): Promise<number> {
+    return (await fake.control.requests()).filter((r) => r.method === 'POST' && r.path.startsWith('/time')).length;
+  }
+
+  async function entriesFor(description: string): Promise<number> {
+    return (await fake.control.rows('time')).filter((row) => row.description === description).length;
+  }
+
+  it('logs an entry from an argument object without prompting and sends the documented fields', async () => {
+    const changes: unknown[] = [];
+    const listener = hooks.services.changes.onDidChange((change) => changes.push(change));
+    try {
+      const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', {
+        taskId: String(TASK),
+        date: '2026-11-02',
+        hours: '1h 30m',
+        worktypeId: 2,
+        billable: false,
+        description: 'Argument entry',
+      });
+      assert.equal(result.status, 'logged');
+      assert.ok(result.status === 'logged' && result.entry.id > 0);
+      const post = (await fake.control.requests()).find((r) => r.method === 'POST' && r.path.startsWith('/time'));
+      assert.ok(post?.body, 'a POST /time/ went out');
+      const body = post.body as Record<string, unknown>;
+      assert.equal(String(body.taskid), String(TASK));
+      assert.equal(String(body.personid), String(ADMIN));
+      assert.equal(String(body.projectid), '1');
+      assert.equal(String(body.moduleid), '3');
+      assert.equal(String(body.worktypeid), '2');
+      assert.equal(body.date, '2026-11-02');
+      assert.equal(Number(body.time), 1.5);
+      assert.equal(body.billable, 'f');
+      assert.equal(body.description, 'Argument entry');
+      assert.equal(await entriesFor('Argument entry'), 1);
+      assert.ok(changes.some((change) => (change as { resource: string }).resource === 'time'), 'a time change was announced');
+      assert.equal(hooks.services.recentTasks.list()[0]?.id, TASK, 'the task is first among the recent tasks');
+    } finally {
+      listener.dispose();
+    }
+  });
+
+  it('defaults the day to today, the work type to the one last used on the project, billable to the project', async () => {
+    await vscode.commands.executeCommand('intervals.logTime', { taskId: TASK, hours: 1, worktypeId: 4, description: 'first' });
+    await fake.control.clearRequests();
+    const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: 0.5, description: 'second' });
+    assert.equal(result.status, 'logged');
+    const body = (await fake.control.requests()).find((r) => r.method === 'POST')?.body as Record<string, unknown>;
+    assert.equal(body.date, toIsoDate(new Date()));
+    assert.equal(String(body.worktypeid), '4');
+    const project = await fake.control.row('project', 1);
+    assert.equal(body.billable, project.billable ? 't' : 'f');
+  });
+
+  for (const [hours, reason] of [
+    [0, /zero/],
+    [-1, /negative/],
+    ['25h', /more than 24 hours/],
+    ['soon', /not a duration/],
+    ['1:75', /Minutes must be below 60/],
+  ] as const) {
+    it(`refuses the duration ${JSON.stringify(hours)} with a clear message and sends nothing`, async () => {
+      const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours, worktypeId: 1 });
+      assert.equal(result.status, 'invalid');
+      assert.match(result.status === 'invalid' ? result.message : '', reason);
+      assert.equal(await timePosts(), 0);
+    });
+  }
+
+  it('refuses an impossible date and a work type the project does not have, sending nothing', async () => {
+    const date = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: 1, date: '2026-02-30' });
+    assert.equal(date.status, 'invalid');
+    const workType = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: 1, worktypeId: 6 });
+    assert.equal(workType.status, 'invalid');
+    assert.match(workType.status === 'invalid' ? workType.message : '', /not an active work type/);
+    assert.equal(await timePosts(), 0);
+  });
+
+  it('says so when the project has no active work types', async () => {
+    for (const row of (await fake.control.rows('projectworktype')).filter((r) => r.projectid === 6)) {
+      await fake.control.updateRow('projectworktype', row.id, { active: false });
+    }
+    hooks.services.lookups.clear();
+    const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: 24, hours: 1 });
+    assert.equal(result.status, 'invalid');
+    assert.match(result.status === 'invalid' ? result.message : '', /no active work types/);
+    assert.equal(await timePosts(), 0);
+  });
+
+  it('returns the service\'s validation message and does not keep or retry the entry', async () => {
+    await fake.control.failNext(1, { status: 400, code: 18, message: 'Validation error' }, { method: 'POST', resource: 'time' });
+    const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: 1, worktypeId: 1, description: 'refused' });
+    assert.equal(result.status, 'invalid');
+    assert.match(result.status === 'invalid' ? result.message : '', /did not accept/);
+    assert.equal((await hooks.timeLog.sync.waiting()).length, 0, 'nothing waits');
+    await hooks.timeLog.sync.retry();
+    assert.equal(await timePosts(), 1, 'sent once, never again');
+  });
+
+  for (const [name, inject] of [
+    ['a dropped connection', () => fake.control.dropNext(1, { method: 'POST', resource: 'time' })],
+    ['a 500', () => fake.control.failNext(1, { status: 500, code: 1 }, { method: 'POST', resource: 'time' })],
+    ['the rate limit', () => fake.control.failNext(1, { status: 400, code: 12, message: 'Requests too fast' }, { method: 'POST', resource: 'time' })],
+    ['a commit followed by a dropped connection', () => fake.control.commitThenDropNext(1, { method: 'POST', resource: 'time' })],
+  ] as const) {
+    it(`keeps the entry after ${name} and syncs it later, ending with exactly one entry`, async () => {
+      await inject();
+      const description = `outbox ${name}`;
+      const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: 2, worktypeId: 1, description });
+      assert.equal(result.status, 'queued');
+      const waiting = await hooks.timeLog.sync.waiting();
+      assert.equal(waiting.length, 1, 'one entry waits');
+      const report = await vscode.commands.executeCommand<{ waiting: number }>('intervals.retrySync');
+      assert.equal(report.waiting, 0, 'nothing waits after the retry');
+      assert.equal(await entriesFor(description), 1, 'exactly one entry on the server');
+    });
+  }
+
+  it('reconciles a send that timed out after reaching the server before sending again', async () => {
+    await fake.control.commitThenDropNext(1, { method: 'POST', resource: 'time' });
+    const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: 0.75, worktypeId: 1, description: 'committed' });
+    assert.equal(result.status, 'queued');
+    await fake.control.clearRequests();
+    await vscode.commands.executeCommand('intervals.retrySync');
+    const requests = await fake.control.requests();
+    assert.ok(requests.some((r) => r.method === 'GET' && r.path.startsWith('/time') && r.query.personid === String(ADMIN)), 'looked the entry up');
+    assert.equal(requests.filter((r) => r.method === 'POST').length, 0, 'did not send it again');
+    assert.equal(await entriesFor('committed'), 1);
+  });
+
+  it('deletes the timer the entry came from only once the entry is confirmed', async () => {
+    await fake.control.dropNext(1, { method: 'POST', resource: 'time' });
+    const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: 8, hours: 1.25, worktypeId: 1, timerId: 2, description: 'from timer' });
+    assert.equal(result.status, 'queued');
+    assert.ok((await fake.control.rows('timer')).some((t) => t.id === 2), 'the timer stays while the entry waits');
+    const changes: unknown[] = [];
+    const listener = hooks.services.changes.onDidChange((change) => changes.push(change));
+    try {
+      await vscode.commands.executeCommand('intervals.retrySync');
+    } finally {
+      listener.dispose();
+    }
+    assert.ok(!(await fake.control.rows('timer')).some((t) => t.id === 2), 'the timer is deleted after the entry synced');
+    assert.ok(changes.some((c) => (c as { resource: string; id?: number }).resource === 'timer' && (c as { id?: number }).id === 2));
+    assert.equal(await entriesFor('from timer'), 1);
+  });
+
+  it('asks every step with prompt: true, shows what it understood, goes back, and logs', async () => {
+    const asker = new ScriptedAsker([
+      'default', // task: the given one first
+      'yesterday',
+      '1:75', // refused by the check, then corrected after going back and forth
+      BACK,
+      'yesterday',
+      '9:15-10:45',
+      'Design',
+      'Not billable',
+      'Prompted entry',
+    ]);
+    hooks.timeLog.setAsker(asker);
+    const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: 3, prompt: true });
+    assert.equal(result.status, 'logged');
+    const durationSteps = asker.seen.filter((s) => s.step === 3);
+    assert.equal(durationSteps[0].value, '3', 'the given hours prefill the prompt');
+    const checked = durationSteps.filter((s) => s.checks.length > 0);
+    assert.match(checked[0].checks[0], /^error: Minutes must be below 60/);
+    assert.match(checked[1].checks[0], /^ok: 1 h 30 min = 1\.50 h/);
+    const body = (await fake.control.requests()).find((r) => r.method === 'POST')?.body as Record<string, unknown>;
+    const yesterday = new Date();
+    yesterday.setDate(yesterday.getDate() - 1);
+    assert.equal(body.date, toIsoDate(yesterday));
+    assert.equal(Number(body.time), 1.5);
+    assert.equal(String(body.worktypeid), '2');
+    assert.equal(body.billable, 'f');
+    assert.equal(body.description, 'Prompted entry');
+  });
+
+  it('cancelling a prompt sends nothing', async () => {
+    hooks.timeLog.setAsker(new ScriptedAsker(['today', undefined]));
+    const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
+    assert.deepEqual(result, { status: 'cancelled' });
+    assert.equal(await timePosts(), 0);
+  });
+
+  it('discards a waiting entry after confirmation', async () => {
+    await fake.control.dropNext(1, { method: 'POST', resource: 'time' });
+    const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: 1, worktypeId: 1 });
+    assert.equal(result.status, 'queued');
+    const id = result.status === 'queued' ? result.id : '';
+    const discarded = await vscode.commands.executeCommand<{ status: string }>('intervals.discardWaitingEntry', { id, confirm: false });
+    assert.equal(discarded.status, 'discarded');
+    assert.equal((await hooks.timeLog.sync.waiting()).length, 0);
+  });
+});

@@ -1,0 +1,350 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { IntervalsError, type IntervalsErrorKind } from '../../src/api/errors';
+import type { TimeEntry, TimeEntryInput, TimeFilter } from '../../src/api/types';
+import { Outbox } from '../../src/outbox/outbox';
+import { checkHours, checkIsoDate, hoursByDay, isSameEntry, type QueuedTimeEntry } from '../../src/timeLog/timeEntryDraft';
+import { TimeLogSync, classifyTimeFailure, type TimeEntryApi } from '../../src/timeLog/timeLogSync';
+
+const NONE = { rounding: 'none', mode: 'nearest' } as const;
+
+describe('checkHours', () => {
+  const valid: Array<[unknown, number, RegExp]> = [
+    [1.5, 1.5, /^1 h 30 min = 1\.50 h$/],
+    ['1,5', 1.5, /= 1\.50 h/],
+    ['1:30', 1.5, /= 1\.50 h/],
+    ['90m', 1.5, /= 1\.50 h/],
+    ['1h30m', 1.5, /= 1\.50 h/],
+    ['1h 30m', 1.5, /= 1\.50 h/],
+    ['9:15-10:45', 1.5, /^1 h 30 min = 1\.50 h$/],
+    [0.25, 0.25, /^15 min = 0\.25 h$/],
+  ];
+  for (const [input, hours, understood] of valid) {
+    it(`reads ${JSON.stringify(input)} as ${hours} h`, () => {
+      const result = checkHours(input, NONE);
+      assert.ok(result.ok, JSON.stringify(result));
+      assert.equal(result.hours, hours);
+      assert.match(result.understood, understood);
+    });
+  }
+
+  const invalid: Array<[unknown, number, RegExp]> = [
+    [0, 0, /zero/],
+    ['0:00', 0, /zero/],
+    [-2, 0, /negative/],
+    ['-1h', 0, /negative/],
+    [25, 0, /more than 24 hours/],
+    ['26h', 0, /more than 24 hours/],
+    ['later', 0, /not a duration/],
+    [Number.NaN, 0, /not a number/],
+    [null, 0, /Enter a duration/],
+    ['10:45-9:15', 0, /ends before it starts/],
+    [3, 22, /would make the day 25 h, more than 24 hours \(22 h already logged that day\)/],
+  ];
+  for (const [input, logged, message] of invalid) {
+    it(`refuses ${JSON.stringify(input)}${logged ? ` with ${logged} h already logged` : ''}`, () => {
+      const result = checkHours(input, NONE, logged);
+      assert.equal(result.ok, false);
+      assert.match(result.ok ? '' : result.message, message);
+    });
+  }
+
+  it('allows a day of exactly 24 hours', () => {
+    assert.equal(checkHours(2, NONE, 22).ok, true);
+  });
+
+  it('applies the rounding setting and says so', () => {
+    const result = checkHours('52m', { rounding: '15min', mode: 'nearest' });
+    assert.ok(result.ok);
+    assert.equal(result.hours, 0.75);
+    assert.match(result.understood, /^45 min = 0\.75 h \(rounded from 52 min\)$/);
+    const up = checkHours('31m', { rounding: '30min', mode: 'up' });
+    assert.ok(up.ok);
+    assert.equal(up.hours, 1);
+  });
+});
+
+describe('checkIsoDate', () => {
+  it('accepts a real YYYY-MM-DD day and refuses others', () => {
+    assert.deepEqual(checkIsoDate('2026-02-28'), { ok: true, iso: '2026-02-28' });
+    for (const bad of ['2026-02-30', '2026-2-3', 'today', 20260101, undefined]) {
+      assert.equal(checkIsoDate(bad).ok, false, String(bad));
+    }
+  });
+});
+
+function entry(overrides: Partial<TimeEntry> = {}): TimeEntry {
+  return {
+    id: 1,
+    personId: 1,
+    person: null,
+    projectId: 1,
+    project: 'Website',
+    clientId: null,
+    client: null,
+    moduleId: null,
+    module: null,
+    taskId: 7,
+    task: 'Task',
+    workTypeId: 2,
+    workType: 'Design',
+    milestoneId: null,
+    date: '2026-11-27',
+    time: 1.5,
+    billable: true,
+    approved: false,
+    description: 'Work',
+    dateModified: null,
+    ...overrides,
+  };
+}
+
+const INPUT: TimeEntryInput = { personId: 1, taskId: 7, projectId: 1, workTypeId: 2, date: '2026-11-27', time: 1.5, billable: true, description: 'Work' };
+
+describe('isSameEntry', () => {
+  it('matches the entry a lost request would have created', () => {
+    assert.ok(isSameEntry(entry(), INPUT));
+    assert.ok(isSameEntry(entry({ time: 1.5001, description: ' Work ' }), INPUT), 'service rounding and spacing');
+    assert.ok(isSameEntry(entry({ description: null }), { ...INPUT, description: '' }));
+  });
+
+  for (const [field, value] of [
+    ['personId', 2],
+    ['date', '2026-11-26'],
+    ['taskId', 8],
+    ['workTypeId', 3],
+    ['time', 1.25],
+    ['billable', false],
+    ['description', 'Other'],
+  ] as const) {
+    it(`does not match another ${field}`, () => {
+      assert.equal(isSameEntry(entry({ [field]: value }), INPUT), false);
+    });
+  }
+});
+
+describe('hoursByDay', () => {
+  it('sums per day', () => {
+    assert.deepEqual([...hoursByDay([entry(), entry({ time: 2 }), entry({ date: '2026-11-28', time: 1 })])], [
+      ['2026-11-27', 3.5],
+      ['2026-11-28', 1],
+    ]);
+  });
+});
+
+function failure(kind: IntervalsErrorKind, extra: { mayHaveReachedServer?: boolean; retryAfterMs?: number } = {}): IntervalsError {
+  return new IntervalsError({ kind, message: `${kind} failure`, ...extra });
+}
+
+describe('classifyTimeFailure', () => {
+  const rows: Array<[IntervalsError | Error, unknown]> = [
+    [failure('validation'), 'fatal'],
+    [failure('forbidden'), 'fatal'],
+    [failure('notFound'), 'fatal'],
+    [failure('network'), 'retryable'],
+    [failure('network', { mayHaveReachedServer: true }), 'uncertain'],
+    [failure('timeout', { mayHaveReachedServer: true }), 'uncertain'],
+    [failure('server'), 'retryable'],
+    [failure('server', { mayHaveReachedServer: true }), 'uncertain'],
+    [failure('badResponse'), 'uncertain'],
+    [failure('rateLimited', { retryAfterMs: 3000 }), { kind: 'retryable', retryAfterMs: 3000 }],
+    [failure('unauthorized'), 'retryable'],
+    [new Error('anything else'), 'uncertain'],
+  ];
+  for (const [error, expected] of rows) {
+    it(`${error.message}${(error as IntervalsError).mayHaveReachedServer ? ' after sending' : ''} → ${JSON.stringify(expected)}`, () => {
+      assert.deepEqual(classifyTimeFailure(error), expected);
+    });
+  }
+});
+
+/** A server holding entries, whose next answers can be replaced by failures. */
+class FakeTimeApi implements TimeEntryApi {
+  entries: TimeEntry[] = [];
+  deletedTimers: number[] = [];
+  posts = 0;
+  lookups: TimeFilter[] = [];
+  /** Each failure applies to one createTime; `commit` stores the entry first. */
+  failures: Array<{ error: IntervalsError; commit?: boolean }> = [];
+  private nextId = 100;
+
+  createTime(input: TimeEntryInput): Promise<TimeEntry> {
+    this.posts++;
+    const failure = this.failures.shift();
+    if (failure && !failure.commit) {
+      return Promise.reject(failure.error);
+    }
+    const created = entry({ ...input, id: this.nextId++, taskId: input.taskId ?? null, description: input.description ?? null, billable: input.billable ?? true });
+    this.entries.push(created);
+    return failure ? Promise.reject(failure.error) : Promise.resolve(created);
+  }
+
+  listAllTime(filter?: TimeFilter): Promise<TimeEntry[]> {
+    this.lookups.push(filter ?? {});
+    return Promise.resolve(this.entries.filter((e) => e.date === filter?.date && e.personId === filter.personId));
+  }
+
+  deleteTimer(id: number): Promise<void> {
+    this.deletedTimers.push(id);
+    return Promise.resolve();
+  }
+}
+
+describe('TimeLogSync', () => {
+  let folder: string;
+  let now: number;
+  let api: FakeTimeApi | undefined;
+  let sync: TimeLogSync;
+  let scheduled: number[];
+
+  const queued = (description: string, timerId?: number): QueuedTimeEntry => ({
+    input: { ...INPUT, description },
+    ...(timerId !== undefined ? { timerId } : {}),
+    taskLabel: '#7 Task',
+    project: 'Website',
+    workType: 'Design',
+  });
+
+  beforeEach(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'timelog-'));
+    now = Date.UTC(2026, 10, 27, 9);
+    api = new FakeTimeApi();
+    scheduled = [];
+    const outbox = new Outbox<QueuedTimeEntry>({ folder, classify: classifyTimeFailure, now: () => now, random: () => 0, sleep: () => Promise.resolve() });
+    sync = new TimeLogSync({
+      outbox,
+      api: () => api,
+      now: () => now,
+      schedule: (delay) => {
+        scheduled.push(delay);
+        return () => undefined;
+      },
+    });
+  });
+
+  afterEach(() => {
+    sync.dispose();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('logs at once when the service answers, leaving nothing waiting', async () => {
+    const result = await sync.submit(queued('now'));
+    assert.equal(result.status, 'logged');
+    assert.equal(api?.entries.length, 1);
+    assert.deepEqual(await sync.waiting(), []);
+  });
+
+  it('keeps the entry through a network failure and sends it when due, once', async () => {
+    api?.failures.push({ error: failure('network') });
+    const result = await sync.submit(queued('later'));
+    assert.equal(result.status, 'queued');
+    assert.equal((await sync.waiting()).length, 1);
+    assert.ok(scheduled.length > 0, 'a retry is armed');
+    now += 60_000;
+    const report = await sync.sync();
+    assert.equal(report.sent, 1);
+    assert.equal(api?.entries.length, 1);
+    assert.deepEqual(await sync.waiting(), []);
+  });
+
+  it('does not send anything while signed out', async () => {
+    api?.failures.push({ error: failure('network') });
+    await sync.submit(queued('offline'));
+    const server = api;
+    api = undefined;
+    now += 60_000;
+    assert.deepEqual(await sync.sync(), { sent: 0, confirmed: 0, retrying: 0, failed: 0 });
+    assert.equal(server?.posts, 1);
+    assert.equal((await sync.waiting()).length, 1);
+  });
+
+  it('looks an uncertain entry up before sending again and finds it: no second entry', async () => {
+    api?.failures.push({ error: failure('timeout', { mayHaveReachedServer: true }), commit: true });
+    const confirmed: boolean[] = [];
+    sync.onDidConfirm((event) => confirmed.push(event.foundOnServer));
+    assert.equal((await sync.submit(queued('committed', 5))).status, 'queued');
+    assert.deepEqual(api?.deletedTimers, [], 'the timer stays until the entry is confirmed');
+    now += 60_000;
+    const report = await sync.sync();
+    assert.equal(report.confirmed, 1);
+    assert.equal(api?.posts, 1, 'not sent again');
+    assert.equal(api?.entries.length, 1);
+    assert.deepEqual(api?.lookups, [{ personId: 1, date: '2026-11-27', taskId: 7 }]);
+    assert.deepEqual(api?.deletedTimers, [5], 'the timer goes once the entry is found');
+    assert.deepEqual(confirmed, [true]);
+  });
+
+  it('sends an uncertain entry that the lookup does not find', async () => {
+    api?.failures.push({ error: failure('timeout', { mayHaveReachedServer: true }) });
+    await sync.submit(queued('lost'));
+    now += 60_000;
+    const report = await sync.sync();
+    assert.equal(report.sent, 1);
+    assert.equal(api?.entries.length, 1);
+  });
+
+  it('keeps an uncertain entry when the lookup itself fails, without sending it', async () => {
+    api?.failures.push({ error: failure('timeout', { mayHaveReachedServer: true }), commit: true });
+    await sync.submit(queued('unknown'));
+    const server = api;
+    if (server) {
+      server.listAllTime = () => Promise.reject(failure('network'));
+    }
+    now += 60_000;
+    const report = await sync.sync();
+    assert.equal(report.retrying, 1);
+    assert.equal(server?.posts, 1);
+    assert.equal((await sync.waiting())[0]?.state, 'uncertain');
+  });
+
+  it('two identical uncertain entries each need their own server entry', async () => {
+    api?.failures.push({ error: failure('timeout', { mayHaveReachedServer: true }), commit: true });
+    api?.failures.push({ error: failure('timeout', { mayHaveReachedServer: true }) });
+    await sync.submit(queued('twice'));
+    await sync.submit(queued('twice'));
+    now += 10 * 60_000;
+    const report = await sync.sync();
+    assert.deepEqual({ confirmed: report.confirmed, sent: report.sent }, { confirmed: 1, sent: 1 });
+    assert.equal(api?.entries.length, 2);
+  });
+
+  it('hands a validation error back and keeps nothing', async () => {
+    api?.failures.push({ error: failure('validation') });
+    const result = await sync.submit(queued('bad'));
+    assert.deepEqual(result, { status: 'invalid', message: 'validation failure' });
+    assert.deepEqual(await sync.waiting(), []);
+  });
+
+  it('marks an entry refused on a later attempt, sends it again only when the user retries, and discards it', async () => {
+    api?.failures.push({ error: failure('network') }, { error: failure('forbidden') });
+    await sync.submit(queued('refused later'));
+    now += 60_000;
+    assert.equal((await sync.sync()).failed, 1);
+    const [item] = await sync.waiting();
+    assert.equal(item.state, 'failed');
+    now += 60 * 60_000;
+    assert.equal((await sync.sync()).sent, 0, 'a refused entry is not sent by itself');
+    assert.equal((await sync.retry(item.id)).sent, 1);
+    assert.equal(api?.entries.length, 1);
+  });
+
+  it('discards a waiting entry', async () => {
+    api?.failures.push({ error: failure('server') });
+    const result = await sync.submit(queued('discard'));
+    assert.equal(result.status, 'queued');
+    assert.equal(await sync.discard(result.status === 'queued' ? result.id : ''), true);
+    assert.deepEqual(await sync.waiting(), []);
+  });
+
+  it('waits at least as long as the rate limit asks', async () => {
+    api?.failures.push({ error: failure('rateLimited', { retryAfterMs: 120_000 }) });
+    await sync.submit(queued('slow down'));
+    assert.ok(scheduled[scheduled.length - 1] >= 120_000, `armed after ${scheduled[scheduled.length - 1]} ms`);
+    now += 60_000;
+    assert.equal((await sync.sync()).sent, 0, 'not due yet');
+    now += 61_000;
+    assert.equal((await sync.sync()).sent, 1);
+  });
+});
