@@ -384,7 +384,8 @@ export interface ProjectInput {
 
 export interface TaskInput {
   projectId: number;
-  moduleId: number;
+  /** Absent for a project without modules. */
+  moduleId?: number | null;
   statusId: number;
   priorityId: number;
   ownerId: number;

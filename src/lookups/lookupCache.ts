@@ -44,6 +44,11 @@ export class LookupCache {
     return this.get(`projectModules:${projectId}`, (api) => api.listAllProjectModules({ projectId, active: true }));
   }
 
+  /** The active people who can work on a project (its team, and everyone who sees all projects). */
+  projectPeople(projectId: number): Promise<Person[]> {
+    return this.get(`projectPeople:${projectId}`, (api) => api.listAllPeople({ projectId, active: true }));
+  }
+
   people(): Promise<Person[]> {
     return this.get('people', (api) => api.listAllPeople({ active: true }));
   }
