@@ -17,6 +17,7 @@ import type { TestHooks } from './testHooks';
 import { DataChanges } from './common/dataChanges';
 import { LookupCache } from './lookups/lookupCache';
 import type { Services } from './services';
+import { registerProjects } from './projects/registerProjects';
 import { registerReminders } from './reminders/registerReminders';
 import { RecentTasks } from './tasks/recentTasks';
 import { ActiveTimers } from './timer/activeTimers';
@@ -76,10 +77,12 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   const reminders = registerReminders(services);
   const taskBrowser = registerTaskBrowser(services);
   const timeLog = registerTimeLog(services);
+  const projects = registerProjects(services);
   context.subscriptions.push(
     reminders,
     taskBrowser,
     timeLog,
+    projects,
   );
 
   // Reading the secret is local; the key drives the welcome view before anything else shows.
@@ -99,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
       reminders,
       taskBrowser,
       timeLog: timeLog.testHooks,
+      projects,
     };
   }
   return undefined;

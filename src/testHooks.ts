@@ -4,6 +4,7 @@ import type { IntervalsAuthenticationProvider } from './auth/authenticationProvi
 import type { SignInOffer } from './common/accountGuard';
 import type { ContextKeys } from './common/contextKeys';
 import type { ReminderService } from './reminders/reminderService';
+import type { ProjectsFeature } from './projects/registerProjects';
 import type { Services } from './services';
 import type { TaskBrowser } from './views/tasks/taskBrowser';
 import type { TimeLogTestHooks } from './views/time/registerTimeLog';
@@ -27,4 +28,6 @@ export interface TestHooks {
   taskBrowser: TaskBrowser;
   /** The time log: its outbox sync and a replaceable prompt. */
   timeLog: TimeLogTestHooks;
+  /** The project and task commands: their prompts and clock. */
+  projects: ProjectsFeature;
 }

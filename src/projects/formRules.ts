@@ -1,0 +1,54 @@
+import type { TaskPriority, TaskStatus } from '../api/types';
+import { parseDate } from '../time/dates';
+
+/**
+ * The status a new task starts in: the first in workflow order that is active, not frozen and
+ * not a closing status (Intervals names those "Closed"), else the first active one.
+ */
+export function defaultStatus(statuses: readonly TaskStatus[]): TaskStatus | undefined {
+  const ordered = [...statuses].filter((s) => s.active).sort((a, b) => a.order - b.order || a.id - b.id);
+  return ordered.find((s) => !s.frozen && !/clos|archiv|done|complet/i.test(s.name)) ?? ordered[0];
+}
+
+/** The account's default priority, else the middle one of the active priorities. */
+export function defaultPriority(priorities: readonly TaskPriority[]): TaskPriority | undefined {
+  const active = priorities.filter((p) => p.active);
+  return active.find((p) => p.isDefault) ?? active[Math.floor((active.length - 1) / 2)];
+}
+
+export function nameProblem(value: string, what: string): string | undefined {
+  if (value.trim() === '') {
+    return `Enter a ${what}.`;
+  }
+  return value.trim().length > 255 ? `The ${what} is too long (at most 255 characters).` : undefined;
+}
+
+/** A required date typed at a prompt, relative to `today`. */
+export function requiredDateProblem(value: string, today: Date): string | undefined {
+  const parsed = parseDate(value, today);
+  return parsed.ok ? undefined : parsed.message;
+}
+
+/**
+ * An optional later date (end, due) typed at a prompt: empty means none; otherwise a date not
+ * before `earliest` (`YYYY-MM-DD`).
+ */
+export function laterDateProblem(value: string, today: Date, earliest: string, earliestName: string): string | undefined {
+  if (value.trim() === '') {
+    return undefined;
+  }
+  const parsed = parseDate(value, today);
+  if (!parsed.ok) {
+    return parsed.message;
+  }
+  return parsed.iso < earliest ? `This date is before the ${earliestName} (${earliest}).` : undefined;
+}
+
+/** `YYYY-MM-DD` of an accepted date text, or null for an empty optional one. */
+export function isoOrNull(value: string, today: Date): string | null {
+  if (value.trim() === '') {
+    return null;
+  }
+  const parsed = parseDate(value, today);
+  return parsed.ok ? parsed.iso : null;
+}

@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { registerCommands } from '../commands/commandTable';
+import { createProjectCommand } from '../commands/createProject';
+import { createTaskCommand } from '../commands/createTask';
+import { assignTaskCommand, setTaskStatusCommand } from '../commands/taskUpdates';
+import { AskerSource } from '../prompts/quickInputAsker';
+import type { Services } from '../services';
+import type { ProjectCommandContext } from './projectCommands';
+
+/** The project and task commands, and what the tests may replace in them. */
+export class ProjectsFeature extends vscode.Disposable {
+  /** The prompts the commands ask through; tests answer them from a script. */
+  readonly asker = new AskerSource();
+  /** "Today" for the date defaults. */
+  now: () => Date = () => new Date();
+
+  constructor(services: Services) {
+    const holder: { registration?: vscode.Disposable } = {};
+    super(() => holder.registration?.dispose());
+    const context: ProjectCommandContext = {
+      services,
+      log: services.log.child('projects'),
+      asker: this.asker,
+      now: () => this.now(),
+    };
+    holder.registration = registerCommands([
+      createProjectCommand(context),
+      createTaskCommand(context),
+      setTaskStatusCommand(context),
+      assignTaskCommand(context),
+    ]);
+  }
+}
+
+export function registerProjects(services: Services): ProjectsFeature {
+  return new ProjectsFeature(services);
+}

@@ -1,0 +1,97 @@
+/**
+ * The questions a multi-step command asks, as plain requests and answers, so the step logic
+ * (order, defaults, back, validation) lives apart from the widgets that show them.
+ */
+
+/**
+ * Answer meaning "go to the previous step". A registered symbol, so an asker compiled apart from
+ * the bundle (the tests' scripted one) gives the same value.
+ */
+export const BACK: unique symbol = Symbol.for('intervals.prompts.back') as never;
+export type Back = typeof BACK;
+
+export interface StepPosition {
+  /** The command's title, shown on every step. */
+  readonly title: string;
+  readonly step: number;
+  readonly totalSteps: number;
+}
+
+export interface Choice<T> {
+  readonly label: string;
+  readonly description?: string;
+  readonly detail?: string;
+  readonly value: T;
+}
+
+export interface PickRequest<T> extends StepPosition {
+  readonly placeholder: string;
+  readonly items: readonly Choice<T>[];
+  /** The item selected when the step opens (the default). */
+  readonly active?: T;
+}
+
+export interface PickManyRequest<T> extends StepPosition {
+  readonly placeholder: string;
+  readonly items: readonly Choice<T>[];
+  readonly selected: readonly T[];
+}
+
+export interface InputRequest extends StepPosition {
+  readonly prompt: string;
+  readonly value: string;
+  readonly placeholder?: string;
+  /** A message when the text cannot be accepted; the step stays open with it. */
+  validate(value: string): string | undefined;
+}
+
+/** Undefined means the user dismissed the step: the command stops and sends nothing. */
+export interface Asker {
+  pick<T>(request: PickRequest<T>): Promise<T | Back | undefined>;
+  pickMany<T>(request: PickManyRequest<T>): Promise<T[] | Back | undefined>;
+  input(request: InputRequest): Promise<string | Back | undefined>;
+}
+
+/** What a step did: moved on, asked to go back, was dismissed, or had nothing to ask. */
+export type StepOutcome = 'next' | 'back' | 'cancel' | 'skip';
+export type Step = (position: StepPosition) => Promise<StepOutcome>;
+
+/**
+ * Runs steps in order with back navigation. A skipped step (nothing to ask, e.g. a project
+ * without modules) is skipped again when going back. True when every step completed.
+ */
+export async function runSteps(title: string, steps: readonly Step[]): Promise<boolean> {
+  const history: number[] = [];
+  let index = 0;
+  while (index < steps.length) {
+    const outcome = await steps[index]({ title, step: index + 1, totalSteps: steps.length });
+    if (outcome === 'cancel') {
+      return false;
+    }
+    if (outcome === 'back') {
+      const previous = history.pop();
+      if (previous === undefined) {
+        continue;
+      }
+      index = previous;
+      continue;
+    }
+    if (outcome === 'next') {
+      history.push(index);
+    }
+    index++;
+  }
+  return true;
+}
+
+/** Turns an answer into a step outcome, storing the value when there is one. */
+export function settle<T>(answer: T | Back | undefined, store: (value: T) => void): StepOutcome {
+  if (answer === undefined) {
+    return 'cancel';
+  }
+  if (answer === BACK) {
+    return 'back';
+  }
+  store(answer);
+  return 'next';
+}

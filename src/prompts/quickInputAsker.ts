@@ -1,0 +1,136 @@
+import * as vscode from 'vscode';
+import { Emitter, type Event } from '../common/events';
+import { BACK, type Asker, type Back, type Choice, type InputRequest, type PickManyRequest, type PickRequest, type StepPosition } from './asker';
+
+interface ChoiceItem<T> extends vscode.QuickPickItem {
+  readonly choice: Choice<T>;
+}
+
+function toItem<T>(choice: Choice<T>): ChoiceItem<T> {
+  return { label: choice.label, description: choice.description, detail: choice.detail, choice };
+}
+
+function position(input: vscode.QuickInput, request: StepPosition): void {
+  input.title = request.title;
+  input.step = request.step;
+  input.totalSteps = request.totalSteps;
+  input.ignoreFocusOut = true;
+}
+
+function buttons(request: StepPosition): vscode.QuickInputButton[] {
+  return request.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+}
+
+/**
+ * Asks with VS Code's quick input: one widget per step with the command's title, a step
+ * counter and a back button. Hiding the widget (Escape) cancels.
+ */
+export class QuickInputAsker implements Asker {
+  private readonly shown = new Emitter<StepPosition>();
+  /** A step is on screen (tests wait for it before answering the real widget). */
+  readonly onDidShow: Event<StepPosition> = this.shown.event;
+
+  pick<T>(request: PickRequest<T>): Promise<T | Back | undefined> {
+    const picker = vscode.window.createQuickPick<ChoiceItem<T>>();
+    position(picker, request);
+    picker.placeholder = request.placeholder;
+    picker.buttons = buttons(request);
+    picker.matchOnDescription = true;
+    const items = request.items.map(toItem);
+    picker.items = items;
+    const active = items.find((item) => item.choice.value === request.active);
+    if (active) {
+      picker.activeItems = [active];
+    }
+    return this.settle<T | Back>(picker, request, (done) => [
+      picker.onDidAccept(() => {
+        const chosen = picker.selectedItems[0] ?? picker.activeItems[0];
+        if (chosen) {
+          done(chosen.choice.value);
+        }
+      }),
+    ]);
+  }
+
+  pickMany<T>(request: PickManyRequest<T>): Promise<T[] | Back | undefined> {
+    const picker = vscode.window.createQuickPick<ChoiceItem<T>>();
+    position(picker, request);
+    picker.placeholder = request.placeholder;
+    picker.buttons = buttons(request);
+    picker.canSelectMany = true;
+    picker.matchOnDescription = true;
+    const items = request.items.map(toItem);
+    picker.items = items;
+    picker.selectedItems = items.filter((item) => request.selected.includes(item.choice.value));
+    return this.settle<T[] | Back>(picker, request, (done) => [
+      picker.onDidAccept(() => done(picker.selectedItems.map((item) => item.choice.value))),
+    ]);
+  }
+
+  input(request: InputRequest): Promise<string | Back | undefined> {
+    const box = vscode.window.createInputBox();
+    position(box, request);
+    box.prompt = request.prompt;
+    box.placeholder = request.placeholder;
+    box.value = request.value;
+    box.buttons = buttons(request);
+    return this.settle<string | Back>(box, request, (done) => [
+      box.onDidChangeValue(() => {
+        // Clear an earlier message as soon as the text changes; it is checked again on Enter.
+        box.validationMessage = undefined;
+      }),
+      box.onDidAccept(() => {
+        const message = request.validate(box.value);
+        if (message !== undefined) {
+          box.validationMessage = message;
+          return;
+        }
+        done(box.value);
+      }),
+    ]);
+  }
+
+  private settle<R>(
+    input: vscode.QuickInput & { onDidTriggerButton: vscode.Event<vscode.QuickInputButton> },
+    request: StepPosition,
+    listen: (done: (value: R) => void) => vscode.Disposable[],
+  ): Promise<R | undefined> {
+    return new Promise<R | undefined>((resolve) => {
+      let settled = false;
+      const finish = (value: R | undefined): void => {
+        if (settled) {
+          return;
+        }
+        settled = true;
+        disposables.forEach((d) => d.dispose());
+        input.dispose();
+        resolve(value);
+      };
+      const disposables: vscode.Disposable[] = [
+        ...listen((value) => finish(value)),
+        input.onDidTriggerButton((button) => {
+          if (button === vscode.QuickInputButtons.Back) {
+            finish(BACK as R);
+          }
+        }),
+        input.onDidHide(() => finish(undefined)),
+      ];
+      input.show();
+      this.shown.fire(request);
+    });
+  }
+}
+
+/** The asker commands use; tests swap in one that answers from a script. */
+export class AskerSource {
+  private override: Asker | undefined;
+  readonly quickInput = new QuickInputAsker();
+
+  get current(): Asker {
+    return this.override ?? this.quickInput;
+  }
+
+  use(asker: Asker | undefined): void {
+    this.override = asker;
+  }
+}
