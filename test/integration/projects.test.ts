@@ -1,0 +1,454 @@
+import * as assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import type { Project, Task } from '../../src/api/types';
+import type { CreateProjectResult } from '../../src/commands/createProject';
+import type { DataChange } from '../../src/common/dataChanges';
+import type { WriteResult } from '../../src/projects/projectCommands';
+import type { TestHooks } from '../../src/testHooks';
+import type { RecordedRequest } from '../fake-intervals/server';
+import { extensionHooks, fakeServer, signIn, signOut } from './helpers';
+import { accept, back, choose, dismiss, ScriptedAsker, type, type Answer, type AskedRequest } from './scriptedAsker';
+
+// Demo account (test/fake-intervals/fixture.ts): Ada Lovelace (1) is the Administrator, Ravi
+// Patel (3) a Resource on projects 1, 2, 5, 6 and 10; project 1 "Website Redesign" has modules
+// Planning…Deployment, project 6 "Internal Tools" none. Statuses: Open (1) first; priorities:
+// Normal (3) is the default.
+const ADA = 1;
+const RAVI = 3;
+const WEBSITE = 1;
+const INTERNAL_TOOLS = 6;
+const GLOBEX = 5;
+const TODAY = new Date(2026, 2, 11); // a Wednesday
+const TODAY_ISO = '2026-03-11';
+
+describe('Projects and tasks', () => {
+  const fake = fakeServer();
+  let hooks: TestHooks;
+  let changes: DataChange[] = [];
+  let listener: vscode.Disposable | undefined;
+
+  before(async () => {
+    hooks = await extensionHooks();
+    listener = hooks.services.changes.onDidChange((change) => changes.push(change));
+  });
+
+  beforeEach(async () => {
+    await fake.control.reset();
+    await signIn('admin');
+    hooks.services.lookups.clear();
+    hooks.projects.now = () => TODAY;
+    await fake.control.clearRequests();
+    changes = [];
+  });
+
+  afterEach(async () => {
+    hooks.projects.asker.use(undefined);
+    hooks.projects.now = () => new Date();
+    await fake.control.clearFaults();
+  });
+
+  after(async () => {
+    listener?.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await signOut();
+  });
+
+  async function writes(method: 'POST' | 'PUT', resource: string): Promise<RecordedRequest[]> {
+    return (await fake.control.requests()).filter((r) => r.method === method && r.path.replace(/^\/+/, '').split('/')[0] === resource);
+  }
+
+  function script(...answers: Answer[]): ScriptedAsker {
+    const asker = new ScriptedAsker(answers);
+    hooks.projects.asker.use(asker);
+    return asker;
+  }
+
+  function placeholders(asker: ScriptedAsker): string[] {
+    return asker.asked.map((a: AskedRequest) => (a.kind === 'input' ? a.request.prompt : a.request.placeholder));
+  }
+
+  describe('New Project', () => {
+    it('creates a project from an argument, announces it and asks nothing', async () => {
+      const result = await vscode.commands.executeCommand<CreateProjectResult>('intervals.createProject', {
+        clientId: GLOBEX,
+        name: 'Rocket <Launch>',
+        dateStart: '2026-04-01',
+        billable: true,
+        active: true,
+        dateEnd: '2026-06-30',
+        description: 'Phase 1',
+      });
+      assert.equal(result.status, 'done');
+      const posts = await writes('POST', 'project');
+      assert.equal(posts.length, 1);
+      assert.deepEqual(posts[0].body, {
+        name: 'Rocket <Launch>',
+        clientid: GLOBEX,
+        datestart: '2026-04-01',
+        billable: 't',
+        active: 't',
+        dateend: '2026-06-30',
+        description: 'Phase 1',
+      });
+      assert.equal(posts[0].status, 201);
+      const project = result.status === 'done' ? result.item : undefined;
+      assert.ok(project);
+      const row = await fake.control.row('project', project.id);
+      assert.equal(row.name, 'Rocket <Launch>');
+      assert.deepEqual(
+        changes.map((c) => [c.resource, c.id]),
+        [['project', project.id]],
+      );
+      assert.equal((changes[0].item as Project).name, 'Rocket <Launch>');
+    });
+
+    it('asks for client, name, dates, billable, active and description with steps, defaults and back', async () => {
+      const asker = script(
+        choose('Globex Corporation'),
+        back,
+        accept, // the client chosen before is the default on the way back
+        (asked) => {
+          assert.equal(asked.kind === 'input' && asked.request.validate('   '), 'Enter a project name.');
+          return 'Kiosk v2';
+        },
+        accept, // start: today
+        accept, // billable: a client's project is billable by default
+        accept, // active
+        (asked) => {
+          assert.equal(asked.kind === 'input' && asked.request.validate('2026-03-01'), 'This date is before the start date (2026-03-11).');
+          assert.match((asked.kind === 'input' && asked.request.validate('31/02')) || '', /not a date/);
+          return '2026-12-31';
+        },
+        type('Touch screens'),
+      );
+      const result = await vscode.commands.executeCommand<CreateProjectResult>('intervals.createProject');
+      assert.equal(result.status, 'done');
+      assert.equal(asker.remaining, 0);
+      assert.deepEqual(
+        asker.asked.map((a) => [a.request.title, a.request.step, a.request.totalSteps]),
+        [
+          ['New Project', 1, 7],
+          ['New Project', 2, 7],
+          ['New Project', 1, 7],
+          ['New Project', 2, 7],
+          ['New Project', 3, 7],
+          ['New Project', 4, 7],
+          ['New Project', 5, 7],
+          ['New Project', 6, 7],
+          ['New Project', 7, 7],
+        ],
+      );
+      const clientStep = asker.asked[0];
+      assert.ok(clientStep.kind === 'pick');
+      assert.equal(clientStep.request.items[0].label, 'No client', 'a project without client is offered first');
+      assert.equal(asker.asked[4].kind === 'input' && asker.asked[4].request.value, TODAY_ISO, 'the start date defaults to today');
+      const [post] = await writes('POST', 'project');
+      assert.deepEqual(post.body, {
+        name: 'Kiosk v2',
+        clientid: GLOBEX,
+        datestart: TODAY_ISO,
+        billable: 't',
+        active: 't',
+        dateend: '2026-12-31',
+        description: 'Touch screens',
+      });
+    });
+
+    it('makes an internal project not billable by default and sends no client', async () => {
+      script(choose('No client'), type('Hiring'), accept, accept, accept, accept, accept);
+      const result = await vscode.commands.executeCommand<CreateProjectResult>('intervals.createProject');
+      assert.equal(result.status, 'done');
+      const [post] = await writes('POST', 'project');
+      assert.deepEqual(post.body, { name: 'Hiring', datestart: TODAY_ISO, billable: 'f', active: 't' });
+    });
+
+    it('sends nothing when a step is dismissed', async () => {
+      script(choose('No client'), dismiss);
+      const result = await vscode.commands.executeCommand<CreateProjectResult>('intervals.createProject');
+      assert.equal(result.status, 'cancelled');
+      assert.equal((await writes('POST', 'project')).length, 0);
+    });
+
+    it('refuses an argument with an empty name or an end before the start, and sends nothing', async () => {
+      const empty = await vscode.commands.executeCommand<CreateProjectResult>('intervals.createProject', { name: '  ', clientId: null });
+      assert.deepEqual(empty, { status: 'invalid', message: 'Enter a project name.' });
+      const reversed = await vscode.commands.executeCommand<CreateProjectResult>('intervals.createProject', {
+        name: 'Reversed',
+        dateStart: '2026-05-01',
+        dateEnd: '2026-04-01',
+      });
+      assert.equal(reversed.status, 'invalid');
+      assert.equal((await writes('POST', 'project')).length, 0);
+    });
+
+    it("tells a Resource user that their role may not create projects, with the service's reason", async () => {
+      await signIn('resource');
+      const result = await vscode.commands.executeCommand<CreateProjectResult>('intervals.createProject', { name: 'Mine', clientId: null });
+      assert.equal(result.status, 'failed');
+      assert.match(result.status === 'failed' ? result.message : '', /role does not allow/);
+      const [post] = await writes('POST', 'project');
+      assert.equal(post.status, 403);
+      assert.equal((await fake.control.rows('project')).some((p) => p.name === 'Mine'), false);
+      assert.equal(changes.length, 0);
+    });
+
+    it("shows the service's validation reason", async () => {
+      const result = await vscode.commands.executeCommand<CreateProjectResult>('intervals.createProject', { name: 'Ghost', clientId: 999 });
+      assert.equal(result.status, 'failed');
+      assert.match(result.status === 'failed' ? result.message : '', /client 999 does not exist/);
+    });
+
+    it('creates a project with tasks, and keeps the project when a task fails', async () => {
+      const result = await vscode.commands.executeCommand<CreateProjectResult>('intervals.createProject', {
+        name: 'Launch',
+        clientId: null,
+        tasks: [{ title: 'Plan' }, { title: 'Bad owner', ownerId: 999 }, { title: 'Ship', assigneeIds: [ADA] }],
+      });
+      assert.equal(result.status, 'done');
+      const done = result as Extract<CreateProjectResult, { status: 'done' }>;
+      assert.deepEqual(
+        done.tasks?.map((t) => t.title),
+        ['Plan', 'Ship'],
+      );
+      assert.equal(done.taskFailures?.length, 1);
+      assert.equal(done.taskFailures?.[0].title, 'Bad owner');
+      assert.match(done.taskFailures?.[0].message ?? '', /person 999/);
+      const project = await fake.control.row('project', done.item.id);
+      assert.equal(project.name, 'Launch', 'the project is kept');
+      const tasks = (await fake.control.rows('task')).filter((t) => t.projectid === done.item.id);
+      assert.deepEqual(tasks.map((t) => t.title).sort(), ['Plan', 'Ship']);
+    });
+  });
+
+  describe('New Task', () => {
+    it('creates a task from an argument with the default status, priority, owner and open date', async () => {
+      const result = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.createTask', { projectId: WEBSITE, title: 'Fix footer' });
+      assert.equal(result.status, 'done');
+      const [post] = await writes('POST', 'task');
+      assert.deepEqual(post.body, { projectid: WEBSITE, title: 'Fix footer', statusid: 1, priorityid: 3, ownerid: ADA, dateopen: TODAY_ISO });
+      const task = result.status === 'done' ? result.item : undefined;
+      assert.ok(task);
+      assert.deepEqual(
+        changes.map((c) => [c.resource, c.id, c.projectId]),
+        [['task', task.id, WEBSITE]],
+      );
+    });
+
+    it('passes every field of the argument on', async () => {
+      const result = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.createTask', {
+        projectId: String(WEBSITE),
+        moduleId: 3,
+        title: 'Search',
+        statusId: 2,
+        priorityId: 1,
+        ownerId: 2,
+        assigneeIds: [RAVI, ADA],
+        dateOpen: '2026-03-09',
+        dateDue: '2026-03-20',
+        description: 'Full text',
+      });
+      assert.equal(result.status, 'done');
+      const [post] = await writes('POST', 'task');
+      assert.deepEqual(post.body, {
+        projectid: WEBSITE,
+        moduleid: 3,
+        title: 'Search',
+        statusid: 2,
+        priorityid: 1,
+        ownerid: 2,
+        assigneeid: `${RAVI},${ADA}`,
+        dateopen: '2026-03-09',
+        datedue: '2026-03-20',
+        description: 'Full text',
+      });
+    });
+
+    it('asks from the module on when run on a project node, with defaults and validation', async () => {
+      const asker = script(
+        choose('Development'),
+        (asked) => {
+          assert.equal(asked.kind === 'input' && asked.request.validate(''), 'Enter a task title.');
+          return 'Dark mode';
+        },
+        (asked) => {
+          assert.equal(asked.kind === 'pick' && asked.request.items.find((i) => i.value === asked.request.active)?.label, 'Open');
+          return accept(asked);
+        },
+        (asked) => {
+          assert.equal(asked.kind === 'pick' && asked.request.items.find((i) => i.value === asked.request.active)?.label, 'Normal');
+          return accept(asked);
+        },
+        (asked) => {
+          assert.equal(asked.kind === 'pick' && asked.request.active, ADA, 'the owner defaults to the signed-in person');
+          return accept(asked);
+        },
+        (asked) => {
+          assert.ok(asked.kind === 'pickMany');
+          const offered = asked.request.items.map((i) => i.value);
+          assert.ok(offered.includes(RAVI), 'a team member is offered');
+          assert.ok(!offered.includes(7), 'someone not on the project is not offered');
+          return choose('Ravi Patel')(asked);
+        },
+        accept, // open date: today
+        (asked) => {
+          assert.equal(asked.kind === 'input' && asked.request.validate('2026-03-10'), 'This date is before the open date (2026-03-11).');
+          return '2026-03-13';
+        },
+        accept,
+      );
+      const result = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.createTask', { project: { id: WEBSITE } });
+      assert.equal(result.status, 'done');
+      assert.equal(asker.remaining, 0);
+      assert.deepEqual(
+        asker.asked.map((a) => a.request.step),
+        [2, 3, 4, 5, 6, 7, 8, 9, 10],
+      );
+      const [post] = await writes('POST', 'task');
+      assert.deepEqual(post.body, {
+        projectid: WEBSITE,
+        moduleid: 3,
+        title: 'Dark mode',
+        statusid: 1,
+        priorityid: 3,
+        ownerid: ADA,
+        dateopen: TODAY_ISO,
+        assigneeid: String(RAVI),
+        datedue: '2026-03-13',
+      });
+      const people = (await fake.control.requests()).filter((r) => r.path.startsWith('/person'));
+      assert.ok(people.some((r) => r.query.projectid === String(WEBSITE)), 'assignees are asked for with the project filter');
+    });
+
+    it('asks for the project from the palette and skips the module step when the project has none', async () => {
+      const asker = script(choose('Internal Tools'), type('Backups'), accept, accept, accept, accept, accept, accept, accept);
+      const result = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.createTask');
+      assert.equal(result.status, 'done');
+      assert.deepEqual(placeholders(asker).slice(0, 2), ['Project of the task', 'Task title']);
+      assert.deepEqual(
+        asker.asked.map((a) => a.request.step),
+        [1, 3, 4, 5, 6, 7, 8, 9, 10],
+      );
+      const [post] = await writes('POST', 'task');
+      assert.equal(post.body?.projectid, INTERNAL_TOOLS);
+      assert.equal(post.body?.moduleid, undefined);
+    });
+
+    it('refuses an argument without a title and sends nothing', async () => {
+      const result = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.createTask', { projectId: WEBSITE, title: '' });
+      assert.deepEqual(result, { status: 'invalid', message: 'Enter a task title.' });
+      assert.equal((await writes('POST', 'task')).length, 0);
+    });
+
+    it("shows the service's reason when a Resource user creates a task on a project they cannot access", async () => {
+      await signIn('resource');
+      const result = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.createTask', { projectId: 3, title: 'Sneaky' });
+      assert.equal(result.status, 'failed');
+      assert.match(result.status === 'failed' ? result.message : '', /role does not allow.*project 3/);
+    });
+  });
+
+  describe('Set Task Status and Assign Task', () => {
+    async function someTask(): Promise<Task> {
+      const result = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.createTask', { projectId: WEBSITE, title: 'To change' });
+      assert.equal(result.status, 'done');
+      await fake.control.clearRequests();
+      changes = [];
+      return result.item;
+    }
+
+    it('sets the status from an argument and announces the updated task', async () => {
+      const task = await someTask();
+      const result = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.setTaskStatus', { taskId: task.id, statusId: 2 });
+      assert.equal(result.status, 'done');
+      const [put] = await writes('PUT', 'task');
+      assert.equal(put.path, `/task/${task.id}/`);
+      assert.deepEqual(put.body, { statusid: 2 });
+      assert.equal(changes.length, 1);
+      assert.equal(changes[0].projectId, WEBSITE);
+      assert.equal((changes[0].item as Task).status, 'In Progress');
+    });
+
+    it('asks for the status of a tree node with the current one selected', async () => {
+      const task = await someTask();
+      const asker = script((asked) => {
+        assert.ok(asked.kind === 'pick');
+        assert.equal(asked.request.active, 1, 'the current status is selected');
+        assert.equal(asked.request.title, `Set Status of #${task.localId} To change`);
+        return choose('Closed')(asked);
+      });
+      const result = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.setTaskStatus', { task });
+      assert.equal(result.status, 'done');
+      assert.equal(asker.remaining, 0);
+      assert.equal((await fake.control.row('task', task.id)).statusid, 5);
+    });
+
+    it('answers the real quick pick of statuses', async () => {
+      const task = await someTask();
+      const shown = new Promise<number>((resolve) => {
+        const subscription = hooks.projects.asker.quickInput.onDidShow((position) => {
+          subscription.dispose();
+          resolve(position.step);
+        });
+      });
+      const pending = vscode.commands.executeCommand<WriteResult<Task>>('intervals.setTaskStatus', { taskId: task.id });
+      assert.equal(await shown, 1);
+      // Open (the current status) is selected; one down is In Progress.
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      const result = await pending;
+      assert.equal(result.status, 'done');
+      assert.equal((await fake.control.row('task', task.id)).statusid, 2);
+    });
+
+    it('assigns from an argument, and clears the assignees with an empty list', async () => {
+      const task = await someTask();
+      const assigned = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.assignTask', { taskId: task.id, assigneeIds: [RAVI, ADA] });
+      assert.equal(assigned.status, 'done');
+      assert.deepEqual((await fake.control.row('task', task.id)).assigneeids, [RAVI, ADA]);
+      const cleared = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.assignTask', { taskId: task.id, assigneeIds: [] });
+      assert.equal(cleared.status, 'done');
+      const puts = await writes('PUT', 'task');
+      assert.deepEqual(
+        puts.map((p) => p.body),
+        [{ assigneeid: `${RAVI},${ADA}` }, { assigneeid: '' }],
+      );
+      assert.deepEqual((await fake.control.row('task', task.id)).assigneeids, []);
+      assert.deepEqual(
+        changes.map((c) => [c.resource, c.id]),
+        [
+          ['task', task.id],
+          ['task', task.id],
+        ],
+      );
+    });
+
+    it('asks for the assignees among the people on the project, current ones selected', async () => {
+      const task = await someTask();
+      await vscode.commands.executeCommand('intervals.assignTask', { taskId: task.id, assigneeIds: [ADA] });
+      const asker = script((asked) => {
+        assert.ok(asked.kind === 'pickMany');
+        assert.deepEqual(asked.request.selected, [ADA]);
+        return choose('Ravi Patel', 'Ada Lovelace')(asked);
+      });
+      const result = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.assignTask', { taskId: task.id });
+      assert.equal(result.status, 'done');
+      assert.equal(asker.remaining, 0);
+      assert.deepEqual((await fake.control.row('task', task.id)).assigneeids, [RAVI, ADA]);
+    });
+
+    it('refuses an argument with a bad status id without sending anything', async () => {
+      const task = await someTask();
+      const result = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.setTaskStatus', { taskId: task.id, statusId: 'x' });
+      assert.equal(result.status, 'invalid');
+      assert.equal((await writes('PUT', 'task')).length, 0);
+    });
+
+    it("shows the service's reason for an inactive status", async () => {
+      const task = await someTask();
+      const result = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.setTaskStatus', { taskId: task.id, statusId: 6 });
+      assert.equal(result.status, 'failed');
+      assert.match(result.status === 'failed' ? result.message : '', /status 6/);
+    });
+  });
+});
