@@ -7,6 +7,7 @@ import type { TimeEntry, TimeEntryInput, TimeFilter } from '../../src/api/types'
 import { Outbox } from '../../src/outbox/outbox';
 import { checkHours, checkIsoDate, hoursByDay, isSameEntry, type QueuedTimeEntry } from '../../src/timeLog/timeEntryDraft';
 import { TimeLogSync, classifyTimeFailure, type TimeEntryApi } from '../../src/timeLog/timeLogSync';
+import { buildWeek, shiftWeek, weekOf } from '../../src/timeLog/timeWeek';
 
 const NONE = { rounding: 'none', mode: 'nearest' } as const;
 
@@ -346,5 +347,31 @@ describe('TimeLogSync', () => {
     assert.equal((await sync.sync()).sent, 0, 'not due yet');
     now += 61_000;
     assert.equal((await sync.sync()).sent, 1);
+  });
+});
+
+describe('time week', () => {
+  it('spans Monday to Sunday around a day, and shifts by whole weeks', () => {
+    assert.deepEqual(weekOf(new Date(2026, 10, 28)), { start: '2026-11-23', end: '2026-11-29' });
+    assert.deepEqual(weekOf(new Date(2026, 10, 23)), { start: '2026-11-23', end: '2026-11-29' });
+    assert.deepEqual(weekOf(new Date(2026, 10, 29)), { start: '2026-11-23', end: '2026-11-29' });
+    assert.deepEqual(shiftWeek('2026-11-23', -1), { start: '2026-11-16', end: '2026-11-22' });
+    assert.deepEqual(shiftWeek('2026-12-28', 1), { start: '2027-01-04', end: '2027-01-10' });
+  });
+
+  it('groups entries by day with daily and weekly totals', () => {
+    const week = buildWeek('2026-11-23', [
+      entry({ id: 1, date: '2026-11-23', time: 0.1 }),
+      entry({ id: 2, date: '2026-11-23', time: 0.2 }),
+      entry({ id: 3, date: '2026-11-29', time: 8 }),
+      entry({ id: 4, date: '2026-11-30', time: 5 }),
+    ]);
+    assert.equal(week.days.length, 7);
+    assert.equal(week.end, '2026-11-29');
+    assert.deepEqual(week.days[0].entries.map((e) => e.id), [1, 2]);
+    assert.equal(week.days[0].hours, 0.3);
+    assert.equal(week.days[1].hours, 0);
+    assert.equal(week.days[6].hours, 8);
+    assert.equal(week.hours, 8.3, 'the entry of the next week is not counted');
   });
 });

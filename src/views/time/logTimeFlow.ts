@@ -369,6 +369,11 @@ export class LogTimeFlow {
     }
   }
 
+  /** Tells the user why nothing was logged, for callers that check before running the flow. */
+  refuseInvalid(message: string): LogTimeResult {
+    return this.refuse(invalid(message), false);
+  }
+
   private refuse(result: LogTimeResult, interactive: boolean): LogTimeResult {
     if (result.status === 'invalid' || result.status === 'failed') {
       this.options.log.warn(`Log time: ${result.message}`);

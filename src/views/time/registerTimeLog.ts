@@ -1,6 +1,12 @@
 import * as vscode from 'vscode';
+import { deleteTimeEntryCommand } from '../../commands/deleteTimeEntry';
 import { discardWaitingEntryCommand } from '../../commands/discardWaitingEntry';
+import { editTimeEntryCommand } from '../../commands/editTimeEntry';
+import { logAgainTodayCommand } from '../../commands/logAgainToday';
 import { logTimeCommand } from '../../commands/logTime';
+import { nextWeekCommand } from '../../commands/nextWeek';
+import { previousWeekCommand } from '../../commands/previousWeek';
+import { refreshTimeCommand } from '../../commands/refreshTime';
 import { retrySyncCommand } from '../../commands/retrySync';
 import { registerCommands } from '../../commands/commandTable';
 import { Outbox } from '../../outbox/outbox';
@@ -8,11 +14,14 @@ import type { Services } from '../../services';
 import type { QueuedTimeEntry } from '../../timeLog/timeEntryDraft';
 import { TimeLogSync, classifyTimeFailure, describeTimeFailure } from '../../timeLog/timeLogSync';
 import { QuickInputAsker, type StepAsker } from './logTimeAsker';
+import { EditTimeFlow } from './editTimeFlow';
 import { LogTimeFlow } from './logTimeFlow';
+import { MyTimeView } from './myTimeView';
 
 /** What the integration tests may reach inside the time log. */
 export interface TimeLogTestHooks {
   sync: TimeLogSync;
+  view: MyTimeView;
   /** Replaces the quick input with scripted answers; undefined restores it. */
   setAsker(asker: StepAsker | undefined): void;
 }
@@ -21,7 +30,7 @@ export interface TimeLog extends vscode.Disposable {
   readonly testHooks: TimeLogTestHooks;
 }
 
-/** Log time, the outbox of entries waiting to sync, and their commands. */
+/** Log time, the outbox of entries waiting to sync, the My Time view, and their commands. */
 export function registerTimeLog(services: Services): TimeLog {
   const log = services.log.child('time');
   const disposables: vscode.Disposable[] = [];
@@ -52,6 +61,9 @@ export function registerTimeLog(services: Services): TimeLog {
     sync.onDidDeleteTimer((timerId) => services.changes.fire({ resource: 'timer', id: timerId })),
   );
 
+  const view = new MyTimeView({ session: services.session, changes: services.changes, sync, log });
+  disposables.push(view);
+
   const defaultAsker = new QuickInputAsker();
   let asker: StepAsker = defaultAsker;
   const flow = new LogTimeFlow({
@@ -63,10 +75,30 @@ export function registerTimeLog(services: Services): TimeLog {
     sync,
     log,
     asker: () => asker,
-    loggedHours: () => undefined,
+    loggedHours: (date) => view.loggedHours(date),
+  });
+  const editFlow = new EditTimeFlow({
+    session: services.session,
+    view,
+    lookups: services.lookups,
+    changes: services.changes,
+    log,
+    asker: () => asker,
   });
 
-  disposables.push(registerCommands([logTimeCommand(flow), retrySyncCommand(sync), discardWaitingEntryCommand(sync)]));
+  disposables.push(
+    registerCommands([
+      logTimeCommand(flow),
+      refreshTimeCommand(view),
+      previousWeekCommand(view),
+      nextWeekCommand(view),
+      editTimeEntryCommand(editFlow),
+      deleteTimeEntryCommand(services.session, view, services.changes, log),
+      logAgainTodayCommand(services.session, view, flow, log),
+      retrySyncCommand(sync),
+      discardWaitingEntryCommand(sync),
+    ]),
+  );
 
   // Waiting entries go out when the account is back and when the window regains focus.
   const syncSoon = (): void => {
@@ -89,6 +121,7 @@ export function registerTimeLog(services: Services): TimeLog {
   return {
     testHooks: {
       sync,
+      view,
       setAsker: (next) => {
         asker = next ?? defaultAsker;
       },

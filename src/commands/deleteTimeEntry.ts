@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import type { AccountSession } from '../auth/accountSession';
+import { clientOrSignIn } from '../common/accountGuard';
+import type { DataChanges } from '../common/dataChanges';
+import { reportError } from '../common/errorReporter';
+import type { Logger } from '../common/logger';
+import { formatDuration, SECONDS_PER_HOUR } from '../time/duration';
+import { entryFrom } from '../views/time/entryArgument';
+import { entryTitle } from '../views/time/entryNode';
+import type { MyTimeView } from '../views/time/myTimeView';
+import { argumentObject, type Command } from './commandTable';
+
+export type DeleteTimeEntryResult = { status: 'deleted'; id: number } | { status: 'cancelled' } | { status: 'failed'; message: string };
+
+/**
+ * `intervals.deleteTimeEntry`: deletes an entry after a modal confirmation (`{ entryId, confirm: false }`
+ * skips it). From the palette it asks which entry of the shown week.
+ */
+export function deleteTimeEntryCommand(session: AccountSession, view: MyTimeView, changes: DataChanges, log: Logger): Command {
+  return {
+    id: 'intervals.deleteTimeEntry',
+    async execute(arg?: unknown): Promise<DeleteTimeEntryResult> {
+      const api = await clientOrSignIn(session, 'delete time');
+      if (!api) {
+        return { status: 'cancelled' };
+      }
+      try {
+        const entry = await entryFrom(arg, view, api, 'Entry to delete');
+        if (!entry) {
+          return { status: 'cancelled' };
+        }
+        if (argumentObject(arg)?.confirm !== false) {
+          const answer = await vscode.window.showWarningMessage(
+            `Delete ${formatDuration(entry.time * SECONDS_PER_HOUR)} on ${entryTitle(entry)} (${entry.date})?`,
+            { modal: true, detail: 'The entry is deleted in Intervals.' },
+            'Delete',
+          );
+          if (answer !== 'Delete') {
+            return { status: 'cancelled' };
+          }
+        }
+        await api.deleteTime(entry.id);
+        log.info(`Deleted time entry ${entry.id}`);
+        changes.fire({ resource: 'time', id: entry.id, ...(entry.projectId !== null ? { projectId: entry.projectId } : {}) });
+        return { status: 'deleted', id: entry.id };
+      } catch (error) {
+        void reportError(log, 'delete the time entry', error, { retry: () => vscode.commands.executeCommand('intervals.deleteTimeEntry', arg) });
+        return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
+      }
+    },
+  };
+}

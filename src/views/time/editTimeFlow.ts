@@ -1,0 +1,242 @@
+import * as vscode from 'vscode';
+import type { ProjectWorkType, TimeEntry, TimeEntryInput } from '../../api/types';
+import type { AccountSession } from '../../auth/accountSession';
+import { argumentObject } from '../../commands/commandTable';
+import { clientOrSignIn } from '../../common/accountGuard';
+import type { DataChanges } from '../../common/dataChanges';
+import { reportError } from '../../common/errorReporter';
+import type { Logger } from '../../common/logger';
+import type { LookupCache } from '../../lookups/lookupCache';
+import { positiveId } from '../../tasks/taskReference';
+import { parseDate } from '../../time/dates';
+import { formatHoursMinutes, SECONDS_PER_HOUR } from '../../time/duration';
+import { checkHours, checkIsoDate } from '../../timeLog/timeEntryDraft';
+import { isIntervalsError } from '../../api/errors';
+import { entryFrom } from './entryArgument';
+import { entryTitle } from './entryNode';
+import { BACK, type StepAsker } from './logTimeAsker';
+import { roundingSettings } from './logTimeFlow';
+import type { MyTimeView } from './myTimeView';
+
+export type EditTimeEntryResult =
+  | { status: 'updated'; entry: TimeEntry }
+  | { status: 'cancelled' }
+  | { status: 'invalid' | 'failed'; message: string };
+
+type Refusal = { status: 'cancelled' } | { status: 'invalid'; message: string };
+
+const TITLE = 'Edit Time Entry';
+const TOTAL_STEPS = 4;
+
+export interface EditTimeFlowOptions {
+  session: AccountSession;
+  view: MyTimeView;
+  lookups: LookupCache;
+  changes: DataChanges;
+  log: Logger;
+  asker: () => StepAsker;
+  today?: () => Date;
+}
+
+/**
+ * `intervals.editTimeEntry`: changes an entry's day, duration, work type and description.
+ * `{ entryId, date?, hours?, worktypeId?, description?, billable? }` changes just those without asking;
+ * otherwise every value is asked with the current one filled in.
+ */
+export class EditTimeFlow {
+  constructor(private readonly options: EditTimeFlowOptions) {}
+
+  async run(arg?: unknown): Promise<EditTimeEntryResult> {
+    const api = await clientOrSignIn(this.options.session, 'edit time');
+    if (!api) {
+      return { status: 'cancelled' };
+    }
+    let entry: TimeEntry | undefined;
+    try {
+      entry = await entryFrom(arg, this.options.view, api, 'Entry to edit');
+    } catch (error) {
+      void reportError(this.options.log, 'load the time entry', error);
+      return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
+    }
+    if (!entry) {
+      return { status: 'cancelled' };
+    }
+    const args = argumentObject(arg) ?? {};
+    const given = ['date', 'hours', 'worktypeId', 'description', 'billable'].some((key) => args[key] !== undefined);
+    const patch = given ? this.patchFromArguments(entry, args) : await this.ask(entry);
+    if ('status' in patch) {
+      if (patch.status !== 'cancelled') {
+        void vscode.window.showWarningMessage(`Could not edit the time entry. ${patch.message}`);
+      }
+      return patch;
+    }
+    if (Object.keys(patch).length === 0) {
+      return { status: 'updated', entry };
+    }
+    try {
+      const updated = await api.updateTime(entry.id, patch);
+      this.options.log.info(`Updated time entry ${entry.id}: ${Object.keys(patch).join(', ')}`);
+      this.options.changes.fire({ resource: 'time', id: entry.id, ...(updated.projectId !== null ? { projectId: updated.projectId } : {}), item: updated });
+      return { status: 'updated', entry: updated };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (isIntervalsError(error) && error.kind === 'validation') {
+        void vscode.window.showErrorMessage(`Could not edit the time entry. ${message}`);
+        return { status: 'invalid', message };
+      }
+      void reportError(this.options.log, 'edit the time entry', error, { retry: () => vscode.commands.executeCommand('intervals.editTimeEntry', { entryId: entry.id, ...patchToArguments(patch) }) });
+      return { status: 'failed', message };
+    }
+  }
+
+  /** Hours on the entry's day not counting the entry itself, when the view has that day. */
+  private otherHours(entry: TimeEntry, date: string): number {
+    const logged = this.options.view.loggedHours(date) ?? 0;
+    return date === entry.date ? Math.max(0, logged - entry.time) : logged;
+  }
+
+  private patchFromArguments(entry: TimeEntry, args: Record<string, unknown>): Partial<TimeEntryInput> | Refusal {
+    const patch: Partial<TimeEntryInput> = {};
+    if (args.date !== undefined) {
+      const date = checkIsoDate(args.date);
+      if (!date.ok) {
+        return { status: 'invalid', message: date.message };
+      }
+      patch.date = date.iso;
+    }
+    if (args.hours !== undefined) {
+      const hours = checkHours(args.hours, roundingSettings(), this.otherHours(entry, patch.date ?? entry.date));
+      if (!hours.ok) {
+        return { status: 'invalid', message: hours.message };
+      }
+      patch.time = hours.hours;
+    }
+    if (args.worktypeId !== undefined) {
+      const id = positiveId(args.worktypeId);
+      if (id === undefined) {
+        return { status: 'invalid', message: `${JSON.stringify(args.worktypeId)} is not a work type id.` };
+      }
+      patch.workTypeId = id;
+    }
+    if (typeof args.description === 'string') {
+      patch.description = args.description.trim() || null;
+    }
+    if (typeof args.billable === 'boolean') {
+      patch.billable = args.billable;
+    }
+    return patch;
+  }
+
+  private async ask(entry: TimeEntry): Promise<Partial<TimeEntryInput> | Refusal> {
+    const asker = this.options.asker();
+    const today = this.options.today?.() ?? new Date();
+    let date = entry.date;
+    let hours = entry.time;
+    let workTypeId = entry.workTypeId;
+    let description = entry.description ?? '';
+    let workTypes: ProjectWorkType[] = [];
+    if (entry.projectId !== null) {
+      try {
+        workTypes = (await this.options.lookups.projectWorkTypes(entry.projectId)).filter((type) => type.active);
+      } catch (error) {
+        this.options.log.warn(`Could not load work types: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    let step = 1;
+    while (step <= TOTAL_STEPS) {
+      let answer: string | number | undefined | typeof BACK;
+      if (step === 1) {
+        answer = await asker.input({
+          title: TITLE,
+          step,
+          totalSteps: TOTAL_STEPS,
+          prompt: `Day of ${entryTitle(entry)} (today, yesterday, a weekday, or YYYY-MM-DD)`,
+          value: date,
+          validate: (text) => {
+            const parsed = parseDate(text, today);
+            return parsed.ok ? { ok: true, message: parsed.iso } : { ok: false, message: parsed.message };
+          },
+        });
+        if (typeof answer === 'string') {
+          const parsed = parseDate(answer, today);
+          if (!parsed.ok) {
+            continue;
+          }
+          date = parsed.iso;
+        }
+      } else if (step === 2) {
+        answer = await asker.input({
+          title: TITLE,
+          step,
+          totalSteps: TOTAL_STEPS,
+          prompt: 'Duration: 1.5, 1:30, 90m, 1h 30m, or a range such as 9:15-10:45',
+          value: formatHoursMinutes(Math.round(hours * SECONDS_PER_HOUR)),
+          validate: (text) => {
+            const checked = checkHours(text, roundingSettings(), this.otherHours(entry, date));
+            return checked.ok ? { ok: true, message: checked.understood } : { ok: false, message: checked.message };
+          },
+        });
+        if (typeof answer === 'string') {
+          const checked = checkHours(answer, roundingSettings(), this.otherHours(entry, date));
+          if (!checked.ok) {
+            continue;
+          }
+          hours = checked.hours;
+        }
+      } else if (step === 3) {
+        if (workTypes.length === 0) {
+          step++;
+          continue;
+        }
+        answer = await asker.pick({
+          title: TITLE,
+          step,
+          totalSteps: TOTAL_STEPS,
+          placeholder: `Work type for ${entry.project ?? 'the project'}`,
+          items: workTypes.map((type) => ({ label: type.name, value: type.workTypeId })),
+          activeIndex: Math.max(0, workTypes.findIndex((type) => type.workTypeId === workTypeId)),
+        });
+        if (typeof answer === 'number') {
+          workTypeId = answer;
+        }
+      } else {
+        answer = await asker.input({ title: TITLE, step, totalSteps: TOTAL_STEPS, prompt: 'Description (optional); Enter saves', value: description });
+        if (typeof answer === 'string') {
+          description = answer;
+        }
+      }
+      if (answer === undefined) {
+        return { status: 'cancelled' };
+      }
+      if (answer === BACK) {
+        step = Math.max(1, step - 1 - (step === 4 && workTypes.length === 0 ? 1 : 0));
+        continue;
+      }
+      step++;
+    }
+    const patch: Partial<TimeEntryInput> = {};
+    if (date !== entry.date) {
+      patch.date = date;
+    }
+    if (Math.abs(hours - entry.time) >= 0.0001) {
+      patch.time = hours;
+    }
+    if (workTypeId !== null && workTypeId !== entry.workTypeId) {
+      patch.workTypeId = workTypeId;
+    }
+    if (description.trim() !== (entry.description ?? '').trim()) {
+      patch.description = description.trim() || null;
+    }
+    return patch;
+  }
+}
+
+function patchToArguments(patch: Partial<TimeEntryInput>): Record<string, unknown> {
+  return {
+    ...(patch.date !== undefined ? { date: patch.date } : {}),
+    ...(patch.time !== undefined ? { hours: patch.time } : {}),
+    ...(patch.workTypeId !== undefined ? { worktypeId: patch.workTypeId } : {}),
+    ...(patch.description !== undefined ? { description: patch.description ?? '' } : {}),
+    ...(patch.billable !== undefined ? { billable: patch.billable } : {}),
+  };
+}

@@ -1,0 +1,248 @@
+import * as assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import type { TestHooks } from '../../src/testHooks';
+import { toIsoDate } from '../../src/time/dates';
+import type { DeleteTimeEntryResult } from '../../src/commands/deleteTimeEntry';
+import type { EditTimeEntryResult } from '../../src/views/time/editTimeFlow';
+import type { InputStep, PickStep, StepAsker } from '../../src/views/time/logTimeAsker';
+import type { LogTimeResult } from '../../src/views/time/logTimeFlow';
+import type { TimeTreeNode } from '../../src/views/time/myTimeView';
+import { eventually, extensionHooks, fakeServer, signIn, signOut } from './helpers';
+
+const ADMIN = 1;
+
+/** Answers each prompt with the function for its step; records the values shown. */
+class StepAnswers implements StepAsker {
+  readonly shown: string[] = [];
+  constructor(private readonly answers: Record<number, (step: InputStep | PickStep<unknown>) => unknown>) {}
+  input(step: InputStep): Promise<string | undefined> {
+    this.shown.push(step.value);
+    return Promise.resolve((this.answers[step.step]?.(step) ?? step.value) as string | undefined);
+  }
+  pick<T>(step: PickStep<T>): Promise<T | undefined> {
+    this.shown.push(step.items[step.activeIndex ?? 0]?.label ?? '');
+    const answer = this.answers[step.step]?.(step as PickStep<unknown>);
+    return Promise.resolve((answer ?? step.items[step.activeIndex ?? 0]?.value) as T | undefined);
+  }
+}
+
+describe('My Time', () => {
+  let hooks: TestHooks;
+  const fake = fakeServer();
+
+  before(async () => {
+    hooks = await extensionHooks();
+  });
+
+  beforeEach(async () => {
+    await fake.control.reset();
+    await signIn('admin');
+    await vscode.commands.executeCommand('intervals.refreshTime');
+    await fake.control.clearRequests();
+  });
+
+  afterEach(async () => {
+    hooks.timeLog.setAsker(undefined);
+    await fake.control.clearFaults();
+    for (const item of await hooks.timeLog.sync.waiting()) {
+      await hooks.timeLog.sync.discard(item.id);
+    }
+    hooks.timeLog.view.clear();
+  });
+
+  after(async () => {
+    await signOut();
+  });
+
+  async function roots(): Promise<TimeTreeNode[]> {
+    return hooks.timeLog.view.getChildren();
+  }
+
+  async function myRowsOfWeek(): Promise<Array<{ id: number; date: string; time: number; description: string | null }>> {
+    const { start, end } = hooks.timeLog.view.week;
+    return (await fake.control.rows('time')).filter((row) => row.personid === ADMIN && row.date >= start && row.date <= end);
+  }
+
+  it('shows the current week by day with daily and weekly totals', async () => {
+    const week = hooks.timeLog.view.week;
+    const today = toIsoDate(new Date());
+    assert.ok(week.start <= today && today <= week.end, 'the current week is shown');
+    const nodes = await roots();
+    const days = nodes.filter((node) => node.kind === 'day');
+    assert.equal(days.length, 7);
+    const rows = await myRowsOfWeek();
+    assert.ok(rows.length > 0, 'the fixture has entries this week');
+    for (const node of days) {
+      if (node.kind !== 'day') {
+        continue;
+      }
+      const expected = rows.filter((row) => row.date === node.day.date).reduce((sum, row) => sum + row.time, 0);
+      assert.ok(Math.abs(node.day.hours - expected) < 0.001, `${node.day.date}: ${node.day.hours} h, expected ${expected} h`);
+      const children = await hooks.timeLog.view.getChildren(node);
+      assert.equal(children.length, rows.filter((row) => row.date === node.day.date).length);
+      for (const child of children) {
+        const item = hooks.timeLog.view.getTreeItem(child);
+        assert.equal(item.contextValue, 'entry');
+        assert.match(String(item.description), /^\d+ (h|min)/, 'the duration leads the description');
+      }
+    }
+    const total = rows.reduce((sum, row) => sum + row.time, 0);
+    assert.ok(Math.abs(hooks.timeLog.view.entries.reduce((sum, entry) => sum + entry.time, 0) - total) < 0.001);
+    const request = (await fake.control.requests()).length;
+    assert.equal(request, 0, 'showing the loaded week asks nothing again');
+  });
+
+  it('moves to the previous and next week, loading each with datebegin/dateend', async () => {
+    const current = hooks.timeLog.view.week;
+    const previous = await vscode.commands.executeCommand<{ start: string; end: string }>('intervals.previousWeek');
+    assert.ok(previous.end < current.start);
+    const query = (await fake.control.requests()).find((r) => r.path.startsWith('/time'))?.query;
+    assert.equal(query?.datebegin, previous.start);
+    assert.equal(query?.dateend, previous.end);
+    assert.equal(query?.personid, String(ADMIN));
+    const rows = await myRowsOfWeek();
+    assert.equal(hooks.timeLog.view.entries.length, rows.length);
+    const back = await vscode.commands.executeCommand<{ start: string; end: string }>('intervals.nextWeek');
+    assert.deepEqual(back, current);
+  });
+
+  it('shows a logged entry after logging, and an error item with Retry when loading fails', async () => {
+    const logged = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: 1, hours: 0.5, worktypeId: 1, description: 'shown in view' });
+    assert.equal(logged.status, 'logged');
+    await eventually(() => hooks.timeLog.view.entries.some((e) => e.description === 'shown in view'), 'the view shows the new entry');
+
+    // A refusal, which the client does not retry on its own (it retries 5xx reads itself).
+    await fake.control.failNext(1, { status: 403, code: 10 }, { method: 'GET', resource: 'time' });
+    await vscode.commands.executeCommand('intervals.refreshTime');
+    const failed = await roots();
+    const error = failed.find((node) => node.kind === 'error');
+    assert.ok(error, 'an error item is shown');
+    assert.equal(hooks.timeLog.view.getTreeItem(error).contextValue, 'error');
+    await vscode.commands.executeCommand('intervals.refreshTime');
+    assert.equal((await roots()).filter((node) => node.kind === 'day').length, 7, 'Retry loads the week');
+  });
+
+  it('edits an entry from an argument object with PUT /time/{id}/', async () => {
+    const [row] = await myRowsOfWeek();
+    const result = await vscode.commands.executeCommand<EditTimeEntryResult>('intervals.editTimeEntry', {
+      entryId: row.id,
+      hours: '45m',
+      description: 'Edited',
+    });
+    assert.equal(result.status, 'updated');
+    const put = (await fake.control.requests()).find((r) => r.method === 'PUT');
+    assert.equal(put?.path, `/time/${row.id}/`);
+    const body = put?.body as Record<string, unknown>;
+    assert.equal(Number(body.time), 0.75);
+    assert.equal(body.description, 'Edited');
+    assert.equal(body.date, undefined, 'only the changed values are sent');
+    const stored = await fake.control.row('time', row.id);
+    assert.equal(stored.time, 0.75);
+    assert.equal(stored.description, 'Edited');
+  });
+
+  it('edits an entry from its node through the prompts, with the current values filled in', async () => {
+    const day = (await roots()).find((node) => node.kind === 'day' && node.day.entries.length > 0);
+    assert.ok(day && day.kind === 'day');
+    const [node] = await hooks.timeLog.view.getChildren(day);
+    assert.ok(node.kind === 'entry');
+    const answers = new StepAnswers({ 2: () => '2h', 4: () => 'Prompted edit' });
+    hooks.timeLog.setAsker(answers);
+    const result = await vscode.commands.executeCommand<EditTimeEntryResult>('intervals.editTimeEntry', node);
+    assert.equal(result.status, 'updated');
+    assert.equal(answers.shown[0], node.entry.date, 'the day is filled in');
+    const stored = await fake.control.row('time', node.entry.id);
+    assert.equal(stored.time, 2);
+    assert.equal(stored.description, 'Prompted edit');
+    assert.equal(stored.date, node.entry.date);
+  });
+
+  it('refuses an edit to an impossible duration and sends nothing', async () => {
+    const [row] = await myRowsOfWeek();
+    const result = await vscode.commands.executeCommand<EditTimeEntryResult>('intervals.editTimeEntry', { entryId: row.id, hours: '0' });
+    assert.equal(result.status, 'invalid');
+    assert.equal((await fake.control.requests()).filter((r) => r.method === 'PUT').length, 0);
+  });
+
+  it('deletes an entry (confirm: false skips the dialog) and the view drops it', async () => {
+    const [row] = await myRowsOfWeek();
+    const result = await vscode.commands.executeCommand<DeleteTimeEntryResult>('intervals.deleteTimeEntry', { entryId: row.id, confirm: false });
+    assert.deepEqual(result, { status: 'deleted', id: row.id });
+    assert.ok(!(await fake.control.rows('time')).some((r) => r.id === row.id));
+    await eventually(() => !hooks.timeLog.view.entries.some((e) => e.id === row.id), 'the view drops the entry');
+  });
+
+  it('logs an entry again today', async () => {
+    const entry = hooks.timeLog.view.entries.find((e) => e.taskId !== null);
+    assert.ok(entry);
+    const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logAgainToday', { entry });
+    assert.equal(result.status, 'logged');
+    const created = result.status === 'logged' ? await fake.control.row('time', result.entry.id) : undefined;
+    assert.equal(created?.date, toIsoDate(new Date()));
+    assert.equal(created?.taskid, entry.taskId);
+    assert.equal(created?.time, entry.time);
+    assert.equal(created?.worktypeid, entry.workTypeId);
+  });
+
+  it('lists entries waiting to sync distinctly, retries one from its node, and discards another', async () => {
+    await fake.control.dropNext(2, { method: 'POST', resource: 'time' });
+    await vscode.commands.executeCommand('intervals.logTime', { taskId: 1, hours: 1, worktypeId: 1, description: 'wait one' });
+    await vscode.commands.executeCommand('intervals.logTime', { taskId: 2, hours: 2, worktypeId: 1, description: 'wait two' });
+    await eventually(async () => (await roots()).some((node) => node.kind === 'waitingGroup'), 'the waiting group shows');
+    const group = (await roots()).find((node) => node.kind === 'waitingGroup');
+    assert.ok(group);
+    const waiting = await hooks.timeLog.view.getChildren(group);
+    assert.equal(waiting.length, 2);
+    for (const node of waiting) {
+      assert.equal(hooks.timeLog.view.getTreeItem(node).contextValue, 'waiting');
+      assert.match(String(hooks.timeLog.view.getTreeItem(node).description), /waiting to sync/);
+    }
+    const first = waiting.find((node) => node.kind === 'waiting' && node.item.payload.input.description === 'wait one');
+    const second = waiting.find((node) => node.kind === 'waiting' && node.item.payload.input.description === 'wait two');
+    assert.ok(first && second);
+    const report = await vscode.commands.executeCommand<{ waiting: number }>('intervals.retrySync', first);
+    assert.equal(report.waiting, 1);
+    const discarded = await vscode.commands.executeCommand<{ status: string }>('intervals.discardWaitingEntry', {
+      ...(second.kind === 'waiting' ? { id: second.item.id } : {}),
+      confirm: false,
+    });
+    assert.equal(discarded.status, 'discarded');
+    const rows = await fake.control.rows('time');
+    assert.equal(rows.filter((r) => r.description === 'wait one').length, 1);
+    assert.equal(rows.filter((r) => r.description === 'wait two').length, 0);
+    await eventually(async () => !(await roots()).some((node) => node.kind === 'waitingGroup'), 'the waiting group goes away');
+  });
+
+  it('logs through the real quick input with every value prefilled (prompt: true)', async () => {
+    const result = vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', {
+      taskId: 1,
+      date: '2026-11-03',
+      hours: '1:15',
+      worktypeId: 3,
+      billable: true,
+      description: 'Through the quick input',
+      prompt: true,
+    });
+    let done = false;
+    void result.then(() => (done = true));
+    for (let tries = 0; !done && tries < 200; tries++) {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const outcome = await result;
+    assert.equal(outcome.status, 'logged');
+    const body = (await fake.control.requests()).find((r) => r.method === 'POST')?.body as Record<string, unknown>;
+    assert.equal(body.date, '2026-11-03');
+    assert.equal(Number(body.time), 1.25);
+    assert.equal(String(body.worktypeid), '3');
+    assert.equal(body.description, 'Through the quick input');
+  });
+
+  it('is empty after signing out', async () => {
+    await signOut();
+    assert.deepEqual(await roots(), []);
+    assert.deepEqual(hooks.timeLog.view.entries, []);
+    await signIn('admin');
+  });
+});
