@@ -3,20 +3,29 @@ import { registerCommands } from '../commands/commandTable';
 import { createProjectCommand } from '../commands/createProject';
 import { createTaskCommand } from '../commands/createTask';
 import { assignTaskCommand, setTaskStatusCommand } from '../commands/taskUpdates';
+import { timeReportCommand } from '../commands/timeReport';
+import { TimeReportPanel } from '../views/timeReport/timeReportPanel';
 import { AskerSource } from '../prompts/quickInputAsker';
 import type { Services } from '../services';
 import type { ProjectCommandContext } from './projectCommands';
 
-/** The project and task commands, and what the tests may replace in them. */
+/** The project and task commands, the time report, and what the tests may replace in them. */
 export class ProjectsFeature extends vscode.Disposable {
   /** The prompts the commands ask through; tests answer them from a script. */
   readonly asker = new AskerSource();
-  /** "Today" for the date defaults. */
+  /** "Today" for the date defaults and report ranges. */
   now: () => Date = () => new Date();
+  /** The time report's page size; undefined uses the client's. Tests make it small to walk many pages. */
+  timeReportPageSize: number | undefined;
+  readonly timeReportPanel: TimeReportPanel;
 
   constructor(services: Services) {
     const holder: { registration?: vscode.Disposable } = {};
-    super(() => holder.registration?.dispose());
+    super(() => {
+      holder.registration?.dispose();
+      this.timeReportPanel.dispose();
+    });
+    this.timeReportPanel = new TimeReportPanel(services.log.child('timeReport'));
     const context: ProjectCommandContext = {
       services,
       log: services.log.child('projects'),
@@ -28,6 +37,7 @@ export class ProjectsFeature extends vscode.Disposable {
       createTaskCommand(context),
       setTaskStatusCommand(context),
       assignTaskCommand(context),
+      timeReportCommand(context, this.timeReportPanel, () => this.timeReportPageSize),
     ]);
   }
 }
