@@ -1,0 +1,209 @@
+import * as assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import type { TestHooks } from '../../src/testHooks';
+import type { TimeReport } from '../../src/timeReport/reportModel';
+import { rangeFor } from '../../src/time/dates';
+import type { TimeRow } from '../fake-intervals/store';
+import { extensionHooks, fakeServer, signIn, signOut } from './helpers';
+import { accept, choose, ScriptedAsker, type, type Answer } from './scriptedAsker';
+
+// Demo account: Ada Lovelace (1, Administrator), Grace Hopper (2, Manager), Ravi Patel (3,
+// Resource). Project 3 is "ERP Migration <Phase 2>", a name with markup in it.
+const ADA = 1;
+const GRACE = 2;
+const RAVI = 3;
+const RANGE = { start: '2025-06-02', end: '2025-06-15' };
+
+describe('Time report', () => {
+  const fake = fakeServer();
+  let hooks: TestHooks;
+  let folder: string;
+
+  before(async () => {
+    hooks = await extensionHooks();
+    folder = await mkdtemp(join(tmpdir(), 'intervals-report-'));
+  });
+
+  beforeEach(async () => {
+    await fake.control.reset();
+    await signIn('admin');
+    hooks.services.lookups.clear();
+    await fake.control.clearRequests();
+  });
+
+  afterEach(() => {
+    hooks.projects.asker.use(undefined);
+    hooks.projects.timeReportPageSize = undefined;
+    hooks.projects.now = () => new Date();
+  });
+
+  after(async () => {
+    hooks.projects.timeReportPanel.dispose();
+    await rm(folder, { recursive: true, force: true });
+    await signOut();
+  });
+
+  function script(...answers: Answer[]): ScriptedAsker {
+    const asker = new ScriptedAsker(answers);
+    hooks.projects.asker.use(asker);
+    return asker;
+  }
+
+  /** Inserts `count` entries for a person, spread over the range, alternately billable. */
+  async function insertEntries(personid: number, count: number, extra: Partial<TimeRow> = {}): Promise<void> {
+    for (let index = 0; index < count; index++) {
+      await fake.control.insertRow('time', {
+        personid,
+        projectid: 1 + (index % 3),
+        worktypeid: 1 + (index % 2),
+        date: `2025-06-${String(2 + (index % 14)).padStart(2, '0')}`,
+        time: 0.25 * (1 + (index % 7)),
+        billable: index % 2 === 0,
+        description: `Entry ${index}`,
+        ...extra,
+      });
+    }
+  }
+
+  /** The totals the report must show, computed from the server's rows. */
+  async function expectedTotals(personid: number, range: { start: string; end: string }): Promise<{ hours: number; billable: number; count: number }> {
+    const rows = (await fake.control.rows('time')).filter((r) => r.personid === personid && r.date >= range.start && r.date <= range.end);
+    const sum = (list: TimeRow[]): number => list.reduce((total, r) => total + Math.round(r.time * 100), 0) / 100;
+    return { hours: sum(rows), billable: sum(rows.filter((r) => r.billable)), count: rows.length };
+  }
+
+  async function timeRequests(): Promise<{ query: Record<string, string>; status: number }[]> {
+    return (await fake.control.requests()).filter((r) => r.method === 'GET' && r.path.startsWith('/time'));
+  }
+
+  it('walks every page of a range and totals it as the server holds it', async () => {
+    await insertEntries(ADA, 23);
+    await insertEntries(GRACE, 4);
+    hooks.projects.timeReportPageSize = 5;
+    const report = await vscode.commands.executeCommand<TimeReport>('intervals.timeReport', { range: 'custom', start: RANGE.start, end: RANGE.end });
+    const expected = await expectedTotals(ADA, RANGE);
+    assert.ok(expected.count >= 23);
+    assert.equal(report.entryCount, expected.count);
+    assert.equal(report.totals.hours, expected.hours);
+    assert.equal(report.totals.billable, expected.billable);
+    assert.equal(report.totals.nonBillable, Math.round((expected.hours - expected.billable) * 100) / 100);
+    assert.equal(report.days.length, 14);
+    assert.equal(Math.round(report.days.reduce((t, d) => t + d.hours * 100, 0)) / 100, expected.hours);
+    assert.equal(Math.round(report.projects.reduce((t, p) => t + p.hours * 100, 0)) / 100, expected.hours);
+    const requests = await timeRequests();
+    assert.equal(requests.length, Math.ceil(expected.count / 5), 'one request per page');
+    for (const request of requests) {
+      assert.equal(request.query.personid, String(ADA));
+      assert.equal(request.query.datebegin, RANGE.start);
+      assert.equal(request.query.dateend, RANGE.end);
+      assert.equal(request.query.limit, '5');
+    }
+  });
+
+  it("reports this week's time of the fixture from an argument", async () => {
+    const report = await vscode.commands.executeCommand<TimeReport>('intervals.timeReport', { range: 'thisWeek' });
+    const range = rangeFor('thisWeek', new Date());
+    assert.deepEqual(report.range, range);
+    assert.equal(report.person.id, ADA);
+    const expected = await expectedTotals(ADA, range);
+    assert.equal(report.totals.hours, expected.hours);
+    assert.equal(report.entryCount, expected.count);
+  });
+
+  it('asks for a custom range and a person, validating the dates', async () => {
+    await insertEntries(GRACE, 3);
+    const asker = script(
+      (asked) => {
+        assert.ok(asked.kind === 'pick');
+        assert.deepEqual(
+          asked.request.items.map((i) => i.label),
+          ['This week', 'Last week', 'This month', 'Last month', 'Custom range…'],
+        );
+        assert.equal(asked.request.active, 'thisWeek');
+        return choose('Custom range…')(asked);
+      },
+      (asked) => {
+        assert.match((asked.kind === 'input' && asked.request.validate('2025-13-01')) || '', /month/);
+        return type(RANGE.start)(asked);
+      },
+      (asked) => {
+        assert.equal(asked.kind === 'input' && asked.request.validate('2025-06-01'), 'This date is before the first day (2025-06-02).');
+        assert.match((asked.kind === 'input' && asked.request.validate('2027-06-01')) || '', /at most 366 days/);
+        return type(RANGE.end)(asked);
+      },
+      (asked) => {
+        assert.ok(asked.kind === 'pick');
+        assert.equal(asked.request.items[0].description, 'you');
+        return choose('Grace Hopper')(asked);
+      },
+    );
+    const report = await vscode.commands.executeCommand<TimeReport>('intervals.timeReport');
+    assert.equal(asker.remaining, 0);
+    assert.deepEqual(
+      asker.asked.map((a) => [a.request.title, a.request.step, a.request.totalSteps]),
+      [
+        ['Time Report', 1, 4],
+        ['Time Report', 2, 4],
+        ['Time Report', 3, 4],
+        ['Time Report', 4, 4],
+      ],
+    );
+    assert.deepEqual(report.person, { id: GRACE, name: 'Grace Hopper' });
+    assert.deepEqual(report.range, RANGE);
+    assert.equal(report.totals.hours, (await expectedTotals(GRACE, RANGE)).hours);
+    const [request] = await timeRequests();
+    assert.equal(request.query.personid, String(GRACE));
+  });
+
+  it('asks a Resource user only for the range and reports their own time', async () => {
+    await signIn('resource');
+    const asker = script(accept);
+    const report = await vscode.commands.executeCommand<TimeReport>('intervals.timeReport');
+    assert.equal(asker.asked.length, 1, 'no person step');
+    assert.equal(report.person.id, RAVI);
+    const refused = await vscode.commands.executeCommand<TimeReport | undefined>('intervals.timeReport', { range: 'thisWeek', personId: ADA });
+    assert.equal(refused, undefined);
+    assert.ok((await timeRequests()).every((r) => r.query.personid === String(RAVI)), 'nothing asked for anyone else');
+  });
+
+  it('refuses a bad range argument without asking the server', async () => {
+    assert.equal(await vscode.commands.executeCommand('intervals.timeReport', { range: 'fortnight' }), undefined);
+    assert.equal(await vscode.commands.executeCommand('intervals.timeReport', { range: 'custom', start: '2025-06-10', end: '2025-06-01' }), undefined);
+    assert.equal((await timeRequests()).length, 0);
+  });
+
+  it('shows a page with a strict policy and escaped service text', async () => {
+    await insertEntries(ADA, 2, { projectid: 3 });
+    await vscode.commands.executeCommand<TimeReport>('intervals.timeReport', { range: 'custom', start: RANGE.start, end: RANGE.end });
+    const html = hooks.projects.timeReportPanel.html ?? '';
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src [^"]+ &#39;nonce-[^"]+&#39;; script-src &#39;nonce-[^"]+&#39;">/);
+    const nonce = /script-src &#39;nonce-([^&]+)&#39;/.exec(html)?.[1];
+    assert.ok(nonce);
+    assert.ok(html.includes(`<script nonce="${nonce}">`), 'the script carries the nonce of the policy');
+    assert.ok(html.includes('ERP Migration &lt;Phase 2&gt;'));
+    assert.ok(!html.includes('<Phase 2>'));
+    assert.doesNotMatch(html, /<[^>]*\s(src|href)=/i, 'nothing loaded from anywhere');
+  });
+
+  it('exports the entries to CSV, quoting and defusing service text', async () => {
+    await insertEntries(ADA, 1, { description: '=cmd|"/c calc", really\nsecond line' });
+    const csvPath = join(folder, 'report.csv');
+    const report = await vscode.commands.executeCommand<TimeReport>('intervals.timeReport', { range: 'custom', start: RANGE.start, end: RANGE.end, csvPath });
+    const csv = await readFile(csvPath, 'utf8');
+    const lines = csv.split('\r\n');
+    assert.equal(lines[0], 'Date,Person,Client,Project,Module,Task,Work type,Hours,Billable,Description');
+    assert.equal(lines.length, report.entryCount + 2, 'a header, one line per entry, a final line end');
+    assert.ok(csv.includes(`"'=cmd|""/c calc"", really\nsecond line"`));
+  });
+
+  it("tells the service's reason when the time cannot be loaded", async () => {
+    await fake.control.failNext(1, { status: 400, code: 18, message: 'Bad date' }, { method: 'GET', resource: 'time' });
+    const report = await vscode.commands.executeCommand<TimeReport | undefined>('intervals.timeReport', { range: 'lastWeek' });
+    assert.equal(report, undefined);
+    assert.equal((await timeRequests())[0].status, 400);
+  });
+});
