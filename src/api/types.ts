@@ -198,8 +198,12 @@ export interface Timer {
   personId: number | null;
   taskId: number | null;
   task: string | null;
+  /** The task's local id, sent with `getTimerInfo`. */
+  taskLocalId: number | null;
   projectId: number | null;
   project: string | null;
+  clientId: number | null;
+  client: string | null;
   /** Seconds recorded before the current run. */
   time: number;
   startTime: DateTimeString | null;

@@ -1,0 +1,86 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { backoffDelay, type BackoffOptions } from '../outbox/backoff';
+import { errorCode, writeFileAtomic } from '../outbox/atomicFile';
+import { FileLock } from '../outbox/fileLock';
+
+export const POLL_LEASE_FILE = 'timers.poll.json';
+
+interface LeaseContent {
+  owner: string;
+  /** Epoch ms until which no other window needs to poll. */
+  until: number;
+}
+
+/**
+ * Decides which window asks the service for the timers. A window that polls records that it did
+ * and until when its answer is fresh; the others skip their poll until then and follow the
+ * shared state file instead. So however many windows are open, the service is asked at most
+ * once per poll interval (plus one per user action).
+ */
+export class PollLease {
+  private readonly file: string;
+  private readonly lock: FileLock;
+
+  constructor(
+    folder: string,
+    private readonly owner: string,
+    private readonly now: () => number,
+    sleep?: (ms: number) => Promise<void>,
+  ) {
+    this.file = path.join(folder, POLL_LEASE_FILE);
+    this.lock = new FileLock(path.join(folder, `${POLL_LEASE_FILE}.lock`), { owner, sleep });
+    this.folder = folder;
+  }
+
+  private readonly folder: string;
+
+  /** True (and the lease taken for `forMs`) when this window should poll now. */
+  async tryTake(forMs: number): Promise<boolean> {
+    await fs.mkdir(this.folder, { recursive: true });
+    return this.lock.withLock(async () => {
+      const current = await this.read();
+      const now = this.now();
+      if (current && current.owner !== this.owner && current.until > now && current.until - now <= forMs * 2) {
+        return false;
+      }
+      await writeFileAtomic(this.file, JSON.stringify({ owner: this.owner, until: now + forMs } satisfies LeaseContent), (ms) =>
+        new Promise((resolve) => setTimeout(resolve, ms)),
+      );
+      return true;
+    });
+  }
+
+  private async read(): Promise<LeaseContent | undefined> {
+    try {
+      const value: unknown = JSON.parse(await fs.readFile(this.file, 'utf8'));
+      if (typeof value === 'object' && value !== null) {
+        const lease = value as Record<string, unknown>;
+        if (typeof lease.owner === 'string' && typeof lease.until === 'number') {
+          return { owner: lease.owner, until: lease.until };
+        }
+      }
+      return undefined;
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT' || error instanceof SyntaxError) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+}
+
+export const POLL_BACKOFF: BackoffOptions = { baseMs: 30_000, maxMs: 15 * 60_000 };
+
+/**
+ * Delay before the next poll: the setting while polls succeed; after failures (rate limit,
+ * server or network errors) an exponential backoff that never polls sooner than the setting,
+ * nor sooner than the service asked (`retryAfterMs`).
+ */
+export function nextPollDelayMs(pollSeconds: number, failures: number, random: () => number, retryAfterMs = 0): number {
+  const base = Math.max(15, pollSeconds) * 1000;
+  if (failures <= 0) {
+    return base;
+  }
+  return Math.max(base, retryAfterMs, backoffDelay(failures, random, POLL_BACKOFF));
+}

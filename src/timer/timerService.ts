@@ -1,0 +1,467 @@
+import type { Task, Timer, TimerFilter, TimerInput } from '../api/types';
+import { Emitter, type Event } from '../common/events';
+import { summarizeTask, type TaskSummary } from '../tasks/taskReference';
+import {
+  adjustElapsed,
+  adjustStart,
+  elapsedSeconds,
+  findServerTimer,
+  isRunning,
+  pauseTimer,
+  reconcileTimer,
+  recordTransition,
+  resolveIdle,
+  resumeTimer,
+  startTimer,
+  syncedRecord,
+  type IdleChoice,
+  type LocalTimerRecord,
+  type TimerAdjustment,
+  type TimerSend,
+  type TimerState,
+  type TimerTransition,
+} from './timerModel';
+import { emptyTimerState, type TimerStateData, type TimerStateFile } from './timerStateFile';
+
+/** The part of `IntervalsClient` the timers use (an interface so unit tests can pass a fake). */
+export interface TimerApi {
+  listAllTimers(filter?: TimerFilter): Promise<Timer[]>;
+  createTimer(input: TimerInput): Promise<Timer>;
+  updateTimer(id: number, patch: TimerInput): Promise<Timer>;
+  deleteTimer(id: number): Promise<void>;
+}
+
+export interface TimerLog {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export interface TimerServiceOptions {
+  state: TimerStateFile;
+  /** The signed-in account's client and person id; undefined when signed out. */
+  account: () => { api: TimerApi; personId: number } | undefined;
+  now: () => Date;
+  allowMultipleTimers: () => boolean;
+  log?: TimerLog;
+}
+
+/** One of the user's timers as the UI shows it. */
+export interface TimerEntry {
+  /** Stable while the timer lives: its id, or `task:<id>` until the service gave it one. */
+  readonly key: string;
+  readonly timer: TimerState;
+  readonly task: TaskSummary | undefined;
+  /** True while a local change has not reached the service yet. */
+  readonly unsynced: boolean;
+}
+
+export type TimerTarget = string | { taskId: number } | undefined;
+
+export function entryKey(timer: TimerState): string {
+  return timer.id !== undefined ? String(timer.id) : `task:${timer.taskId ?? '?'}`;
+}
+
+/**
+ * Keeps the user's timers in step with Intervals' `/timer/`.
+ *
+ * Every change is first written to the shared state file (with the change itself kept as a
+ * pending operation), then sent; a reload, a crash or a lost connection at any point leaves a
+ * record from which `reconcileTimer` brings the service to the intended state without counting
+ * time twice. All windows share the file, so they all show the same timers.
+ */
+export class TimerService {
+  private data: TimerStateData = emptyTimerState();
+  private current: TimerEntry[] = [];
+  private syncing: Promise<void> | undefined;
+  private syncAgain = false;
+  private readonly emitter = new Emitter<readonly TimerEntry[]>();
+  /** Fires when the timers (or their state) change, whichever window changed them. */
+  readonly onDidChange: Event<readonly TimerEntry[]> = this.emitter.event;
+
+  constructor(private readonly options: TimerServiceOptions) {}
+
+  get entries(): readonly TimerEntry[] {
+    return this.current;
+  }
+
+  now(): Date {
+    return this.options.now();
+  }
+
+  elapsed(entry: TimerEntry, now = this.options.now()): number {
+    return elapsedSeconds(entry.timer, now);
+  }
+
+  find(target: TimerTarget): TimerEntry | undefined {
+    if (typeof target === 'string') {
+      return this.current.find((entry) => entry.key === target);
+    }
+    if (target && typeof target === 'object') {
+      return this.current.find((entry) => entry.timer.taskId === target.taskId);
+    }
+    return this.current.find((entry) => isRunning(entry.timer)) ?? (this.current.length === 1 ? this.current[0] : undefined);
+  }
+
+  /** Re-reads the shared file (another window may have written it) and publishes changes. */
+  async load(): Promise<void> {
+    this.publish(await this.options.state.read());
+  }
+
+  /**
+   * Starts a timer on the task: resumes the task's timer when there is one (Intervals keeps one
+   * per task), and pauses the running one unless several may run.
+   */
+  async start(task: TaskSummary): Promise<TimerEntry | undefined> {
+    const now = this.options.now();
+    const personId = this.options.account()?.personId ?? null;
+    await this.change((state) => {
+      this.adoptAccount(state, personId);
+      let changed = rememberTask(state, task);
+      if (!this.options.allowMultipleTimers()) {
+        for (const [index, record] of state.records.entries()) {
+          if (record.timer.taskId !== task.id && isRunning(record.timer)) {
+            state.records[index] = recordTransition(record, pauseTimer(record.timer, now));
+            changed = true;
+          }
+        }
+      }
+      const index = state.records.findIndex((record) => record.timer.taskId === task.id);
+      const existing = state.records[index];
+      if (existing) {
+        const transition = resumeTimer(existing.timer, now);
+        state.records[index] = recordTransition(existing, transition);
+        return changed || transition.op !== null;
+      }
+      state.records.push(recordTransition(null, startTimer(now, { taskId: task.id, accumulatedSeconds: 0 })));
+      return true;
+    });
+    return this.find({ taskId: task.id });
+  }
+
+  async pause(target?: TimerTarget): Promise<TimerEntry | undefined> {
+    return this.transition(target, (timer, now) => pauseTimer(timer, now));
+  }
+
+  async resume(target?: TimerTarget): Promise<TimerEntry | undefined> {
+    const entry = this.find(target) ?? this.current.find((item) => !isRunning(item.timer));
+    if (!entry) {
+      return undefined;
+    }
+    if (entry.timer.taskId !== undefined && entry.task) {
+      return this.start(entry.task);
+    }
+    return this.transition(entry.key, (timer, now) => resumeTimer(timer, now));
+  }
+
+  async adjustStart(target: TimerTarget, startedAt: Date): Promise<TimerAdjustment | undefined> {
+    return this.adjust(target, (timer, now) => adjustStart(timer, startedAt, now));
+  }
+
+  async adjustElapsed(target: TimerTarget, seconds: number): Promise<TimerAdjustment | undefined> {
+    return this.adjust(target, (timer, now) => adjustElapsed(timer, seconds, now));
+  }
+
+  /** Applies the user's answer about time that ran while they were away. */
+  async resolveIdle(target: TimerTarget, idleStart: Date, choice: IdleChoice): Promise<TimerEntry | undefined> {
+    return this.transition(target, (timer, now) => resolveIdle(timer, idleStart, now, choice));
+  }
+
+  /** Deletes the timer here and on the service; its recorded time is dropped. */
+  async discard(target?: TimerTarget): Promise<boolean> {
+    const entry = this.find(target);
+    if (!entry) {
+      return false;
+    }
+    await this.change((state) => {
+      const index = state.records.findIndex((record) => entryKey(record.timer) === entry.key);
+      const record = state.records[index];
+      if (!record) {
+        return false;
+      }
+      state.records.splice(index, 1);
+      if (record.timer.id !== undefined && !state.deletions.includes(record.timer.id)) {
+        state.deletions.push(record.timer.id);
+      }
+      return true;
+    });
+    return true;
+  }
+
+  /**
+   * Reads the user's timers from the service and reconciles them with the local records,
+   * sending what the service has not seen yet. Throws the service's error so the poller can back
+   * off; local state stays as it was then.
+   */
+  refresh(): Promise<void> {
+    if (this.syncing) {
+      // A change made during a sync must be sent too: run once more after it.
+      this.syncAgain = true;
+      return this.syncing;
+    }
+    this.syncing = (async () => {
+      try {
+        do {
+          this.syncAgain = false;
+          await this.syncOnce();
+        } while (this.syncAgain);
+      } finally {
+        this.syncing = undefined;
+      }
+    })();
+    return this.syncing;
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+
+  private async transition(
+    target: TimerTarget,
+    make: (timer: TimerState, now: Date) => TimerTransition,
+  ): Promise<TimerEntry | undefined> {
+    const entry = this.find(target);
+    if (!entry) {
+      return undefined;
+    }
+    const now = this.options.now();
+    await this.change((state) => {
+      const index = state.records.findIndex((record) => entryKey(record.timer) === entry.key);
+      const record = state.records[index];
+      if (!record) {
+        return false;
+      }
+      const transition = make(record.timer, now);
+      state.records[index] = recordTransition(record, transition);
+      return transition.op !== null;
+    });
+    return this.find(entry.key) ?? this.find(entry.timer.taskId !== undefined ? { taskId: entry.timer.taskId } : entry.key);
+  }
+
+  private async adjust(
+    target: TimerTarget,
+    make: (timer: TimerState, now: Date) => TimerAdjustment,
+  ): Promise<TimerAdjustment | undefined> {
+    const entry = this.find(target);
+    if (!entry) {
+      return undefined;
+    }
+    const checked = make(entry.timer, this.options.now());
+    if (!checked.ok) {
+      return checked;
+    }
+    let outcome: TimerAdjustment = checked;
+    await this.transition(entry.key, (timer, now) => {
+      const result = make(timer, now);
+      outcome = result;
+      return result.ok ? result : { timer, patch: null, op: null };
+    });
+    return outcome;
+  }
+
+  /** Writes the change durably, publishes it, then sends it (a failure to send leaves it pending). */
+  private async change(apply: (state: TimerStateData) => boolean): Promise<void> {
+    const state = await this.options.state.update((data) => ({ changed: apply(data), result: data }));
+    this.publish(state);
+    try {
+      await this.refresh();
+    } catch (error) {
+      this.options.log?.warn(`Timer change kept locally, to be sent later: ${describe(error)}`);
+    }
+  }
+
+  /** True when it changed the state. */
+  private adoptAccount(state: TimerStateData, personId: number | null): boolean {
+    if (personId === null || state.personId === personId) {
+      return false;
+    }
+    if (state.personId === null) {
+      // Timers started before the account was known (offline since start-up) are this user's.
+      state.personId = personId;
+      return true;
+    }
+    // Another account's timers are not this user's: they stay on that account's service.
+    Object.assign(state, emptyTimerState(personId));
+    return true;
+  }
+
+  private async syncOnce(): Promise<void> {
+    const account = this.options.account();
+    if (!account) {
+      return;
+    }
+    const { api, personId } = account;
+    const serverTimers = await api.listAllTimers({ personId, getTimerInfo: true });
+    const now = this.options.now();
+
+    // 1. Under the lock: adopt what needs no request, and note what must be sent.
+    const plan = await this.options.state.update((state) => {
+      const adopted = this.adoptAccount(state, personId);
+      const sends: PlannedSend[] = [];
+      const deletions = state.deletions.filter((id) => serverTimers.some((timer) => timer.id === id));
+      let changed = adopted || deletions.length !== state.deletions.length;
+      state.deletions = deletions;
+      const visible = serverTimers.filter((timer) => !deletions.includes(timer.id));
+      const matched = new Set<number>();
+      const kept: LocalTimerRecord[] = [];
+      for (const record of state.records) {
+        const server = findServerTimer(record, visible);
+        if (server) {
+          matched.add(server.id);
+        }
+        const result = reconcileTimer(record, server, now);
+        if (result.send.kind !== 'none') {
+          sends.push({ send: result.send, pendingJson: JSON.stringify(record.pending), taskId: record.timer.taskId, id: record.timer.id });
+          kept.push(record);
+          continue;
+        }
+        changed = true;
+        if (result.timer) {
+          kept.push(server ? syncedRecord(server) : { timer: result.timer, pending: [], base: null });
+        }
+      }
+      for (const server of visible) {
+        if (!matched.has(server.id)) {
+          kept.push(syncedRecord(server));
+          changed = true;
+        }
+      }
+      for (const server of visible) {
+        changed = rememberTask(state, taskFromTimer(server), false) || changed;
+      }
+      if (changed) {
+        state.records = kept;
+      }
+      return { changed, result: { sends, deletions } };
+    });
+
+    // 2. Without the lock (requests may take a while): send.
+    const results: Array<{ planned: PlannedSend; server: Timer }> = [];
+    for (const planned of plan.sends) {
+      try {
+        const server =
+          planned.send.kind === 'create'
+            ? await api.createTimer({ personId, taskId: planned.send.taskId ?? null, time: planned.send.patch.time, startTime: planned.send.patch.startTime })
+            : await api.updateTimer(planned.send.id, { time: planned.send.patch.time, startTime: planned.send.patch.startTime });
+        results.push({ planned, server });
+      } catch (error) {
+        this.options.log?.warn(`Could not send a timer change (kept, retried on the next sync): ${describe(error)}`);
+      }
+    }
+    const deleted: number[] = [];
+    for (const id of plan.deletions) {
+      try {
+        await api.deleteTimer(id);
+        deleted.push(id);
+      } catch (error) {
+        if (isNotFound(error)) {
+          deleted.push(id);
+        } else {
+          this.options.log?.warn(`Could not delete timer ${id} (retried on the next sync): ${describe(error)}`);
+        }
+      }
+    }
+
+    // 3. Under the lock again: the confirmed records become synced, unless changed meanwhile.
+    const finalState = await this.options.state.update((state) => {
+      let changed = false;
+      for (const { planned, server } of results) {
+        const index = state.records.findIndex((record) =>
+          planned.id !== undefined ? record.timer.id === planned.id : record.timer.id === undefined && record.timer.taskId === planned.taskId,
+        );
+        const record = state.records[index];
+        if (!record) {
+          continue;
+        }
+        changed = true;
+        if (JSON.stringify(record.pending) === planned.pendingJson) {
+          state.records[index] = syncedRecord(server);
+        } else {
+          // Changed again while the request ran: keep those changes, now against this timer.
+          state.records[index] = { ...record, timer: { ...record.timer, id: server.id } };
+          this.syncAgain = true;
+        }
+      }
+      if (deleted.length > 0) {
+        state.deletions = state.deletions.filter((id) => !deleted.includes(id));
+        changed = true;
+      }
+      return { changed, result: state };
+    });
+    this.publish(finalState);
+  }
+
+  private publish(state: TimerStateData): void {
+    this.data = state;
+    const personId = this.options.account()?.personId;
+    const records = personId !== undefined && state.personId !== null && state.personId !== personId ? [] : state.records;
+    const next: TimerEntry[] = records.map((record) => ({
+      key: entryKey(record.timer),
+      timer: record.timer,
+      task: state.tasks.find((task) => task.id === record.timer.taskId),
+      unsynced: record.pending.length > 0,
+    }));
+    if (JSON.stringify(next) !== JSON.stringify(this.current)) {
+      this.current = next;
+      this.emitter.fire(next);
+    }
+  }
+
+  /** The state last read or written (for tests and diagnostics). */
+  get snapshot(): TimerStateData {
+    return this.data;
+  }
+}
+
+interface PlannedSend {
+  send: Exclude<TimerSend, { kind: 'none' }>;
+  pendingJson: string;
+  taskId: number | undefined;
+  id: number | undefined;
+}
+
+/** Keeps the task's names for display; `replace` false keeps a fuller summary already known. */
+function rememberTask(state: TimerStateData, task: TaskSummary | undefined, replace = true): boolean {
+  if (!task) {
+    return false;
+  }
+  const summary = summarizeTask(task);
+  const index = state.tasks.findIndex((item) => item.id === task.id);
+  const known = state.tasks[index];
+  if (known && (!replace || JSON.stringify(known) === JSON.stringify(summary))) {
+    return false;
+  }
+  if (known) {
+    state.tasks[index] = summary;
+  } else {
+    state.tasks.push(summary);
+  }
+  return true;
+}
+
+/** What a timer read with `getTimerInfo` says about its task. */
+export function taskFromTimer(timer: Timer): TaskSummary | undefined {
+  if (timer.taskId === null) {
+    return undefined;
+  }
+  return {
+    id: timer.taskId,
+    localId: timer.taskLocalId,
+    title: timer.task ?? timer.name ?? `Task ${timer.taskId}`,
+    projectId: timer.projectId,
+    project: timer.project,
+    clientId: timer.clientId,
+    client: timer.client,
+  };
+}
+
+export function taskSummaryOf(task: Task | TaskSummary): TaskSummary {
+  return summarizeTask(task);
+}
+
+function isNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { kind?: unknown }).kind === 'notFound';
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
