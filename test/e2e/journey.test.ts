@@ -1,0 +1,103 @@
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'mocha';
+import { DEMO_PEOPLE } from '../fake-intervals/fixture';
+import { FakeIntervalsControl } from '../fake-intervals/control';
+import { fakeServerFromEnvironment } from '../runners/environmentVariables';
+import type { Locator } from 'playwright-core';
+import { workbench, type Workbench } from './workbench';
+
+// The day of a user, through the UI only and in order: sign in, find a task in the tree, log time
+// on it, and the entry is in Intervals. The screenshots it takes are the README's
+// (`npm run screenshots` copies them to media/screenshots/).
+
+const CLIENT = 'Acme & Sons';
+const PROJECT = 'Website Redesign';
+const TASK = 'Launch checklist';
+const TASK_ID = 5;
+
+/**
+ * Answers the log-time steps as a person in a hurry: the duration typed, every other step left at
+ * its default, until `done` shows. Screenshots the duration step as `log-time`.
+ */
+async function completeLogTimeSteps(ui: Workbench, duration: string, done: Locator): Promise<void> {
+  let typedDuration = false;
+  for (let step = 1; step <= 10; step++) {
+    // Each step opens once the previous one is handled, until the flow is done.
+    const next = await Promise.race([
+      ui.quickInputBox.waitFor({ state: 'visible', timeout: 15_000 }).then(() => 'step' as const),
+      done.waitFor({ state: 'visible', timeout: 15_000 }).then(() => 'done' as const),
+    ]);
+    if (next === 'done' || !(await ui.quickInputBox.isVisible())) {
+      break;
+    }
+    const about = await ui.quickInputDescription();
+    await ui.screenshot(`log-time-step-${step}`);
+    if (!typedDuration && /duration/i.test(about)) {
+      typedDuration = true;
+      await ui.quickInputBox.fill(duration);
+      // Let the prompt show what it understood before the screenshot.
+      await ui.page.waitForTimeout(300);
+      await ui.screenshot('log-time');
+    }
+    await ui.quickInputBox.press('Enter');
+    await ui.page.waitForTimeout(300);
+  }
+  assert.ok(typedDuration, 'the log-time steps asked for the duration');
+  await done.waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+describe('Track time on a task (UI)', () => {
+  const fake = fakeServerFromEnvironment();
+  const control = new FakeIntervalsControl(fake.url);
+
+  before(async () => {
+    await control.reset();
+  });
+
+  after(async () => {
+    // The next UI test starts as a new user would: signed out, in the Explorer.
+    const ui = workbench();
+    await ui.page.keyboard.press('Escape');
+    await ui.runCommand('Intervals: Sign Out');
+    await ui.activityBarItem('Explorer').click();
+  });
+
+  it('signs in from the Intervals view by typing the token', async () => {
+    const ui = workbench();
+    const token = fake.tokens.admin;
+    assert.ok(token, 'the runner passes the admin token');
+    await ui.activityBarItem('Intervals').click();
+    const signInButton = ui.viewPane('Tasks').getByRole('button', { name: 'Sign in to Intervals' });
+    await signInButton.waitFor({ state: 'visible', timeout: 30_000 });
+    await ui.screenshot('welcome-signed-out');
+    await signInButton.click();
+    await ui.typeIntoQuickInput(token);
+    await ui.notification('Signed in to Intervals as Ada Lovelace').waitFor({ state: 'visible', timeout: 15_000 });
+  });
+
+  it('finds the task under its client and project', async () => {
+    const ui = workbench();
+    await ui.expandTreeItem('Tasks', CLIENT);
+    await ui.expandTreeItem('Tasks', PROJECT);
+    await ui.treeItem('Tasks', TASK).waitFor({ state: 'visible', timeout: 30_000 });
+    await ui.clearNotifications();
+    await ui.screenshot('tasks-view');
+  });
+
+  it("logs time on the task from its context menu, reads the status bar, and the entry reaches Intervals", async () => {
+    const ui = workbench();
+    const before = (await control.rows('time')).length;
+    await ui.treeItemContextMenu('Tasks', TASK, 'Log Time…');
+    const logged = ui.page.locator('.part.statusbar .statusbar-item').filter({ hasText: /Logged/ }).first();
+    await completeLogTimeSteps(ui, '45m', logged);
+    assert.match((await logged.textContent()) ?? '', /Logged .*(45 min|0\.75)/);
+    await ui.screenshot('status-bar');
+
+    const rows = await control.rows('time');
+    assert.equal(rows.length, before + 1, 'one new entry');
+    const entry = rows.at(-1);
+    assert.equal(entry?.personid, DEMO_PEOPLE.admin);
+    assert.equal(entry?.taskid, TASK_ID);
+    assert.equal(entry?.time, 0.75);
+  });
+});
