@@ -131,7 +131,11 @@ export class Workbench {
     await row.click({ button: 'right' });
     const item = this.page.locator('.monaco-menu .action-item .action-label').filter({ hasText: new RegExp(`^${escapeRegExp(action)}$`) }).first();
     await item.waitFor({ state: 'visible' });
-    await item.click();
+    // VS Code's web menus act on the item under the pointer when Enter is pressed; a synthetic
+    // click on the label is not always taken as a choice.
+    await item.hover();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.monaco-menu').first().waitFor({ state: 'hidden' });
   }
 
   /** The inline action button of a tree row (shown on hover), by its title. */
