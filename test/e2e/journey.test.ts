@@ -46,6 +46,18 @@ async function completeLogTimeSteps(ui: Workbench, duration: string, done: Locat
   await done.waitFor({ state: 'visible', timeout: 15_000 });
 }
 
+/** Ada's hours from Monday of this week to today, as Intervals has them. */
+async function loggedThisWeek(control: FakeIntervalsControl): Promise<number> {
+  const today = new Date();
+  const monday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - ((today.getDay() + 6) % 7));
+  const iso = (date: Date): string =>
+    `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  const from = iso(monday);
+  const to = iso(new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 6));
+  const rows = await control.rows('time');
+  return rows.filter((row) => row.personid === DEMO_PEOPLE.admin && row.date >= from && row.date <= to).reduce((sum, row) => sum + row.time, 0);
+}
+
 describe('Track time on a task (UI)', () => {
   const fake = fakeServerFromEnvironment();
   const control = new FakeIntervalsControl(fake.url);
@@ -92,6 +104,16 @@ describe('Track time on a task (UI)', () => {
     await completeLogTimeSteps(ui, '45m', logged);
     assert.match((await logged.textContent()) ?? '', /Logged .*(45 min|0\.75)/);
     await ui.screenshot('status-bar');
+
+    // My Time counts the entry in the week's total, with nothing left waiting to sync.
+    const myTime = ui.viewPane('My Time');
+    await myTime.locator('.monaco-list-row').filter({ hasText: 'Waiting to sync' }).first().waitFor({ state: 'hidden', timeout: 15_000 });
+    const weekHours = await loggedThisWeek(control);
+    const total = myTime.locator('.pane-header').filter({ hasText: `(${weekHours.toFixed(2)} h)` }).first();
+    await total.waitFor({ state: 'visible', timeout: 15_000 }).catch(async () => {
+      assert.fail(`My Time's total should be ${weekHours.toFixed(2)} h: "${await myTime.locator('.pane-header').first().textContent()}"`);
+    });
+    await ui.screenshot('my-time');
 
     const rows = await control.rows('time');
     assert.equal(rows.length, before + 1, 'one new entry');

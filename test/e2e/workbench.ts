@@ -62,7 +62,8 @@ export class Workbench {
       await this.openCommandPalette();
       await this.quickInputBox.fill(`>${title}`);
       try {
-        await this.pickQuickInputItem(title, attempt < attempts ? 5_000 : undefined);
+        await this.clickQuickInputRow(title, attempt < attempts ? 5_000 : undefined);
+        await this.paletteGone();
         return;
       } catch (error) {
         if (attempt >= attempts) {
@@ -81,6 +82,14 @@ export class Workbench {
   async typeIntoQuickInput(text: string, options: { submit?: boolean } = {}): Promise<void> {
     await this.quickInputBox.waitFor({ state: 'visible' });
     await this.quickInputBox.fill(text);
+    // A prompt that opens in the same widget a moment later starts empty: type again into it.
+    for (let retry = 0; retry < 3; retry++) {
+      await this.page.waitForTimeout(150);
+      if ((await this.quickInputBox.inputValue()) === text) {
+        break;
+      }
+      await this.quickInputBox.fill(text);
+    }
     if (options.submit ?? true) {
       await this.quickInputBox.press('Enter');
     }
@@ -88,11 +97,31 @@ export class Workbench {
 
   /** Chooses the quick pick row whose label is exactly `label`. */
   async pickQuickInputItem(label: string, timeoutMs?: number): Promise<void> {
+    await this.clickQuickInputRow(label, timeoutMs);
+    await this.quickInput.waitFor({ state: 'hidden' });
+  }
+
+  private async clickQuickInputRow(label: string, timeoutMs?: number): Promise<void> {
     const row = this.quickInputRows.filter({
       has: this.page.locator('.monaco-highlighted-label, .label-name').getByText(label, { exact: true }),
     });
     await row.first().click({ timeout: timeoutMs });
-    await this.quickInput.waitFor({ state: 'hidden' });
+  }
+
+  /**
+   * After a command is chosen the palette closes, or the command's own prompt takes over the same
+   * widget at once (it may never be hidden in between): wait for either.
+   */
+  private async paletteGone(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const visible = await this.quickInputBox.isVisible();
+      if (!visible || !(await this.quickInputBox.inputValue()).startsWith('>')) {
+        return;
+      }
+      await this.page.waitForTimeout(50);
+    }
+    throw new Error('The command palette did not close after a command was chosen.');
   }
 
   /** A view of the side bar by its title (`Tasks`, `My Time`): header and body. */
