@@ -7,7 +7,7 @@ import type { DataChange } from '../../src/common/dataChanges';
 import type { WriteResult } from '../../src/projects/projectCommands';
 import type { TestHooks } from '../../src/testHooks';
 import type { RecordedRequest } from '../fake-intervals/server';
-import { extensionHooks, fakeServer, signIn, signOut } from './helpers';
+import { eventually, extensionHooks, fakeServer, signIn, signOut } from './helpers';
 import { accept, back, choose, dismiss, ScriptedAsker, type, type Answer, type AskedRequest } from './scriptedAsker';
 
 // Demo account (test/fake-intervals/fixture.ts): Ada Lovelace (1) is the Administrator, Ravi
@@ -193,6 +193,16 @@ describe('Projects and tasks', () => {
       assert.equal(changes.length, 0);
     });
 
+    it('shows the new project selected in the Tasks view', async () => {
+      const result = await vscode.commands.executeCommand<CreateProjectResult>('intervals.createProject', { name: 'Brand New', clientId: GLOBEX });
+      assert.equal(result.status, 'done');
+      const id = result.status === 'done' ? result.item.id : 0;
+      await eventually(() => {
+        const [selected] = hooks.taskBrowser.view.selection;
+        return selected?.kind === 'project' && selected.project.id === id;
+      }, 'the new project is selected in the tree');
+    });
+
     it("shows the service's validation reason", async () => {
       const result = await vscode.commands.executeCommand<CreateProjectResult>('intervals.createProject', { name: 'Ghost', clientId: 999 });
       assert.equal(result.status, 'failed');
@@ -367,6 +377,18 @@ describe('Projects and tasks', () => {
       assert.equal(changes.length, 1);
       assert.equal(changes[0].projectId, WEBSITE);
       assert.equal((changes[0].item as Task).status, 'In Progress');
+    });
+
+    it('updates the task in the Tasks view in place', async () => {
+      const task = await someTask();
+      await vscode.commands.executeCommand('intervals.tasks.reveal', { taskId: task.id });
+      await eventually(() => hooks.taskBrowser.provider.taskNode(task.id) !== undefined, 'the task is in the tree');
+      const node = hooks.taskBrowser.provider.taskNode(task.id);
+      await vscode.commands.executeCommand('intervals.setTaskStatus', { taskId: task.id, statusId: 2 });
+      assert.equal(hooks.taskBrowser.provider.taskNode(task.id)?.task.status, 'In Progress');
+      await vscode.commands.executeCommand('intervals.assignTask', { taskId: task.id, assigneeIds: [RAVI] });
+      assert.deepEqual(hooks.taskBrowser.provider.taskNode(task.id)?.task.assigneeIds, [RAVI]);
+      assert.equal(hooks.taskBrowser.provider.taskNode(task.id)?.task.id, node?.task.id);
     });
 
     it('asks for the status of a tree node with the current one selected', async () => {
