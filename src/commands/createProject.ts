@@ -73,6 +73,13 @@ export function createProjectCommand(context: ProjectCommandContext): Command {
         void vscode.window.showWarningMessage(
           `Created project "${project.name}", but ${taskFailures.length} of its ${taskArgs.length} tasks could not be created: ${failures} The project is kept; add the missing tasks with New Task.`,
         );
+      } else if (options === undefined) {
+        // Asked step by step: the next thing is usually its first task.
+        void vscode.window.showInformationMessage(`Created project "${project.name}".`, 'New Task').then(async (choice) => {
+          if (choice === 'New Task') {
+            await vscode.commands.executeCommand('intervals.createTask', { projectId: project.id });
+          }
+        });
       } else {
         vscode.window.setStatusBarMessage(`Created project ${project.name}`, 5000);
       }

@@ -29,6 +29,8 @@ function dayChart(days: readonly DayTotals[]): string {
   const barWidth = 24;
   const gap = 8;
   const height = 160;
+  // Room above the tallest bar for its label.
+  const head = 14;
   const top = Math.max(1, ...days.map((d) => d.hours));
   const width = Math.max(1, days.length * (barWidth + gap));
   const bars = days
@@ -39,19 +41,22 @@ function dayChart(days: readonly DayTotals[]): string {
       const label = `${day.date}: ${hours(day.hours)} (${hours(day.billable)} billable)`;
       return (
         `<g><title>${escapeHtml(label)}</title>` +
-        `<rect class="billable" x="${x}" y="${(height - billable).toFixed(1)}" width="${barWidth}" height="${billable.toFixed(1)}"></rect>` +
-        `<rect class="nonbillable" x="${x}" y="${(height - billable - other).toFixed(1)}" width="${barWidth}" height="${other.toFixed(1)}"></rect>` +
-        `<text x="${x + barWidth / 2}" y="${height + 14}" text-anchor="middle">${escapeHtml(day.date.slice(8))}</text></g>`
+        `<rect class="billable" x="${x}" y="${(head + height - billable).toFixed(1)}" width="${barWidth}" height="${billable.toFixed(1)}"></rect>` +
+        `<rect class="nonbillable" x="${x}" y="${(head + height - billable - other).toFixed(1)}" width="${barWidth}" height="${other.toFixed(1)}"></rect>` +
+        (day.hours > 0
+          ? `<text x="${x + barWidth / 2}" y="${(head + height - billable - other - 3).toFixed(1)}" text-anchor="middle">${String(Math.round(day.hours * 100) / 100)}</text>`
+          : '') +
+        `<text x="${x + barWidth / 2}" y="${head + height + 14}" text-anchor="middle">${escapeHtml(day.date.slice(8))}</text></g>`
       );
     })
     .join('');
   return (
-    `<svg class="chart" role="img" aria-label="Hours per day" viewBox="0 0 ${width} ${height + 20}" width="${width}" height="${height + 20}">` +
+    `<svg class="chart" role="img" aria-label="Hours per day" viewBox="0 0 ${width} ${head + height + 20}" width="${width}" height="${head + height + 20}">` +
     `${bars}</svg>`
   );
 }
 
-function groupTable(caption: string, groups: readonly GroupTotals[]): string {
+function groupTable(caption: string, heading: string, groups: readonly GroupTotals[]): string {
   const rows = groups
     .map(
       (g) =>
@@ -61,7 +66,7 @@ function groupTable(caption: string, groups: readonly GroupTotals[]): string {
     .join('');
   const body = rows || '<tr><td colspan="5">No time in this range.</td></tr>';
   return (
-    `<table><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col">${escapeHtml(caption.replace(/^By /, ''))}</th>` +
+    `<table><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col">${escapeHtml(heading)}</th>` +
     '<th scope="col" class="num">Hours</th><th scope="col" class="num">Billable</th><th scope="col" class="num">Non-billable</th><th scope="col" class="num">Share</th></tr></thead>' +
     `<tbody>${body}</tbody></table>`
   );
@@ -132,8 +137,8 @@ button:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px
 <p class="legend"><span class="billable"></span>Billable<span class="nonbillable"></span>Non-billable</p>
 <div class="chart-box">${dayChart(report.days)}</div>
 ${dayTable(report.days)}
-${groupTable('By project', report.projects)}
-${groupTable('By work type', report.workTypes)}
+${groupTable('By project', 'Project', report.projects)}
+${groupTable('By work type', 'Work type', report.workTypes)}
 <script nonce="${escapeHtml(nonce)}">
 const vscode = acquireVsCodeApi();
 document.getElementById('export').addEventListener('click', () => vscode.postMessage({ type: 'exportCsv' }));
