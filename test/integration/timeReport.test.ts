@@ -35,7 +35,9 @@ describe('Time report', () => {
     await fake.control.clearRequests();
   });
 
-  afterEach(() => {
+  afterEach(async () => {
+    // A failed step-through must not leave its quick input open for the next suite.
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     hooks.projects.asker.use(undefined);
     hooks.projects.timeReportPageSize = undefined;
     hooks.projects.now = () => new Date();
@@ -157,6 +159,38 @@ describe('Time report', () => {
     assert.equal(report.totals.hours, (await expectedTotals(GRACE, RANGE)).hours);
     const [request] = await timeRequests();
     assert.equal(request.query.personid, String(GRACE));
+  });
+
+  it('goes back and forth through the real quick input', async () => {
+    const shown: number[] = [];
+    let onShow: (() => void) | undefined;
+    const subscription = hooks.projects.asker.quickInput.onDidShow((position) => {
+      shown.push(position.step);
+      onShow?.();
+    });
+    const nextStep = (): Promise<void> => new Promise<void>((resolve) => (onShow = resolve));
+    try {
+      let step = nextStep();
+      const pending = vscode.commands.executeCommand<TimeReport>('intervals.timeReport');
+      await step;
+      step = nextStep();
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // This week
+      await step;
+      step = nextStep();
+      await vscode.commands.executeCommand('workbench.action.quickInputBack');
+      await step;
+      step = nextStep();
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext'); // Last week
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await step;
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // yourself
+      const report = await pending;
+      assert.deepEqual(shown, [1, 4, 1, 4], 'range, person, back to range, person');
+      assert.deepEqual(report.range, rangeFor('lastWeek', new Date()));
+      assert.equal(report.person.id, ADA);
+    } finally {
+      subscription.dispose();
+    }
   });
 
   it('asks a Resource user only for the range and reports their own time', async () => {
