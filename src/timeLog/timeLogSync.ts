@@ -10,6 +10,8 @@ export type TimeEntryApi = Pick<IntervalsClient, 'createTime' | 'listAllTime' | 
 
 export const TIME_ENTRY_KIND = 'time';
 
+export const RECONNECT_INTERVAL_MS = 30_000;
+
 export type SubmitResult =
   | { status: 'logged'; entry: TimeEntry }
   | { status: 'queued'; id: string }
@@ -80,6 +82,7 @@ export class TimeLogSync {
   private readonly confirmedEmitter = new Emitter<EntryConfirmed>();
   private readonly timerDeletedEmitter = new Emitter<number>();
   private cancelScheduled: (() => void) | undefined;
+  private lastReconnect = Number.NEGATIVE_INFINITY;
   private disposed = false;
 
   readonly onDidConfirm: Event<EntryConfirmed> = this.confirmedEmitter.event;
@@ -145,6 +148,28 @@ export class TimeLogSync {
     );
     await this.scheduleNext();
     return report;
+  }
+
+  /**
+   * The connection seems back (the window regained focus, another request succeeded): entries
+   * waiting for their next attempt are due now instead of after their backoff. Refused entries
+   * wait for the user. At most once per `RECONNECT_INTERVAL_MS`, so focus changes while offline
+   * do not turn into a stream of requests.
+   */
+  async reconnected(): Promise<DrainReport | undefined> {
+    const now = (this.options.now ?? Date.now)();
+    if (now - this.lastReconnect < RECONNECT_INTERVAL_MS || !this.options.api()) {
+      return undefined;
+    }
+    const waiting = (await this.waiting()).filter((item) => item.state !== 'failed');
+    if (waiting.length === 0) {
+      return undefined;
+    }
+    this.lastReconnect = now;
+    for (const item of waiting) {
+      await this.options.outbox.retry(item.id);
+    }
+    return this.sync();
   }
 
   /** The user asked to retry: every waiting entry (or one) is due now, a refused one included. */

@@ -185,7 +185,7 @@ describe('My Time', () => {
     assert.equal(created?.worktypeid, entry.workTypeId);
   });
 
-  it('lists entries waiting to sync distinctly, retries one from its node, and discards another', async () => {
+  it('lists entries waiting to sync distinctly, discards one and retries the other from its node', async () => {
     await fake.control.dropNext(2, { method: 'POST', resource: 'time' });
     await vscode.commands.executeCommand('intervals.logTime', { taskId: 1, hours: 1, worktypeId: 1, description: 'wait one' });
     await vscode.commands.executeCommand('intervals.logTime', { taskId: 2, hours: 2, worktypeId: 1, description: 'wait two' });
@@ -201,13 +201,13 @@ describe('My Time', () => {
     const first = waiting.find((node) => node.kind === 'waiting' && node.item.payload.input.description === 'wait one');
     const second = waiting.find((node) => node.kind === 'waiting' && node.item.payload.input.description === 'wait two');
     assert.ok(first && second);
-    const report = await vscode.commands.executeCommand<{ waiting: number }>('intervals.retrySync', first);
-    assert.equal(report.waiting, 1);
     const discarded = await vscode.commands.executeCommand<{ status: string }>('intervals.discardWaitingEntry', {
       ...(second.kind === 'waiting' ? { id: second.item.id } : {}),
       confirm: false,
     });
     assert.equal(discarded.status, 'discarded');
+    const report = await vscode.commands.executeCommand<{ sent: number; waiting: number }>('intervals.retrySync', first);
+    assert.deepEqual({ sent: report.sent, waiting: report.waiting }, { sent: 1, waiting: 0 });
     const rows = await fake.control.rows('time');
     assert.equal(rows.filter((r) => r.description === 'wait one').length, 1);
     assert.equal(rows.filter((r) => r.description === 'wait two').length, 0);

@@ -339,6 +339,20 @@ describe('TimeLogSync', () => {
     assert.deepEqual(await sync.waiting(), []);
   });
 
+  it('sends waiting entries at once when the connection is back, at most every 30 s, never refused ones', async () => {
+    api?.failures.push({ error: failure('network') }, { error: failure('network') }, { error: failure('validation') });
+    await sync.submit(queued('back online'));
+    assert.equal((await sync.reconnected())?.retrying, 1, 'due at once although its backoff has not passed');
+    now += 10_000;
+    assert.equal(await sync.reconnected(), undefined, 'not again within 30 s');
+    now += 30_000;
+    const report = await sync.reconnected();
+    assert.equal(report?.failed, 1);
+    now += 60_000;
+    assert.equal(await sync.reconnected(), undefined, 'a refused entry waits for the user');
+    assert.equal(api?.posts, 3);
+  });
+
   it('waits at least as long as the rate limit asks', async () => {
     api?.failures.push({ error: failure('rateLimited', { retryAfterMs: 120_000 }) });
     await sync.submit(queued('slow down'));

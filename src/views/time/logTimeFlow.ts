@@ -349,9 +349,11 @@ export class LogTimeFlow {
       project: task.project,
       workType: (await this.workTypeName(task.projectId, values.workTypeId)) ?? null,
     };
-    await this.options.recentTasks.remember(summarizeTask(task));
-    await this.rememberWorkType(task.projectId, values.workTypeId);
     const result = await this.options.sync.submit(queued);
+    if (result.status === 'logged' || result.status === 'queued') {
+      await this.options.recentTasks.remember(summarizeTask(task));
+      await this.rememberWorkType(task.projectId, values.workTypeId);
+    }
     const what = `${formatDuration(values.hours * 3600)} on ${taskLabel(task)} (${values.date})`;
     switch (result.status) {
       case 'logged':

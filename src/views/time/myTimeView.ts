@@ -39,7 +39,10 @@ type LoadState =
 export class MyTimeView implements vscode.TreeDataProvider<TimeTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TimeTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly loaded = new vscode.EventEmitter<void>();
+  /** Fires after the week loaded from the service, a sign that it is reachable. */
+  readonly onDidLoad = this.loaded.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.loaded];
   private readonly view: vscode.TreeView<TimeTreeNode>;
   private range: { start: string; end: string };
   private state: LoadState = { kind: 'idle' };
@@ -194,6 +197,7 @@ export class MyTimeView implements vscode.TreeDataProvider<TimeTreeNode>, vscode
       }
       const sorted = [...entries].sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
       this.state = { kind: 'loaded', week: buildWeek(start, sorted) };
+      this.loaded.fire();
     } catch (error) {
       if (generation !== this.generation) {
         return;

@@ -104,6 +104,9 @@ export function registerTimeLog(services: Services): TimeLog {
   const syncSoon = (): void => {
     void sync.sync().catch((error: unknown) => log.warn(`Sending waiting time entries failed: ${describeTimeFailure(error)}`));
   };
+  const reconnected = (): void => {
+    void sync.reconnected().catch((error: unknown) => log.warn(`Sending waiting time entries failed: ${describeTimeFailure(error)}`));
+  };
   disposables.push(
     services.session.onDidChange((state) => {
       if (state.signedIn) {
@@ -112,7 +115,18 @@ export function registerTimeLog(services: Services): TimeLog {
     }),
     vscode.window.onDidChangeWindowState((state) => {
       if (state.focused) {
-        syncSoon();
+        reconnected();
+      }
+    }),
+    // Any successful write elsewhere in the extension shows the service is reachable again.
+    services.changes.onDidChange((change) => {
+      if (change.resource !== 'time' && view.waitingItems.length > 0) {
+        reconnected();
+      }
+    }),
+    view.onDidLoad(() => {
+      if (view.waitingItems.length > 0) {
+        reconnected();
       }
     }),
   );
