@@ -207,6 +207,26 @@ describe('Log time', () => {
     assert.equal(await entriesFor('committed'), 1);
   });
 
+  it('after a client timeout looks the entry up, finds nothing and sends it again: one entry', async () => {
+    const config = vscode.workspace.getConfiguration('intervals');
+    await config.update('requestTimeoutSeconds', 5, vscode.ConfigurationTarget.Global);
+    try {
+      await fake.control.stallNext(1, 8000, { method: 'POST', resource: 'time' });
+      const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: 1, worktypeId: 1, description: 'stalled' });
+      assert.equal(result.status, 'queued');
+      assert.equal((await hooks.timeLog.sync.waiting())[0]?.state, 'uncertain', 'a timed-out send is uncertain');
+      await fake.control.clearRequests();
+      await vscode.commands.executeCommand('intervals.retrySync');
+      const requests = await fake.control.requests();
+      const lookup = requests.findIndex((r) => r.method === 'GET' && r.path.startsWith('/time'));
+      const post = requests.findIndex((r) => r.method === 'POST' && r.path.startsWith('/time'));
+      assert.ok(lookup >= 0 && post > lookup, 'looked up first, then sent');
+      assert.equal(await entriesFor('stalled'), 1);
+    } finally {
+      await config.update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('deletes the timer the entry came from only once the entry is confirmed', async () => {
     await fake.control.dropNext(1, { method: 'POST', resource: 'time' });
     const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: 8, hours: 1.25, worktypeId: 1, timerId: 2, description: 'from timer' });
