@@ -75,6 +75,8 @@ describe('Log time', () => {
 
   after(async () => {
     await signOut();
+    // Leave the Intervals views hidden, so that no view of ours loads during the next suites.
+    await vscode.commands.executeCommand('workbench.view.explorer');
   });
 
   async function timePosts(): Promise<number> {

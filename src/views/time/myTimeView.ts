@@ -56,14 +56,14 @@ export class MyTimeView implements vscode.TreeDataProvider<TimeTreeNode>, vscode
       this.view,
       options.changes.onDidChange((change) => {
         if (change.resource === 'time' && this.state.kind !== 'idle') {
-          void this.reload();
+          this.stale();
         }
       }),
       options.session.onDidChange((state) => {
         if (!state.signedIn) {
           this.clear();
-        } else if (this.state.kind !== 'idle') {
-          void this.reload();
+        } else {
+          this.stale();
         }
       }),
       options.sync.onDidChangeWaiting((items) => {
@@ -117,6 +117,21 @@ export class MyTimeView implements vscode.TreeDataProvider<TimeTreeNode>, vscode
     this.state = { kind: 'loading', promise };
     this.describe();
     return promise;
+  }
+
+  /**
+   * The shown data may be out of date: a visible view loads again at once, a hidden one when it
+   * is next shown (VS Code asks for its children then), so a hidden view costs no request.
+   */
+  private stale(): void {
+    if (this.view.visible && this.state.kind !== 'idle') {
+      void this.reload();
+      return;
+    }
+    this.generation++;
+    this.state = { kind: 'idle' };
+    this.describe();
+    this.changed.fire(undefined);
   }
 
   clear(): void {
