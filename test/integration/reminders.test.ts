@@ -33,8 +33,11 @@ describe('Reminders', () => {
   const config = () => vscode.workspace.getConfiguration('intervals');
   const setReminders = (value: boolean | undefined) => config().update('reminders', value, vscode.ConfigurationTarget.Global);
 
+  /** The reminder's looks at one day's time; a shown My Time view loads whole weeks, which do not count. */
   async function timeRequests(): Promise<Record<string, string>[]> {
-    return (await fake.control.requests()).filter((request) => request.method === 'GET' && request.path.startsWith('/time')).map((request) => request.query);
+    return (await fake.control.requests())
+      .filter((request) => request.method === 'GET' && request.path.startsWith('/time') && request.query.datebegin === request.query.dateend)
+      .map((request) => request.query);
   }
 
   async function offered(outcome: ReminderOutcome): Promise<{ message: string; choice: string | undefined }> {
