@@ -18,6 +18,7 @@ import { DataChanges } from './common/dataChanges';
 import { LookupCache } from './lookups/lookupCache';
 import type { Services } from './services';
 import { registerProjects } from './projects/registerProjects';
+import { registerTimers } from './timerUi/registerTimers';
 import { registerReminders } from './reminders/registerReminders';
 import { RecentTasks } from './tasks/recentTasks';
 import { ActiveTimers } from './timer/activeTimers';
@@ -78,11 +79,13 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   const taskBrowser = registerTaskBrowser(services);
   const timeLog = registerTimeLog(services);
   const projects = registerProjects(services);
+  const timers = registerTimers(services);
   context.subscriptions.push(
     reminders,
     taskBrowser,
     timeLog,
     projects,
+    timers,
   );
 
   // Reading the secret is local; the key drives the welcome view before anything else shows.
@@ -103,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
       taskBrowser,
       timeLog: timeLog.testHooks,
       projects,
+      timers: timers.testHooks,
     };
   }
   return undefined;

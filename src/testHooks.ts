@@ -8,6 +8,7 @@ import type { ProjectsFeature } from './projects/registerProjects';
 import type { Services } from './services';
 import type { TaskBrowser } from './views/tasks/taskBrowser';
 import type { TimeLogTestHooks } from './views/time/registerTimeLog';
+import type { TimersTestHooks } from './timerUi/registerTimers';
 
 /** What `activate` hands the integration tests when VS Code runs the extension in test mode. */
 export interface TestHooks {
@@ -30,4 +31,6 @@ export interface TestHooks {
   timeLog: TimeLogTestHooks;
   /** The project and task commands: their prompts and clock. */
   projects: ProjectsFeature;
+  /** The timers: the service, its clock, the status bar, a second instance, the idle question. */
+  timers: TimersTestHooks;
 }

@@ -1,0 +1,84 @@
+import * as vscode from 'vscode';
+import { parseDuration } from '../time/duration';
+import { parseClockTime, parseTimerAdjustment, type TimerAdjustInput } from '../timer/timerAdjustInput';
+import type { TimerAdjustment } from '../timer/timerModel';
+import type { TimerCommandContext } from '../timerUi/timerCommandContext';
+import { chooseTimer } from '../timerUi/timerTarget';
+import { argumentObject, type Command } from './commandTable';
+
+/**
+ * `intervals.adjustTimer` ("Adjust Timer…"): "I started at 9:15" or "make it 1h 20m".
+ * `{ startedAt }` (a Date, epoch ms, ISO text or a time of day) or `{ elapsed }` (seconds or a
+ * duration such as "1h 20m") skips the prompt. Returns the adjustment (ok or why not).
+ */
+export function adjustTimerCommand(context: TimerCommandContext): Command {
+  return {
+    id: 'intervals.adjustTimer',
+    async execute(arg?: unknown): Promise<TimerAdjustment | undefined> {
+      const entry = await chooseTimer(context.service, arg, 'Adjust Timer');
+      if (!entry) {
+        return undefined;
+      }
+      const given = argumentObject(arg);
+      const now = context.service.now();
+      let input: TimerAdjustInput | undefined;
+      if (given?.startedAt !== undefined || given?.elapsed !== undefined) {
+        input = fromArguments(given, now);
+        if (!input.ok) {
+          return { ok: false, message: input.message };
+        }
+      } else {
+        const text = await vscode.window.showInputBox({
+          title: 'Adjust Timer',
+          prompt: 'When did you start, or how long has it run?',
+          placeHolder: 'at 9:15 (start time) or 1h 20m (elapsed)',
+          validateInput: (value) => {
+            const parsed = parseTimerAdjustment(value, context.service.now());
+            return parsed.ok ? undefined : parsed.message;
+          },
+        });
+        if (text === undefined) {
+          return undefined;
+        }
+        input = parseTimerAdjustment(text, context.service.now());
+      }
+      if (!input.ok) {
+        return { ok: false, message: input.message };
+      }
+      const result =
+        input.kind === 'startedAt'
+          ? await context.service.adjustStart(entry.key, input.startedAt)
+          : await context.service.adjustElapsed(entry.key, input.seconds);
+      if (result && !result.ok) {
+        void vscode.window.showWarningMessage(result.message);
+      } else {
+        context.fireChange(context.service.find(entry.key));
+      }
+      return result;
+    },
+  };
+}
+
+function fromArguments(given: Record<string, unknown>, now: Date): TimerAdjustInput {
+  const { startedAt, elapsed } = given;
+  if (startedAt !== undefined) {
+    if (startedAt instanceof Date || typeof startedAt === 'number') {
+      const date = new Date(startedAt);
+      return Number.isNaN(date.getTime()) ? { ok: false, message: 'startedAt is not a time.' } : { ok: true, kind: 'startedAt', startedAt: date };
+    }
+    if (typeof startedAt === 'string') {
+      const clock = parseClockTime(startedAt, now);
+      const iso = clock ?? new Date(startedAt);
+      return Number.isNaN(iso.getTime()) ? { ok: false, message: `"${startedAt}" is not a time.` } : { ok: true, kind: 'startedAt', startedAt: iso };
+    }
+    return { ok: false, message: 'startedAt is not a time.' };
+  }
+  if (typeof elapsed === 'number') {
+    return { ok: true, kind: 'elapsed', seconds: elapsed };
+  }
+  if (typeof elapsed === 'string') {
+    const parsed = parseDuration(elapsed);
+    return parsed.ok ? { ok: true, kind: 'elapsed', seconds: parsed.seconds } : { ok: false, message: parsed.message };
+  }
+  return { ok: false, message: 'elapsed is not a duration.' };
+}

@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { toIsoDate } from '../time/dates';
+import type { TimerCommandContext } from '../timerUi/timerCommandContext';
+import { chooseTimer } from '../timerUi/timerTarget';
+import { argumentObject, type Command } from './commandTable';
+
+export type StopTimerResult =
+  | { status: 'logged' | 'queued' | 'cancelled' | 'invalid' | 'failed'; message?: string }
+  | { status: 'noTimer' };
+
+/** What `intervals.logTime` may be given besides what the timer knows. */
+const PASSED_ON = ['worktypeId', 'billable', 'description', 'prompt', 'date'] as const;
+
+/**
+ * `intervals.stopTimer` ("Stop Timer and Log Time…"): pauses the timer, then opens the log-time
+ * flow prefilled with its task and time. The time log deletes the timer once the entry is on
+ * Intervals; if it is not logged, the timer stays paused with all its time.
+ * Extra `{ worktypeId, billable, description, prompt: false, date }` go to `intervals.logTime`.
+ */
+export function stopTimerCommand(context: TimerCommandContext): Command {
+  return {
+    id: 'intervals.stopTimer',
+    async execute(arg?: unknown): Promise<StopTimerResult> {
+      const entry = await chooseTimer(context.service, arg, 'Stop Timer and Log Time');
+      if (!entry) {
+        return { status: 'noTimer' };
+      }
+      let paused = (await context.service.pause(entry.key)) ?? entry;
+      context.fireChange(paused);
+      if (paused.timer.id === undefined) {
+        // Not on Intervals yet (offline start): try once more so the time log can delete it.
+        await context.service.refresh().catch(() => undefined);
+        paused = context.service.find(paused.timer.taskId !== undefined ? { taskId: paused.timer.taskId } : paused.key) ?? paused;
+      }
+      const seconds = context.service.elapsed(paused);
+      const given = argumentObject(arg) ?? {};
+      const extra: Record<string, unknown> = {};
+      for (const key of PASSED_ON) {
+        if (given[key] !== undefined) {
+          extra[key] = given[key];
+        }
+      }
+      const result = await vscode.commands.executeCommand<StopTimerResult | undefined>('intervals.logTime', {
+        ...(paused.timer.taskId !== undefined ? { taskId: paused.timer.taskId } : {}),
+        hours: Math.round((seconds / 3600) * 100) / 100,
+        date: toIsoDate(context.service.now()),
+        ...(paused.timer.id !== undefined ? { timerId: paused.timer.id } : {}),
+        prompt: true,
+        ...extra,
+      });
+      const outcome = result ?? { status: 'cancelled' };
+      if ((outcome.status === 'logged' || outcome.status === 'queued') && paused.timer.id === undefined) {
+        // The timer never reached Intervals, so the time log has none to delete: its time is logged now.
+        await context.service.discard(paused.key);
+        context.fireChange(undefined);
+      }
+      return outcome;
+    },
+  };
+}

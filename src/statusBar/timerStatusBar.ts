@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import type { StatusBarSink, TimerStatusView } from './timerStatusBarController';
+
+export const TIMER_STATUS_ITEM_ID = 'intervals.timer';
+
+/**
+ * The one status bar item of the timers. It only mirrors the view the controller computed; the
+ * tooltip is plain text because task, project and client names come from the service.
+ */
+export class TimerStatusBarItem implements StatusBarSink, vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+
+  constructor() {
+    this.item = vscode.window.createStatusBarItem(TIMER_STATUS_ITEM_ID, vscode.StatusBarAlignment.Left, 50);
+    this.item.name = 'Intervals Timer';
+    this.item.command = 'intervals.showTimers';
+  }
+
+  render(view: TimerStatusView): void {
+    if (!view.visible) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = view.text;
+    this.item.tooltip = view.tooltip;
+    this.item.accessibilityInformation = { label: view.accessibilityLabel, role: 'button' };
+    this.item.backgroundColor = view.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

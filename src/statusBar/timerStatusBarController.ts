@@ -1,0 +1,161 @@
+import { formatDuration, formatHoursMinutes } from '../time/duration';
+import { elapsedSeconds, isRunning } from '../timer/timerModel';
+import type { TimerEntry } from '../timer/timerService';
+
+/** What the status bar item shows; compared as a whole to skip redraws that change nothing. */
+export interface TimerStatusView {
+  readonly visible: boolean;
+  readonly text: string;
+  readonly tooltip: string;
+  readonly accessibilityLabel: string;
+  readonly warning: boolean;
+}
+
+export const HIDDEN_VIEW: TimerStatusView = { visible: false, text: '', tooltip: '', accessibilityLabel: '', warning: false };
+
+const TITLE_LENGTH = 24;
+
+function shorten(title: string): string {
+  const flat = title.replace(/\s+/g, ' ').trim();
+  return flat.length > TITLE_LENGTH ? `${flat.slice(0, TITLE_LENGTH - 1)}…` : flat;
+}
+
+/** The timer the item speaks of: the running one, else the only or first paused one. */
+export function featuredTimer(entries: readonly TimerEntry[]): TimerEntry | undefined {
+  return entries.find((entry) => isRunning(entry.timer)) ?? entries[0];
+}
+
+/**
+ * The item's content at `now`. The elapsed time shows hours and minutes: the item then changes
+ * once a minute instead of every second, and minutes are what a time entry records.
+ */
+export function timerStatusView(entries: readonly TimerEntry[], now: Date, warningHours: number): TimerStatusView {
+  const entry = featuredTimer(entries);
+  if (!entry) {
+    return HIDDEN_VIEW;
+  }
+  const running = isRunning(entry.timer);
+  const seconds = elapsedSeconds(entry.timer, now);
+  const task = entry.task;
+  const number = task?.localId != null ? `#${task.localId}` : task ? `#${task.id}` : '';
+  const title = task ? shorten(task.title) : 'General timer';
+  const others = entries.length > 1 ? ` +${entries.length - 1}` : '';
+  const icon = running ? '$(clock)' : '$(debug-pause)';
+  const text = `${icon} ${formatHoursMinutes(seconds)} ${number ? `${number} ` : ''}${title}${others}`;
+  const state = running ? 'Running' : 'Paused';
+  const lines = [
+    task ? `${number} ${task.title}`.trim() : 'General timer',
+    ...(task?.project ? [`Project: ${task.project}`] : []),
+    ...(task?.client ? [`Client: ${task.client}`] : []),
+    `${state}: ${formatDuration(seconds)}${entry.unsynced ? ' (not yet saved to Intervals)' : ''}`,
+    ...(entries.length > 1 ? [`${entries.length} timers`] : []),
+    'Click for the timer menu',
+  ];
+  const warning = running && warningHours > 0 && seconds >= warningHours * 3600;
+  return {
+    visible: true,
+    text,
+    tooltip: lines.join('\n'),
+    accessibilityLabel: `Timer ${state.toLowerCase()}, ${formatDuration(seconds)}, ${task ? `task ${number} ${task.title}` : 'general timer'}${warning ? ', running longer than usual' : ''}`,
+    warning,
+  };
+}
+
+/** Milliseconds until the text next changes (the next whole minute of a running timer). */
+export function msUntilNextMinute(entries: readonly TimerEntry[], now: Date): number | undefined {
+  const entry = featuredTimer(entries);
+  if (!entry?.timer.startedAt) {
+    return undefined;
+  }
+  const runMs = Math.max(0, now.getTime() - entry.timer.startedAt.getTime());
+  const next = 60_000 - (runMs % 60_000);
+  return next === 0 ? 60_000 : next;
+}
+
+export interface StatusBarSink {
+  render(view: TimerStatusView): void;
+}
+
+export interface StatusBarScheduler {
+  /** Calls `run` after `ms`; returns a cancel function. */
+  schedule(ms: number, run: () => void): () => void;
+}
+
+export interface TimerStatusBarControllerOptions {
+  sink: StatusBarSink;
+  entries: () => readonly TimerEntry[];
+  now: () => Date;
+  warningHours: () => number;
+  scheduler: StatusBarScheduler;
+}
+
+/**
+ * Owns the status bar item's content. Requests to update are coalesced into one redraw on the
+ * next turn; a redraw reaches the item only when the view differs from the last one; and while
+ * a timer runs one wake-up is armed for the next minute boundary, none while paused or hidden.
+ */
+export class TimerStatusBarController {
+  private last: TimerStatusView | undefined;
+  private cancelFlush: (() => void) | undefined;
+  private cancelTick: (() => void) | undefined;
+  private disposed = false;
+  /** How often the item was actually redrawn (for the benchmark and tests). */
+  renders = 0;
+
+  constructor(private readonly options: TimerStatusBarControllerOptions) {}
+
+  get view(): TimerStatusView | undefined {
+    return this.last;
+  }
+
+  /** Asks for a redraw soon; many requests in one turn give one redraw. */
+  update(): void {
+    if (this.disposed || this.cancelFlush) {
+      return;
+    }
+    this.cancelFlush = this.options.scheduler.schedule(0, () => {
+      this.cancelFlush = undefined;
+      this.flush();
+    });
+  }
+
+  /** Redraws now if the content changed, and arms the next wake-up. */
+  flush(): void {
+    if (this.disposed) {
+      return;
+    }
+    const entries = this.options.entries();
+    const now = this.options.now();
+    const view = timerStatusView(entries, now, this.options.warningHours());
+    if (!this.last || !sameView(this.last, view)) {
+      this.last = view;
+      this.renders++;
+      this.options.sink.render(view);
+    }
+    this.cancelTick?.();
+    this.cancelTick = undefined;
+    const wait = msUntilNextMinute(entries, now);
+    if (wait !== undefined) {
+      this.cancelTick = this.options.scheduler.schedule(wait, () => {
+        this.cancelTick = undefined;
+        this.flush();
+      });
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.cancelFlush?.();
+    this.cancelTick?.();
+  }
+}
+
+function sameView(a: TimerStatusView, b: TimerStatusView): boolean {
+  return (
+    a.visible === b.visible &&
+    a.text === b.text &&
+    a.tooltip === b.tooltip &&
+    a.accessibilityLabel === b.accessibilityLabel &&
+    a.warning === b.warning
+  );
+}

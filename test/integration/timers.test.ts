@@ -1,0 +1,258 @@
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import type { TimerListing } from '../../src/commands/showTimers';
+import type { TestHooks } from '../../src/testHooks';
+import { ContextKey } from '../../src/common/contextKeys';
+import type { StopTimerResult } from '../../src/commands/stopTimer';
+import type { TimerAdjustment } from '../../src/timer/timerModel';
+import type { TimerEntry, TimerService } from '../../src/timer/timerService';
+import { formatUtcTimestamp } from '../../src/timer/timestamps';
+import { eventually, extensionHooks, fakeServer, signIn, signOut } from './helpers';
+
+const ADMIN = 1;
+const TASK = 1; // "Homepage hero & navigation", local id 1001
+const OTHER_TASK = 8;
+
+describe('Timers', () => {
+  let hooks: TestHooks;
+  const fake = fakeServer();
+  const extra: Array<TimerService & vscode.Disposable> = [];
+
+  const adminTimers = async () => (await fake.control.rows('timer')).filter((row) => row.personid === ADMIN);
+  const service = () => hooks.timers.service;
+  const start = (arg: unknown) => vscode.commands.executeCommand<TimerEntry | undefined>('intervals.startTimer', arg);
+  const elapsed = (timers: TimerService) => timers.elapsed(timers.entries[0] as TimerEntry);
+
+  async function clearTimers(): Promise<void> {
+    for (const row of await fake.control.rows('timer')) {
+      await fake.control.deleteRow('timer', row.id);
+    }
+    await fs.mkdir(hooks.timers.folder, { recursive: true });
+    await fs.writeFile(path.join(hooks.timers.folder, 'timers.json'), JSON.stringify({ version: 1, personId: null, records: [], tasks: [], deletions: [] }));
+    await service().load();
+  }
+
+  before(async () => {
+    hooks = await extensionHooks();
+    await vscode.workspace.getConfiguration('intervals').update('idleMinutes', 1, vscode.ConfigurationTarget.Global);
+  });
+
+  beforeEach(async () => {
+    await fake.control.reset();
+    await signIn('admin');
+    hooks.timers.clock.offsetMs = 0;
+    await clearTimers();
+    await fake.control.clearRequests();
+  });
+
+  afterEach(async () => {
+    extra.splice(0).forEach((other) => other.dispose());
+    hooks.timers.setIdleAsker(undefined);
+    hooks.timers.clock.offsetMs = 0;
+    await fake.control.clearFaults();
+    await clearTimers();
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('intervals').update('idleMinutes', undefined, vscode.ConfigurationTarget.Global);
+    await signOut();
+  });
+
+  it('start, pause, resume, stop and log, with the server rows checked after each', async () => {
+    const started = await start({ taskId: TASK });
+    let rows = await adminTimers();
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]?.taskid, TASK);
+    assert.notEqual(rows[0]?.starttime, null);
+    assert.equal(started?.timer.id, rows[0]?.id);
+    assert.equal(hooks.contextKeys.get(ContextKey.timerRunning), true);
+    assert.equal(hooks.contextKeys.get(ContextKey.hasTimer), true);
+    assert.equal(hooks.services.activeTimers.isRunning(TASK), true);
+    assert.equal(hooks.services.recentTasks.list()[0]?.id, TASK);
+
+    hooks.timers.clock.offsetMs = 90_000;
+    const paused = await vscode.commands.executeCommand<TimerEntry>('intervals.pauseTimer');
+    rows = await adminTimers();
+    assert.equal(rows[0]?.starttime, null);
+    assert.ok((rows[0]?.time ?? 0) >= 90 && (rows[0]?.time ?? 0) <= 92, `paused with the run counted (${rows[0]?.time})`);
+    assert.equal(paused.timer.startedAt, null);
+    assert.equal(hooks.contextKeys.get(ContextKey.timerRunning), false);
+
+    hooks.timers.clock.offsetMs = 0;
+    await vscode.commands.executeCommand('intervals.resumeTimer', { taskId: TASK });
+    rows = await adminTimers();
+    assert.equal(rows.length, 1);
+    assert.notEqual(rows[0]?.starttime, null);
+
+    const adjusted = await vscode.commands.executeCommand<TimerAdjustment>('intervals.adjustTimer', { elapsed: '1h 15m' });
+    assert.equal(adjusted.ok, true);
+    rows = await adminTimers();
+    assert.equal(rows[0]?.time, 75 * 60);
+
+    const result = await vscode.commands.executeCommand<StopTimerResult>('intervals.stopTimer', {
+      taskId: TASK,
+      prompt: false,
+      worktypeId: 1,
+      description: 'Timed',
+    });
+    assert.equal(result.status, 'logged', JSON.stringify(result));
+    const entries = (await fake.control.rows('time')).filter((row) => row.description === 'Timed');
+    assert.equal(entries.length, 1);
+    assert.equal(Number(entries[0]?.time), 1.25);
+    assert.equal((await adminTimers()).length, 0, 'the time log deleted the timer');
+    await eventually(() => service().entries.length === 0, 'the timer is gone here too');
+    assert.equal(hooks.contextKeys.get(ContextKey.hasTimer), false);
+  });
+
+  it('a stop that is not logged leaves the timer paused with its time', async () => {
+    await start({ taskId: TASK });
+    await vscode.commands.executeCommand('intervals.adjustTimer', { elapsed: 600 });
+    const result = await vscode.commands.executeCommand<StopTimerResult>('intervals.stopTimer', { prompt: false, worktypeId: 999_999 });
+    assert.equal(result.status, 'invalid');
+    const rows = await adminTimers();
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]?.starttime, null);
+    assert.ok((rows[0]?.time ?? 0) >= 600);
+  });
+
+  it('discards a timer after confirmation is skipped with confirm: false', async () => {
+    await start({ taskId: TASK });
+    assert.equal(await vscode.commands.executeCommand<boolean>('intervals.discardTimer', { confirm: false }), true);
+    assert.equal((await adminTimers()).length, 0);
+    assert.equal(service().entries.length, 0);
+    assert.equal(hooks.contextKeys.get(ContextKey.hasTimer), false);
+  });
+
+  it('no duplicate timers per task; another task pauses the running one', async () => {
+    await start({ taskId: TASK });
+    await start({ taskId: TASK });
+    await vscode.commands.executeCommand('intervals.pauseTimer');
+    await start({ taskId: TASK });
+    assert.equal((await adminTimers()).filter((row) => row.taskid === TASK).length, 1);
+    await start({ taskId: OTHER_TASK });
+    const rows = await adminTimers();
+    assert.equal(rows.length, 2);
+    assert.equal(rows.find((row) => row.taskid === TASK)?.starttime, null);
+    assert.notEqual(rows.find((row) => row.taskid === OTHER_TASK)?.starttime, null);
+    const listing = await vscode.commands.executeCommand<TimerListing[]>('intervals.showTimers', {});
+    assert.deepEqual(
+      listing.map((item) => [item.taskId, item.running]).sort(),
+      [
+        [TASK, false],
+        [OTHER_TASK, true],
+      ].sort(),
+    );
+  });
+
+  it('a timer created on the server appears after a poll', async () => {
+    const at = formatUtcTimestamp(new Date(Date.now() - 10 * 60_000));
+    await fake.control.insertRow('timer', { personid: ADMIN, taskid: OTHER_TASK, name: null, time: 120, starttime: at });
+    await hooks.timers.poll();
+    await eventually(() => service().entries.length === 1, 'the timer is adopted');
+    const seconds = elapsed(service());
+    assert.ok(seconds >= 720 && seconds < 730, `elapsed ${seconds}`);
+    assert.equal(hooks.services.activeTimers.isRunning(OTHER_TASK), true);
+  });
+
+  it('elapsed time is right after a reload and after a clock jump', async () => {
+    await start({ taskId: TASK });
+    await vscode.commands.executeCommand('intervals.adjustTimer', { elapsed: '0:30' });
+    const rebuilt = hooks.timers.createService('rebuilt');
+    extra.push(rebuilt);
+    await rebuilt.load();
+    assert.equal(rebuilt.entries.length, 1);
+    assert.ok(Math.abs(elapsed(rebuilt) - elapsed(service())) <= 1);
+    assert.ok(elapsed(rebuilt) >= 1800 && elapsed(rebuilt) < 1810);
+
+    hooks.timers.clock.offsetMs = 60 * 60_000;
+    assert.ok(elapsed(service()) >= 1800 + 3600 && elapsed(service()) < 1810 + 3600, 'the wall clock moved on an hour');
+    hooks.timers.clock.offsetMs = -2 * 60 * 60_000;
+    assert.equal(elapsed(service()), 1800, 'a clock set back counts the recorded time, never less');
+    hooks.timers.clock.offsetMs = 0;
+    hooks.timers.statusBar.flush();
+    assert.match(hooks.timers.statusBar.view?.text ?? '', /^\$\(clock\) 0:30 #1001 /);
+  });
+
+  it('an offline start is sent once on reconnect', async () => {
+    await fake.control.dropNext(1, { method: 'POST', resource: 'timer' });
+    const started = await start({ taskId: TASK });
+    assert.equal(started?.unsynced, true);
+    assert.equal((await adminTimers()).length, 0);
+    await service().refresh();
+    const rows = await adminTimers();
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]?.starttime, formatUtcTimestamp(started?.timer.startedAt as Date));
+    assert.equal(service().entries[0]?.unsynced, false);
+  });
+
+  it('a start whose answer was lost leaves exactly one timer', async () => {
+    await fake.control.commitThenDropNext(1, { method: 'POST', resource: 'timer' });
+    await start({ taskId: TASK });
+    await service().refresh();
+    const rows = await adminTimers();
+    assert.equal(rows.length, 1);
+    assert.equal(service().entries.length, 1);
+    assert.equal(service().entries[0]?.timer.id, rows[0]?.id);
+  });
+
+  it('two instances sharing the state file agree within two seconds', async () => {
+    const second = hooks.timers.createService('second window');
+    extra.push(second);
+    await second.load();
+    await start({ taskId: TASK });
+    await eventually(() => second.entries.length === 1, 'the other instance shows the timer', 2000);
+    await second.pause();
+    await eventually(() => service().entries[0]?.timer.startedAt === null, 'this window shows the pause', 2000);
+    assert.equal((await adminTimers())[0]?.starttime, null);
+  });
+
+  for (const choice of ['keep', 'discard', 'stopAtIdleStart'] as const) {
+    it(`asks about idle time on return: ${choice}`, async () => {
+      await start({ taskId: TASK });
+      await vscode.commands.executeCommand('intervals.adjustTimer', { elapsed: 600 });
+      const asked: number[] = [];
+      hooks.timers.setIdleAsker((question) => {
+        asked.push(question.idleSeconds);
+        return Promise.resolve(choice);
+      });
+      await hooks.timers.idleEvent('blur');
+      hooks.timers.clock.offsetMs = 2 * 60_000;
+      assert.equal(await hooks.timers.idleEvent('focus'), choice);
+      assert.equal(asked.length, 1);
+      assert.ok(asked[0] !== undefined && asked[0] >= 120 && asked[0] < 125);
+      const row = (await adminTimers())[0];
+      const seconds = elapsed(service());
+      if (choice === 'keep') {
+        assert.ok(seconds >= 720, `kept: ${seconds}`);
+        assert.notEqual(row?.starttime, null);
+      } else if (choice === 'discard') {
+        assert.ok(seconds >= 600 && seconds < 605, `discarded: ${seconds}`);
+        assert.notEqual(row?.starttime, null);
+      } else {
+        assert.ok(seconds >= 600 && seconds < 605, `stopped: ${seconds}`);
+        assert.equal(row?.starttime, null);
+        assert.equal(row?.time, seconds);
+      }
+      assert.equal(await hooks.timers.idleEvent('activity'), undefined, 'asked once');
+    });
+  }
+
+  it('shows the timer in the status bar with task, project and client', async () => {
+    const task = (await fake.control.rows('task')).find((row) => row.id === TASK);
+    await start({ taskId: TASK });
+    await eventually(() => hooks.timers.statusBar.view?.visible === true, 'the item shows');
+    const view = hooks.timers.statusBar.view;
+    assert.match(view?.text ?? '', /^\$\(clock\) 0:00 #1001 /);
+    assert.ok(view?.tooltip.includes(`#1001 ${task?.title ?? '?'}`), view?.tooltip);
+    assert.match(view?.tooltip ?? '', /Project: .+/);
+    assert.match(view?.tooltip ?? '', /Client: .+/);
+    assert.match(view?.accessibilityLabel ?? '', /^Timer running/);
+    await vscode.commands.executeCommand('intervals.pauseTimer');
+    await eventually(() => (hooks.timers.statusBar.view?.text ?? '').startsWith('$(debug-pause)'), 'the item shows the pause');
+    await vscode.commands.executeCommand('intervals.discardTimer', { confirm: false });
+    await eventually(() => hooks.timers.statusBar.view?.visible === false, 'the item hides');
+  });
+});
