@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import { isIntervalsError } from '../api/errors';
 import type { Person, TimeEntry } from '../api/types';
 import { clientOrSignIn } from '../common/accountGuard';
 import { reportError } from '../common/errorReporter';
 import { runSteps, settle, type Choice } from '../prompts/asker';
 import { isoOrNull, laterDateProblem, requiredDateProblem } from '../projects/formRules';
-import { invalidArgument, load, type ProjectCommandContext } from '../projects/projectCommands';
+import { invalidArgument, type ProjectCommandContext } from '../projects/projectCommands';
 import { positiveId } from '../tasks/taskReference';
 import { buildReport, type TimeReport } from '../timeReport/reportModel';
 import { parseDate, rangeFor, toIsoDate, type DateRange } from '../time/dates';
@@ -65,7 +66,7 @@ export function timeReportCommand(context: ProjectCommandContext, panel: TimeRep
       let entries: TimeEntry[];
       try {
         entries = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: `Loading the time of ${person.name}`, cancellable: true },
+          { location: vscode.ProgressLocation.Notification, title: `Loading the time of ${person.name || `person ${person.id}`}`, cancellable: true },
           async (progress, token) => {
             const abort = new AbortController();
             const subscription = token.onCancellationRequested(() => abort.abort());
@@ -87,7 +88,8 @@ export function timeReportCommand(context: ProjectCommandContext, panel: TimeRep
         void reportError(context.log, 'load the time report', error, { retry: () => vscode.commands.executeCommand('intervals.timeReport', { range: 'custom', start: range.start, end: range.end, personId: person.id }) });
         return undefined;
       }
-      const report = buildReport(entries, range, person);
+      const named = person.name === '' ? { id: person.id, name: entries.find((e) => e.person)?.person ?? `Person ${person.id}` } : person;
+      const report = buildReport(entries, range, named);
       panel.show(report, entries);
       if (options && typeof options.csvPath === 'string') {
         await panel.exportCsv(vscode.Uri.file(options.csvPath));
@@ -102,13 +104,33 @@ function checkRange(range: DateRange): string | undefined {
   return days > MAX_DAYS ? `A report covers at most ${MAX_DAYS} days; choose a shorter range.` : undefined;
 }
 
+/**
+ * The active people the signed-in person may list. Executives see everyone's time but may not
+ * list people (`/person/` refuses them): for them this is empty and only ids are accepted.
+ */
+async function listablePeople(context: ProjectCommandContext): Promise<Person[] | undefined> {
+  try {
+    return await context.services.lookups.people();
+  } catch (error) {
+    if (isIntervalsError(error) && error.kind === 'forbidden') {
+      return [];
+    }
+    void reportError(context.log, 'load people', error);
+    return undefined;
+  }
+}
+
 async function personFor(context: ProjectCommandContext, personId: number, me: { id: number; name: string }): Promise<{ id: number; name: string } | string | undefined> {
   if (personId === me.id) {
     return me;
   }
-  const people = await load(context, 'people', () => context.services.lookups.people());
+  const people = await listablePeople(context);
   if (!people) {
     return undefined;
+  }
+  if (people.length === 0) {
+    // The name comes with the entries once they are loaded.
+    return { id: personId, name: '' };
   }
   const person = people.find((p) => p.id === personId);
   return person ? { id: person.id, name: personName(person) } : `No active person has the id ${personId}.`;
@@ -160,12 +182,13 @@ async function ask(context: ProjectCommandContext, me: { id: number; name: strin
   const asker = context.asker.current;
   let people: Person[] = [];
   if (seesOthers) {
-    const loaded = await load(context, 'people', () => context.services.lookups.people());
+    const loaded = await listablePeople(context);
     if (!loaded) {
       return undefined;
     }
     people = loaded.filter((p) => p.id !== me.id).sort((a, b) => personName(a).localeCompare(personName(b)));
   }
+  const choosesPerson = people.length > 0;
   const state = { kind: 'thisWeek' as ReportRange, start: '', end: '', person: me };
   const rangeChoices: Choice<ReportRange>[] = REPORT_RANGES.map((kind) => {
     const range = kind === 'custom' ? undefined : rangeFor(kind, today);
@@ -216,7 +239,7 @@ async function ask(context: ProjectCommandContext, me: { id: number; name: strin
       );
     },
     async (position) => {
-      if (!seesOthers) {
+      if (!choosesPerson) {
         return 'skip';
       }
       return settle(await asker.pick({ ...position, placeholder: 'Whose time?', items: personChoices, active: state.person }), (value) => {

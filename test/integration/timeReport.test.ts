@@ -210,6 +210,18 @@ describe('Time report', () => {
     assert.equal(requests[0].query.personid, String(RAVI), 'nothing asked for anyone else');
   });
 
+  it("reports anyone's time for an Executive, who may not list people, by id", async () => {
+    await signIn('executive');
+    await insertEntries(GRACE, 3);
+    const asker = script(choose('Last week'));
+    const own = await vscode.commands.executeCommand<TimeReport>('intervals.timeReport');
+    assert.equal(asker.asked.length, 1, 'no person step when people cannot be listed');
+    assert.equal(own.person.name, 'Edith Clarke');
+    const report = await vscode.commands.executeCommand<TimeReport>('intervals.timeReport', { range: 'custom', start: RANGE.start, end: RANGE.end, personId: GRACE });
+    assert.deepEqual(report.person, { id: GRACE, name: 'Grace Hopper' });
+    assert.equal(report.totals.hours, (await expectedTotals(GRACE, RANGE)).hours);
+  });
+
   it('refuses a bad range argument without asking the server', async () => {
     assert.equal(await vscode.commands.executeCommand('intervals.timeReport', { range: 'fortnight' }), undefined);
     assert.equal(await vscode.commands.executeCommand('intervals.timeReport', { range: 'custom', start: '2025-06-10', end: '2025-06-01' }), undefined);
