@@ -276,6 +276,28 @@ describe('Log time', () => {
     assert.equal(body.description, 'Prompted entry');
   });
 
+  it('offers the work type last used on the project first', async () => {
+    await vscode.commands.executeCommand('intervals.logTime', { taskId: TASK, hours: 1, worktypeId: 4, description: 'remember me' });
+    const asker = new ScriptedAsker(['today', '1h', 'default', 'default', '']);
+    hooks.timeLog.setAsker(asker);
+    const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
+    assert.equal(result.status, 'logged');
+    const workTypes = asker.seen.find((s) => s.step === 4);
+    assert.equal(workTypes?.labels?.[0], 'Project Management');
+    assert.equal(workTypes?.active, 'Project Management');
+  });
+
+  it('counts what the shown week already holds for the day against 24 hours', async () => {
+    const today = toIsoDate(new Date());
+    await fake.control.insertRow('time', { personid: ADMIN, projectid: 1, taskid: TASK, worktypeid: 1, date: today, time: 23, billable: true, description: 'long day' });
+    await hooks.timeLog.view.reload();
+    const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: '1h 30m', worktypeId: 1 });
+    assert.equal(result.status, 'invalid');
+    assert.match(result.status === 'invalid' ? result.message : '', /already logged that day/);
+    assert.equal(await timePosts(), 0);
+    hooks.timeLog.view.clear();
+  });
+
   it('cancelling a prompt sends nothing', async () => {
     hooks.timeLog.setAsker(new ScriptedAsker(['today', undefined]));
     const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
