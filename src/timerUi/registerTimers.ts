@@ -192,7 +192,8 @@ export function registerTimers(services: Services): Timers {
   };
   disposables.push({ dispose: () => ((disposed = true), clearTimeout(pollHandle)) });
 
-  // Idle detection.
+  // Idle detection. Selection changes fire on every keystroke: the setting is read once, not per event.
+  let idleThreshold = idleThresholdMs(timerConfig().get<number>('idleMinutes', 10));
   const tracker = new IdleTracker(clock.now().getTime(), vscode.window.state.focused);
   let asker: IdleAsker = askIdleChoice;
   let asking = false;
@@ -234,7 +235,7 @@ export function registerTimers(services: Services): Timers {
   };
   const idleEvent = async (kind: 'blur' | 'focus' | 'activity'): Promise<IdleChoice | undefined> => {
     const at = clock.now().getTime();
-    const threshold = idleThresholdMs(timerConfig().get<number>('idleMinutes', 10));
+    const threshold = idleThreshold;
     if (kind === 'blur') {
       tracker.focusChanged(false, at, threshold);
       shareActivity(at);
@@ -281,6 +282,9 @@ export function registerTimers(services: Services): Timers {
     services.settings.onDidChange((affects) => {
       if (affects('intervals.timerWarningHours')) {
         statusBar.update();
+      }
+      if (affects('intervals.idleMinutes')) {
+        idleThreshold = idleThresholdMs(timerConfig().get<number>('idleMinutes', 10));
       }
       if (affects('intervals.timerPollSeconds')) {
         schedulePoll();
