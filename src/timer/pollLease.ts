@@ -35,13 +35,14 @@ export class PollLease {
 
   private readonly folder: string;
 
-  /** True (and the lease taken for `forMs`) when this window should poll now. */
+  /** True (and the lease taken for `forMs`) when no window has polled in the last `forMs`. */
   async tryTake(forMs: number): Promise<boolean> {
     await fs.mkdir(this.folder, { recursive: true });
     return this.lock.withLock(async () => {
       const current = await this.read();
       const now = this.now();
-      if (current && current.owner !== this.owner && current.until > now && current.until - now <= forMs * 2) {
+      // Also this window skips a poll while its own answer is fresh (focus flapping, sign-in events).
+      if (current && current.until > now && current.until - now <= forMs * 2) {
         return false;
       }
       await writeFileAtomic(this.file, JSON.stringify({ owner: this.owner, until: now + forMs } satisfies LeaseContent), (ms) =>

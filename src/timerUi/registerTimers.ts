@@ -46,6 +46,7 @@ export interface TimersTestHooks {
   setIdleAsker(asker: IdleAsker | undefined): void;
   /** Feeds the idle detection a focus change or an activity at the clock's current time. */
   idleEvent(kind: 'blur' | 'focus' | 'activity'): Promise<IdleChoice | undefined>;
+  /** Polls now, whichever window polled last. */
   poll(): Promise<void>;
 }
 
@@ -169,13 +170,13 @@ export function registerTimers(services: Services): Timers {
       log.warn(`Could not read the timers from Intervals: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  const poll = async (): Promise<void> => {
+  const poll = async (force = false): Promise<void> => {
     if (!services.session.state.signedIn) {
       await service.load();
       return;
     }
     const forMs = Math.max(15, pollSeconds()) * 1000 - 1000;
-    if (failures === 0 && !(await lease.tryTake(forMs))) {
+    if (!force && failures === 0 && !(await lease.tryTake(forMs))) {
       await service.load();
       return;
     }
@@ -276,8 +277,10 @@ export function registerTimers(services: Services): Timers {
   );
 
   disposables.push(
-    services.session.onDidChange(() => {
-      void poll().finally(schedulePoll);
+    services.session.onDidChange((state) => {
+      // Another account's timers (or none read yet): ask now, whoever polled last.
+      const newAccount = state.signedIn && service.snapshot.personId !== state.account.personId;
+      void poll(newAccount).finally(schedulePoll);
     }),
     services.settings.onDidChange((affects) => {
       if (affects('intervals.timerWarningHours')) {
@@ -337,7 +340,7 @@ export function registerTimers(services: Services): Timers {
       asker = replacement ?? askIdleChoice;
     },
     idleEvent,
-    poll,
+    poll: () => poll(true),
   };
   disposables.push({ dispose: () => followers.splice(0).forEach((other) => other.dispose()) });
 
