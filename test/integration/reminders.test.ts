@@ -33,10 +33,10 @@ describe('Reminders', () => {
   const config = () => vscode.workspace.getConfiguration('intervals');
   const setReminders = (value: boolean | undefined) => config().update('reminders', value, vscode.ConfigurationTarget.Global);
 
-  /** The reminder's looks at one day's time; a shown My Time view loads whole weeks, which do not count. */
+  /** The reminder's looks at one day's time: not timers (/timer/), nor the weeks a shown My Time view loads. */
   async function timeRequests(): Promise<Record<string, string>[]> {
     return (await fake.control.requests())
-      .filter((request) => request.method === 'GET' && request.path.startsWith('/time') && request.query.datebegin === request.query.dateend)
+      .filter((request) => request.method === 'GET' && /^\/time\/?$/.test(request.path) && request.query.datebegin === request.query.dateend)
       .map((request) => request.query);
   }
 
