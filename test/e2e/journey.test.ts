@@ -7,19 +7,23 @@ import type { Locator } from 'playwright-core';
 import { workbench, type Workbench } from './workbench';
 
 // The day of a user, through the UI only and in order: sign in, find a task in the tree, log time
-// on it, and the entry is in Intervals. The screenshots it takes are the README's
+// on it, run a timer on another and log that, and the entries are in Intervals. The screenshots it takes are the README's
 // (`npm run screenshots` copies them to media/screenshots/).
 
 const CLIENT = 'Acme & Sons';
 const PROJECT = 'Website Redesign';
 const TASK = 'Launch checklist';
 const TASK_ID = 5;
+/** The task the timer runs on (it has no demo timer). */
+const TIMER_TASK = 'Accessibility audit (WCAG 2.2)';
+const TIMER_TASK_ID = 3;
+const TIMER_TASK_NUMBER = 1003;
 
 /**
  * Answers the log-time steps as a person in a hurry: the duration typed, every other step left at
  * its default, until `done` shows. Screenshots the duration step as `log-time`.
  */
-async function completeLogTimeSteps(ui: Workbench, duration: string, done: Locator): Promise<void> {
+async function completeLogTimeSteps(ui: Workbench, duration: string, done: Locator, screenshot = 'log-time'): Promise<void> {
   let typedDuration = false;
   for (let step = 1; step <= 10; step++) {
     // Each step opens once the previous one is handled, until the flow is done.
@@ -31,13 +35,13 @@ async function completeLogTimeSteps(ui: Workbench, duration: string, done: Locat
       break;
     }
     const about = await ui.quickInputDescription();
-    await ui.screenshot(`log-time-step-${step}`);
+    await ui.screenshot(`${screenshot}-step-${step}`);
     if (!typedDuration && /duration/i.test(about)) {
       typedDuration = true;
       await ui.quickInputBox.fill(duration);
       // Let the prompt show what it understood before the screenshot.
       await ui.page.waitForTimeout(300);
-      await ui.screenshot('log-time');
+      await ui.screenshot(screenshot);
     }
     await ui.quickInputBox.press('Enter');
     await ui.page.waitForTimeout(300);
@@ -64,6 +68,12 @@ describe('Track time on a task (UI)', () => {
 
   before(async () => {
     await control.reset();
+    // Ada's demo timers would share the status bar with the one this journey starts.
+    for (const timer of await control.rows('timer')) {
+      if (timer.personid === DEMO_PEOPLE.admin) {
+        await control.deleteRow('timer', timer.id);
+      }
+    }
   });
 
   after(async () => {
@@ -103,7 +113,7 @@ describe('Track time on a task (UI)', () => {
     const logged = ui.page.locator('.part.statusbar .statusbar-item').filter({ hasText: /Logged/ }).first();
     await completeLogTimeSteps(ui, '45m', logged);
     assert.match((await logged.textContent()) ?? '', /Logged .*(45 min|0\.75)/);
-    await ui.screenshot('status-bar');
+    await ui.screenshot('logged');
 
     // My Time counts the entry in the week's total, with nothing left waiting to sync.
     const myTime = ui.viewPane('My Time');
@@ -121,5 +131,44 @@ describe('Track time on a task (UI)', () => {
     assert.equal(entry?.personid, DEMO_PEOPLE.admin);
     assert.equal(entry?.taskid, TASK_ID);
     assert.equal(entry?.time, 0.75);
+  });
+
+  it('starts a timer from the task\'s context menu, shows it in the status bar, then stops it and logs the time', async () => {
+    const ui = workbench();
+    await ui.treeItemContextMenu('Tasks', TIMER_TASK, 'Start Timer');
+    const timer = ui.page.locator('.part.statusbar .statusbar-item[id$="intervals.timer"]').first();
+    await timer.waitFor({ state: 'visible', timeout: 30_000 });
+    const text = (await timer.textContent()) ?? '';
+    const label = (await timer.locator('a, .statusbar-item-label').first().getAttribute('aria-label')) ?? '';
+    assert.match(`${text} ${label}`, /\d+:\d\d/, `the status bar shows the running time: "${text}"`);
+    assert.match(`${text} ${label}`, new RegExp(`WCAG|#${TIMER_TASK_NUMBER}\\b|Accessibility audit`), `the status bar names the task: "${text}" / "${label}"`);
+    await ui.screenshot('status-bar');
+    const running = await control.rows('timer');
+    assert.ok(
+      running.some((row) => row.personid === DEMO_PEOPLE.admin && row.taskid === TIMER_TASK_ID && row.starttime !== null),
+      'Intervals has a running timer on the task',
+    );
+
+    const before = (await control.rows('time')).length;
+    await ui.runCommand('Intervals: Stop Timer and Log Time…');
+    const logged = ui.page.locator('.part.statusbar .statusbar-item').filter({ hasText: /Logged .*WCAG|Logged .*#1003/ }).first();
+    await completeLogTimeSteps(ui, '30m', logged, 'stop-timer-log-time');
+
+    const rows = await control.rows('time');
+    assert.equal(rows.length, before + 1, 'one new entry');
+    const entry = rows.at(-1);
+    assert.equal(entry?.taskid, TIMER_TASK_ID);
+    assert.equal(entry?.time, 0.5);
+    for (let attempt = 0; attempt < 50; attempt++) {
+      if (!(await control.rows('timer')).some((row) => row.personid === DEMO_PEOPLE.admin && row.taskid === TIMER_TASK_ID)) {
+        break;
+      }
+      await ui.page.waitForTimeout(200);
+    }
+    assert.ok(
+      !(await control.rows('timer')).some((row) => row.personid === DEMO_PEOPLE.admin && row.taskid === TIMER_TASK_ID),
+      'the timer was deleted once its time was logged',
+    );
+    await timer.waitFor({ state: 'hidden', timeout: 15_000 });
   });
 });
