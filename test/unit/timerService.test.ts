@@ -225,4 +225,41 @@ describe('TimerService against the fake server', function () {
     await timers.refresh();
     assert.equal(timers.entries[0]?.timer.id, 61);
   });
+
+  it('a rate-limited change stays pending and is sent on the next sync', async () => {
+    const timers = service();
+    fake.faults.failNext(1, { status: 400, code: 12 }, { method: 'POST', resource: 'timer' });
+    await timers.start(TASK);
+    assert.equal(rows().length, 0);
+    assert.equal(timers.entries[0]?.unsynced, true);
+    await timers.refresh();
+    assert.equal(rows().length, 1);
+    assert.equal(rows()[0]?.starttime, at(START));
+  });
+
+  it('idle time: discard keeps the timer running without it, stop pauses it when idling began', async () => {
+    const timers = service();
+    await timers.start(TASK);
+    time += 30 * 60_000;
+    await timers.resolveIdle(undefined, new Date(START + 10 * 60_000), 'discard');
+    assert.equal(timers.elapsed(timers.entries[0]!), 10 * 60);
+    assert.deepEqual([rows()[0]?.time, rows()[0]?.starttime], [600, at(time)]);
+    time += 20 * 60_000;
+    await timers.resolveIdle(undefined, new Date(time - 15 * 60_000), 'stopAtIdleStart');
+    assert.deepEqual([rows()[0]?.time, rows()[0]?.starttime], [600 + 5 * 60, null]);
+  });
+
+  it('a discard made offline is sent later, and the timer is not adopted back meanwhile', async () => {
+    const timers = service();
+    await timers.start(TASK);
+    fake.faults.dropNext(1, { method: 'DELETE', resource: 'timer' });
+    await timers.discard();
+    assert.equal(rows().length, 1);
+    assert.equal(timers.entries.length, 0);
+    assert.deepEqual(timers.snapshot.deletions, [rows()[0]?.id]);
+    await timers.refresh();
+    assert.equal(rows().length, 0);
+    assert.equal(timers.entries.length, 0);
+    assert.deepEqual(timers.snapshot.deletions, []);
+  });
 });
