@@ -290,12 +290,15 @@ export class TimerService {
       return;
     }
     const { api, personId } = account;
+    const versionBefore = (await this.options.state.read()).syncVersion;
     const serverTimers = await api.listAllTimers({ personId, getTimerInfo: true });
     const now = this.options.now();
 
     // 1. Under the lock: adopt what needs no request, and note what must be sent.
     const plan = await this.options.state.update((state) => {
       const adopted = this.adoptAccount(state, personId);
+      // Another window applied a newer answer while this list was on its way: only send.
+      const stale = state.syncVersion !== versionBefore;
       const sends: PlannedSend[] = [];
       const deletions = state.deletions.filter((id) => serverTimers.some((timer) => timer.id === id));
       let changed = adopted || deletions.length !== state.deletions.length;
@@ -307,6 +310,10 @@ export class TimerService {
         const server = findServerTimer(record, visible);
         if (server) {
           matched.add(server.id);
+        }
+        if (stale && record.pending.length === 0) {
+          kept.push(record);
+          continue;
         }
         const result = reconcileTimer(record, server, now);
         if (result.send.kind !== 'none') {
@@ -320,7 +327,7 @@ export class TimerService {
         }
       }
       for (const server of visible) {
-        if (!matched.has(server.id)) {
+        if (!matched.has(server.id) && !stale) {
           kept.push(syncedRecord(server));
           changed = true;
         }
@@ -330,6 +337,7 @@ export class TimerService {
       }
       if (changed) {
         state.records = kept;
+        state.syncVersion++;
       }
       return { changed, result: { sends, deletions } };
     });
@@ -385,6 +393,9 @@ export class TimerService {
         state.deletions = state.deletions.filter((id) => !deleted.includes(id));
         changed = true;
       }
+      if (changed) {
+        state.syncVersion++;
+      }
       return { changed, result: state };
     });
     this.publish(finalState);
@@ -393,7 +404,8 @@ export class TimerService {
   private publish(state: TimerStateData): void {
     this.data = state;
     const personId = this.options.account()?.personId;
-    const records = personId !== undefined && state.personId !== null && state.personId !== personId ? [] : state.records;
+    // Signed out, or signed in as someone else: these timers are not the user's to show.
+    const records = personId === undefined || (state.personId !== null && state.personId !== personId) ? [] : state.records;
     const next: TimerEntry[] = records.map((record) => ({
       key: entryKey(record.timer),
       timer: record.timer,

@@ -20,10 +20,15 @@ export interface TimerStateData {
   tasks: TaskSummary[];
   /** Timers discarded here whose deletion the service has not confirmed yet. */
   deletions: number[];
+  /**
+   * Counts the service answers applied to the file. A window whose list of timers was read
+   * before another window applied a newer answer must not adopt its stale list.
+   */
+  syncVersion: number;
 }
 
 export function emptyTimerState(personId: number | null = null): TimerStateData {
-  return { personId, records: [], tasks: [], deletions: [] };
+  return { personId, records: [], tasks: [], deletions: [], syncVersion: 0 };
 }
 
 export interface TimerStateFileOptions {
@@ -92,6 +97,7 @@ export function serializeTimerState(state: TimerStateData): string {
     records: state.records.map(recordToJson),
     tasks: state.tasks,
     deletions: state.deletions,
+    syncVersion: state.syncVersion,
   });
 }
 
@@ -118,5 +124,6 @@ export function parseTimerState(text: string, onProblem?: (message: string) => v
       )
     : [];
   const deletions = Array.isArray(raw.deletions) ? raw.deletions.filter((id): id is number => typeof id === 'number') : [];
-  return { personId: typeof raw.personId === 'number' ? raw.personId : null, records, tasks, deletions };
+  const syncVersion = typeof raw.syncVersion === 'number' && Number.isSafeInteger(raw.syncVersion) ? raw.syncVersion : 0;
+  return { personId: typeof raw.personId === 'number' ? raw.personId : null, records, tasks, deletions, syncVersion };
 }

@@ -48,6 +48,8 @@ export interface TimersTestHooks {
   idleEvent(kind: 'blur' | 'focus' | 'activity'): Promise<IdleChoice | undefined>;
   /** Polls now, whichever window polled last. */
   poll(): Promise<void>;
+  /** Resolves once no poll or refresh started in the background is under way. */
+  settled(): Promise<void>;
 }
 
 export interface Timers extends vscode.Disposable {
@@ -124,7 +126,7 @@ export function registerTimers(services: Services): Timers {
     services.changes.onDidChange((change) => {
       // The time log deletes a timer once its entry is logged: read the timers again.
       if (change.resource === 'timer' && !firingOwnChange) {
-        void refreshQuietly();
+        void tracked(refreshQuietly());
       }
     }),
   );
@@ -170,7 +172,15 @@ export function registerTimers(services: Services): Timers {
       log.warn(`Could not read the timers from Intervals: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  const poll = async (force = false): Promise<void> => {
+  // Polls and refreshes under way, so the tests can wait for the background ones to finish.
+  const inFlight = new Set<Promise<void>>();
+  const tracked = (work: Promise<void>): Promise<void> => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+    return work;
+  };
+  const poll = (force = false): Promise<void> => tracked(pollOnce(force));
+  const pollOnce = async (force: boolean): Promise<void> => {
     if (!services.session.state.signedIn) {
       await service.load();
       return;
@@ -341,6 +351,11 @@ export function registerTimers(services: Services): Timers {
     },
     idleEvent,
     poll: () => poll(true),
+    async settled() {
+      while (inFlight.size > 0) {
+        await Promise.allSettled([...inFlight]);
+      }
+    },
   };
   disposables.push({ dispose: () => followers.splice(0).forEach((other) => other.dispose()) });
 

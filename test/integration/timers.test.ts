@@ -43,6 +43,8 @@ describe('Timers', () => {
   beforeEach(async () => {
     await fake.control.reset();
     await signIn('admin');
+    // A poll started by the sign-in would bring back the demo timers the reset restored.
+    await hooks.timers.settled();
     hooks.timers.clock.offsetMs = 0;
     await clearTimers();
     await fake.control.clearRequests();
@@ -53,6 +55,7 @@ describe('Timers', () => {
     hooks.timers.setIdleAsker(undefined);
     hooks.timers.clock.offsetMs = 0;
     await fake.control.clearFaults();
+    await hooks.timers.settled();
     await clearTimers();
   });
 
@@ -254,5 +257,14 @@ describe('Timers', () => {
     await eventually(() => (hooks.timers.statusBar.view?.text ?? '').startsWith('$(debug-pause)'), 'the item shows the pause');
     await vscode.commands.executeCommand('intervals.discardTimer', { confirm: false });
     await eventually(() => hooks.timers.statusBar.view?.visible === false, 'the item hides');
+  });
+  it('signed out, no timer shows; signed in again, it is back', async () => {
+    await start({ taskId: TASK });
+    await signOut();
+    await eventually(() => service().entries.length === 0 && hooks.timers.statusBar.view?.visible === false, 'the timer is hidden');
+    assert.equal(hooks.contextKeys.get(ContextKey.hasTimer), false);
+    await signIn('admin');
+    await eventually(() => service().entries.length === 1, 'the timer is back');
+    assert.equal((await adminTimers()).length, 1, 'signing out changed nothing on the service');
   });
 });

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { IntervalsClient } from '../../src/api/client';
 import type { TaskSummary } from '../../src/tasks/taskReference';
 import { formatUtcTimestamp } from '../../src/timer/timestamps';
-import { TimerService } from '../../src/timer/timerService';
+import { TimerService, type TimerApi } from '../../src/timer/timerService';
 import { TimerStateFile } from '../../src/timer/timerStateFile';
 import { DEMO_PEOPLE, defaultFixture } from '../fake-intervals/fixture';
 import { startFakeIntervals, type FakeIntervals } from '../fake-intervals/server';
@@ -157,11 +157,12 @@ describe('TimerService against the fake server', function () {
 
   it('an offline start then pause gives one paused timer with the run counted once', async () => {
     const timers = service();
-    online = false;
+    fake.faults.dropNext(10, { resource: 'timer' });
     await timers.start(TASK);
     time += 120_000;
     await timers.pause();
-    online = true;
+    assert.equal(timers.entries[0]?.timer.startedAt, null);
+    fake.faults.clear();
     await timers.refresh();
     assert.deepEqual([rows().length, rows()[0]?.time, rows()[0]?.starttime], [1, 120, null]);
   });
@@ -216,6 +217,17 @@ describe('TimerService against the fake server', function () {
     assert.equal(timers.elapsed(timers.entries[0]!), 600 + 3600);
   });
 
+  it('signed out, the timers are not shown; signed in, they are', async () => {
+    const timers = service();
+    await timers.start(TASK);
+    online = false;
+    await timers.load();
+    assert.equal(timers.entries.length, 0);
+    online = true;
+    await timers.load();
+    assert.equal(timers.entries.length, 1);
+  });
+
   it('a damaged state file starts from the service state', async () => {
     await fs.writeFile(path.join(folder, 'timers.json'), '{not json');
     fake.store.timer.push({ id: 61, personid: DEMO_PEOPLE.admin, taskid: 1, name: null, time: 30, starttime: null, lastupdate: at(START) });
@@ -261,5 +273,42 @@ describe('TimerService against the fake server', function () {
     assert.equal(rows().length, 0);
     assert.equal(timers.entries.length, 0);
     assert.deepEqual(timers.snapshot.deletions, []);
+  });
+  it('a list read before another instance applied a newer answer is not adopted', async () => {
+    const first = service('a');
+    const second = service('b');
+    await first.start(TASK);
+    let fetched: () => void = () => undefined;
+    const listed = new Promise<void>((resolve) => (fetched = resolve));
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slowApi: TimerApi = {
+      listAllTimers: async (filter) => {
+        const list = await client.listAllTimers(filter);
+        fetched();
+        await gate;
+        return list;
+      },
+      createTimer: (input) => client.createTimer(input),
+      updateTimer: (id, patch) => client.updateTimer(id, patch),
+      deleteTimer: (id) => client.deleteTimer(id),
+    };
+    const slow = new TimerService({
+      state: new TimerStateFile({ folder, owner: 'c' }),
+      account: () => ({ api: slowApi, personId: DEMO_PEOPLE.admin }),
+      now: () => new Date(time),
+      allowMultipleTimers: () => false,
+    });
+    services.push(slow);
+    const refreshing = slow.refresh();
+    await listed;
+    time += 60_000;
+    await second.load();
+    await second.pause();
+    release();
+    await refreshing;
+    await first.load();
+    assert.equal(first.entries[0]?.timer.startedAt, null, 'the pause stands');
+    assert.equal(rows()[0]?.starttime, null);
   });
 });
