@@ -39,6 +39,8 @@ export interface SignInOutcome {
 export async function signIn(role: 'admin' | 'manager' | 'resource' | 'executive' = 'admin'): Promise<SignInOutcome> {
   const result = await vscode.commands.executeCommand<SignInOutcome>('intervals.signIn', { token: token(role) });
   assert.equal(result?.ok, true, `signing in as ${role}: ${result?.message ?? ''}`);
+  // A new account's timers are read at once; let that finish so tests count only their own requests.
+  await (await extensionHooks()).timers.settled();
   return result;
 }
 
