@@ -75,12 +75,27 @@ export interface OutboxOptions {
   onProblem?: (message: string) => void;
 }
 
+/**
+ * A server-side result (such as a created entry's id) and the item it belongs to. Receipts
+ * outlive their items, so a later lookup for another item never takes that result for its own.
+ */
+export interface OutboxReceipt {
+  itemId: string;
+  ref: string;
+  /** When it was recorded; receipts older than `RECEIPT_MAX_AGE_MS` are dropped. */
+  at: number;
+}
+
 interface OutboxFile {
   version: 1;
   items: OutboxItem[];
+  receipts?: OutboxReceipt[];
 }
 
 const FILE_VERSION = 1;
+/** Long enough for any entry still waiting in an outbox; the oldest go first beyond the limit. */
+export const RECEIPT_MAX_AGE_MS = 90 * 24 * 60 * 60_000;
+export const RECEIPT_LIMIT = 2_000;
 const STATES: readonly OutboxItemState[] = ['pending', 'uncertain', 'failed'];
 
 /**
@@ -191,6 +206,26 @@ export class Outbox<P = unknown> {
       }
       return index >= 0;
     });
+  }
+
+  /**
+   * Records that the server-side result `ref` belongs to item `itemId`. False when another
+   * item holds it already: then it is that item's result and must not settle this one.
+   */
+  async reserve(itemId: string, ref: string): Promise<boolean> {
+    return this.update((_items, now, receipts) => {
+      const held = receipts.find((receipt) => receipt.ref === ref);
+      if (held) {
+        return held.itemId === itemId;
+      }
+      receipts.push({ itemId, ref, at: now });
+      return true;
+    });
+  }
+
+  /** The results recorded by `reserve`, oldest first. */
+  async receipts(): Promise<OutboxReceipt[]> {
+    return this.update((_items, _now, receipts) => receipts.map((receipt) => ({ ...receipt })));
   }
 
   /** Makes a failed or waiting item due now (the user asked to retry). An uncertain item stays uncertain. */
@@ -373,7 +408,7 @@ export class Outbox<P = unknown> {
    * Runs `change` on a fresh copy of the items while holding the lock, and writes the result if
    * it differs. Calls from this instance run one at a time.
    */
-  private update<T>(change: (items: OutboxItem<P>[], now: number) => T): Promise<T> {
+  private update<T>(change: (items: OutboxItem<P>[], now: number, receipts: OutboxReceipt[]) => T): Promise<T> {
     const run = this.queue.then(async () => {
       // The lock file lives in the folder too, so it must exist before anything else.
       await fs.mkdir(this.options.folder, { recursive: true });
@@ -383,7 +418,7 @@ export class Outbox<P = unknown> {
     return run;
   }
 
-  private async readChangeWrite<T>(change: (items: OutboxItem<P>[], now: number) => T): Promise<T> {
+  private async readChangeWrite<T>(change: (items: OutboxItem<P>[], now: number, receipts: OutboxReceipt[]) => T): Promise<T> {
     if (!this.cleanedTempFiles) {
       this.cleanedTempFiles = true;
       const leftovers = await removeLeftoverTempFiles(this.file);
@@ -391,16 +426,21 @@ export class Outbox<P = unknown> {
         this.onProblem(`Removed ${leftovers.length} unfinished write(s) of the outbox left by a crash.`);
       }
     }
-    const { items, text } = await this.read();
-    const result = change(items, this.now());
-    const next = serialize(items);
+    const { items, receipts: stored, text } = await this.read();
+    const before = JSON.stringify(items);
+    const now = this.now();
+    const receipts = stored.filter((receipt) => now - receipt.at < RECEIPT_MAX_AGE_MS).slice(-RECEIPT_LIMIT);
+    const result = change(items, now, receipts);
+    const next = serialize(items, receipts.slice(-RECEIPT_LIMIT));
     if (next !== text) {
       await writeFileAtomic(this.file, next, this.sleep);
     }
-    if (next !== this.lastSeen) {
+    // Listeners hear about items only; receipts are bookkeeping.
+    const seen = JSON.stringify(items);
+    if (seen !== this.lastSeen) {
       const first = this.lastSeen === undefined;
-      this.lastSeen = next;
-      if (!first || next !== text) {
+      this.lastSeen = seen;
+      if (!first || seen !== before || text === '') {
         this.changeEmitter.fire(items.map((item) => ({ ...item })));
       }
     }
@@ -408,19 +448,19 @@ export class Outbox<P = unknown> {
   }
 
   /** The items on disk and the exact text read ('' when the file must be (re)written). */
-  private async read(): Promise<{ items: OutboxItem<P>[]; text: string }> {
+  private async read(): Promise<{ items: OutboxItem<P>[]; receipts: OutboxReceipt[]; text: string }> {
     let text: string;
     try {
       text = await fs.readFile(this.file, 'utf8');
     } catch (error) {
       if (errorCode(error) === 'ENOENT') {
-        return { items: [], text: serialize([]) };
+        return { items: [], receipts: [], text: serialize([], []) };
       }
       throw error;
     }
     const parsed = parseOutboxFile(text);
     if (parsed.ok) {
-      return { items: parsed.items as OutboxItem<P>[], text };
+      return { items: parsed.items as OutboxItem<P>[], receipts: parsed.receipts, text };
     }
     const copy = `${this.file}.${this.now()}.corrupt`;
     await fs.copyFile(this.file, copy);
@@ -428,35 +468,41 @@ export class Outbox<P = unknown> {
       `The outbox file was unreadable (${parsed.reason}); a copy was kept at ${copy}` +
         (parsed.items.length > 0 ? ` and ${parsed.items.length} readable item(s) were kept.` : ' and the outbox starts empty.'),
     );
-    return { items: parsed.items as OutboxItem<P>[], text: '' };
+    return { items: parsed.items as OutboxItem<P>[], receipts: parsed.receipts, text: '' };
   }
 }
 
-function serialize(items: readonly OutboxItem[]): string {
-  const file: OutboxFile = { version: FILE_VERSION, items: [...items] };
+function serialize(items: readonly OutboxItem[], receipts: readonly OutboxReceipt[]): string {
+  const file: OutboxFile = { version: FILE_VERSION, items: [...items], ...(receipts.length > 0 ? { receipts: [...receipts] } : {}) };
   return `${JSON.stringify(file, null, 1)}\n`;
 }
 
 /** Reads the file's text; a partly damaged file keeps its valid items. */
 export function parseOutboxFile(
   text: string,
-): { ok: true; items: OutboxItem[] } | { ok: false; reason: string; items: OutboxItem[] } {
+): { ok: true; items: OutboxItem[]; receipts: OutboxReceipt[] } | { ok: false; reason: string; items: OutboxItem[]; receipts: OutboxReceipt[] } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'not valid JSON', items: [] };
+    return { ok: false, reason: 'not valid JSON', items: [], receipts: [] };
   }
   if (!isRecord(value) || !Array.isArray(value.items)) {
-    return { ok: false, reason: 'no item list', items: [] };
+    return { ok: false, reason: 'no item list', items: [], receipts: [] };
   }
   if (value.version !== FILE_VERSION) {
-    return { ok: false, reason: `unknown version ${JSON.stringify(value.version)}`, items: [] };
+    return { ok: false, reason: `unknown version ${JSON.stringify(value.version)}`, items: [], receipts: [] };
   }
   const items = value.items.filter(isOutboxItem);
+  // Receipts are optional; damaged ones are dropped (the worst outcome is a lookup that trusts a match).
+  const receipts = Array.isArray(value.receipts) ? value.receipts.filter(isReceipt) : [];
   return items.length === value.items.length
-    ? { ok: true, items }
-    : { ok: false, reason: `${value.items.length - items.length} damaged item(s)`, items };
+    ? { ok: true, items, receipts }
+    : { ok: false, reason: `${value.items.length - items.length} damaged item(s)`, items, receipts };
+}
+
+function isReceipt(value: unknown): value is OutboxReceipt {
+  return isRecord(value) && typeof value.itemId === 'string' && typeof value.ref === 'string' && typeof value.at === 'number';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IntervalsClient } from '../api/client';
 import { isIntervalsError } from '../api/errors';
 import type { TimeEntry } from '../api/types';
@@ -48,6 +49,15 @@ export function classifyTimeFailure(error: unknown): FailureClassification {
     default:
       return error.mayHaveReachedServer || error.kind === 'badResponse' ? 'uncertain' : 'retryable';
   }
+}
+
+/**
+ * Names a server entry in the outbox's receipts. An id alone could name another entry on another
+ * server or account (the demo server, a restored one), so what the lookup compares is part of it.
+ */
+export function entryRef(entry: Pick<TimeEntry, 'id' | 'personId' | 'date' | 'taskId' | 'workTypeId' | 'time' | 'description'>): string {
+  const fingerprint = [entry.personId, entry.id, entry.date, entry.taskId ?? null, entry.workTypeId, entry.time.toFixed(2), (entry.description ?? '').trim()];
+  return `${TIME_ENTRY_KIND}:${createHash('sha256').update(JSON.stringify(fingerprint)).digest('hex').slice(0, 24)}`;
 }
 
 export function describeTimeFailure(error: unknown): string {
@@ -206,9 +216,20 @@ export class TimeLogSync {
     }
     this.matchedIds.add(entry.id);
     this.attempts.set(item.id, { entry });
+    try {
+      await this.options.outbox.reserve(item.id, entryRef(entry));
+    } catch (error) {
+      // The entry is on the server either way; without the receipt a later lookup could only be less sure.
+      this.options.onProblem?.(`Could not note time entry ${entry.id} as sent: ${describeTimeFailure(error)}`);
+    }
     await this.confirmed(api, entry, item.payload, false);
   }
 
+  /**
+   * Looks for the entry an interrupted attempt may have created. A server entry that is the
+   * result of another item (its receipt says so) is never taken: two identical entries logged
+   * a minute apart are two entries, whichever order their lookups run in.
+   */
   private async reconcile(api: TimeEntryApi, item: OutboxItem<QueuedTimeEntry>): Promise<'exists' | 'absent'> {
     const input = item.payload.input;
     const found = await api.listAllTime({
@@ -216,14 +237,23 @@ export class TimeLogSync {
       date: input.date,
       ...(input.taskId != null ? { taskId: input.taskId } : {}),
     });
-    const entry = found.find((candidate) => !this.matchedIds.has(candidate.id) && isSameEntry(candidate, input));
-    if (!entry) {
-      return 'absent';
+    const owners = new Map((await this.options.outbox.receipts()).map((receipt) => [receipt.ref, receipt.itemId]));
+    const candidates = found
+      .filter((candidate) => !this.matchedIds.has(candidate.id) && isSameEntry(candidate, input))
+      .filter((candidate) => (owners.get(entryRef(candidate)) ?? item.id) === item.id)
+      // Its own receipt (the attempt got through, the window closed before it was settled) first.
+      .sort((a, b) => Number(owners.has(entryRef(b))) - Number(owners.has(entryRef(a))));
+    for (const entry of candidates) {
+      // Another window may be looking up an identical item right now: the receipt decides.
+      if (!(await this.options.outbox.reserve(item.id, entryRef(entry)))) {
+        continue;
+      }
+      this.matchedIds.add(entry.id);
+      this.attempts.set(item.id, { entry });
+      await this.confirmed(api, entry, item.payload, true);
+      return 'exists';
     }
-    this.matchedIds.add(entry.id);
-    this.attempts.set(item.id, { entry });
-    await this.confirmed(api, entry, item.payload, true);
-    return 'exists';
+    return 'absent';
   }
 
   /** Runs once an entry is on the service; never throws, so the entry is never sent twice. */

@@ -8,6 +8,8 @@ import {
   Outbox,
   OutboxItem,
   OutboxOptions,
+  RECEIPT_LIMIT,
+  RECEIPT_MAX_AGE_MS,
   ReconcileAnswer,
   parseOutboxFile,
 } from '../../src/outbox/outbox';
@@ -71,12 +73,18 @@ describe('backoffDelay', () => {
 describe('parseOutboxFile', () => {
   it('accepts a well-formed file and explains what is wrong with others', () => {
     const item = { id: 'x', kind: 'time', payload: {}, createdAt: 1, attempts: 0, nextAttemptAt: 1, state: 'pending' };
-    assert.deepEqual(parseOutboxFile(JSON.stringify({ version: 1, items: [item] })), { ok: true, items: [item] });
-    assert.deepEqual(parseOutboxFile('{"version":1,"items":['), { ok: false, reason: 'not valid JSON', items: [] });
-    assert.deepEqual(parseOutboxFile('[]'), { ok: false, reason: 'no item list', items: [] });
-    assert.deepEqual(parseOutboxFile('{"version":2,"items":[]}'), { ok: false, reason: 'unknown version 2', items: [] });
+    assert.deepEqual(parseOutboxFile(JSON.stringify({ version: 1, items: [item] })), { ok: true, items: [item], receipts: [] });
+    assert.deepEqual(parseOutboxFile('{"version":1,"items":['), { ok: false, reason: 'not valid JSON', items: [], receipts: [] });
+    assert.deepEqual(parseOutboxFile('[]'), { ok: false, reason: 'no item list', items: [], receipts: [] });
+    assert.deepEqual(parseOutboxFile('{"version":2,"items":[]}'), { ok: false, reason: 'unknown version 2', items: [], receipts: [] });
     const damaged = parseOutboxFile(JSON.stringify({ version: 1, items: [item, { ...item, state: 'lost' }, { ...item, payload: undefined }] }));
-    assert.deepEqual(damaged, { ok: false, reason: '2 damaged item(s)', items: [item] });
+    assert.deepEqual(damaged, { ok: false, reason: '2 damaged item(s)', items: [item], receipts: [] });
+  });
+
+  it('reads receipts and drops damaged ones', () => {
+    const receipt = { itemId: 'x', ref: 'time:1:5', at: 1 };
+    const parsed = parseOutboxFile(JSON.stringify({ version: 1, items: [], receipts: [receipt, { itemId: 'y', ref: 5, at: 1 }, 'z'] }));
+    assert.deepEqual(parsed, { ok: true, items: [], receipts: [receipt] });
   });
 });
 
@@ -243,6 +251,46 @@ describe('Outbox', () => {
       assert.deepEqual(seen, [1, 2]);
       await outbox.remove(item.id);
       assert.deepEqual(seen, [1, 2, 1]);
+    });
+  });
+
+  describe('receipts', () => {
+    it('gives a result to the first item that reserves it, and again to that item only', async () => {
+      const outbox = open();
+      assert.equal(await outbox.reserve('a', 'time:1:100'), true);
+      assert.equal(await outbox.reserve('b', 'time:1:100'), false, 'another item holds it');
+      assert.equal(await outbox.reserve('a', 'time:1:100'), true, 'the holder asking again');
+      assert.equal(await outbox.reserve('b', 'time:1:101'), true);
+      assert.deepEqual(await outbox.receipts(), [
+        { itemId: 'a', ref: 'time:1:100', at: START },
+        { itemId: 'b', ref: 'time:1:101', at: START },
+      ]);
+    });
+
+    it('keeps receipts on disk after their items are gone, seen by another window, without telling item listeners', async () => {
+      const first = open();
+      const item = await first.add('time', { hours: 1 });
+      let changes = 0;
+      first.onDidChange(() => changes++);
+      assert.equal(await first.reserve(item.id, 'time:1:7'), true);
+      assert.equal(changes, 0, 'a receipt is not an item change');
+      await first.drain(async () => undefined, neverReconcile);
+      const second = open();
+      assert.deepEqual(await second.list(), []);
+      assert.equal(await second.reserve('other', 'time:1:7'), false);
+    });
+
+    it('drops receipts older than the age limit and beyond the count limit, oldest first', async () => {
+      const outbox = open();
+      await outbox.reserve('old', 'time:1:1');
+      clock += RECEIPT_MAX_AGE_MS;
+      await outbox.reserve('new', 'time:1:2');
+      assert.deepEqual((await outbox.receipts()).map((receipt) => receipt.itemId), ['new']);
+      const receipts = Array.from({ length: RECEIPT_LIMIT + 5 }, (_, index) => ({ itemId: `i${index}`, ref: `r${index}`, at: clock }));
+      fs.writeFileSync(file(), JSON.stringify({ version: 1, items: [], receipts }));
+      const kept = await outbox.receipts();
+      assert.equal(kept.length, RECEIPT_LIMIT);
+      assert.equal(kept[0]?.ref, 'r5');
     });
   });
 

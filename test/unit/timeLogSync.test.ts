@@ -6,7 +6,7 @@ import { IntervalsError, type IntervalsErrorKind } from '../../src/api/errors';
 import type { TimeEntry, TimeEntryInput, TimeFilter } from '../../src/api/types';
 import { Outbox } from '../../src/outbox/outbox';
 import { checkHours, checkIsoDate, hoursByDay, isSameEntry, type QueuedTimeEntry } from '../../src/timeLog/timeEntryDraft';
-import { TimeLogSync, classifyTimeFailure, type TimeEntryApi } from '../../src/timeLog/timeLogSync';
+import { TimeLogSync, classifyTimeFailure, entryRef, type TimeEntryApi } from '../../src/timeLog/timeLogSync';
 import { buildWeek, shiftWeek, weekOf } from '../../src/timeLog/timeWeek';
 
 const NONE = { rounding: 'none', mode: 'nearest' } as const;
@@ -309,6 +309,41 @@ describe('TimeLogSync', () => {
     const report = await sync.sync();
     assert.deepEqual({ confirmed: report.confirmed, sent: report.sent }, { confirmed: 1, sent: 1 });
     assert.equal(api?.entries.length, 2);
+  });
+
+  it('does not take an identical entry logged earlier for an interrupted one, whichever run looks it up', async () => {
+    api?.failures.push({ error: failure('timeout', { mayHaveReachedServer: true }), commit: true });
+    await sync.submit(queued('standup'));
+    now += 10 * 60_000;
+    assert.equal((await sync.sync()).confirmed, 1, 'the first one arrived');
+    api?.failures.push({ error: failure('timeout', { mayHaveReachedServer: true }) });
+    await sync.submit(queued('standup'));
+    now += 10 * 60_000;
+    const report = await sync.sync();
+    assert.deepEqual({ confirmed: report.confirmed, sent: report.sent }, { confirmed: 0, sent: 1 });
+    assert.equal(api?.entries.length, 2);
+  });
+
+  it('does not take an entry sent in full for an identical interrupted one', async () => {
+    assert.equal((await sync.submit(queued('review'))).status, 'logged');
+    api?.failures.push({ error: failure('timeout', { mayHaveReachedServer: true }) });
+    await sync.submit(queued('review'));
+    now += 10 * 60_000;
+    assert.equal((await sync.sync()).sent, 1);
+    assert.equal(api?.entries.length, 2);
+  });
+
+  it('finds its own entry when the window closed after the service had it but before it was settled', async () => {
+    const outbox = new Outbox<QueuedTimeEntry>({ folder, classify: classifyTimeFailure, now: () => now, random: () => 0, sleep: () => Promise.resolve() });
+    const server = api;
+    const item = await outbox.add('time', queued('closed'));
+    const created = await server?.createTime(item.payload.input);
+    assert.ok(created);
+    await outbox.reserve(item.id, entryRef(created));
+    await outbox.markAttempt(item.id, { result: 'uncertain', error: new Error('window closed') });
+    now += 10 * 60_000;
+    assert.equal((await sync.sync()).confirmed, 1);
+    assert.equal(server?.entries.length, 1);
   });
 
   it('hands a validation error back and keeps nothing', async () => {
