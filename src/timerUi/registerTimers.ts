@@ -286,11 +286,14 @@ export function registerTimers(services: Services): Timers {
     vscode.window.onDidChangeTerminalState(() => void idleEvent('activity')),
   );
 
+  let wasSignedIn = services.session.state.signedIn;
   disposables.push(
     services.session.onDidChange((state) => {
-      // Another account's timers (or none read yet): ask now, whoever polled last.
-      const newAccount = state.signedIn && service.snapshot.personId !== state.account.personId;
-      void poll(newAccount).finally(schedulePoll);
+      // Just signed in, or another account: ask now, whoever polled last. While signed out,
+      // the timers may have changed in the web app, and what the file holds is older.
+      const fresh = state.signedIn && (!wasSignedIn || service.snapshot.personId !== state.account.personId);
+      wasSignedIn = state.signedIn;
+      void poll(fresh).finally(schedulePoll);
     }),
     services.settings.onDidChange((affects) => {
       if (affects('intervals.timerWarningHours')) {
