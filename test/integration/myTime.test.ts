@@ -169,6 +169,16 @@ describe('My Time', () => {
     assert.equal((await fake.control.requests()).filter((r) => r.method === 'PUT').length, 0);
   });
 
+  it('refuses to move an entry to a day outside the week that has no room for it', async () => {
+    const [row] = await myRowsOfWeek();
+    const full = '2026-01-05';
+    await fake.control.insertRow('time', { personid: ADMIN, projectid: 1, taskid: 1, worktypeid: 1, date: full, time: 24, billable: true, description: 'full day' });
+    const result = await vscode.commands.executeCommand<EditTimeEntryResult>('intervals.editTimeEntry', { entryId: row.id, date: full, hours: 1 });
+    assert.equal(result.status, 'invalid');
+    assert.match(result.status === 'invalid' ? result.message : '', /24 h already logged that day/);
+    assert.equal((await fake.control.requests()).filter((r) => r.method === 'PUT').length, 0);
+  });
+
   it('deletes an entry (confirm: false skips the dialog) and the view drops it', async () => {
     const [row] = await myRowsOfWeek();
     const result = await vscode.commands.executeCommand<DeleteTimeEntryResult>('intervals.deleteTimeEntry', { entryId: row.id, confirm: false });

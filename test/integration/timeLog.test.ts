@@ -298,6 +298,22 @@ describe('Log time', () => {
     hooks.timeLog.view.clear();
   });
 
+  it('asks the service what a day outside the shown week holds before checking 24 hours', async () => {
+    const day = '2026-03-02';
+    await fake.control.insertRow('time', { personid: ADMIN, projectid: 1, taskid: TASK, worktypeid: 1, date: day, time: 22, billable: true, description: 'crunch' });
+    hooks.timeLog.view.clear();
+    await fake.control.clearRequests();
+    const refused = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, date: day, hours: 3, worktypeId: 1 });
+    assert.equal(refused.status, 'invalid');
+    assert.match(refused.status === 'invalid' ? refused.message : '', /would make the day 25 h, more than 24 hours \(22 h already logged that day\)/);
+    const lookup = (await fake.control.requests()).find((r) => r.method === 'GET' && /^\/time\/?$/.test(r.path));
+    assert.equal(lookup?.query.date, day);
+    assert.equal(lookup?.query.personid, String(ADMIN));
+    assert.equal(await timePosts(), 0);
+    const allowed = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, date: day, hours: 2, worktypeId: 1 });
+    assert.equal(allowed.status, 'logged', 'exactly 24 hours is allowed');
+  });
+
   it('cancelling a prompt sends nothing', async () => {
     hooks.timeLog.setAsker(new ScriptedAsker(['today', undefined]));
     const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });

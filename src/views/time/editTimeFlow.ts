@@ -35,6 +35,8 @@ export interface EditTimeFlowOptions {
   changes: DataChanges;
   log: Logger;
   asker: () => StepAsker;
+  /** Hours already logged on a day, from the view or the service; undefined when unknown. */
+  loggedHours: (isoDate: string) => Promise<number | undefined>;
   today?: () => Date;
 }
 
@@ -63,7 +65,7 @@ export class EditTimeFlow {
     }
     const args = argumentObject(arg) ?? {};
     const given = ['date', 'hours', 'worktypeId', 'description', 'billable'].some((key) => args[key] !== undefined);
-    const patch = given ? this.patchFromArguments(entry, args) : await this.ask(entry);
+    const patch = given ? await this.patchFromArguments(entry, args) : await this.ask(entry);
     if ('status' in patch) {
       if (patch.status !== 'cancelled') {
         void vscode.window.showWarningMessage(`Could not edit the time entry. ${patch.message}`);
@@ -89,13 +91,13 @@ export class EditTimeFlow {
     }
   }
 
-  /** Hours on the entry's day not counting the entry itself, when the view has that day. */
-  private otherHours(entry: TimeEntry, date: string): number {
-    const logged = this.options.view.loggedHours(date) ?? 0;
+  /** Hours on a day not counting the entry itself. */
+  private async otherHours(entry: TimeEntry, date: string): Promise<number> {
+    const logged = (await this.options.loggedHours(date)) ?? 0;
     return date === entry.date ? Math.max(0, logged - entry.time) : logged;
   }
 
-  private patchFromArguments(entry: TimeEntry, args: Record<string, unknown>): Partial<TimeEntryInput> | Refusal {
+  private async patchFromArguments(entry: TimeEntry, args: Record<string, unknown>): Promise<Partial<TimeEntryInput> | Refusal> {
     const patch: Partial<TimeEntryInput> = {};
     if (args.date !== undefined) {
       const date = checkIsoDate(args.date);
@@ -105,7 +107,7 @@ export class EditTimeFlow {
       patch.date = date.iso;
     }
     if (args.hours !== undefined) {
-      const hours = checkHours(args.hours, roundingSettings(), this.otherHours(entry, patch.date ?? entry.date));
+      const hours = checkHours(args.hours, roundingSettings(), await this.otherHours(entry, patch.date ?? entry.date));
       if (!hours.ok) {
         return { status: 'invalid', message: hours.message };
       }
@@ -165,6 +167,7 @@ export class EditTimeFlow {
           date = parsed.iso;
         }
       } else if (step === 2) {
+        const other = await this.otherHours(entry, date);
         answer = await asker.input({
           title: TITLE,
           step,
@@ -172,12 +175,12 @@ export class EditTimeFlow {
           prompt: 'Duration: 1.5, 1:30, 90m, 1h 30m, or a range such as 9:15-10:45',
           value: formatHoursMinutes(Math.round(hours * SECONDS_PER_HOUR)),
           validate: (text) => {
-            const checked = checkHours(text, roundingSettings(), this.otherHours(entry, date));
+            const checked = checkHours(text, roundingSettings(), other);
             return checked.ok ? { ok: true, message: checked.understood } : { ok: false, message: checked.message };
           },
         });
         if (typeof answer === 'string') {
-          const checked = checkHours(answer, roundingSettings(), this.otherHours(entry, date));
+          const checked = checkHours(answer, roundingSettings(), other);
           if (!checked.ok) {
             continue;
           }

@@ -33,8 +33,8 @@ export interface LogTimeFlowOptions {
   sync: TimeLogSync;
   log: Logger;
   asker: () => StepAsker;
-  /** Hours already logged on a day, when the view has that day loaded. */
-  loggedHours: (isoDate: string) => number | undefined;
+  /** Hours already logged on a day, from the view or the service; undefined when unknown. */
+  loggedHours: (isoDate: string) => Promise<number | undefined>;
   today?: () => Date;
 }
 
@@ -96,7 +96,7 @@ export class LogTimeFlow {
       values.date = date.iso;
     }
     if (args.hours !== undefined) {
-      const hours = checkHours(args.hours, roundingSettings(), this.options.loggedHours(values.date ?? toIsoDate(this.today())) ?? 0);
+      const hours = checkHours(args.hours, roundingSettings(), (await this.options.loggedHours(values.date ?? toIsoDate(this.today()))) ?? 0);
       if (!hours.ok && !prompt) {
         return this.refuse(invalid(hours.message), interactive);
       }
@@ -198,7 +198,7 @@ export class LogTimeFlow {
           next(4);
           continue;
         }
-        const logged = this.options.loggedHours(date);
+        const logged = await this.options.loggedHours(date);
         const answer = await asker.input({
           title: TITLE,
           step: 3,

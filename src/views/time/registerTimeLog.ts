@@ -10,6 +10,7 @@ import { refreshTimeCommand } from '../../commands/refreshTime';
 import { retrySyncCommand } from '../../commands/retrySync';
 import { registerCommands } from '../../commands/commandTable';
 import { Outbox } from '../../outbox/outbox';
+import { hoursLoggedOn } from '../../timeLog/dayTotal';
 import type { Services } from '../../services';
 import type { QueuedTimeEntry } from '../../timeLog/timeEntryDraft';
 import { TimeLogSync, classifyTimeFailure, describeTimeFailure } from '../../timeLog/timeLogSync';
@@ -64,6 +65,20 @@ export function registerTimeLog(services: Services): TimeLog {
   const view = new MyTimeView({ session: services.session, changes: services.changes, sync, log });
   disposables.push(view);
 
+  const loggedHours = (date: string): Promise<number | undefined> =>
+    hoursLoggedOn(
+      {
+        shown: (day) => view.loggedHours(day),
+        account: () => {
+          const client = services.session.client;
+          const state = services.session.state;
+          return client && state.signedIn ? { api: client, personId: state.account.personId } : undefined;
+        },
+        onProblem: (message) => log.warn(message),
+      },
+      date,
+    );
+
   const defaultAsker = new QuickInputAsker();
   let asker: StepAsker = defaultAsker;
   const flow = new LogTimeFlow({
@@ -75,7 +90,7 @@ export function registerTimeLog(services: Services): TimeLog {
     sync,
     log,
     asker: () => asker,
-    loggedHours: (date) => view.loggedHours(date),
+    loggedHours,
   });
   const editFlow = new EditTimeFlow({
     session: services.session,
@@ -84,6 +99,7 @@ export function registerTimeLog(services: Services): TimeLog {
     changes: services.changes,
     log,
     asker: () => asker,
+    loggedHours,
   });
 
   disposables.push(
