@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import { DEMO_PEOPLE } from '../fake-intervals/fixture';
 import { FakeIntervalsControl } from '../fake-intervals/control';
+import { loggedThisWeek } from './demoData';
 import { fakeServerFromEnvironment } from '../runners/environmentVariables';
 import type { Locator } from 'playwright-core';
 import { workbench, type Workbench } from './workbench';
@@ -48,18 +49,6 @@ async function completeLogTimeSteps(ui: Workbench, duration: string, done: Locat
   }
   assert.ok(typedDuration, 'the log-time steps asked for the duration');
   await done.waitFor({ state: 'visible', timeout: 15_000 });
-}
-
-/** Ada's hours from Monday of this week to today, as Intervals has them. */
-async function loggedThisWeek(control: FakeIntervalsControl): Promise<number> {
-  const today = new Date();
-  const monday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - ((today.getDay() + 6) % 7));
-  const iso = (date: Date): string =>
-    `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-  const from = iso(monday);
-  const to = iso(new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 6));
-  const rows = await control.rows('time');
-  return rows.filter((row) => row.personid === DEMO_PEOPLE.admin && row.date >= from && row.date <= to).reduce((sum, row) => sum + row.time, 0);
 }
 
 describe('Track time on a task (UI)', () => {

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 /**
  * The VS Code workbench in the browser, as a person uses it: the command palette, quick inputs,
@@ -101,6 +101,23 @@ export class Workbench {
     await this.quickInput.waitFor({ state: 'hidden' });
   }
 
+  /**
+   * Chooses a row in one step of a multi-step quick input and waits for the step to be over: the
+   * widget closes, or the next step takes it over with another placeholder.
+   */
+  async pickQuickInputStep(label: string, timeoutMs = 15_000): Promise<void> {
+    const before = await this.quickInputDescription();
+    await this.clickQuickInputRow(label, timeoutMs);
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (!(await this.quickInput.isVisible()) || (await this.quickInputDescription()) !== before) {
+        return;
+      }
+      await this.page.waitForTimeout(50);
+    }
+    throw new Error(`The quick input step "${before}" did not move on after choosing "${label}".`);
+  }
+
   private async clickQuickInputRow(label: string, timeoutMs?: number): Promise<void> {
     const row = this.quickInputRows.filter({
       has: this.page.locator('.monaco-highlighted-label, .label-name').getByText(label, { exact: true }),
@@ -172,6 +189,45 @@ export class Workbench {
     const row = this.treeItem(view, label);
     await row.hover();
     await row.locator(`.actions .action-label[aria-label^="${action}"]`).first().click();
+  }
+
+  /**
+   * Opens the Intervals view and, when it shows the sign-in welcome, signs in with `token`
+   * through the palette. A test that starts signed out or signed in gets the same start.
+   */
+  async ensureSignedIn(token: string): Promise<void> {
+    const tasks = this.viewPane('Tasks');
+    if (!(await tasks.isVisible())) {
+      // A click on the container that is already open would close the side bar.
+      await this.activityBarItem('Intervals').click();
+    }
+    await tasks.waitFor({ state: 'visible', timeout: 30_000 });
+    const welcome = tasks.locator('.welcome-view-content').getByText('Sign in to Intervals', { exact: false }).first();
+    if (await welcome.isVisible()) {
+      await this.runCommand('Intervals: Sign In');
+      await this.typeIntoQuickInput(token);
+      await this.quickInput.waitFor({ state: 'hidden', timeout: 15_000 });
+    }
+  }
+
+  /** The open modal dialog (only deleting asks with one). */
+  get dialog(): Locator {
+    return this.page.locator('.monaco-dialog-box');
+  }
+
+  /** Presses a button of the open modal dialog by its label and waits for the dialog to close. */
+  async answerDialog(button: string): Promise<void> {
+    await this.dialog.waitFor({ state: 'visible', timeout: 15_000 });
+    await this.dialog.locator('.monaco-button').filter({ hasText: new RegExp(`^${escapeRegExp(button)}$`) }).first().click();
+    await this.dialog.waitFor({ state: 'hidden', timeout: 15_000 });
+  }
+
+  /**
+   * The document of the most recently opened webview panel (VS Code puts a webview's page in an
+   * inner frame of its own frame).
+   */
+  webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
   }
 
   /** Status bar entries contributed by this extension (VS Code ids them `publisher.name.itemId`). */

@@ -24,6 +24,8 @@ export async function runE2eSuite(page: Page, resultsDir: string, resultsFile: s
     forbidOnly: true,
     failZero: true,
     reporter: SummaryReporter,
+    // One part of the suite: INTERVALS_TEST_GREP="Review time" npm run test:e2e
+    ...(process.env.INTERVALS_TEST_GREP ? { grep: process.env.INTERVALS_TEST_GREP } : {}),
   });
   mocha.rootHooks({
     async afterEach(this: Mocha.Context) {
