@@ -52,6 +52,12 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof TestRunFailedError) {
       console.error(error.message);
+    } else if (!process.env.VSCODE_EXECUTABLE_PATH && isNetworkError(error)) {
+      console.error(
+        `[runner] Could not download VS Code ${process.env.VSCODE_TEST_VERSION ?? DEFAULT_VERSION} (${(error as Error).message}). ` +
+          'Desktop VS Code tests need the internet, or VSCODE_EXECUTABLE_PATH naming an installed VS Code; ' +
+          'offline, `npm run test:integration` runs the same suite in VS Code server.',
+      );
     } else {
       console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
@@ -71,6 +77,11 @@ async function main(): Promise<number> {
   }
   console.log(`electron: ${summaryLine(summary ?? { passed: 0, failed: 1, skipped: 0 })}`);
   return summary ? code : 1;
+}
+
+function isNetworkError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && ['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH'].includes(code);
 }
 
 main().then(
