@@ -65,13 +65,8 @@ describe('Track time on a task (UI)', () => {
     }
   });
 
-  after(async () => {
-    // The next UI test starts as a new user would: signed out, in the Explorer.
-    const ui = workbench();
-    await ui.page.keyboard.press('Escape');
-    await ui.runCommand('Intervals: Sign Out');
-    await ui.activityBarItem('Explorer').click();
-  });
+  // The next UI test starts as a new user would.
+  after(() => workbench().signOutAndReset());
 
   it('signs in from the Intervals view by typing the token', async () => {
     const ui = workbench();

@@ -39,12 +39,7 @@ describe('Review time (UI)', () => {
     await ui.ensureSignedIn(fake.tokens.admin);
   });
 
-  after(async () => {
-    const ui = workbench();
-    await ui.page.keyboard.press('Escape');
-    await ui.runCommand('Intervals: Sign Out');
-    await ui.activityBarItem('Explorer').click();
-  });
+  after(() => workbench().signOutAndReset());
 
   it('asks before deleting an entry from My Time: Cancel keeps it, Delete removes it in Intervals', async () => {
     const ui = workbench();

@@ -210,6 +210,13 @@ export class Workbench {
     }
   }
 
+  /** Leaves the window as a new user finds it: nothing open, signed out, in the Explorer. */
+  async signOutAndReset(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.runCommand('Intervals: Sign Out');
+    await this.activityBarItem('Explorer').click();
+  }
+
   /** The open modal dialog (only deleting asks with one). */
   get dialog(): Locator {
     return this.page.locator('.monaco-dialog-box');
