@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Project, ProjectInput, Task } from '../api/types';
 import { clientOrSignIn } from '../common/accountGuard';
 import { runSteps, settle, type Choice } from '../prompts/asker';
+import { accountKey, LastAnswers, rememberedChoice } from '../prompts/lastAnswers';
 import { isoOrNull, laterDateProblem, nameProblem, requiredDateProblem } from '../projects/formRules';
 import { invalidArgument, load, sendWrite, type ProjectCommandContext, type WriteResult } from '../projects/projectCommands';
 import { parseDate, toIsoDate } from '../time/dates';
@@ -10,6 +11,8 @@ import { argumentObject, type Command } from './commandTable';
 import { announceTask, taskInputFromArgument } from './createTask';
 
 const TITLE = 'New Project';
+const LAST_ANSWERS_KEY = 'intervals.lastAnswers.newProject';
+const NO_CLIENT = 'none';
 
 /**
  * `intervals.createProject`: client, name, start date, billable, active, end date and
@@ -29,7 +32,10 @@ export function createProjectCommand(context: ProjectCommandContext): Command {
       }
       const today = context.now();
       const options = argumentObject(arg);
-      const input = options && typeof options.name === 'string' ? fromArgument(options, today) : await ask(context, today);
+      const prompted = !(options && typeof options.name === 'string');
+      const answers = new LastAnswers(context.services.context.globalState, LAST_ANSWERS_KEY);
+      const accountName = accountKey(account.account);
+      const input = prompted ? await ask(context, today, answers.text(accountName, 'client')) : fromArgument(options, today);
       if (typeof input === 'string') {
         return invalidArgument(input);
       }
@@ -46,6 +52,9 @@ export function createProjectCommand(context: ProjectCommandContext): Command {
         return result;
       }
       const project = result.item;
+      if (prompted) {
+        await answers.remember(accountName, { client: input.clientId !== undefined ? String(input.clientId) : NO_CLIENT });
+      }
       context.log.info(`Created project ${project.id}`);
       context.services.lookups.clear('activeProjects');
       context.services.changes.fire({ resource: 'project', id: project.id, item: project });
@@ -134,14 +143,19 @@ function fromArgument(options: Record<string, unknown>, today: Date): ProjectInp
   };
 }
 
-async function ask(context: ProjectCommandContext, today: Date): Promise<ProjectInput | undefined> {
+async function ask(context: ProjectCommandContext, today: Date, lastClient: string | undefined): Promise<ProjectInput | undefined> {
   const clients = await load(context, 'clients', () => context.services.lookups.clients());
   if (!clients) {
     return undefined;
   }
   const asker = context.asker.current;
+  const clientChoices: Choice<number | null>[] = [
+    { label: 'No client', description: 'an internal project', value: null },
+    ...[...clients].sort((a, b) => a.name.localeCompare(b.name)).map((c) => ({ label: c.name, value: c.id })),
+  ];
   const state = {
-    clientId: null as number | null,
+    // The client of the last new project first, while it is still there.
+    clientId: rememberedChoice<number | null>(lastClient === NO_CLIENT || lastClient === undefined ? null : Number(lastClient), clientChoices, null),
     name: '',
     start: toIsoDate(today),
     billable: true,
@@ -150,10 +164,6 @@ async function ask(context: ProjectCommandContext, today: Date): Promise<Project
     end: '',
     description: '',
   };
-  const clientChoices: Choice<number | null>[] = [
-    { label: 'No client', description: 'an internal project', value: null },
-    ...[...clients].sort((a, b) => a.name.localeCompare(b.name)).map((c) => ({ label: c.name, value: c.id })),
-  ];
   const yesNo = (yes: string, no: string): Choice<boolean>[] => [
     { label: yes, value: true },
     { label: no, value: false },

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Person, Project, Task, TaskInput } from '../api/types';
 import { clientOrSignIn } from '../common/accountGuard';
 import { runSteps, settle, type Choice } from '../prompts/asker';
+import { accountKey, LastAnswers, rememberedChoice } from '../prompts/lastAnswers';
 import { defaultPriority, defaultStatus, isoOrNull, laterDateProblem, nameProblem, requiredDateProblem } from '../projects/formRules';
 import { invalidArgument, load, sendWrite, type ProjectCommandContext, type WriteResult } from '../projects/projectCommands';
 import { positiveId, taskLabel } from '../tasks/taskReference';
@@ -9,6 +10,7 @@ import { parseDate, toIsoDate } from '../time/dates';
 import { argumentObject, type Command } from './commandTable';
 
 const TITLE = 'New Task';
+const LAST_ANSWERS_KEY = 'intervals.lastAnswers.newTask';
 
 export function personName(person: Pick<Person, 'firstName' | 'lastName'>): string {
   return `${person.firstName} ${person.lastName}`.trim();
@@ -53,10 +55,12 @@ export function createTaskCommand(context: ProjectCommandContext): Command {
       if (options.projectId !== undefined && projectId === undefined) {
         return invalidArgument(`"${String(options.projectId)}" is not a project id.`);
       }
-      const input =
-        typeof options.title === 'string'
-          ? await taskInputFromArgument(context, options, projectId, account.account.personId, today)
-          : await ask(context, projectId, account.account.personId, today);
+      const prompted = typeof options.title !== 'string';
+      const answers = new LastAnswers(context.services.context.globalState, LAST_ANSWERS_KEY);
+      const accountName = accountKey(account.account);
+      const input = prompted
+        ? await ask(context, projectId, account.account.personId, today, answers.ids(accountName))
+        : await taskInputFromArgument(context, options, projectId, account.account.personId, today);
       if (typeof input === 'string') {
         return invalidArgument(input);
       }
@@ -65,6 +69,9 @@ export function createTaskCommand(context: ProjectCommandContext): Command {
       }
       const result = await sendWrite(context, 'create the task', () => api.createTask(input));
       if (result.status === 'done') {
+        if (prompted) {
+          await answers.remember(accountName, { projectId: input.projectId, statusId: input.statusId, priorityId: input.priorityId });
+        }
         announceTask(context, result.item, input.projectId);
         void vscode.window.showInformationMessage(`Created task ${taskLabel(result.item)}.`, 'Start Timer').then(async (choice) => {
           if (choice === 'Start Timer') {
@@ -153,7 +160,13 @@ export async function taskInputFromArgument(
   };
 }
 
-async function ask(context: ProjectCommandContext, givenProjectId: number | undefined, personId: number, today: Date): Promise<TaskInput | undefined> {
+async function ask(
+  context: ProjectCommandContext,
+  givenProjectId: number | undefined,
+  personId: number,
+  today: Date,
+  remembered: Record<string, number>,
+): Promise<TaskInput | undefined> {
   const lookups = context.services.lookups;
   const loaded = await load(context, 'task statuses, priorities and people', () =>
     Promise.all([lookups.taskStatuses(), lookups.taskPriorities(), lookups.people(), lookups.activeProjects()]),
@@ -163,12 +176,13 @@ async function ask(context: ProjectCommandContext, givenProjectId: number | unde
   }
   const [statuses, priorities, people, projects] = loaded;
   const asker = context.asker.current;
+  // The last new task's project, status and priority come first, while they still exist.
   const state = {
-    projectId: givenProjectId,
+    projectId: givenProjectId ?? rememberedChoice<number | undefined>(remembered.projectId, projects.map((p) => ({ value: p.id })), undefined),
     moduleId: undefined as number | undefined,
     title: '',
-    statusId: defaultStatus(statuses)?.id,
-    priorityId: defaultPriority(priorities)?.id,
+    statusId: rememberedChoice(remembered.statusId, statuses.filter((s) => s.active).map((s) => ({ value: s.id })), defaultStatus(statuses)?.id),
+    priorityId: rememberedChoice(remembered.priorityId, priorities.filter((p) => p.active).map((p) => ({ value: p.id })), defaultPriority(priorities)?.id),
     ownerId: personId,
     assigneeIds: [] as number[],
     open: toIsoDate(today),

@@ -4,6 +4,7 @@ import type { Person, TimeEntry } from '../api/types';
 import { clientOrSignIn } from '../common/accountGuard';
 import { reportError } from '../common/errorReporter';
 import { runSteps, settle, type Choice } from '../prompts/asker';
+import { accountKey, LastAnswers } from '../prompts/lastAnswers';
 import { isoOrNull, laterDateProblem, requiredDateProblem } from '../projects/formRules';
 import { invalidArgument, type ProjectCommandContext } from '../projects/projectCommands';
 import { positiveId } from '../tasks/taskReference';
@@ -33,7 +34,11 @@ const MAX_DAYS = 366;
 interface ReportRequest {
   range: DateRange;
   person: { id: number; name: string };
+  /** The range the prompts were answered with, remembered for the next report. */
+  asked?: ReportRange;
 }
+
+const LAST_ANSWERS_KEY = 'intervals.lastAnswers.timeReport';
 
 /**
  * `intervals.timeReport`: a range and a person (yourself unless your group may see others),
@@ -53,14 +58,27 @@ export function timeReportCommand(context: ProjectCommandContext, panel: TimeRep
       const seesOthers = SEES_OTHERS.has(state.account.group);
       const today = context.now();
       const options = argumentObject(arg);
+      const answers = new LastAnswers(context.services.context.globalState, LAST_ANSWERS_KEY);
+      const accountName = accountKey(state.account);
       const request =
-        options && typeof options.range === 'string' ? await fromArgument(context, options, me, seesOthers, today) : await ask(context, me, seesOthers, today);
+        options && typeof options.range === 'string'
+          ? await fromArgument(context, options, me, seesOthers, today)
+          : await ask(context, me, seesOthers, today, answers, accountName);
       if (typeof request === 'string') {
         invalidArgument(request);
         return undefined;
       }
       if (!request) {
         return undefined;
+      }
+      if (request.asked) {
+        const custom = request.asked === 'custom';
+        await answers.remember(accountName, {
+          range: request.asked,
+          personId: request.person.id,
+          start: custom ? request.range.start : undefined,
+          end: custom ? request.range.end : undefined,
+        });
       }
       const { range, person } = request;
       let entries: TimeEntry[];
@@ -178,7 +196,14 @@ async function fromArgument(
   return typeof person === 'string' || person === undefined ? person : { range, person };
 }
 
-async function ask(context: ProjectCommandContext, me: { id: number; name: string }, seesOthers: boolean, today: Date): Promise<ReportRequest | undefined> {
+async function ask(
+  context: ProjectCommandContext,
+  me: { id: number; name: string },
+  seesOthers: boolean,
+  today: Date,
+  answers: LastAnswers,
+  accountName: string,
+): Promise<ReportRequest | undefined> {
   const asker = context.asker.current;
   let people: Person[] = [];
   if (seesOthers) {
@@ -189,7 +214,16 @@ async function ask(context: ProjectCommandContext, me: { id: number; name: strin
     people = loaded.filter((p) => p.id !== me.id).sort((a, b) => personName(a).localeCompare(personName(b)));
   }
   const choosesPerson = people.length > 0;
-  const state = { kind: 'thisWeek' as ReportRange, start: '', end: '', person: me };
+  // The last report's range and person come first; a custom range offers its dates again.
+  const lastRange = answers.text(accountName, 'range');
+  const kind: ReportRange = REPORT_RANGES.find((each) => each === lastRange) ?? 'thisWeek';
+  const lastPerson = people.find((p) => p.id === answers.ids(accountName).personId);
+  const state = {
+    kind,
+    start: kind === 'custom' ? (answers.text(accountName, 'start') ?? '') : '',
+    end: kind === 'custom' ? (answers.text(accountName, 'end') ?? '') : '',
+    person: me,
+  };
   const rangeChoices: Choice<ReportRange>[] = REPORT_RANGES.map((kind) => {
     const range = kind === 'custom' ? undefined : rangeFor(kind, today);
     return { label: RANGE_LABELS[kind], description: range ? `${range.start} – ${range.end}` : 'two dates', value: kind };
@@ -198,6 +232,7 @@ async function ask(context: ProjectCommandContext, me: { id: number; name: strin
     { label: me.name, description: 'you', value: me },
     ...people.map((p) => ({ label: personName(p), description: p.group ?? undefined, value: { id: p.id, name: personName(p) } })),
   ];
+  state.person = personChoices.find((choice) => choice.value.id === lastPerson?.id)?.value ?? me;
   const done = await runSteps('Time Report', [
     async (position) =>
       settle(await asker.pick({ ...position, placeholder: 'Time range', items: rangeChoices, active: state.kind }), (value) => {
@@ -251,5 +286,5 @@ async function ask(context: ProjectCommandContext, me: { id: number; name: strin
     return undefined;
   }
   const range = state.kind === 'custom' ? { start: state.start, end: state.end } : rangeFor(state.kind, today);
-  return { range, person: state.person };
+  return { range, person: state.person, asked: state.kind };
 }

@@ -36,6 +36,10 @@ describe('Projects and tasks', () => {
   beforeEach(async () => {
     await fake.control.reset();
     await signIn('admin');
+    // Each test starts from the defaults, not from what an earlier test answered.
+    for (const key of ['intervals.lastAnswers.newProject', 'intervals.lastAnswers.newTask']) {
+      await hooks.globalState.update(key, undefined);
+    }
     hooks.services.lookups.clear();
     hooks.projects.now = () => TODAY;
     await fake.control.clearRequests();
@@ -163,6 +167,20 @@ describe('Projects and tasks', () => {
       assert.deepEqual(post.body, { name: 'Hiring', datestart: TODAY_ISO, billable: 'f', active: 't' });
     });
 
+    it('offers the client of the last new project first next time, until it is gone', async () => {
+      script(choose('Globex Corporation'), type('Kiosk v3'), accept, accept, accept, accept, accept);
+      assert.equal((await vscode.commands.executeCommand<CreateProjectResult>('intervals.createProject')).status, 'done');
+      const again = script(dismiss);
+      assert.equal((await vscode.commands.executeCommand<CreateProjectResult>('intervals.createProject')).status, 'cancelled');
+      const clientStep = again.asked[0];
+      assert.equal(clientStep.kind === 'pick' && clientStep.request.active, GLOBEX);
+      await fake.control.deleteRow('client', GLOBEX);
+      hooks.services.lookups.clear();
+      const gone = script(dismiss);
+      await vscode.commands.executeCommand<CreateProjectResult>('intervals.createProject');
+      assert.equal(gone.asked[0]?.kind === 'pick' && gone.asked[0].request.active, null, 'a client that is gone is not the default');
+    });
+
     it('sends nothing when a step is dismissed', async () => {
       script(choose('No client'), dismiss);
       const result = await vscode.commands.executeCommand<CreateProjectResult>('intervals.createProject');
@@ -272,6 +290,27 @@ describe('Projects and tasks', () => {
         datedue: '2026-03-20',
         description: 'Full text',
       });
+    });
+
+    it('starts from the project, status and priority of the last new task', async () => {
+      const pickedLabel = (asked: AskedRequest): string | undefined =>
+        asked.kind === 'pick' ? asked.request.items.find((i) => i.value === asked.request.active)?.label : undefined;
+      script(choose('Internal Tools'), type('Rotate keys'), choose('In Progress'), choose('High'), accept, accept, accept, accept, accept);
+      assert.equal((await vscode.commands.executeCommand<WriteResult<Task>>('intervals.createTask')).status, 'done');
+      const again = script(accept, type('Rotate more keys'), accept, accept, accept, accept, accept, accept, accept);
+      assert.equal((await vscode.commands.executeCommand<WriteResult<Task>>('intervals.createTask')).status, 'done');
+      assert.deepEqual(
+        again.asked.filter((a) => a.kind === 'pick').slice(0, 3).map(pickedLabel),
+        ['Internal Tools', 'In Progress', 'High'],
+      );
+      const posts = await writes('POST', 'task');
+      assert.deepEqual(
+        posts.map((post) => [post.body?.projectid, post.body?.statusid, post.body?.priorityid]),
+        [
+          [INTERNAL_TOOLS, 2, 2],
+          [INTERNAL_TOOLS, 2, 2],
+        ],
+      );
     });
 
     it('asks from the module on when run on a project node, with defaults and validation', async () => {

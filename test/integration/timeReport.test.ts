@@ -9,7 +9,7 @@ import type { TimeReport } from '../../src/timeReport/reportModel';
 import { rangeFor } from '../../src/time/dates';
 import type { TimeRow } from '../fake-intervals/store';
 import { extensionHooks, fakeServer, signIn, signOut } from './helpers';
-import { choose, ScriptedAsker, type, type Answer } from './scriptedAsker';
+import { accept, choose, ScriptedAsker, type, type Answer } from './scriptedAsker';
 
 // Demo account: Ada Lovelace (1, Administrator), Grace Hopper (2, Manager), Ravi Patel (3,
 // Resource). Project 3 is "ERP Migration <Phase 2>", a name with markup in it.
@@ -31,6 +31,8 @@ describe('Time report', () => {
   beforeEach(async () => {
     await fake.control.reset();
     await signIn('admin');
+    // Each test starts from the defaults, not from the range an earlier test chose.
+    await hooks.globalState.update('intervals.lastAnswers.timeReport', undefined);
     hooks.services.lookups.clear();
     await fake.control.clearRequests();
   });
@@ -163,6 +165,21 @@ describe('Time report', () => {
     assert.equal(report.totals.hours, (await expectedTotals(GRACE, RANGE)).hours);
     const [request] = await timeRequests(RANGE);
     assert.equal(request.query.personid, String(GRACE));
+  });
+
+  it('starts from the range and person of the last report, a custom range with its dates', async () => {
+    script(choose('Custom range…'), type(RANGE.start), type(RANGE.end), choose('Grace Hopper'));
+    await vscode.commands.executeCommand<TimeReport>('intervals.timeReport');
+    const again = script(accept, accept, accept, accept);
+    const report = await vscode.commands.executeCommand<TimeReport>('intervals.timeReport');
+    assert.equal(again.remaining, 0);
+    const [range, start, end, person] = again.asked;
+    assert.equal(range?.kind === 'pick' && range.request.active, 'custom');
+    assert.equal(start?.kind === 'input' && start.request.value, RANGE.start);
+    assert.equal(end?.kind === 'input' && end.request.value, RANGE.end);
+    assert.deepEqual(person?.kind === 'pick' && person.request.active, { id: GRACE, name: 'Grace Hopper' });
+    assert.deepEqual(report.person, { id: GRACE, name: 'Grace Hopper' });
+    assert.deepEqual(report.range, RANGE);
   });
 
   it('goes back and forth through the real quick input', async () => {
