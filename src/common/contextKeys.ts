@@ -8,6 +8,8 @@ export const ContextKey = {
   timerRunning: 'intervals.timerRunning',
   /** True while the user has at least one timer, running or paused. */
   hasTimer: 'intervals.hasTimer',
+  /** True while My Time shows a week other than the current one. */
+  otherWeek: 'intervals.time.otherWeek',
   /** True when the task tree also lists closed tasks. */
   showClosed: 'intervals.showClosed',
   /** True when the task tree lists only the tasks assigned to the user. */

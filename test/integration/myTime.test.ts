@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
+import { ContextKey } from '../../src/common/contextKeys';
 import type { TestHooks } from '../../src/testHooks';
 import { toIsoDate } from '../../src/time/dates';
 import type { DeleteTimeEntryResult } from '../../src/commands/deleteTimeEntry';
@@ -107,6 +108,20 @@ describe('My Time', () => {
     assert.equal(hooks.timeLog.view.entries.length, rows.length);
     const back = await vscode.commands.executeCommand<{ start: string; end: string }>('intervals.nextWeek');
     assert.deepEqual(back, current);
+  });
+
+  it('goes back to this week, or to the week of a given day, and says when another week shows', async () => {
+    const current = hooks.timeLog.view.week;
+    assert.equal(hooks.services.contextKeys.get(ContextKey.otherWeek), false);
+    await vscode.commands.executeCommand('intervals.previousWeek');
+    await vscode.commands.executeCommand('intervals.previousWeek');
+    assert.equal(hooks.services.contextKeys.get(ContextKey.otherWeek), true, 'the title bar offers Go to This Week');
+    assert.deepEqual(await vscode.commands.executeCommand('intervals.thisWeek'), current);
+    assert.equal(hooks.services.contextKeys.get(ContextKey.otherWeek), false);
+    assert.deepEqual(await vscode.commands.executeCommand('intervals.thisWeek', { date: '2026-03-04' }), { start: '2026-03-02', end: '2026-03-08' });
+    assert.equal(await vscode.commands.executeCommand('intervals.thisWeek', { date: '2026-02-30' }), undefined);
+    assert.deepEqual(hooks.timeLog.view.week, { start: '2026-03-02', end: '2026-03-08' }, 'a day that does not exist changes nothing');
+    await vscode.commands.executeCommand('intervals.thisWeek');
   });
 
   it('shows a logged entry after logging, and an error item with Retry when loading fails', async () => {

@@ -8,6 +8,7 @@ import { fromIsoDate, toIsoDate } from '../../time/dates';
 import type { QueuedTimeEntry } from '../../timeLog/timeEntryDraft';
 import type { TimeLogSync } from '../../timeLog/timeLogSync';
 import { buildWeek, shiftWeek, weekOf, type TimeWeek } from '../../timeLog/timeWeek';
+import { ContextKey, type ContextKeys } from '../../common/contextKeys';
 import { dayLabel, dayTreeItem, totalText, type DayNode } from './dayNode';
 import { entryTreeItem, type EntryNode } from './entryNode';
 import { timeErrorTreeItem, type TimeErrorNode } from './timeErrorNode';
@@ -22,6 +23,7 @@ export interface MyTimeViewOptions {
   changes: DataChanges;
   sync: TimeLogSync;
   log: Logger;
+  contextKeys: ContextKeys;
   today?: () => Date;
 }
 
@@ -106,6 +108,13 @@ export class MyTimeView implements vscode.TreeDataProvider<TimeTreeNode>, vscode
 
   async moveWeek(weeks: number): Promise<{ start: string; end: string }> {
     this.range = shiftWeek(this.range.start, weeks);
+    await this.reload();
+    return this.week;
+  }
+
+  /** Shows the week that holds `day` (today by default). */
+  async showWeekOf(day: Date = this.today()): Promise<{ start: string; end: string }> {
+    this.range = weekOf(day);
     await this.reload();
     return this.week;
   }
@@ -230,6 +239,7 @@ export class MyTimeView implements vscode.TreeDataProvider<TimeTreeNode>, vscode
     const first = fromIsoDate(this.range.start);
     const current = toIsoDate(this.today()) >= this.range.start && toIsoDate(this.today()) <= this.range.end;
     const span = first ? `${current ? 'This week' : `${dayLabel(this.range.start)} – ${dayLabel(this.range.end)}`}` : this.range.start;
+    void this.options.contextKeys.set(ContextKey.otherWeek, !current);
     this.view.description = this.state.kind === 'loaded' ? `${span} · ${totalText(this.state.week.hours)}` : span;
   }
 }

@@ -5,6 +5,7 @@ import { editTimeEntryCommand } from '../../commands/editTimeEntry';
 import { logAgainTodayCommand } from '../../commands/logAgainToday';
 import { logTimeCommand } from '../../commands/logTime';
 import { nextWeekCommand } from '../../commands/nextWeek';
+import { thisWeekCommand } from '../../commands/thisWeek';
 import { previousWeekCommand } from '../../commands/previousWeek';
 import { refreshTimeCommand } from '../../commands/refreshTime';
 import { retrySyncCommand } from '../../commands/retrySync';
@@ -62,7 +63,7 @@ export function registerTimeLog(services: Services): TimeLog {
     sync.onDidDeleteTimer((timerId) => services.changes.fire({ resource: 'timer', id: timerId })),
   );
 
-  const view = new MyTimeView({ session: services.session, changes: services.changes, sync, log });
+  const view = new MyTimeView({ session: services.session, changes: services.changes, sync, log, contextKeys: services.contextKeys });
   disposables.push(view);
 
   const loggedHours = (date: string): Promise<number | undefined> =>
@@ -108,6 +109,7 @@ export function registerTimeLog(services: Services): TimeLog {
       refreshTimeCommand(view),
       previousWeekCommand(view),
       nextWeekCommand(view),
+      thisWeekCommand(view),
       editTimeEntryCommand(editFlow),
       deleteTimeEntryCommand(services.session, view, services.changes, log),
       logAgainTodayCommand(services.session, view, flow, log),

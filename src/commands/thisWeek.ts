@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { checkIsoDate } from '../timeLog/timeEntryDraft';
+import { fromIsoDate } from '../time/dates';
+import type { MyTimeView } from '../views/time/myTimeView';
+import { argumentObject, type Command } from './commandTable';
+
+/**
+ * `intervals.thisWeek`: My Time goes back to the current week; `{ date: 'YYYY-MM-DD' }` shows the
+ * week holding that day instead. Returns the week shown.
+ */
+export function thisWeekCommand(view: MyTimeView): Command {
+  return {
+    id: 'intervals.thisWeek',
+    async execute(arg?: unknown): Promise<{ start: string; end: string } | undefined> {
+      const date = argumentObject(arg)?.date;
+      if (date === undefined) {
+        return view.showWeekOf();
+      }
+      const checked = checkIsoDate(date);
+      if (!checked.ok) {
+        void vscode.window.showErrorMessage(`Could not show the week. ${checked.message}`);
+        return undefined;
+      }
+      return view.showWeekOf(fromIsoDate(checked.iso));
+    },
+  };
+}
