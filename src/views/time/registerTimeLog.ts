@@ -11,6 +11,7 @@ import { refreshTimeCommand } from '../../commands/refreshTime';
 import { retrySyncCommand } from '../../commands/retrySync';
 import { registerCommands } from '../../commands/commandTable';
 import { Outbox } from '../../outbox/outbox';
+import { WaitingEntriesStatusBarItem } from '../../statusBar/waitingEntriesStatusBar';
 import { hoursLoggedOn } from '../../timeLog/dayTotal';
 import type { Services } from '../../services';
 import type { QueuedTimeEntry } from '../../timeLog/timeEntryDraft';
@@ -24,6 +25,8 @@ import { MyTimeView } from './myTimeView';
 export interface TimeLogTestHooks {
   sync: TimeLogSync;
   view: MyTimeView;
+  /** The status bar item counting entries waiting to sync. */
+  waitingStatus: WaitingEntriesStatusBarItem;
   /** Replaces the quick input with scripted answers; undefined restores it. */
   setAsker(asker: StepAsker | undefined): void;
 }
@@ -52,7 +55,8 @@ export function registerTimeLog(services: Services): TimeLog {
       return () => clearTimeout(handle);
     },
   });
-  disposables.push(outbox, sync);
+  const waitingStatus = new WaitingEntriesStatusBarItem(sync);
+  disposables.push(outbox, sync, waitingStatus);
   disposables.push(
     sync.onDidConfirm(({ entry, foundOnServer }) => {
       if (foundOnServer) {
@@ -154,6 +158,7 @@ export function registerTimeLog(services: Services): TimeLog {
     testHooks: {
       sync,
       view,
+      waitingStatus,
       setAsker: (next) => {
         asker = next ?? defaultAsker;
       },
