@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { renderStatusItem } from './statusItemRenderer';
 import type { StatusBarSink, TimerStatusView } from './timerStatusBarController';
 
 export const TIMER_STATUS_ITEM_ID = 'intervals.timer';
@@ -17,15 +18,7 @@ export class TimerStatusBarItem implements StatusBarSink, vscode.Disposable {
   }
 
   render(view: TimerStatusView): void {
-    if (!view.visible) {
-      this.item.hide();
-      return;
-    }
-    this.item.text = view.text;
-    this.item.tooltip = view.tooltip;
-    this.item.accessibilityInformation = { label: view.accessibilityLabel, role: 'button' };
-    this.item.backgroundColor = view.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.show();
+    renderStatusItem(this.item, view);
   }
 
   dispose(): void {

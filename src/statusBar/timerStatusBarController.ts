@@ -1,15 +1,10 @@
+import type { StatusItemView } from './statusItemView';
 import { formatDuration, formatHoursMinutes } from '../time/duration';
 import { elapsedSeconds, isRunning } from '../timer/timerModel';
 import type { TimerEntry } from '../timer/timerService';
 
-/** What the status bar item shows; compared as a whole to skip redraws that change nothing. */
-export interface TimerStatusView {
-  readonly visible: boolean;
-  readonly text: string;
-  readonly tooltip: string;
-  readonly accessibilityLabel: string;
-  readonly warning: boolean;
-}
+/** What the timer's item shows; compared as a whole to skip redraws that change nothing. */
+export type TimerStatusView = StatusItemView;
 
 export const HIDDEN_VIEW: TimerStatusView = { visible: false, text: '', tooltip: '', accessibilityLabel: '', warning: false };
 

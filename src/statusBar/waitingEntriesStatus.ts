@@ -1,12 +1,7 @@
-/** What the waiting-entries item shows; hidden when nothing waits. */
-export interface WaitingEntriesView {
-  readonly visible: boolean;
-  readonly text: string;
-  readonly tooltip: string;
-  readonly accessibilityLabel: string;
-  /** True when Intervals refused an entry: it waits for the user, not for the connection. */
-  readonly warning: boolean;
-}
+import type { StatusItemView } from './statusItemView';
+
+/** What the waiting-entries item shows; hidden when nothing waits, a warning when Intervals refused one. */
+export type WaitingEntriesView = StatusItemView;
 
 export const NOTHING_WAITING: WaitingEntriesView = { visible: false, text: '', tooltip: '', accessibilityLabel: '', warning: false };
 

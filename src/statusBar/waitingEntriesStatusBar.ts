@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { TimeLogSync } from '../timeLog/timeLogSync';
+import { renderStatusItem } from './statusItemRenderer';
 import { NOTHING_WAITING, waitingEntriesView, type WaitingEntriesView } from './waitingEntriesStatus';
 
 export const WAITING_STATUS_ITEM_ID = 'intervals.waitingEntries';
@@ -35,15 +36,7 @@ export class WaitingEntriesStatusBarItem implements vscode.Disposable {
 
   private render(view: WaitingEntriesView): void {
     this.shown = view;
-    if (!view.visible) {
-      this.item.hide();
-      return;
-    }
-    this.item.text = view.text;
-    this.item.tooltip = view.tooltip;
-    this.item.accessibilityInformation = { label: view.accessibilityLabel, role: 'button' };
-    this.item.backgroundColor = view.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.show();
+    renderStatusItem(this.item, view);
   }
 
   dispose(): void {

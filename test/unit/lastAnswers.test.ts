@@ -1,25 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 import { accountKey, LastAnswers, rememberedChoice } from '../../src/prompts/lastAnswers';
-
-/** globalState as VS Code keeps it: values under keys, read back as stored. */
-class MapMemento implements Pick<vscode.Memento, 'get' | 'update' | 'keys'> {
-  readonly values = new Map<string, unknown>();
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string, defaultValue?: T): T | undefined {
-    return this.values.has(key) ? (this.values.get(key) as T) : defaultValue;
-  }
-  update(key: string, value: unknown): Thenable<void> {
-    if (value === undefined) {
-      this.values.delete(key);
-    } else {
-      this.values.set(key, JSON.parse(JSON.stringify(value)));
-    }
-    return Promise.resolve();
-  }
-}
+import { MapMemento } from './helpers/mapMemento';
 
 describe('LastAnswers', () => {
   const ada = accountKey({ apiUrl: 'https://api.myintervals.com/', personId: 1 });

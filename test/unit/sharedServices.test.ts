@@ -8,6 +8,7 @@ import { positiveId, summarizeTask, taskIdFrom, taskLabel, type TaskSummary } fr
 import { ActiveTimers } from '../../src/timer/activeTimers';
 import { startFakeIntervals, type FakeIntervals } from '../fake-intervals/server';
 import { rejection } from './helpers/apiTestKit';
+import { MapMemento } from './helpers/mapMemento';
 
 describe('taskIdFrom', () => {
   const cases: Array<[unknown, number | undefined]> = [
@@ -52,24 +53,6 @@ describe('taskLabel and summarizeTask', () => {
     assert.deepEqual(summarizeTask(task), { id: 1, localId: 2, title: 't', projectId: 3, project: 'p', clientId: 4, client: 'c' });
   });
 });
-
-class MapMemento {
-  private readonly values = new Map<string, unknown>();
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string, fallback?: T): T | undefined {
-    return this.values.has(key) ? (this.values.get(key) as T) : fallback;
-  }
-  update(key: string, value: unknown): Thenable<void> {
-    if (value === undefined) {
-      this.values.delete(key);
-    } else {
-      this.values.set(key, JSON.parse(JSON.stringify(value)));
-    }
-    return Promise.resolve();
-  }
-}
 
 function summary(id: number): TaskSummary {
   return { id, localId: id * 10, title: `Task ${id}`, projectId: 1, project: 'P', clientId: null, client: null };
