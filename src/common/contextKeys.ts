@@ -16,6 +16,8 @@ export const ContextKey = {
   assignedToMe: 'intervals.assignedToMe',
   /** True when the signed-in account has no active project the task tree could list. */
   noActiveProjects: 'intervals.noActiveProjects',
+  /** True when "assigned to me" is on and none of the user's tasks (in the status filter) is in an active project. */
+  noAssignedTasks: 'intervals.noAssignedTasks',
 } as const;
 
 export type ContextKeyName = (typeof ContextKey)[keyof typeof ContextKey];

@@ -1,6 +1,7 @@
 import type { FetchAllOptions, ListOptions } from '../api/client';
 import { IntervalsError } from '../api/errors';
 import type { Page, Project, ProjectFilter, Task, TaskFilter } from '../api/types';
+import { projectIdsOf } from './assignedWork';
 
 /** The part of the API client the catalog uses, so benchmarks and tests can hand it any client. */
 export interface TaskCatalogApi {
@@ -73,6 +74,10 @@ export class TaskCatalog {
   private openTasksPending: Promise<readonly Task[]> | undefined;
   private readonly clientTaskLists = new Map<number, Cached<readonly Task[]>>();
   private readonly clientTasksPending = new Map<number, Promise<readonly Task[]>>();
+  private readonly assignedSets = new Map<string, Cached<ReadonlySet<number>>>();
+  private readonly assignedPending = new Map<string, Promise<ReadonlySet<number>>>();
+  /** Bumped whenever any task may have changed, so a walk that started before is not stored. */
+  private assignedEpoch = 0;
 
   constructor(private readonly options: TaskCatalogOptions) {
     this.now = options.now ?? Date.now;
@@ -192,6 +197,40 @@ export class TaskCatalog {
     return pending;
   }
 
+  /**
+   * The projects holding at least one task assigned to the person (open ones only unless closed
+   * tasks are shown), from one paged walk of `assigneeid=…` reading each task's project.
+   */
+  assignedProjectIds(personId: number, showClosed: boolean): Promise<ReadonlySet<number>> {
+    const key = `${personId}|${showClosed ? 'all' : 'open'}`;
+    const cached = this.assignedSets.get(key);
+    if (cached && this.fresh(cached.at)) {
+      return Promise.resolve(cached.value);
+    }
+    const inFlight = this.assignedPending.get(key);
+    if (inFlight) {
+      return inFlight;
+    }
+    const generation = this.generation;
+    const epoch = this.assignedEpoch;
+    const filter: TaskFilter = showClosed ? { assigneeId: personId } : { assigneeId: personId, excludeClosed: true };
+    const pending = this.call((api) => allPages(api, filter))
+      .then((tasks) => {
+        const projectIds = projectIdsOf(tasks);
+        if (generation === this.generation && epoch === this.assignedEpoch) {
+          this.assignedSets.set(key, { value: projectIds, at: this.now() });
+        }
+        return projectIds;
+      })
+      .finally(() => {
+        if (this.assignedPending.get(key) === pending) {
+          this.assignedPending.delete(key);
+        }
+      });
+    this.assignedPending.set(key, pending);
+    return pending;
+  }
+
   /** A task in anything already loaded, without a request. */
   knownTask(taskId: number): Task | undefined {
     for (const entry of this.taskLists.values()) {
@@ -232,6 +271,7 @@ export class TaskCatalog {
     }
     this.openTaskList = undefined;
     this.clientTaskLists.clear();
+    this.forgetAssigned();
   }
 
   /** Forgets the project list (a project was created, renamed or closed). */
@@ -251,6 +291,14 @@ export class TaskCatalog {
     this.openTasksPending = undefined;
     this.clientTaskLists.clear();
     this.clientTasksPending.clear();
+    this.forgetAssigned();
+  }
+
+  /** A task of any project may have been (un)assigned, opened or closed. */
+  private forgetAssigned(): void {
+    this.assignedEpoch++;
+    this.assignedSets.clear();
+    this.assignedPending.clear();
   }
 
   private fresh(at: number): boolean {

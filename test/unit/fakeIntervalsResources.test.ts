@@ -89,6 +89,11 @@ describe('fake Intervals: resources', () => {
       assert.deepEqual(await taskIds('assigneeid=7,-1'), [7, 13, 14, 16, 17, 18, 19, 26, 35]);
     });
 
+    it('combines the assignee filter with excludeclosed (the tree\'s "assigned to me" walk)', async () => {
+      assert.deepEqual(await taskIds('assigneeid=7&excludeclosed=t'), [13, 14, 16, 17]);
+      assert.deepEqual(await taskIds('assigneeid=7&excludeclosed=f'), [13, 14, 16, 17, 18]);
+    });
+
     it('excludes closed tasks and finds overdue ones', async () => {
       const open = await taskIds('excludeclosed=t');
       assert.equal(open.length, 35 - 6);

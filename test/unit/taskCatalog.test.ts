@@ -251,6 +251,68 @@ describe('TaskCatalog', () => {
     assert.equal(catalog.updateTask(makeTask({ id: 99 })), false);
   });
 
+  describe('projects holding the tasks assigned to a person', () => {
+    beforeEach(() => {
+      api.tasks.push(
+        makeTask({ id: 20, projectId: 2, assigneeIds: [7] }),
+        makeTask({ id: 21, projectId: 3, assigneeIds: [7], dateClosed: '2026-01-02' }),
+        makeTask({ id: 22, projectId: 4, assigneeIds: [9] }),
+      );
+    });
+
+    it('finds them with one walk of the person\'s open tasks (pages of 500), closed ones only when shown', async () => {
+      assert.deepEqual([...(await catalog.assignedProjectIds(7, false))].sort(), [1, 2]);
+      assert.deepEqual(api.calls, [{ method: 'listTasks', filter: { assigneeId: 7, excludeClosed: true }, options: { offset: 0, limit: 500 } }]);
+      assert.deepEqual([...(await catalog.assignedProjectIds(7, true))].sort(), [1, 2, 3]);
+      assert.deepEqual(api.calls[1]?.filter, { assigneeId: 7 });
+      assert.equal((await catalog.assignedProjectIds(5, false)).size, 0);
+    });
+
+    it('shares one walk and keeps it for the time-to-live', async () => {
+      api.hold = true;
+      const first = catalog.assignedProjectIds(7, false);
+      const second = catalog.assignedProjectIds(7, false);
+      api.release();
+      api.hold = false;
+      assert.equal(await first, await second);
+      now += ttl - 1;
+      await catalog.assignedProjectIds(7, false);
+      assert.equal(api.calls.length, 1, 'still fresh');
+      now += 1;
+      await catalog.assignedProjectIds(7, false);
+      assert.equal(api.calls.length, 2, 'expired, asked again');
+    });
+
+    it('asks again after any project\'s tasks changed, or everything was refreshed', async () => {
+      await catalog.assignedProjectIds(7, false);
+      await catalog.activeProjects();
+      api.tasks.push(makeTask({ id: 23, projectId: 4, assigneeIds: [7] }));
+      catalog.invalidateProject(4);
+      assert.deepEqual([...(await catalog.assignedProjectIds(7, false))].sort(), [1, 2, 4]);
+      catalog.invalidateAll();
+      await catalog.assignedProjectIds(7, false);
+      assert.deepEqual(
+        api.calls.map((call) => call.method),
+        ['listTasks', 'listAllProjects', 'listTasks', 'listTasks'],
+      );
+      catalog.invalidateProjects();
+      await catalog.assignedProjectIds(7, false);
+      assert.equal(api.calls.length, 4, 'a change to the project list alone leaves the tasks as they were');
+    });
+
+    it('does not store a walk that a task change overtook', async () => {
+      api.hold = true;
+      const stale = catalog.assignedProjectIds(7, false);
+      catalog.invalidateProject(2);
+      api.tasks = api.tasks.filter((task) => task.id !== 20);
+      api.release();
+      await stale;
+      api.hold = false;
+      assert.deepEqual([...(await catalog.assignedProjectIds(7, false))], [1], 'the newer answer is used');
+      assert.equal(api.calls.length, 2);
+    });
+  });
+
   it('rejects, without a request, when signed out', async () => {
     const signedOut = new TaskCatalog({ api: () => undefined, ttlMs: () => ttl });
     await assert.rejects(signedOut.activeProjects(), (error: Error & { kind?: string }) => error.kind === 'unauthorized');

@@ -22,7 +22,7 @@ import type { LoadMoreNode } from './loadMoreNode';
 import type { ProjectNode } from './projectNode';
 import { pickTask } from './taskPicker';
 import type { TaskNode } from './taskNode';
-import { TaskTreeProvider, type TaskFilterState } from './taskTreeProvider';
+import { TaskTreeProvider, type TaskFilterState, type TaskTreeEmptiness } from './taskTreeProvider';
 import type { TaskTreeNode } from './taskTreeNode';
 
 export const TASKS_VIEW_ID = 'intervals.tasks';
@@ -73,7 +73,7 @@ export class TaskBrowser extends Disposable {
         isRunning: (taskId) => deps.activeTimers.isRunning(taskId),
         today: () => toIsoDate(new Date()),
         progress: (work) => Promise.resolve(vscode.window.withProgress({ location: { viewId: TASKS_VIEW_ID } }, work)),
-        onEmpty: (empty) => void deps.contextKeys.set(ContextKey.noActiveProjects, empty),
+        onEmpty: (emptiness) => void this.publishEmptiness(emptiness),
         onError: (what, error) => deps.log.warn(`Could not ${what}: ${error instanceof Error ? error.message : String(error)}`),
       }),
     );
@@ -84,7 +84,7 @@ export class TaskBrowser extends Disposable {
     this.register(
       deps.session.onDidChange(() => {
         // Another account, or none: nothing loaded applies any more. Signed in, VS Code asks for the root again.
-        void deps.contextKeys.set(ContextKey.noActiveProjects, false);
+        void this.publishEmptiness(undefined);
         this.provider.clear();
       }),
     );
@@ -119,6 +119,10 @@ export class TaskBrowser extends Disposable {
   async setFilters(change: Partial<TaskFilterState>): Promise<TaskFilterState> {
     this.filterState = { ...this.filterState, ...change };
     await this.deps.globalState.update(FILTERS_KEY, this.filterState);
+    if (!this.filterState.assignedToMe) {
+      // At once, so the "nothing assigned" welcome never lingers over the full tree while it loads.
+      await this.deps.contextKeys.set(ContextKey.noAssignedTasks, false);
+    }
     await this.publishFilters();
     this.provider.filtersChanged();
     return this.filterState;
@@ -252,6 +256,9 @@ export class TaskBrowser extends Disposable {
       return false;
     }
     const projectNode = await this.findProjectNode(task.projectId);
+    if (!projectNode && this.filterState.assignedToMe && (await this.isActiveProject(task.projectId))) {
+      return this.offerAllTasks(task);
+    }
     if (!projectNode) {
       void vscode.window.showInformationMessage(`${taskLabel(task)} belongs to a project that is not active, so the task tree does not list it.`);
       return false;
@@ -266,11 +273,7 @@ export class TaskBrowser extends Disposable {
           return this.revealTask(task);
         }
       } else if (this.filterState.assignedToMe) {
-        const choice = await vscode.window.showInformationMessage(`${taskLabel(task)} is not assigned to you, and the tree shows only your tasks.`, 'Show All Tasks');
-        if (choice === 'Show All Tasks') {
-          await this.setFilters({ assignedToMe: false });
-          return this.revealTask(task);
-        }
+        return this.offerAllTasks(task);
       }
       return false;
     }
@@ -316,6 +319,24 @@ export class TaskBrowser extends Disposable {
     }
     await this.deps.settings.setWebUrl(result.url);
     return result.url;
+  }
+
+  private async offerAllTasks(task: Task | TaskSummary): Promise<boolean> {
+    const choice = await vscode.window.showInformationMessage(`${taskLabel(task)} is not assigned to you, and the tree shows only your tasks.`, 'Show All Tasks');
+    if (choice !== 'Show All Tasks') {
+      return false;
+    }
+    await this.setFilters({ assignedToMe: false });
+    return this.revealTask(task);
+  }
+
+  private async isActiveProject(projectId: number): Promise<boolean> {
+    try {
+      return (await this.catalog.activeProjects()).some((project) => project.id === projectId);
+    } catch {
+      // The tree shows the failure where it happened; here it only changes the wording.
+      return false;
+    }
   }
 
   private async findProjectNode(projectId: number): Promise<ProjectNode | undefined> {
@@ -391,6 +412,10 @@ export class TaskBrowser extends Disposable {
         this.catalog.invalidateProject(projectId);
       }
     }
+    if (this.filterState.assignedToMe) {
+      // The task may have joined or left the person's tasks: a project (and its client) may appear or go.
+      this.provider.redraw();
+    }
   }
 
   /** Whether a changed task still passes the filters, so it can stay where it is. */
@@ -400,6 +425,11 @@ export class TaskBrowser extends Disposable {
     }
     const personId = this.deps.session.state.signedIn ? this.deps.session.state.account.personId : undefined;
     return !this.filterState.assignedToMe || personId === undefined || task.assigneeIds.includes(personId);
+  }
+
+  private async publishEmptiness(emptiness: TaskTreeEmptiness): Promise<void> {
+    await this.deps.contextKeys.set(ContextKey.noActiveProjects, emptiness === 'noActiveProjects');
+    await this.deps.contextKeys.set(ContextKey.noAssignedTasks, emptiness === 'noAssignedTasks');
   }
 
   private async publishFilters(): Promise<void> {

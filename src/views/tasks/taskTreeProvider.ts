@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { Task } from '../../api/types';
+import type { Project, Task } from '../../api/types';
+import { projectsIn } from '../../tasks/assignedWork';
 import type { ProjectTasks, TaskCatalog, TaskListQuery } from '../../tasks/taskCatalog';
 import { groupProjectsByClient, groupTasksByModule } from '../../tasks/taskGroups';
 import { clientNodeId, clientTreeItem, type ClientNode } from './clientNode';
@@ -10,6 +11,9 @@ import { NO_CLIENT_NODE_ID, noClientTreeItem, type NoClientNode } from './noClie
 import { projectNodeId, projectTreeItem, type ProjectNode } from './projectNode';
 import { taskNodeId, taskTreeItem, type TaskNode } from './taskNode';
 import type { TaskTreeContext, TaskTreeNode } from './taskTreeNode';
+
+/** Why the tree has nothing to list, for the view's welcome content; undefined when it lists something. */
+export type TaskTreeEmptiness = 'noActiveProjects' | 'noAssignedTasks' | undefined;
 
 /** The tree's filters, as the view title toggles set them. */
 export interface TaskFilterState {
@@ -27,8 +31,8 @@ export interface TaskTreeOptions {
   readonly today: () => string;
   /** Shows loading in the view itself. */
   readonly progress: <T>(work: () => Promise<T>) => Promise<T>;
-  /** Told whether the account has no active project, for the view's welcome content. */
-  readonly onEmpty: (empty: boolean) => void;
+  /** Told, each time the first level loads, why it is empty (if it is), for the view's welcome content. */
+  readonly onEmpty: (emptiness: TaskTreeEmptiness) => void;
   readonly onError: (what: string, error: unknown) => void;
 }
 
@@ -198,14 +202,15 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
   }
 
   private async rootChildren(): Promise<TaskTreeNode[]> {
-    let groups;
+    let listed;
     try {
-      groups = groupProjectsByClient(await this.options.progress(() => this.options.catalog.activeProjects()));
+      listed = await this.options.progress(() => this.listedProjects());
     } catch (error) {
       this.options.onError('load projects', error);
       return this.remember('', [this.keep<ErrorNode>({ kind: 'error', id: errorNodeId(undefined), parent: undefined, message: errorText(error) })]);
     }
-    this.options.onEmpty(groups.length === 0);
+    const groups = groupProjectsByClient(listed.shown);
+    this.options.onEmpty(listed.active === 0 ? 'noActiveProjects' : groups.length === 0 ? 'noAssignedTasks' : undefined);
     return this.remember(
       '',
       groups.map((group) =>
@@ -218,18 +223,31 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
 
   /** From the (cached) project list rather than the node, so refreshing a client picks up its new projects. */
   private async clientChildren(node: ClientNode | NoClientNode): Promise<TaskTreeNode[]> {
-    let projects;
+    let listed;
     try {
-      projects = await this.options.progress(() => this.options.catalog.activeProjects());
+      listed = await this.options.progress(() => this.listedProjects());
     } catch (error) {
       this.options.onError('load projects', error);
       return this.remember(node.id, [this.keep<ErrorNode>({ kind: 'error', id: errorNodeId(node.id), parent: node, message: errorText(error) })]);
     }
-    node.projects = groupProjectsByClient(projects).find((group) => group.clientId === node.clientId)?.projects ?? [];
+    node.projects = groupProjectsByClient(listed.shown).find((group) => group.clientId === node.clientId)?.projects ?? [];
     return this.remember(
       node.id,
       node.projects.map((project) => this.keep<ProjectNode>({ kind: 'project', id: projectNodeId(project.id), parent: node, project })),
     );
+  }
+
+  /**
+   * The active projects the filters let through: with "assigned to me", only those holding one of
+   * the person's tasks, found with one walk of their tasks rather than a request per project.
+   */
+  private async listedProjects(): Promise<{ active: number; shown: readonly Project[] }> {
+    const query = this.query();
+    const [projects, assigned] = await Promise.all([
+      this.options.catalog.activeProjects(),
+      query.assigneeId === undefined ? undefined : this.options.catalog.assignedProjectIds(query.assigneeId, query.showClosed),
+    ]);
+    return { active: projects.length, shown: assigned ? projectsIn(projects, assigned) : projects };
   }
 
   private async projectChildren(node: ProjectNode): Promise<TaskTreeNode[]> {
