@@ -225,6 +225,121 @@ describe('Task tree', () => {
     assert.equal((await taskNodes(WEBSITE)).length, WEBSITE_OPEN_TASKS);
   });
 
+  describe('assigned to me', () => {
+    // The admin's open tasks are in every active project but "Brand & Identity" (client "O'Brien
+    // "Quoted" Consulting"), which holds a closed task assigned to someone else (task 18).
+    const BRAND = 4;
+    const OBRIEN = 'O\'Brien "Quoted" Consulting';
+
+    async function shownTree(): Promise<Record<string, string[]>> {
+      const tree: Record<string, string[]> = {};
+      for (const root of await children()) {
+        tree[label(root)] = (await children(root)).map(label);
+      }
+      return tree;
+    }
+
+    it('lists only the clients and projects holding one of my open tasks, from one walk of my tasks', async () => {
+      await vscode.commands.executeCommand('intervals.showMyTasks');
+      const roots = await children();
+      assert.deepEqual(roots.map(label), ['<Initech> Ltd.', 'Acme & Sons', 'Café Zürich', 'No client']);
+      assert.deepEqual(
+        roots.map((root) => item(root).description),
+        ['1 project', '2 projects', '2 projects', '2 projects'],
+      );
+
+      const walk = await taskRequests({ assigneeid: '1', projectid: null });
+      assert.equal(walk.length, 1, 'one request finds the projects with my tasks');
+      assert.equal(walk[0]?.query.excludeclosed, 't');
+      assert.equal(walk[0]?.query.limit, String(TASK_PAGE_SIZE));
+      assert.equal((await apiRequests('task')).length, 1, 'no request per project for the first level');
+      assert.equal((await apiRequests('project')).length, 1, 'the projects in one request');
+      assert.equal(hooks.contextKeys.get('intervals.noAssignedTasks'), false);
+
+      const tree = await shownTree();
+      assert.deepEqual(tree['Acme & Sons'], ['Mobile App', 'Website Redesign']);
+      assert.deepEqual(tree['Café Zürich'], ['Café Zürich Loyalty App', 'Menu Ordering Kiosk']);
+      assert.equal((await apiRequests('task')).length, 1, 'opening the clients needs no request');
+      for (const root of roots) {
+        for (const project of await children(root)) {
+          assert.ok((await children(project)).length > 0, `${label(project)} holds one of my tasks`);
+        }
+      }
+    });
+
+    it('lists everything again when the filter is switched off', async () => {
+      await vscode.commands.executeCommand('intervals.showMyTasks');
+      assert.ok(!(await children()).map(label).includes(OBRIEN));
+      await vscode.commands.executeCommand('intervals.showAllTasks');
+      const tree = await shownTree();
+      assert.deepEqual(tree[OBRIEN], ['Brand & Identity']);
+      assert.equal(Object.keys(tree).length, 5);
+      assert.equal(hooks.contextKeys.get('intervals.noAssignedTasks'), false);
+    });
+
+    it('counts closed tasks only when closed tasks are shown', async () => {
+      await fake.control.updateRow('task', 18, { assigneeids: [1] });
+      await vscode.commands.executeCommand('intervals.showMyTasks');
+      assert.ok(!(await children()).map(label).includes(OBRIEN), 'a closed task alone does not list its project');
+      await vscode.commands.executeCommand('intervals.showClosedTasks');
+      const tree = await shownTree();
+      assert.deepEqual(tree[OBRIEN], ['Brand & Identity']);
+      const walk = (await taskRequests({ assigneeid: '1', projectid: null })).at(-1);
+      assert.equal(walk?.query.excludeclosed, undefined, 'closed tasks are asked for too');
+      const brand = (await children((await children()).find((root) => label(root) === OBRIEN) as TaskTreeNode))[0] as TaskTreeNode;
+      assert.deepEqual((await children(brand)).map((node) => taskOf(node).id), [18]);
+      await vscode.commands.executeCommand('intervals.hideClosedTasks');
+      assert.ok(!(await children()).map(label).includes(OBRIEN));
+    });
+
+    it('shows a project once a task in it is assigned to me, and hides it when the task is given away', async () => {
+      await vscode.commands.executeCommand('intervals.showMyTasks');
+      assert.ok(!(await children()).map(label).includes(OBRIEN));
+      const fired: (TaskTreeNode | undefined)[] = [];
+      const listener = browser.provider.onDidChangeTreeData((node) => fired.push(node));
+      try {
+        await vscode.commands.executeCommand('intervals.assignTask', { taskId: 17, assigneeIds: [1, 7] });
+      } finally {
+        listener.dispose();
+      }
+      assert.ok(fired.includes(undefined), 'the first level is redrawn, so the view shows the project');
+      const tree = await shownTree();
+      assert.deepEqual(tree[OBRIEN], ['Brand & Identity']);
+      assert.deepEqual((await taskNodes(BRAND)).map((node) => taskOf(node).id), [17]);
+
+      await vscode.commands.executeCommand('intervals.assignTask', { taskId: 17, assigneeIds: [7] });
+      assert.ok(!(await children()).map(label).includes(OBRIEN), 'the project left with its only task of mine');
+    });
+
+    it('keeps the first level for the cache time, and asks again on Refresh', async () => {
+      await vscode.commands.executeCommand('intervals.showMyTasks');
+      await children();
+      await fake.control.updateRow('task', 17, { assigneeids: [1] });
+      assert.ok(!(await children()).map(label).includes(OBRIEN), 'still the loaded answer');
+      assert.equal((await taskRequests({ assigneeid: '1', projectid: null })).length, 1);
+      await vscode.commands.executeCommand('intervals.refreshTasks');
+      assert.ok((await children()).map(label).includes(OBRIEN));
+      assert.equal((await taskRequests({ assigneeid: '1', projectid: null })).length, 2);
+    });
+
+    it('shows the welcome content, not an empty tree, when no task is assigned to me', async () => {
+      // The demo account's Executive can see the projects but has no task.
+      await signIn('executive');
+      try {
+        assert.ok((await children()).length > 0, 'the Executive sees active projects');
+        await vscode.commands.executeCommand('intervals.showMyTasks');
+        assert.deepEqual(await children(), []);
+        assert.equal(hooks.contextKeys.get('intervals.noAssignedTasks'), true);
+        assert.equal(hooks.contextKeys.get('intervals.noActiveProjects'), false);
+        await vscode.commands.executeCommand('intervals.showAllTasks');
+        assert.equal(hooks.contextKeys.get('intervals.noAssignedTasks'), false);
+        assert.ok((await children()).length > 0);
+      } finally {
+        await signIn('admin');
+      }
+    });
+  });
+
   it('shows an error row with Retry when the projects fail to load, and Retry recovers', async () => {
     await fake.control.failNext(1, { status: 403, code: 10, message: 'Forbidden' }, { resource: 'project' });
     const failed = await children();
