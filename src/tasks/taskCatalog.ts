@@ -76,8 +76,11 @@ export class TaskCatalog {
   private readonly clientTasksPending = new Map<number, Promise<readonly Task[]>>();
   private readonly assignedSets = new Map<string, Cached<ReadonlySet<number>>>();
   private readonly assignedPending = new Map<string, Promise<ReadonlySet<number>>>();
-  /** Bumped whenever any task may have changed, so a walk that started before is not stored. */
-  private assignedEpoch = 0;
+  /**
+   * Bumped whenever any task may have changed, so a load across projects (every open task, a
+   * client's, yours) that started before is not stored.
+   */
+  private tasksEpoch = 0;
 
   constructor(private readonly options: TaskCatalogOptions) {
     this.now = options.now ?? Date.now;
@@ -153,9 +156,10 @@ export class TaskCatalog {
       return this.openTasksPending;
     }
     const generation = this.generation;
+    const epoch = this.tasksEpoch;
     const pending = this.call((api) => allPages(api, { excludeClosed: true }))
       .then((tasks) => {
-        if (generation === this.generation) {
+        if (generation === this.generation && epoch === this.tasksEpoch) {
           this.openTaskList = { value: tasks, at: this.now() };
         }
         return tasks as readonly Task[];
@@ -181,9 +185,10 @@ export class TaskCatalog {
       return inFlight;
     }
     const generation = this.generation;
+    const epoch = this.tasksEpoch;
     const pending = this.call((api) => allPages(api, { clientId: key, excludeClosed: true }))
       .then((tasks) => {
-        if (generation === this.generation) {
+        if (generation === this.generation && epoch === this.tasksEpoch) {
           this.clientTaskLists.set(key, { value: tasks, at: this.now() });
         }
         return tasks as readonly Task[];
@@ -212,12 +217,12 @@ export class TaskCatalog {
       return inFlight;
     }
     const generation = this.generation;
-    const epoch = this.assignedEpoch;
+    const epoch = this.tasksEpoch;
     const filter: TaskFilter = showClosed ? { assigneeId: personId } : { assigneeId: personId, excludeClosed: true };
     const pending = this.call((api) => allPages(api, filter))
       .then((tasks) => {
         const projectIds = projectIdsOf(tasks);
-        if (generation === this.generation && epoch === this.assignedEpoch) {
+        if (generation === this.generation && epoch === this.tasksEpoch) {
           this.assignedSets.set(key, { value: projectIds, at: this.now() });
         }
         return projectIds;
@@ -269,9 +274,7 @@ export class TaskCatalog {
         this.taskListsPending.delete(key);
       }
     }
-    this.openTaskList = undefined;
-    this.clientTaskLists.clear();
-    this.forgetAssigned();
+    this.forgetTasksAcrossProjects();
   }
 
   /** Forgets the project list (a project was created, renamed or closed). */
@@ -287,16 +290,19 @@ export class TaskCatalog {
     this.projectsPending = undefined;
     this.taskLists.clear();
     this.taskListsPending.clear();
+    this.forgetTasksAcrossProjects();
+  }
+
+  /**
+   * A task of some project may have been created, (un)assigned, opened or closed: the lists that
+   * span projects are forgotten, and loads of them already under way are neither shared nor stored.
+   */
+  private forgetTasksAcrossProjects(): void {
+    this.tasksEpoch++;
     this.openTaskList = undefined;
     this.openTasksPending = undefined;
     this.clientTaskLists.clear();
     this.clientTasksPending.clear();
-    this.forgetAssigned();
-  }
-
-  /** A task of any project may have been (un)assigned, opened or closed. */
-  private forgetAssigned(): void {
-    this.assignedEpoch++;
     this.assignedSets.clear();
     this.assignedPending.clear();
   }

@@ -313,6 +313,21 @@ describe('TaskCatalog', () => {
     });
   });
 
+  it("does not store every open task, or a client's, when a task change overtook the load", async () => {
+    api.tasks = [makeTask({ id: 10, projectId: 1, clientId: 4 })];
+    api.hold = true;
+    const open = catalog.openTasks();
+    const client = catalog.clientOpenTasks(4);
+    catalog.invalidateProject(1);
+    api.tasks.push(makeTask({ id: 11, projectId: 1, clientId: 4 }));
+    api.hold = false;
+    assert.deepEqual((await catalog.openTasks()).map((task) => task.id), [10, 11], 'a load after the change is not joined to the older one');
+    api.release();
+    await Promise.all([open, client]);
+    assert.deepEqual((await catalog.openTasks()).map((task) => task.id), [10, 11], 'the older answer was not stored over it');
+    assert.deepEqual((await catalog.clientOpenTasks(4)).map((task) => task.id), [10, 11]);
+  });
+
   it('rejects, without a request, when signed out', async () => {
     const signedOut = new TaskCatalog({ api: () => undefined, ttlMs: () => ttl });
     await assert.rejects(signedOut.activeProjects(), (error: Error & { kind?: string }) => error.kind === 'unauthorized');
