@@ -17,6 +17,7 @@ import type { TestHooks } from './testHooks';
 import { DataChanges } from './common/dataChanges';
 import { LookupCache } from './lookups/lookupCache';
 import type { Services } from './services';
+import { AskerSource } from './prompts/quickInputAsker';
 import { registerProjects } from './projects/registerProjects';
 import { registerTimers } from './timerUi/registerTimers';
 import { registerReminders } from './reminders/registerReminders';
@@ -57,7 +58,8 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
       lookups.clear();
     }),
   );
-  const services: Services = { context, session, log, settings, contextKeys, lookups, recentTasks, changes, activeTimers };
+  const asker = new AskerSource();
+  const services: Services = { context, session, log, settings, contextKeys, lookups, recentTasks, changes, activeTimers, asker };
 
   const signIn = signInCommand(session);
   const authProvider = new IntervalsAuthenticationProvider(session, async () => ((await signIn.execute()) as SignInResult | undefined)?.ok === true);
@@ -100,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
       session,
       contextKeys,
       services,
+      asker,
       authProvider,
       answerSignInOffer,
       reminders,

@@ -5,6 +5,7 @@ import type { DataChanges } from './common/dataChanges';
 import type { Logger } from './common/logger';
 import type { Settings } from './common/settings';
 import type { LookupCache } from './lookups/lookupCache';
+import type { AskerSource } from './prompts/quickInputAsker';
 import type { RecentTasks } from './tasks/recentTasks';
 import type { ActiveTimers } from './timer/activeTimers';
 
@@ -23,4 +24,6 @@ export interface Services {
   readonly recentTasks: RecentTasks;
   readonly changes: DataChanges;
   readonly activeTimers: ActiveTimers;
+  /** The prompts multi-step commands ask through; tests answer them from a script. */
+  readonly asker: AskerSource;
 }

@@ -4,6 +4,7 @@ import type { IntervalsAuthenticationProvider } from './auth/authenticationProvi
 import type { SignInOffer } from './common/accountGuard';
 import type { ContextKeys } from './common/contextKeys';
 import type { ReminderService } from './reminders/reminderService';
+import type { AskerSource } from './prompts/quickInputAsker';
 import type { ProjectsFeature } from './projects/registerProjects';
 import type { Services } from './services';
 import type { TaskBrowser } from './views/tasks/taskBrowser';
@@ -19,6 +20,8 @@ export interface TestHooks {
   contextKeys: ContextKeys;
   /** Every collaborator `activate` built, for tests that look inside a feature. */
   services: Services;
+  /** The prompts of Log Time, Edit, New Project, New Task and Time Report: tests answer them from a script. */
+  asker: AskerSource;
   /** The provider behind VS Code's Accounts menu, as VS Code itself calls it. */
   authProvider: IntervalsAuthenticationProvider;
   /** Answers the "Sign in to Intervals to …" offer of commands run signed out; undefined restores the notification. */
@@ -27,7 +30,7 @@ export interface TestHooks {
   reminders: ReminderService;
   /** The task browser: its catalog, tree provider and view, read by the task tree tests. */
   taskBrowser: TaskBrowser;
-  /** The time log: its outbox sync and a replaceable prompt. */
+  /** The time log: its outbox sync, the My Time view and the waiting-entries status. */
   timeLog: TimeLogTestHooks;
   /** The project and task commands: their prompts and clock. */
   projects: ProjectsFeature;

@@ -5,14 +5,11 @@ import { createTaskCommand } from '../commands/createTask';
 import { assignTaskCommand, setTaskStatusCommand } from '../commands/taskUpdates';
 import { timeReportCommand } from '../commands/timeReport';
 import { TimeReportPanel } from '../views/timeReport/timeReportPanel';
-import { AskerSource } from '../prompts/quickInputAsker';
 import type { Services } from '../services';
 import type { ProjectCommandContext } from './projectCommands';
 
 /** The project and task commands, the time report, and what the tests may replace in them. */
 export class ProjectsFeature extends vscode.Disposable {
-  /** The prompts the commands ask through; tests answer them from a script. */
-  readonly asker = new AskerSource();
   /** "Today" for the date defaults and report ranges. */
   now: () => Date = () => new Date();
   /** The time report's page size; undefined uses the client's. Tests make it small to walk many pages. */
@@ -29,7 +26,7 @@ export class ProjectsFeature extends vscode.Disposable {
     const context: ProjectCommandContext = {
       services,
       log: services.log.child('projects'),
-      asker: this.asker,
+      asker: services.asker,
       now: () => this.now(),
     };
     holder.registration = registerCommands([

@@ -42,7 +42,29 @@ export interface InputRequest extends StepPosition {
   readonly value: string;
   readonly placeholder?: string;
   /** A message when the text cannot be accepted; the step stays open with it. */
-  validate(value: string): string | undefined;
+  validate?(value: string): string | undefined;
+  /** What an acceptable text means (e.g. "1 h 30 min = 1.50 h"), shown under it as the user types. */
+  explain?(value: string): string | undefined;
+}
+
+/** One check of a typed value: an error blocks Enter, a message on an accepted value only explains. */
+export interface InputCheck {
+  readonly ok: boolean;
+  readonly message?: string;
+}
+
+/** The `validate` and `explain` of an input step from one check, so the text is parsed in one place. */
+export function checkedInput(check: (value: string) => InputCheck): Pick<InputRequest, 'validate' | 'explain'> {
+  return {
+    validate: (value) => {
+      const result = check(value);
+      return result.ok ? undefined : (result.message ?? 'This value cannot be accepted.');
+    },
+    explain: (value) => {
+      const result = check(value);
+      return result.ok ? result.message : undefined;
+    },
+  };
 }
 
 /** Undefined means the user dismissed the step: the command stops and sends nothing. */

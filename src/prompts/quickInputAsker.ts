@@ -74,18 +74,25 @@ export class QuickInputAsker implements Asker {
     box.placeholder = request.placeholder;
     box.value = request.value;
     box.buttons = buttons(request);
+    // Checked as the user types; the prefilled text shows only what it means, never an error
+    // before the user has done anything.
+    const show = (value: string, errors: boolean): boolean => {
+      const error = request.validate?.(value);
+      if (error !== undefined) {
+        box.validationMessage = errors ? { message: error, severity: vscode.InputBoxValidationSeverity.Error } : undefined;
+        return false;
+      }
+      const meaning = request.explain?.(value);
+      box.validationMessage = meaning ? { message: meaning, severity: vscode.InputBoxValidationSeverity.Info } : undefined;
+      return true;
+    };
+    show(request.value, false);
     return this.settle<string | Back>(box, request, (done) => [
-      box.onDidChangeValue(() => {
-        // Clear an earlier message as soon as the text changes; it is checked again on Enter.
-        box.validationMessage = undefined;
-      }),
+      box.onDidChangeValue((value) => show(value, true)),
       box.onDidAccept(() => {
-        const message = request.validate(box.value);
-        if (message !== undefined) {
-          box.validationMessage = message;
-          return;
+        if (show(box.value, true)) {
+          done(box.value);
         }
-        done(box.value);
       }),
     ]);
   }

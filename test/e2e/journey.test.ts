@@ -40,8 +40,8 @@ async function completeLogTimeSteps(ui: Workbench, duration: string, done: Locat
     if (!typedDuration && /duration/i.test(about)) {
       typedDuration = true;
       await ui.quickInputBox.fill(duration);
-      // Let the prompt show what it understood before the screenshot.
-      await ui.page.waitForTimeout(300);
+      // The prompt shows what it understood as the text is typed, e.g. "45 min = 0.75 h".
+      await ui.quickInput.locator('.quick-input-message', { hasText: / h$/ }).waitFor({ state: 'visible', timeout: 5_000 });
       await ui.screenshot(screenshot);
     }
     await ui.quickInputBox.press('Enter');

@@ -6,25 +6,33 @@ import type { TestHooks } from '../../src/testHooks';
 import { toIsoDate } from '../../src/time/dates';
 import type { DeleteTimeEntryResult } from '../../src/commands/deleteTimeEntry';
 import type { EditTimeEntryResult } from '../../src/views/time/editTimeFlow';
-import type { InputStep, PickStep, StepAsker } from '../../src/views/time/logTimeAsker';
+import type { Asker, Choice, InputRequest, PickManyRequest, PickRequest } from '../../src/prompts/asker';
 import type { LogTimeResult } from '../../src/views/time/logTimeFlow';
 import type { TimeTreeNode } from '../../src/views/time/myTimeView';
 import { eventually, extensionHooks, fakeServer, signIn, signOut } from './helpers';
 
 const ADMIN = 1;
 
+/** The item a pick opens on: the default it names, else the first, as the quick pick does. */
+function opening<T>(request: PickRequest<T>): Choice<T> | undefined {
+  return request.items.find((item) => item.value === request.active) ?? request.items[0];
+}
+
 /** Answers each prompt with the function for its step; records the values shown. */
-class StepAnswers implements StepAsker {
+class StepAnswers implements Asker {
   readonly shown: string[] = [];
-  constructor(private readonly answers: Record<number, (step: InputStep | PickStep<unknown>) => unknown>) {}
-  input(step: InputStep): Promise<string | undefined> {
+  constructor(private readonly answers: Record<number, (step: InputRequest | PickRequest<unknown>) => unknown>) {}
+  input(step: InputRequest): Promise<string | undefined> {
     this.shown.push(step.value);
     return Promise.resolve((this.answers[step.step]?.(step) ?? step.value) as string | undefined);
   }
-  pick<T>(step: PickStep<T>): Promise<T | undefined> {
-    this.shown.push(step.items[step.activeIndex ?? 0]?.label ?? '');
-    const answer = this.answers[step.step]?.(step as PickStep<unknown>);
-    return Promise.resolve((answer ?? step.items[step.activeIndex ?? 0]?.value) as T | undefined);
+  pick<T>(step: PickRequest<T>): Promise<T | undefined> {
+    this.shown.push(opening(step)?.label ?? '');
+    const answer = this.answers[step.step]?.(step as PickRequest<unknown>);
+    return Promise.resolve((answer ?? opening(step)?.value) as T | undefined);
+  }
+  pickMany<T>(step: PickManyRequest<T>): Promise<T[] | undefined> {
+    return Promise.reject(new Error(`Edit asks no multiple choice (step ${step.step}: ${step.placeholder})`));
   }
 }
 
@@ -44,7 +52,7 @@ describe('My Time', () => {
   });
 
   afterEach(async () => {
-    hooks.timeLog.setAsker(undefined);
+    hooks.asker.use(undefined);
     await fake.control.clearFaults();
     for (const item of await hooks.timeLog.sync.waiting()) {
       await hooks.timeLog.sync.discard(item.id);
@@ -167,7 +175,7 @@ describe('My Time', () => {
     const [node] = await hooks.timeLog.view.getChildren(day);
     assert.ok(node.kind === 'entry');
     const answers = new StepAnswers({ 2: () => '2h', 4: () => 'Prompted edit' });
-    hooks.timeLog.setAsker(answers);
+    hooks.asker.use(answers);
     const result = await vscode.commands.executeCommand<EditTimeEntryResult>('intervals.editTimeEntry', node);
     assert.equal(result.status, 'updated');
     assert.equal(answers.shown[0], node.entry.date, 'the day is filled in');

@@ -47,7 +47,7 @@ describe('Projects and tasks', () => {
   });
 
   afterEach(async () => {
-    hooks.projects.asker.use(undefined);
+    hooks.asker.use(undefined);
     hooks.projects.now = () => new Date();
     await fake.control.clearFaults();
   });
@@ -64,7 +64,7 @@ describe('Projects and tasks', () => {
 
   function script(...answers: Answer[]): ScriptedAsker {
     const asker = new ScriptedAsker(answers);
-    hooks.projects.asker.use(asker);
+    hooks.asker.use(asker);
     return asker;
   }
 
@@ -113,15 +113,15 @@ describe('Projects and tasks', () => {
         back,
         accept, // the client chosen before is the default on the way back
         (asked) => {
-          assert.equal(asked.kind === 'input' && asked.request.validate('   '), 'Enter a project name.');
+          assert.equal(asked.kind === 'input' && asked.request.validate?.('   '), 'Enter a project name.');
           return 'Kiosk v2';
         },
         accept, // start: today
         accept, // billable: a client's project is billable by default
         accept, // active
         (asked) => {
-          assert.equal(asked.kind === 'input' && asked.request.validate('2026-03-01'), 'This date is before the start date (2026-03-11).');
-          assert.match((asked.kind === 'input' && asked.request.validate('31/02')) || '', /not a date/);
+          assert.equal(asked.kind === 'input' && asked.request.validate?.('2026-03-01'), 'This date is before the start date (2026-03-11).');
+          assert.match((asked.kind === 'input' && asked.request.validate?.('31/02')) || '', /not a date/);
           return '2026-12-31';
         },
         type('Touch screens'),
@@ -317,7 +317,7 @@ describe('Projects and tasks', () => {
       const asker = script(
         choose('Development'),
         (asked) => {
-          assert.equal(asked.kind === 'input' && asked.request.validate(''), 'Enter a task title.');
+          assert.equal(asked.kind === 'input' && asked.request.validate?.(''), 'Enter a task title.');
           return 'Dark mode';
         },
         (asked) => {
@@ -341,7 +341,7 @@ describe('Projects and tasks', () => {
         },
         accept, // open date: today
         (asked) => {
-          assert.equal(asked.kind === 'input' && asked.request.validate('2026-03-10'), 'This date is before the open date (2026-03-11).');
+          assert.equal(asked.kind === 'input' && asked.request.validate?.('2026-03-10'), 'This date is before the open date (2026-03-11).');
           return '2026-03-13';
         },
         accept,
@@ -447,7 +447,7 @@ describe('Projects and tasks', () => {
     it('answers the real quick pick of statuses', async () => {
       const task = await someTask();
       const shown = new Promise<number>((resolve) => {
-        const subscription = hooks.projects.asker.quickInput.onDidShow((position) => {
+        const subscription = hooks.asker.quickInput.onDidShow((position) => {
           subscription.dispose();
           resolve(position.step);
         });

@@ -17,7 +17,7 @@ export const accept: Answer = (asked) => {
     case 'pickMany':
       return [...asked.request.selected];
     case 'input':
-      assert.equal(asked.request.validate(asked.request.value), undefined, `the default of "${asked.request.prompt}" is accepted`);
+      assert.equal(asked.request.validate?.(asked.request.value), undefined, `the default of "${asked.request.prompt}" is accepted`);
       return asked.request.value;
   }
 };
@@ -40,7 +40,7 @@ export function choose(...labels: string[]): Answer {
 export function type(text: string): Answer {
   return (asked) => {
     assert.equal(asked.kind, 'input', 'expected an input box');
-    const message = asked.kind === 'input' ? asked.request.validate(text) : 'not an input';
+    const message = asked.kind === 'input' ? asked.request.validate?.(text) : 'not an input';
     assert.equal(message, undefined, `"${text}" is accepted`);
     return text;
   };

@@ -4,47 +4,58 @@ import * as vscode from 'vscode';
 import type { TestHooks } from '../../src/testHooks';
 import { toIsoDate } from '../../src/time/dates';
 import type { LogTimeResult } from '../../src/views/time/logTimeFlow';
-import { BACK, type InputStep, type PickStep, type StepAsker } from '../../src/views/time/logTimeAsker';
+import { BACK, type Asker, type Choice, type InputRequest, type PickManyRequest, type PickRequest } from '../../src/prompts/asker';
 import { extensionHooks, fakeServer, signIn, signOut } from './helpers';
 
 const ADMIN = 1;
 const TASK = 1; // "Homepage hero & navigation", project 1, module 3
 
-type Answer = string | number | boolean | typeof BACK | undefined | ((step: InputStep | PickStep<unknown>) => unknown);
+type Answer = string | number | boolean | typeof BACK | undefined | ((step: InputRequest | PickRequest<unknown>) => unknown);
+
+/** The item a pick opens on: the default it names, else the first, as the quick pick does. */
+function opening<T>(request: PickRequest<T>): Choice<T> | undefined {
+  return request.items.find((item) => item.value === request.active) ?? request.items[0];
+}
 
 /** Answers the prompts in order and records what each step showed. */
-class ScriptedAsker implements StepAsker {
+class ScriptedAsker implements Asker {
   readonly seen: Array<{ step: number; kind: 'input' | 'pick'; value?: string; labels?: string[]; active?: string; checks: string[] }> = [];
 
   constructor(private readonly answers: Answer[]) {}
 
-  input(step: InputStep): Promise<string | undefined | typeof BACK> {
+  input(step: InputRequest): Promise<string | undefined | typeof BACK> {
     const answer = this.next(step);
     const checks: string[] = [];
     if (typeof answer === 'string' && step.validate) {
-      const result = step.validate(answer);
-      checks.push(`${result.ok ? 'ok' : 'error'}: ${result.message ?? ''}`);
+      const error = step.validate(answer);
+      checks.push(error === undefined ? `ok: ${step.explain?.(answer) ?? ''}` : `error: ${error}`);
     }
     this.seen.push({ step: step.step, kind: 'input', value: step.value, checks });
     return Promise.resolve(answer as string | undefined | typeof BACK);
   }
 
-  pick<T>(step: PickStep<T>): Promise<T | undefined | typeof BACK> {
-    const answer = this.next(step as PickStep<unknown>);
+  pick<T>(step: PickRequest<T>): Promise<T | undefined | typeof BACK> {
+    const answer = this.next(step as PickRequest<unknown>);
     const labels = step.items.map((item) => item.label);
-    this.seen.push({ step: step.step, kind: 'pick', labels, active: labels[step.activeIndex ?? 0], checks: [] });
+    this.seen.push({ step: step.step, kind: 'pick', labels, active: opening(step)?.label, checks: [] });
     if (answer === BACK || answer === undefined) {
       return Promise.resolve(answer);
     }
     if (answer === 'default') {
-      return Promise.resolve(step.items[step.activeIndex ?? 0].value);
+      const chosen = opening(step);
+      assert.ok(chosen, `step ${step.step} offers something`);
+      return Promise.resolve(chosen.value);
     }
     const found = step.items.find((item) => item.label === answer || item.value === answer);
     assert.ok(found, `step ${step.step} offers ${String(answer)} (has ${labels.join(', ')})`);
     return Promise.resolve(found.value);
   }
 
-  private next(step: InputStep | PickStep<unknown>): unknown {
+  pickMany<T>(step: PickManyRequest<T>): Promise<T[] | undefined> {
+    return Promise.reject(new Error(`Log Time asks no multiple choice (step ${step.step}: ${step.placeholder})`));
+  }
+
+  private next(step: InputRequest | PickRequest<unknown>): unknown {
     assert.ok(this.answers.length > 0, `no answer left for step ${step.step}`);
     const answer = this.answers.shift();
     return typeof answer === 'function' ? answer(step) : answer;
@@ -66,7 +77,7 @@ describe('Log time', () => {
   });
 
   afterEach(async () => {
-    hooks.timeLog.setAsker(undefined);
+    hooks.asker.use(undefined);
     await fake.control.clearFaults();
     for (const item of await hooks.timeLog.sync.waiting()) {
       await hooks.timeLog.sync.discard(item.id);
@@ -258,7 +269,7 @@ describe('Log time', () => {
       'Not billable',
       'Prompted entry',
     ]);
-    hooks.timeLog.setAsker(asker);
+    hooks.asker.use(asker);
     const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: 3, prompt: true });
     assert.equal(result.status, 'logged');
     const durationSteps = asker.seen.filter((s) => s.step === 3);
@@ -279,7 +290,7 @@ describe('Log time', () => {
   it('offers the work type last used on the project first', async () => {
     await vscode.commands.executeCommand('intervals.logTime', { taskId: TASK, hours: 1, worktypeId: 4, description: 'remember me' });
     const asker = new ScriptedAsker(['today', '1h', 'default', 'default', '']);
-    hooks.timeLog.setAsker(asker);
+    hooks.asker.use(asker);
     const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
     assert.equal(result.status, 'logged');
     const workTypes = asker.seen.find((s) => s.step === 4);
@@ -315,7 +326,7 @@ describe('Log time', () => {
   });
 
   it('cancelling a prompt sends nothing', async () => {
-    hooks.timeLog.setAsker(new ScriptedAsker(['today', undefined]));
+    hooks.asker.use(new ScriptedAsker(['today', undefined]));
     const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
     assert.deepEqual(result, { status: 'cancelled' });
     assert.equal(await timePosts(), 0);

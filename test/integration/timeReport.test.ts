@@ -40,7 +40,7 @@ describe('Time report', () => {
   afterEach(async () => {
     // A failed step-through must not leave its quick input open for the next suite.
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    hooks.projects.asker.use(undefined);
+    hooks.asker.use(undefined);
     await fake.control.clearFaults();
     hooks.projects.timeReportPageSize = undefined;
     hooks.projects.now = () => new Date();
@@ -54,7 +54,7 @@ describe('Time report', () => {
 
   function script(...answers: Answer[]): ScriptedAsker {
     const asker = new ScriptedAsker(answers);
-    hooks.projects.asker.use(asker);
+    hooks.asker.use(asker);
     return asker;
   }
 
@@ -135,12 +135,12 @@ describe('Time report', () => {
         return choose('Custom range…')(asked);
       },
       (asked) => {
-        assert.match((asked.kind === 'input' && asked.request.validate('2025-13-01')) || '', /month/);
+        assert.match((asked.kind === 'input' && asked.request.validate?.('2025-13-01')) || '', /month/);
         return type(RANGE.start)(asked);
       },
       (asked) => {
-        assert.equal(asked.kind === 'input' && asked.request.validate('2025-06-01'), 'This date is before the first day (2025-06-02).');
-        assert.match((asked.kind === 'input' && asked.request.validate('2027-06-01')) || '', /at most 366 days/);
+        assert.equal(asked.kind === 'input' && asked.request.validate?.('2025-06-01'), 'This date is before the first day (2025-06-02).');
+        assert.match((asked.kind === 'input' && asked.request.validate?.('2027-06-01')) || '', /at most 366 days/);
         return type(RANGE.end)(asked);
       },
       (asked) => {
@@ -185,7 +185,7 @@ describe('Time report', () => {
   it('goes back and forth through the real quick input', async () => {
     const shown: number[] = [];
     let onShow: (() => void) | undefined;
-    const subscription = hooks.projects.asker.quickInput.onDidShow((position) => {
+    const subscription = hooks.asker.quickInput.onDidShow((position) => {
       shown.push(position.step);
       onShow?.();
     });

@@ -12,9 +12,9 @@ import { parseDate } from '../../time/dates';
 import { formatHoursMinutes, SECONDS_PER_HOUR } from '../../time/duration';
 import { checkHours, checkIsoDate } from '../../timeLog/timeEntryDraft';
 import { isIntervalsError } from '../../api/errors';
+import { BACK, checkedInput, type Asker } from '../../prompts/asker';
 import { entryFrom } from './entryArgument';
 import { entryTitle } from './entryNode';
-import { BACK, type StepAsker } from './logTimeAsker';
 import { roundingSettings } from './logTimeFlow';
 import type { MyTimeView } from './myTimeView';
 
@@ -34,7 +34,7 @@ export interface EditTimeFlowOptions {
   lookups: LookupCache;
   changes: DataChanges;
   log: Logger;
-  asker: () => StepAsker;
+  asker: () => Asker;
   /** Hours already logged on a day, from the view or the service; undefined when unknown. */
   loggedHours: (isoDate: string) => Promise<number | undefined>;
   today?: () => Date;
@@ -154,10 +154,10 @@ export class EditTimeFlow {
           totalSteps: TOTAL_STEPS,
           prompt: `Day of ${entryTitle(entry)} (today, yesterday, a weekday, or YYYY-MM-DD)`,
           value: date,
-          validate: (text) => {
+          ...checkedInput((text) => {
             const parsed = parseDate(text, today);
             return parsed.ok ? { ok: true, message: parsed.iso } : { ok: false, message: parsed.message };
-          },
+          }),
         });
         if (typeof answer === 'string') {
           const parsed = parseDate(answer, today);
@@ -174,10 +174,10 @@ export class EditTimeFlow {
           totalSteps: TOTAL_STEPS,
           prompt: 'Duration: 1.5, 1:30, 90m, 1h 30m, or a range such as 9:15-10:45',
           value: formatHoursMinutes(Math.round(hours * SECONDS_PER_HOUR)),
-          validate: (text) => {
+          ...checkedInput((text) => {
             const checked = checkHours(text, roundingSettings(), other);
             return checked.ok ? { ok: true, message: checked.understood } : { ok: false, message: checked.message };
-          },
+          }),
         });
         if (typeof answer === 'string') {
           const checked = checkHours(answer, roundingSettings(), other);
@@ -197,7 +197,7 @@ export class EditTimeFlow {
           totalSteps: TOTAL_STEPS,
           placeholder: `Work type for ${entry.project ?? 'the project'}`,
           items: workTypes.map((type) => ({ label: type.name, value: type.workTypeId })),
-          activeIndex: Math.max(0, workTypes.findIndex((type) => type.workTypeId === workTypeId)),
+          active: workTypeId ?? undefined,
         });
         if (typeof answer === 'number') {
           workTypeId = answer;

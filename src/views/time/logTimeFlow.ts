@@ -12,7 +12,7 @@ import { parseDate, toIsoDate } from '../../time/dates';
 import { formatDuration, isTimeRounding, isTimeRoundingMode, type TimeRounding, type TimeRoundingMode } from '../../time/duration';
 import { checkHours, checkIsoDate, type QueuedTimeEntry } from '../../timeLog/timeEntryDraft';
 import type { TimeLogSync } from '../../timeLog/timeLogSync';
-import { BACK, type StepAsker } from './logTimeAsker';
+import { BACK, checkedInput, type Asker } from '../../prompts/asker';
 
 export type LogTimeResult =
   | { status: 'logged'; entry: TimeEntry }
@@ -32,7 +32,7 @@ export interface LogTimeFlowOptions {
   globalState: vscode.Memento;
   sync: TimeLogSync;
   log: Logger;
-  asker: () => StepAsker;
+  asker: () => Asker;
   /** Hours already logged on a day, from the view or the service; undefined when unknown. */
   loggedHours: (isoDate: string) => Promise<number | undefined>;
   today?: () => Date;
@@ -170,12 +170,12 @@ export class LogTimeFlow {
           totalSteps: TOTAL_STEPS,
           prompt: `Day to log on (today, yesterday, a weekday such as mon, or YYYY-MM-DD) for ${taskLabel(task)}`,
           value: values.date ?? 'today',
-          validate: (text) => {
+          ...checkedInput((text) => {
             const parsed = parseDate(text, this.today());
             return parsed.ok
               ? { ok: true, message: parsed.date.toLocaleDateString(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }) }
               : { ok: false, message: parsed.message };
-          },
+          }),
         });
         if (answer === BACK) {
           back();
@@ -205,10 +205,10 @@ export class LogTimeFlow {
           totalSteps: TOTAL_STEPS,
           prompt: `Duration on ${date}: 1.5, 1:30, 90m, 1h 30m, or a range such as 9:15-10:45` + (logged ? ` (${formatDuration(logged * 3600)} already logged that day)` : ''),
           value: values.hoursText ?? '',
-          validate: (text) => {
+          ...checkedInput((text) => {
             const checked = checkHours(text, roundingSettings(), logged ?? 0);
             return checked.ok ? { ok: true, message: checked.understood } : { ok: false, message: checked.message };
-          },
+          }),
         });
         if (answer === BACK) {
           back();
@@ -263,7 +263,7 @@ export class LogTimeFlow {
           totalSteps: TOTAL_STEPS,
           placeholder: `Work type for ${task.project ?? 'the project'}`,
           items: ordered.map((type) => ({ label: type.name, value: type.workTypeId })),
-          activeIndex: Math.max(0, ordered.findIndex((type) => type.workTypeId === preferred)),
+          active: preferred,
         });
         if (answer === BACK) {
           back();
@@ -292,7 +292,7 @@ export class LogTimeFlow {
             { label: 'Billable', value: true },
             { label: 'Not billable', value: false },
           ],
-          activeIndex: projectBillable ? 0 : 1,
+          active: projectBillable,
         });
         if (answer === BACK) {
           back();
@@ -386,7 +386,7 @@ export class LogTimeFlow {
     return result;
   }
 
-  private async askTask(asker: StepAsker, given: Task | TaskSummary | undefined): Promise<Task | TaskSummary | undefined> {
+  private async askTask(asker: Asker, given: Task | TaskSummary | undefined): Promise<Task | TaskSummary | undefined> {
     const recent = this.options.recentTasks.list().filter((task) => task.id !== given?.id);
     const choices = [...(given ? [given] : []), ...recent];
     if (choices.length > 0) {

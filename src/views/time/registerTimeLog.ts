@@ -16,7 +16,6 @@ import { hoursLoggedOn } from '../../timeLog/dayTotal';
 import type { Services } from '../../services';
 import type { QueuedTimeEntry } from '../../timeLog/timeEntryDraft';
 import { TimeLogSync, classifyTimeFailure, describeTimeFailure } from '../../timeLog/timeLogSync';
-import { QuickInputAsker, type StepAsker } from './logTimeAsker';
 import { EditTimeFlow } from './editTimeFlow';
 import { LogTimeFlow } from './logTimeFlow';
 import { MyTimeView } from './myTimeView';
@@ -27,8 +26,6 @@ export interface TimeLogTestHooks {
   view: MyTimeView;
   /** The status bar item counting entries waiting to sync. */
   waitingStatus: WaitingEntriesStatusBarItem;
-  /** Replaces the quick input with scripted answers; undefined restores it. */
-  setAsker(asker: StepAsker | undefined): void;
 }
 
 export interface TimeLog extends vscode.Disposable {
@@ -84,8 +81,6 @@ export function registerTimeLog(services: Services): TimeLog {
       date,
     );
 
-  const defaultAsker = new QuickInputAsker();
-  let asker: StepAsker = defaultAsker;
   const flow = new LogTimeFlow({
     session: services.session,
     lookups: services.lookups,
@@ -94,7 +89,7 @@ export function registerTimeLog(services: Services): TimeLog {
     globalState: services.context.globalState,
     sync,
     log,
-    asker: () => asker,
+    asker: () => services.asker.current,
     loggedHours,
   });
   const editFlow = new EditTimeFlow({
@@ -103,7 +98,7 @@ export function registerTimeLog(services: Services): TimeLog {
     lookups: services.lookups,
     changes: services.changes,
     log,
-    asker: () => asker,
+    asker: () => services.asker.current,
     loggedHours,
   });
 
@@ -159,9 +154,6 @@ export function registerTimeLog(services: Services): TimeLog {
       sync,
       view,
       waitingStatus,
-      setAsker: (next) => {
-        asker = next ?? defaultAsker;
-      },
     },
     dispose: () => vscode.Disposable.from(...disposables).dispose(),
   };
