@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { TaskPriority, TaskStatus } from '../../src/api/types';
-import { BACK, runSteps, settle, type Step, type StepOutcome, type StepPosition } from '../../src/prompts/asker';
+import { BACK, checkedInput, runSteps, settle, type Step, type StepOutcome, type StepPosition } from '../../src/prompts/asker';
 import { defaultPriority, defaultStatus, isoOrNull, laterDateProblem, nameProblem, requiredDateProblem } from '../../src/projects/formRules';
 
 const TODAY = new Date(2026, 2, 11);
@@ -119,6 +119,25 @@ describe('New project and task form rules', () => {
       assert.equal(settle<string>(BACK, (v) => stored.push(v)), 'back');
       assert.equal(settle<string>(undefined, (v) => stored.push(v)), 'cancel');
       assert.deepEqual(stored, ['a']);
+    });
+  });
+
+  describe('checkedInput', () => {
+    const hours = checkedInput((text) => (/^\d+$/.test(text) ? { ok: true, message: `${text} h` } : { ok: false, message: 'Type whole hours.' }));
+
+    it('blocks a rejected value with its message and explains nothing about it', () => {
+      assert.equal(hours.validate?.('x'), 'Type whole hours.');
+      assert.equal(hours.explain?.('x'), undefined);
+    });
+
+    it('accepts a value and explains what it means', () => {
+      assert.equal(hours.validate?.('3'), undefined);
+      assert.equal(hours.explain?.('3'), '3 h');
+    });
+
+    it('gives a rejection without a message a general one, so Enter is still blocked', () => {
+      const bare = checkedInput(() => ({ ok: false }));
+      assert.equal(bare.validate?.(''), 'This value cannot be accepted.');
     });
   });
 });
