@@ -1,6 +1,7 @@
 // Fixtures: the demo account (rich, awkward names and dates relative to a clock) and a large,
 // plain account for benchmarks. Both are pure functions of their options.
 import {
+  BLANK_CLIENT_CONTACT,
   GROUP_IDS,
   type AccountRow,
   type ClientRow,
@@ -105,19 +106,7 @@ function client(id: number, name: string, extra: Partial<ClientRow>): ClientRow 
     name,
     description: null,
     datecreated: '2024-01-15',
-    firstname: null,
-    lastname: null,
-    email: null,
-    website: null,
-    phone: null,
-    cell: null,
-    fax: null,
-    address: null,
-    aptsuite: null,
-    city: null,
-    state: null,
-    zip: null,
-    country: null,
+    ...BLANK_CLIENT_CONTACT,
     active: true,
     ...extra,
   };

@@ -1,7 +1,7 @@
 // Raw inserts (control endpoint, tests): fill what a partial row leaves out so a test can write
 // `{ title, projectid }` and get a complete task. No validation: raw rows may be deliberately odd.
 import { nextLocalId } from './resources/resource';
-import { GROUP_IDS, type FakeStore, type RowOf, type TableName } from './store';
+import { BLANK_CLIENT_CONTACT, GROUP_IDS, type FakeStore, type RowOf, type TableName } from './store';
 import { isoDate, isoDateTime } from './values';
 
 function defaultsFor(table: TableName, store: FakeStore, now: Date): Record<string, unknown> {
@@ -37,19 +37,7 @@ function defaultsFor(table: TableName, store: FakeStore, now: Date): Record<stri
         name: 'New client',
         description: null,
         datecreated: today,
-        firstname: null,
-        lastname: null,
-        email: null,
-        website: null,
-        phone: null,
-        cell: null,
-        fax: null,
-        address: null,
-        aptsuite: null,
-        city: null,
-        state: null,
-        zip: null,
-        country: null,
+        ...BLANK_CLIENT_CONTACT,
         active: true,
       };
     case 'project':

@@ -62,6 +62,23 @@ export interface ClientRow {
   active: boolean;
 }
 
+/** The contact fields of a client nobody filled in; each new row spreads its own copy. */
+export const BLANK_CLIENT_CONTACT = {
+  firstname: null,
+  lastname: null,
+  email: null,
+  website: null,
+  phone: null,
+  cell: null,
+  fax: null,
+  address: null,
+  aptsuite: null,
+  city: null,
+  state: null,
+  zip: null,
+  country: null,
+} as const satisfies Partial<ClientRow>;
+
 export interface ProjectRow {
   id: number;
   localid: number;

@@ -6,17 +6,13 @@ import type { TestHooks } from '../../src/testHooks';
 import { toIsoDate } from '../../src/time/dates';
 import type { DeleteTimeEntryResult } from '../../src/commands/deleteTimeEntry';
 import type { EditTimeEntryResult } from '../../src/views/time/editTimeFlow';
-import type { Asker, Choice, InputRequest, PickManyRequest, PickRequest } from '../../src/prompts/asker';
+import type { Asker, InputRequest, PickManyRequest, PickRequest } from '../../src/prompts/asker';
 import type { LogTimeResult } from '../../src/views/time/logTimeFlow';
 import type { TimeTreeNode } from '../../src/views/time/myTimeView';
+import { opening } from './scriptedAsker';
 import { eventually, extensionHooks, fakeServer, signIn, signOut } from './helpers';
 
 const ADMIN = 1;
-
-/** The item a pick opens on: the default it names, else the first, as the quick pick does. */
-function opening<T>(request: PickRequest<T>): Choice<T> | undefined {
-  return request.items.find((item) => item.value === request.active) ?? request.items[0];
-}
 
 /** Answers each prompt with the function for its step; records the values shown. */
 class StepAnswers implements Asker {

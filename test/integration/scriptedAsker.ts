@@ -1,10 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { BACK, type Asker, type Back, type InputRequest, type PickManyRequest, type PickRequest } from '../../src/prompts/asker';
+import { BACK, type Asker, type Back, type Choice, type InputRequest, type PickManyRequest, type PickRequest } from '../../src/prompts/asker';
 
 export type AskedRequest =
   | { kind: 'pick'; request: PickRequest<unknown> }
   | { kind: 'pickMany'; request: PickManyRequest<unknown> }
   | { kind: 'input'; request: InputRequest };
+
+/** The item a pick opens on: the default it names, else the first, as the quick pick does. */
+export function opening<T>(request: PickRequest<T>): Choice<T> | undefined {
+  return request.items.find((item) => item.value === request.active) ?? request.items[0];
+}
 
 /** One scripted answer: what to do with the step that opens next. */
 export type Answer = (asked: AskedRequest) => unknown;
@@ -13,7 +18,7 @@ export type Answer = (asked: AskedRequest) => unknown;
 export const accept: Answer = (asked) => {
   switch (asked.kind) {
     case 'pick':
-      return asked.request.active;
+      return opening(asked.request)?.value;
     case 'pickMany':
       return [...asked.request.selected];
     case 'input':

@@ -4,18 +4,14 @@ import * as vscode from 'vscode';
 import type { TestHooks } from '../../src/testHooks';
 import { toIsoDate } from '../../src/time/dates';
 import type { LogTimeResult } from '../../src/views/time/logTimeFlow';
-import { BACK, type Asker, type Choice, type InputRequest, type PickManyRequest, type PickRequest } from '../../src/prompts/asker';
+import { BACK, type Asker, type InputRequest, type PickManyRequest, type PickRequest } from '../../src/prompts/asker';
+import { opening } from './scriptedAsker';
 import { extensionHooks, fakeServer, signIn, signOut } from './helpers';
 
 const ADMIN = 1;
 const TASK = 1; // "Homepage hero & navigation", project 1, module 3
 
 type Answer = string | number | boolean | typeof BACK | undefined | ((step: InputRequest | PickRequest<unknown>) => unknown);
-
-/** The item a pick opens on: the default it names, else the first, as the quick pick does. */
-function opening<T>(request: PickRequest<T>): Choice<T> | undefined {
-  return request.items.find((item) => item.value === request.active) ?? request.items[0];
-}
 
 /** Answers the prompts in order and records what each step showed. */
 class ScriptedAsker implements Asker {

@@ -1,7 +1,7 @@
 // /client/: administrators write; others see the clients of projects they can access.
 import { validation } from '../apiErrors';
 import { accessibleProjectIds } from '../access';
-import type { ClientRow } from '../store';
+import { BLANK_CLIENT_CONTACT, type ClientRow } from '../store';
 import { wireBool } from '../values';
 import type { OutObject } from '../xml';
 import { readFields, type FieldSpec } from './fields';
@@ -113,19 +113,7 @@ export const clientResource: ResourceHandler<ClientRow> = {
       id: ctx.store.nextId('client'),
       localid: nextLocalId(ctx.store.client),
       description: null,
-      firstname: null,
-      lastname: null,
-      email: null,
-      website: null,
-      phone: null,
-      cell: null,
-      fax: null,
-      address: null,
-      aptsuite: null,
-      city: null,
-      state: null,
-      zip: null,
-      country: null,
+      ...BLANK_CLIENT_CONTACT,
       ...values,
     } as ClientRow;
     checkClient(ctx, row);
