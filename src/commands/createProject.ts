@@ -3,7 +3,7 @@ import type { Project, ProjectInput, Task } from '../api/types';
 import { clientOrSignIn } from '../common/accountGuard';
 import { runSteps, settle, type Choice } from '../prompts/asker';
 import { accountKey, LastAnswers, rememberedChoice } from '../prompts/lastAnswers';
-import { isoOrNull, laterDateProblem, nameProblem, requiredDateProblem } from '../projects/formRules';
+import { dateMeaning, isoOrNull, laterDateProblem, nameProblem, requiredDateProblem } from '../projects/formRules';
 import { invalidArgument, load, sendWrite, type ProjectCommandContext, type WriteResult } from '../projects/projectCommands';
 import { parseDate, toIsoDate } from '../time/dates';
 import { positiveId } from '../tasks/taskReference';
@@ -192,6 +192,7 @@ async function ask(context: ProjectCommandContext, today: Date, lastClient: stri
           prompt: 'Start date (today, yesterday, a weekday or YYYY-MM-DD)',
           value: state.start,
           validate: (value) => requiredDateProblem(value, today),
+          explain: (value) => dateMeaning(value, today),
         }),
         (value) => {
           state.start = isoOrNull(value, today) ?? state.start;
@@ -225,6 +226,7 @@ async function ask(context: ProjectCommandContext, today: Date, lastClient: stri
           value: state.end,
           placeholder: 'No end date',
           validate: (value) => laterDateProblem(value, today, state.start, 'start date'),
+          explain: (value) => dateMeaning(value, today),
         }),
         (value) => {
           state.end = value;
@@ -232,7 +234,7 @@ async function ask(context: ProjectCommandContext, today: Date, lastClient: stri
       ),
     async (position) =>
       settle(
-        await asker.input({ ...position, prompt: 'Description (optional)', value: state.description, validate: () => undefined }),
+        await asker.input({ ...position, prompt: 'Description (optional)', value: state.description }),
         (value) => {
           state.description = value;
         },

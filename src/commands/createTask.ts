@@ -3,7 +3,7 @@ import type { Person, Project, Task, TaskInput } from '../api/types';
 import { clientOrSignIn } from '../common/accountGuard';
 import { runSteps, settle, type Choice } from '../prompts/asker';
 import { accountKey, LastAnswers, rememberedChoice } from '../prompts/lastAnswers';
-import { defaultPriority, defaultStatus, isoOrNull, laterDateProblem, nameProblem, requiredDateProblem } from '../projects/formRules';
+import { dateMeaning, defaultPriority, defaultStatus, isoOrNull, laterDateProblem, nameProblem, requiredDateProblem } from '../projects/formRules';
 import { invalidArgument, load, sendWrite, type ProjectCommandContext, type WriteResult } from '../projects/projectCommands';
 import { positiveId, taskLabel } from '../tasks/taskReference';
 import { parseDate, toIsoDate } from '../time/dates';
@@ -267,6 +267,7 @@ async function ask(
           prompt: 'Open date (today, yesterday, a weekday or YYYY-MM-DD)',
           value: state.open,
           validate: (value) => requiredDateProblem(value, today),
+          explain: (value) => dateMeaning(value, today),
         }),
         (value) => {
           state.open = isoOrNull(value, today) ?? state.open;
@@ -280,13 +281,14 @@ async function ask(
           value: state.due,
           placeholder: 'No due date',
           validate: (value) => laterDateProblem(value, today, state.open, 'open date'),
+          explain: (value) => dateMeaning(value, today),
         }),
         (value) => {
           state.due = value;
         },
       ),
     async (position) =>
-      settle(await asker.input({ ...position, prompt: 'Description (optional)', value: state.description, validate: () => undefined }), (value) => {
+      settle(await asker.input({ ...position, prompt: 'Description (optional)', value: state.description }), (value) => {
         state.description = value;
       }),
   ]);

@@ -5,7 +5,7 @@ import { clientOrSignIn } from '../common/accountGuard';
 import { reportError } from '../common/errorReporter';
 import { runSteps, settle, type Choice } from '../prompts/asker';
 import { accountKey, LastAnswers } from '../prompts/lastAnswers';
-import { isoOrNull, laterDateProblem, requiredDateProblem } from '../projects/formRules';
+import { dateMeaning, isoOrNull, laterDateProblem, requiredDateProblem } from '../projects/formRules';
 import { invalidArgument, type ProjectCommandContext } from '../projects/projectCommands';
 import { positiveId } from '../tasks/taskReference';
 import { buildReport, type TimeReport } from '../timeReport/reportModel';
@@ -248,6 +248,7 @@ async function ask(
           prompt: 'First day (today, yesterday, a weekday or YYYY-MM-DD)',
           value: state.start || toIsoDate(today),
           validate: (value) => requiredDateProblem(value, today),
+          explain: (value) => dateMeaning(value, today),
         }),
         (value) => {
           state.start = isoOrNull(value, today) ?? '';
@@ -263,6 +264,7 @@ async function ask(
           ...position,
           prompt: 'Last day (today, yesterday, a weekday or YYYY-MM-DD)',
           value: state.end || toIsoDate(today),
+          explain: (value) => dateMeaning(value, today),
           validate: (value) =>
             requiredDateProblem(value, today) ??
             laterDateProblem(value, today, state.start, 'first day') ??

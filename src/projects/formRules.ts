@@ -1,5 +1,5 @@
 import type { TaskPriority, TaskStatus } from '../api/types';
-import { parseDate } from '../time/dates';
+import { dayInWords, parseDate } from '../time/dates';
 
 /**
  * The status a new task starts in: the first in workflow order that is active, not frozen and
@@ -42,6 +42,12 @@ export function laterDateProblem(value: string, today: Date, earliest: string, e
     return parsed.message;
   }
   return parsed.iso < earliest ? `This date is before the ${earliestName} (${earliest}).` : undefined;
+}
+
+/** The day a date text means, written out, shown as the user types it; nothing for empty or unreadable text. */
+export function dateMeaning(value: string, today: Date): string | undefined {
+  const parsed = value.trim() === '' ? undefined : parseDate(value, today);
+  return parsed?.ok ? dayInWords(parsed.date) : undefined;
 }
 
 /** `YYYY-MM-DD` of an accepted date text, or null for an empty optional one. */

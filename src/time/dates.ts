@@ -123,6 +123,11 @@ export function eachDay(range: DateRange): string[] {
   return Array.from({ length: Math.max(0, count) }, (_, index) => toIsoDate(addDays(start, index)));
 }
 
+/** A day written out in the user's locale, e.g. "Friday, November 27, 2026": what a prompt understood. */
+export function dayInWords(date: Date): string {
+  return date.toLocaleDateString(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+}
+
 const HELP = 'enter today, yesterday, a weekday (mon, last fri), -2 for two days ago, or YYYY-MM-DD';
 
 /**

@@ -6,6 +6,7 @@ import type { CreateProjectResult } from '../../src/commands/createProject';
 import type { DataChange } from '../../src/common/dataChanges';
 import type { WriteResult } from '../../src/projects/projectCommands';
 import type { TestHooks } from '../../src/testHooks';
+import { dayInWords } from '../../src/time/dates';
 import type { RecordedRequest } from '../fake-intervals/server';
 import { eventually, extensionHooks, fakeServer, signIn, signOut } from './helpers';
 import { accept, back, choose, dismiss, ScriptedAsker, type, type Answer, type AskedRequest } from './scriptedAsker';
@@ -146,7 +147,11 @@ describe('Projects and tasks', () => {
       const clientStep = asker.asked[0];
       assert.ok(clientStep.kind === 'pick');
       assert.equal(clientStep.request.items[0].label, 'No client', 'a project without client is offered first');
-      assert.equal(asker.asked[4].kind === 'input' && asker.asked[4].request.value, TODAY_ISO, 'the start date defaults to today');
+      const startStep = asker.asked[4];
+      assert.ok(startStep.kind === 'input');
+      assert.equal(startStep.request.value, TODAY_ISO, 'the start date defaults to today');
+      assert.equal(startStep.request.explain?.('yesterday'), dayInWords(new Date(2026, 2, 10)), 'the step says which day a typed date means');
+      assert.equal(startStep.request.explain?.('2026-02-30'), undefined, 'and nothing for a date that does not exist');
       const [post] = await writes('POST', 'project');
       assert.deepEqual(post.body, {
         name: 'Kiosk v2',

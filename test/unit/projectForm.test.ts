@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { TaskPriority, TaskStatus } from '../../src/api/types';
+import { dayInWords } from '../../src/time/dates';
 import { BACK, checkedInput, runSteps, settle, type Step, type StepOutcome, type StepPosition } from '../../src/prompts/asker';
-import { defaultPriority, defaultStatus, isoOrNull, laterDateProblem, nameProblem, requiredDateProblem } from '../../src/projects/formRules';
+import { dateMeaning, defaultPriority, defaultStatus, isoOrNull, laterDateProblem, nameProblem, requiredDateProblem } from '../../src/projects/formRules';
 
 const TODAY = new Date(2026, 2, 11);
 
@@ -63,6 +64,14 @@ describe('New project and task form rules', () => {
       assert.equal(laterDateProblem('2026-03-10', TODAY, '2026-03-11', 'start date'), 'This date is before the start date (2026-03-11).');
       assert.equal(laterDateProblem('yesterday', TODAY, '2026-03-11', 'open date'), 'This date is before the open date (2026-03-11).');
       assert.match(laterDateProblem('soon', TODAY, '2026-03-11', 'start date') ?? '', /not a date/);
+    });
+
+    it('writes out the day a date text means, and nothing for empty or unreadable text', () => {
+      assert.equal(dateMeaning('yesterday', TODAY), dayInWords(new Date(2026, 2, 10)));
+      assert.match(dateMeaning('2026-03-01', TODAY) ?? '', /2026/);
+      assert.notEqual(dateMeaning('mon', TODAY), dateMeaning('tue', TODAY));
+      assert.equal(dateMeaning('', TODAY), undefined);
+      assert.equal(dateMeaning('2026-02-30', TODAY), undefined);
     });
 
     it('turns accepted date text into YYYY-MM-DD, and empty into null', () => {

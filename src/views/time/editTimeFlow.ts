@@ -8,7 +8,7 @@ import { reportError } from '../../common/errorReporter';
 import type { Logger } from '../../common/logger';
 import type { LookupCache } from '../../lookups/lookupCache';
 import { positiveId } from '../../tasks/taskReference';
-import { parseDate } from '../../time/dates';
+import { dayInWords, parseDate } from '../../time/dates';
 import { formatHoursMinutes, SECONDS_PER_HOUR } from '../../time/duration';
 import { checkHours, checkIsoDate } from '../../timeLog/timeEntryDraft';
 import { isIntervalsError } from '../../api/errors';
@@ -156,7 +156,7 @@ export class EditTimeFlow {
           value: date,
           ...checkedInput((text) => {
             const parsed = parseDate(text, today);
-            return parsed.ok ? { ok: true, message: parsed.iso } : { ok: false, message: parsed.message };
+            return parsed.ok ? { ok: true, message: dayInWords(parsed.date) } : { ok: false, message: parsed.message };
           }),
         });
         if (typeof answer === 'string') {

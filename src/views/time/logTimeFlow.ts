@@ -8,7 +8,7 @@ import type { Logger } from '../../common/logger';
 import type { LookupCache } from '../../lookups/lookupCache';
 import type { RecentTasks } from '../../tasks/recentTasks';
 import { positiveId, summarizeTask, taskIdFrom, taskLabel, type TaskSummary } from '../../tasks/taskReference';
-import { parseDate, toIsoDate } from '../../time/dates';
+import { dayInWords, parseDate, toIsoDate } from '../../time/dates';
 import { formatDuration, isTimeRounding, isTimeRoundingMode, type TimeRounding, type TimeRoundingMode } from '../../time/duration';
 import { checkHours, checkIsoDate, type QueuedTimeEntry } from '../../timeLog/timeEntryDraft';
 import type { TimeLogSync } from '../../timeLog/timeLogSync';
@@ -172,9 +172,7 @@ export class LogTimeFlow {
           value: values.date ?? 'today',
           ...checkedInput((text) => {
             const parsed = parseDate(text, this.today());
-            return parsed.ok
-              ? { ok: true, message: parsed.date.toLocaleDateString(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }) }
-              : { ok: false, message: parsed.message };
+            return parsed.ok ? { ok: true, message: dayInWords(parsed.date) } : { ok: false, message: parsed.message };
           }),
         });
         if (answer === BACK) {
