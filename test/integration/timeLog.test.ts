@@ -6,7 +6,7 @@ import { toIsoDate } from '../../src/time/dates';
 import type { LogTimeResult } from '../../src/views/time/logTimeFlow';
 import { BACK, type Asker, type InputRequest, type PickManyRequest, type PickRequest } from '../../src/prompts/asker';
 import { opening } from './scriptedAsker';
-import { extensionHooks, fakeServer, signIn, signOut } from './helpers';
+import { extensionHooks, fakeServer, signIn, signOut, typeIntoQuickInput } from './helpers';
 
 const ADMIN = 1;
 const TASK = 1; // "Homepage hero & navigation", project 1, module 3
@@ -319,6 +319,35 @@ describe('Log time', () => {
     assert.equal(await timePosts(), 0);
     const allowed = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, date: day, hours: 2, worktypeId: 1 });
     assert.equal(allowed.status, 'logged', 'exactly 24 hours is allowed');
+  });
+
+  it('keeps the real prompt open on a day that does not exist, and moves on once it is corrected', async () => {
+    const shown: number[] = [];
+    let onShow: (() => void) | undefined;
+    const subscription = hooks.asker.quickInput.onDidShow((position) => {
+      shown.push(position.step);
+      onShow?.();
+    });
+    const nextStep = (): Promise<void> => new Promise<void>((resolve) => (onShow = resolve));
+    try {
+      let step = nextStep();
+      const pending = vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
+      await step;
+      assert.deepEqual(shown, [2], 'the day is asked first when the task is given');
+      step = nextStep();
+      typeIntoQuickInput('2026-02-30');
+      // Enter on a refused day leaves the step open: no other step may open meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      assert.deepEqual(shown, [2], 'Enter on 2026-02-30 does not move on');
+      typeIntoQuickInput('yesterday');
+      await step;
+      assert.deepEqual(shown, [2, 3], 'the corrected day moves on to the duration');
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      assert.deepEqual(await pending, { status: 'cancelled' });
+      assert.equal(await timePosts(), 0);
+    } finally {
+      subscription.dispose();
+    }
   });
 
   it('cancelling a prompt sends nothing', async () => {
