@@ -21,6 +21,12 @@ function buttons(request: StepPosition): vscode.QuickInputButton[] {
   return request.step > 1 ? [vscode.QuickInputButtons.Back] : [];
 }
 
+export interface RefusedInput {
+  readonly position: StepPosition;
+  readonly value: string;
+  readonly message: string;
+}
+
 /**
  * Asks with VS Code's quick input: one widget per step with the command's title, a step
  * counter and a back button. Hiding the widget (Escape) cancels.
@@ -29,6 +35,9 @@ export class QuickInputAsker implements Asker {
   private readonly shown = new Emitter<StepPosition>();
   /** A step is on screen (tests wait for it before answering the real widget). */
   readonly onDidShow: Event<StepPosition> = this.shown.event;
+  private readonly refused = new Emitter<RefusedInput>();
+  /** Enter was pressed on text the step does not accept; the step stays open with the message. */
+  readonly onDidRefuse: Event<RefusedInput> = this.refused.event;
 
   pick<T>(request: PickRequest<T>): Promise<T | Back | undefined> {
     const picker = vscode.window.createQuickPick<ChoiceItem<T>>();
@@ -92,6 +101,8 @@ export class QuickInputAsker implements Asker {
       box.onDidAccept(() => {
         if (show(box.value, true)) {
           done(box.value);
+        } else {
+          this.refused.fire({ position: request, value: box.value, message: request.validate?.(box.value) ?? '' });
         }
       }),
     ]);

@@ -174,7 +174,12 @@ describe('My Time', () => {
     hooks.asker.use(answers);
     const result = await vscode.commands.executeCommand<EditTimeEntryResult>('intervals.editTimeEntry', node);
     assert.equal(result.status, 'updated');
-    assert.equal(answers.shown[0], node.entry.date, 'the day is filled in');
+    const minutes = Math.round(node.entry.time * 60);
+    assert.deepEqual(
+      answers.shown,
+      [node.entry.date, `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`, node.entry.workType, node.entry.description ?? ''],
+      'the day, duration, work type and description are filled in with the entry\'s',
+    );
     const stored = await fake.control.row('time', node.entry.id);
     assert.equal(stored.time, 2);
     assert.equal(stored.description, 'Prompted edit');

@@ -428,11 +428,12 @@ describe('Projects and tasks', () => {
       await vscode.commands.executeCommand('intervals.tasks.reveal', { taskId: task.id });
       await eventually(() => hooks.taskBrowser.provider.taskNode(task.id) !== undefined, 'the task is in the tree');
       const node = hooks.taskBrowser.provider.taskNode(task.id);
+      assert.ok(node);
       await vscode.commands.executeCommand('intervals.setTaskStatus', { taskId: task.id, statusId: 2 });
       assert.equal(hooks.taskBrowser.provider.taskNode(task.id)?.task.status, 'In Progress');
       await vscode.commands.executeCommand('intervals.assignTask', { taskId: task.id, assigneeIds: [RAVI] });
       assert.deepEqual(hooks.taskBrowser.provider.taskNode(task.id)?.task.assigneeIds, [RAVI]);
-      assert.equal(hooks.taskBrowser.provider.taskNode(task.id)?.task.id, node?.task.id);
+      assert.strictEqual(hooks.taskBrowser.provider.taskNode(task.id), node, 'the same node, changed in place, not a reloaded one');
     });
 
     it('asks for the status of a tree node with the current one selected', async () => {

@@ -215,6 +215,12 @@ describe('Reminders', () => {
     await setReminders(true);
     await eventually(() => scheduled.length > 0, 'the next check is scheduled');
     assert.equal(scheduled.at(-1), at(8, 9, 0).getTime() - at(5, 20, 0).getTime(), 'Friday evening → Monday 09:00');
+    now = at(5, 10, 0);
+    scheduled = [];
+    await setReminders(false);
+    await setReminders(true);
+    await eventually(() => scheduled.length > 0, 'the next check is scheduled');
+    assert.equal(scheduled.at(-1), 60_000, 'Friday 10:00 → a minute later');
   });
 
   describe('while editing', () => {

@@ -5,6 +5,7 @@ import type { TestHooks } from '../../src/testHooks';
 import { toIsoDate } from '../../src/time/dates';
 import type { LogTimeResult } from '../../src/views/time/logTimeFlow';
 import { BACK, type Asker, type InputRequest, type PickManyRequest, type PickRequest } from '../../src/prompts/asker';
+import type { RefusedInput } from '../../src/prompts/quickInputAsker';
 import { opening } from './scriptedAsker';
 import { extensionHooks, fakeServer, signIn, signOut, typeIntoQuickInput } from './helpers';
 
@@ -335,9 +336,17 @@ describe('Log time', () => {
       await step;
       assert.deepEqual(shown, [2], 'the day is asked first when the task is given');
       step = nextStep();
+      const refusal = new Promise<RefusedInput>((resolve) => {
+        const once = hooks.asker.quickInput.onDidRefuse((refused) => {
+          once.dispose();
+          resolve(refused);
+        });
+      });
       typeIntoQuickInput('2026-02-30');
-      // Enter on a refused day leaves the step open: no other step may open meanwhile.
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const refused = await refusal;
+      assert.equal(refused.value, '2026-02-30');
+      assert.equal(refused.position.step, 2);
+      assert.match(refused.message, /February 2026 has 28 days/, 'the step says why');
       assert.deepEqual(shown, [2], 'Enter on 2026-02-30 does not move on');
       typeIntoQuickInput('yesterday');
       await step;
@@ -357,13 +366,17 @@ describe('Log time', () => {
     assert.equal(await timePosts(), 0);
   });
 
-  it('discards a waiting entry after confirmation', async () => {
+  it('discards a waiting entry (the argument skips the confirmation) and never sends it', async () => {
     await fake.control.dropNext(1, { method: 'POST', resource: 'time' });
-    const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: 1, worktypeId: 1 });
+    const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: 1, worktypeId: 1, description: 'Discard me' });
     assert.equal(result.status, 'queued');
     const id = result.status === 'queued' ? result.id : '';
     const discarded = await vscode.commands.executeCommand<{ status: string }>('intervals.discardWaitingEntry', { id, confirm: false });
     assert.equal(discarded.status, 'discarded');
     assert.equal((await hooks.timeLog.sync.waiting()).length, 0);
+    const postsBefore = await timePosts();
+    await vscode.commands.executeCommand('intervals.retrySync');
+    assert.equal(await timePosts(), postsBefore, 'a retry sends nothing for a discarded entry');
+    assert.equal(await entriesFor('Discard me'), 0, 'Intervals never gets it');
   });
 });

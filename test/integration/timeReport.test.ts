@@ -8,7 +8,7 @@ import type { TestHooks } from '../../src/testHooks';
 import type { TimeReport } from '../../src/timeReport/reportModel';
 import { rangeFor } from '../../src/time/dates';
 import type { TimeRow } from '../fake-intervals/store';
-import { extensionHooks, fakeServer, signIn, signOut } from './helpers';
+import { eventually, extensionHooks, fakeServer, readLogs, signIn, signOut } from './helpers';
 import { accept, choose, ScriptedAsker, type, type Answer } from './scriptedAsker';
 
 // Demo account: Ada Lovelace (1, Administrator), Grace Hopper (2, Manager), Ravi Patel (3,
@@ -278,5 +278,6 @@ describe('Time report', () => {
       (await timeRequests(RANGE)).map((r) => r.status),
       [400],
     );
+    await eventually(async () => /Could not load the time report: .*Bad date/.test(await readLogs(hooks.logUri)), "the service's reason is logged with what failed");
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReminderClaims } from '../../src/reminders/reminderClaims';
@@ -41,5 +42,6 @@ describe('Reminder claims (one window reminds)', () => {
 
   it('prunes nothing, quietly, when no claim was ever made', async () => {
     await new ReminderClaims(join(dir, 'never-created')).prune(new Date());
+    assert.equal(existsSync(join(dir, 'never-created')), false, 'pruning creates no folder');
   });
 });

@@ -177,9 +177,13 @@ describe('timer model: transitions', () => {
   });
 
   it('describes the whole state in every patch, so a patch sent twice changes nothing', () => {
-    const first = pauseTimer(running(at(8)), at(9));
-    assert.deepEqual(toPatch(first.timer), first.patch);
-    assert.deepEqual(pauseTimer(first.timer, at(9, 30)).patch, null);
+    // Absolute values, never a difference: the same patch applied twice leaves the same timer.
+    const paused = pauseTimer(running(at(8), 600), at(9));
+    assert.deepEqual(paused.patch, { time: 600 + 3600, startTime: null });
+    const resumed = resumeTimer(paused.timer, at(10));
+    assert.deepEqual(resumed.patch, { time: 600 + 3600, startTime: stamp(10) });
+    assert.deepEqual(toPatch({ ...paused.timer, id: 99, taskId: 43 }), { time: 600 + 3600, startTime: null }, 'the patch holds the state, not who owns it');
+    assert.deepEqual(pauseTimer(paused.timer, at(9, 30)).patch, null);
   });
 });
 

@@ -51,10 +51,11 @@ describe('nextPollDelayMs', () => {
   });
 
   it('backs off after failures, up to 15 minutes, and honours the service’s wait', () => {
-    const delays = [1, 2, 3, 4, 5, 6, 10].map((failures) => nextPollDelayMs(60, failures, () => 0.99));
-    assert.ok(delays.every((delay, index) => index === 0 || delay >= (delays[index - 1] ?? 0)), String(delays));
-    assert.ok((delays.at(-1) ?? 0) <= 15 * 60_000);
-    assert.ok((delays.at(-1) ?? 0) > 10 * 60_000);
+    // Without jitter (the random draw at its top): 30 s doubling, never below the setting, capped at 15 min.
+    const delays = [1, 2, 3, 4, 5, 6, 10].map((failures) => nextPollDelayMs(60, failures, () => 1));
+    assert.deepEqual(delays, [60_000, 60_000, 120_000, 240_000, 480_000, 900_000, 900_000]);
+    const jittered = nextPollDelayMs(60, 5, () => 0);
+    assert.equal(jittered, 240_000, 'jitter takes off up to half');
     assert.equal(nextPollDelayMs(60, 1, () => 0, 300_000), 300_000);
   });
 });
