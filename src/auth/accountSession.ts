@@ -140,7 +140,7 @@ export class AccountSession extends Disposable {
     }
     this.current = {
       credentials: previous.credentials,
-      client: this.clients.create(previous.credentials.token, previous.credentials.apiUrl, () => this.handleUnauthorized()),
+      client: this.connect(previous.credentials),
     };
     this.generation++;
     void previous.client.close();
@@ -202,10 +202,22 @@ export class AccountSession extends Disposable {
       this.unauthorizedNotified = false;
       this.current = {
         credentials,
-        client: this.clients.create(credentials.token, credentials.apiUrl, () => this.handleUnauthorized()),
+        client: this.connect(credentials),
       };
     }
     this.changed.fire(this.state);
+  }
+
+  /**
+   * A client for these credentials. Its 401s sign out only while its token is the one in use: a
+   * late answer to a request of an earlier account must not sign out the account that replaced it.
+   */
+  private connect(credentials: StoredCredentials): IntervalsClient {
+    return this.clients.create(credentials.token, credentials.apiUrl, () => {
+      if (this.current?.credentials.token === credentials.token) {
+        this.handleUnauthorized();
+      }
+    });
   }
 
   private dropClient(): void {

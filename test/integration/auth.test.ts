@@ -133,6 +133,25 @@ describe('Sign in and sign out', () => {
     assert.equal(await requestCount(), 1, 'the 401 was not retried');
   });
 
+  it("does not let a late 401 to the previous account's request sign out the account that replaced it", async () => {
+    await signIn('admin');
+    const previous = hooks.session.client;
+    assert.ok(previous);
+    await fake.control.stallNext(1, 1_500, { method: 'GET', resource: 'me' });
+    const late = previous.me().then(
+      () => 'answered',
+      (error: Error & { kind?: string }) => error.kind ?? 'failed',
+    );
+    await eventually(async () => !(await fake.control.faults()).queued.some((fault) => fault.kind === 'stall' && fault.remaining > 0), 'the request of the previous account is held');
+    await signIn('manager');
+    // The previous token stops working while its request is held: the answer will be a 401.
+    await fake.control.updateRow('person', 1, { apitoken: 'revoked-token-0000000000' });
+    assert.equal(await late, 'unauthorized');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const state = hooks.session.state;
+    assert.ok(state.signedIn && state.account.personId === 2, 'the manager stays signed in');
+  });
+
   it('follows another window signing in and out (SecretStorage change)', async () => {
     const account = { token: token('resource'), apiUrl: fake.url, personId: 4, name: 'Other Window', group: 'Resource' };
     await hooks.secrets.store(SECRET_KEY, JSON.stringify(account));
