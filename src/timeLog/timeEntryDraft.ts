@@ -50,6 +50,10 @@ export function checkHours(
     return { ok: false, message: 'Enter a duration, for example 1:30, 1.5, 90m or 9:15-10:45.' };
   }
   const rounded = roundDuration(seconds, rounding.rounding, rounding.mode);
+  if (rounded <= 0) {
+    // Hours so small they come to no whole second (0.0001 h); rounding never takes a duration to zero.
+    return { ok: false, message: 'The duration is zero; enter a positive duration.' };
+  }
   const alreadySeconds = Math.max(0, Math.round(loggedThatDayHours * SECONDS_PER_HOUR));
   if (rounded + alreadySeconds > MAX_DURATION_SECONDS) {
     return {

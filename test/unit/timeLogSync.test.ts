@@ -65,6 +65,13 @@ describe('checkHours', () => {
     assert.ok(up.ok);
     assert.equal(up.hours, 1);
   });
+
+  it('refuses hours so small they come to no whole second', () => {
+    const tiny = checkHours(0.0001, NONE);
+    assert.equal(tiny.ok, false);
+    assert.match(tiny.ok ? '' : tiny.message, /zero/);
+    assert.equal(checkHours(0.0002, NONE).ok, true, '0.72 s is a second');
+  });
 });
 
 describe('checkIsoDate', () => {
