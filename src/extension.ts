@@ -27,7 +27,7 @@ import { registerTimeLog } from './views/time/registerTimeLog';
 import { registerTaskBrowser } from './views/tasks/registerTaskBrowser';
 
 /**
- * Composition root. VS Code calls this on the first use of a contributed view or command; it only
+ * Composition root. VS Code calls this once start-up has finished (`onStartupFinished`); it only
  * builds objects and registers them, so activation makes no network call.
  */
 export function activate(context: vscode.ExtensionContext): TestHooks | undefined {

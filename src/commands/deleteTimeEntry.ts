@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { TimeEntry } from '../api/types';
 import type { AccountSession } from '../auth/accountSession';
 import { clientOrSignIn } from '../common/accountGuard';
 import type { DataChanges } from '../common/dataChanges';
@@ -24,8 +25,9 @@ export function deleteTimeEntryCommand(session: AccountSession, view: MyTimeView
       if (!api) {
         return { status: 'cancelled' };
       }
+      let entry: TimeEntry | undefined;
       try {
-        const entry = await entryFrom(arg, view, api, 'Entry to delete');
+        entry = await entryFrom(arg, view, api, 'Entry to delete');
         if (!entry) {
           return { status: 'cancelled' };
         }
@@ -44,7 +46,9 @@ export function deleteTimeEntryCommand(session: AccountSession, view: MyTimeView
         changes.fire({ resource: 'time', id: entry.id, ...(entry.projectId !== null ? { projectId: entry.projectId } : {}) });
         return { status: 'deleted', id: entry.id };
       } catch (error) {
-        void reportError(log, 'delete the time entry', error, { retry: () => vscode.commands.executeCommand('intervals.deleteTimeEntry', arg) });
+        // Retry deletes the entry already chosen and confirmed, without asking again.
+        const again = entry ? { entryId: entry.id, confirm: false } : arg;
+        void reportError(log, 'delete the time entry', error, { retry: () => vscode.commands.executeCommand('intervals.deleteTimeEntry', again) });
         return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
       }
     },

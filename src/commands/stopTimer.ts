@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { toIsoDate } from '../time/dates';
+import { secondsToHours } from '../timeLog/timeEntryDraft';
 import type { TimerCommandContext } from '../timerUi/timerCommandContext';
 import { chooseTimer } from '../timerUi/timerTarget';
 import { argumentObject, type Command } from './commandTable';
@@ -42,7 +43,8 @@ export function stopTimerCommand(context: TimerCommandContext): Command {
       }
       const result = await vscode.commands.executeCommand<StopTimerResult | undefined>('intervals.logTime', {
         ...(paused.timer.taskId !== undefined ? { taskId: paused.timer.taskId } : {}),
-        hours: Math.round((seconds / 3600) * 100) / 100,
+        // To the second; the rounding setting, if any, applies in Log Time.
+        hours: secondsToHours(seconds),
         date: toIsoDate(context.service.now()),
         ...(paused.timer.id !== undefined ? { timerId: paused.timer.id } : {}),
         prompt: true,

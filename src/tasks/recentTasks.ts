@@ -1,4 +1,3 @@
-import type * as vscode from 'vscode';
 import { Emitter, type Event } from '../common/events';
 import { summarizeTask, type TaskSummary } from './taskReference';
 
@@ -9,11 +8,17 @@ const LIMIT = 10;
  * The tasks the user last timed or logged time on, newest first, offered first by every task
  * prompt. Kept in globalState (no secrets, a few hundred bytes) so it survives reloads.
  */
+/** Where the list is kept: VS Code's globalState, or any store with the same two methods. */
+export interface KeyValueStore {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
+
 export class RecentTasks {
   private readonly emitter = new Emitter<void>();
   readonly onDidChange: Event<void> = this.emitter.event;
 
-  constructor(private readonly state: vscode.Memento) {}
+  constructor(private readonly state: KeyValueStore) {}
 
   list(): TaskSummary[] {
     const stored = this.state.get<unknown>(KEY);
