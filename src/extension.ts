@@ -7,6 +7,7 @@ import { showLogCommand } from './commands/showLog';
 import { signInCommand } from './commands/signIn';
 import { signOutCommand } from './commands/signOut';
 import { answerSignInOffer } from './common/accountGuard';
+import { answerNotifications } from './common/notifications';
 import { ContextKey, ContextKeys } from './common/contextKeys';
 import { Logger } from './common/logger';
 import { Settings } from './common/settings';
@@ -105,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
       asker,
       authProvider,
       answerSignInOffer,
+      answerNotifications,
       reminders,
       taskBrowser,
       timeLog: timeLog.testHooks,

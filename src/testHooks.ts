@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { AccountSession } from './auth/accountSession';
 import type { IntervalsAuthenticationProvider } from './auth/authenticationProvider';
 import type { SignInOffer } from './common/accountGuard';
+import type { Notifier } from './common/notifications';
 import type { ContextKeys } from './common/contextKeys';
 import type { ReminderService } from './reminders/reminderService';
 import type { AskerSource } from './prompts/quickInputAsker';
@@ -26,6 +27,8 @@ export interface TestHooks {
   authProvider: IntervalsAuthenticationProvider;
   /** Answers the "Sign in to Intervals to …" offer of commands run signed out; undefined restores the notification. */
   answerSignInOffer(answer: SignInOffer | undefined): void;
+  /** Answers the notifications shown through `notify` (e.g. Log Time's "Edit and Try Again"); undefined shows them again. */
+  answerNotifications(answer: Notifier | undefined): void;
   /** The reminders, whose clock, timer and notification the tests replace. */
   reminders: ReminderService;
   /** The task browser: its catalog, tree provider and view, read by the task tree tests. */

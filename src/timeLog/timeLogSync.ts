@@ -13,10 +13,38 @@ export const TIME_ENTRY_KIND = 'time';
 
 export const RECONNECT_INTERVAL_MS = 30_000;
 
+/**
+ * Why an entry waits instead of being logged at once: the service could not be reached (or timed
+ * out), answered with a server error, asked to slow down, refused the token (the user is asked to
+ * sign in again), or another VS Code window is sending it or already has.
+ */
+export type WaitReason = 'unreachable' | 'serverError' | 'rateLimited' | 'signedOut' | 'otherWindow';
+
 export type SubmitResult =
   | { status: 'logged'; entry: TimeEntry }
-  | { status: 'queued'; id: string }
+  | { status: 'queued'; id: string; reason: WaitReason }
   | { status: 'invalid' | 'failed'; message: string };
+
+/** The wait reason a failed attempt gives; no attempt of this window means another one has the entry. */
+export function waitReason(attempt: { error?: unknown } | undefined): WaitReason {
+  if (!attempt || attempt.error === undefined) {
+    return 'otherWindow';
+  }
+  const error = attempt.error;
+  if (!isIntervalsError(error)) {
+    return 'unreachable';
+  }
+  switch (error.kind) {
+    case 'rateLimited':
+      return 'rateLimited';
+    case 'unauthorized':
+      return 'signedOut';
+    case 'server':
+      return 'serverError';
+    default:
+      return 'unreachable';
+  }
+}
 
 /** What happened to a queued entry once it reached the service. */
 export interface EntryConfirmed {
@@ -120,7 +148,7 @@ export class TimeLogSync {
       const current = await this.options.outbox.get(item.id);
       if (!current) {
         // Settled by another window (sent or found): it is on the server.
-        return { status: 'queued', id: item.id };
+        return { status: 'queued', id: item.id, reason: 'otherWindow' };
       }
       if (current.state === 'failed') {
         this.attempts.delete(item.id);
@@ -131,11 +159,11 @@ export class TimeLogSync {
       }
       if (current.attempts > 0 || current.claim) {
         this.attempts.delete(item.id);
-        return { status: 'queued', id: item.id };
+        return { status: 'queued', id: item.id, reason: waitReason(attempt) };
       }
       // A drain that was already finishing missed the new item: run another.
     }
-    return { status: 'queued', id: item.id };
+    return { status: 'queued', id: item.id, reason: waitReason(this.attempts.get(item.id)) };
   }
 
   /** Entries waiting to be sent, oldest first. */

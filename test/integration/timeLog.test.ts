@@ -7,7 +7,7 @@ import type { LogTimeResult } from '../../src/views/time/logTimeFlow';
 import { BACK, type Asker, type InputRequest, type PickManyRequest, type PickRequest } from '../../src/prompts/asker';
 import type { RefusedInput } from '../../src/prompts/quickInputAsker';
 import { opening } from './scriptedAsker';
-import { extensionHooks, fakeServer, signIn, signOut, typeIntoQuickInput } from './helpers';
+import { eventually, extensionHooks, fakeServer, signIn, signOut, typeIntoQuickInput } from './helpers';
 
 const ADMIN = 1;
 const TASK = 1; // "Homepage hero & navigation", project 1, module 3
@@ -19,6 +19,10 @@ class ScriptedAsker implements Asker {
   readonly seen: Array<{ step: number; kind: 'input' | 'pick'; value?: string; labels?: string[]; active?: string; checks: string[] }> = [];
 
   constructor(private readonly answers: Answer[]) {}
+
+  get remaining(): number {
+    return this.answers.length;
+  }
 
   input(step: InputRequest): Promise<string | undefined | typeof BACK> {
     const answer = this.next(step);
@@ -75,6 +79,7 @@ describe('Log time', () => {
 
   afterEach(async () => {
     hooks.asker.use(undefined);
+    hooks.answerNotifications(undefined);
     await fake.control.clearFaults();
     for (const item of await hooks.timeLog.sync.waiting()) {
       await hooks.timeLog.sync.discard(item.id);
@@ -186,17 +191,26 @@ describe('Log time', () => {
     assert.equal(await timePosts(), 1, 'sent once, never again');
   });
 
-  for (const [name, inject] of [
-    ['a dropped connection', () => fake.control.dropNext(1, { method: 'POST', resource: 'time' })],
-    ['a 500', () => fake.control.failNext(1, { status: 500, code: 1 }, { method: 'POST', resource: 'time' })],
-    ['the rate limit', () => fake.control.failNext(1, { status: 400, code: 12, message: 'Requests too fast' }, { method: 'POST', resource: 'time' })],
-    ['a commit followed by a dropped connection', () => fake.control.commitThenDropNext(1, { method: 'POST', resource: 'time' })],
+  for (const [name, inject, reason, expected] of [
+    ['a dropped connection', () => fake.control.dropNext(1, { method: 'POST', resource: 'time' }), 'unreachable', /could not be reached.*when the connection is back/],
+    ['a 500', () => fake.control.failNext(1, { status: 500, code: 1 }, { method: 'POST', resource: 'time' }), 'serverError', /server error.*sent again shortly/],
+    ['the rate limit', () => fake.control.failNext(1, { status: 400, code: 12, message: 'Requests too fast' }, { method: 'POST', resource: 'time' }), 'rateLimited', /slow down.*once it allows/],
+    ['a commit followed by a dropped connection', () => fake.control.commitThenDropNext(1, { method: 'POST', resource: 'time' }), 'unreachable', /could not be reached/],
   ] as const) {
     it(`keeps the entry after ${name} and syncs it later, ending with exactly one entry`, async () => {
       await inject();
       const description = `outbox ${name}`;
+      const told: string[] = [];
+      hooks.answerNotifications((severity, message) => {
+        told.push(`${severity}: ${message}`);
+        return Promise.resolve(undefined);
+      });
       const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: 2, worktypeId: 1, description });
       assert.equal(result.status, 'queued');
+      assert.equal(result.status === 'queued' && result.reason, reason);
+      assert.equal(told.length, 1, 'one notification');
+      assert.match(told[0], /^warning: /);
+      assert.match(told[0], expected, 'it says why the entry waits');
       const waiting = await hooks.timeLog.sync.waiting();
       assert.equal(waiting.length, 1, 'one entry waits');
       const report = await vscode.commands.executeCommand<{ waiting: number }>('intervals.retrySync');
@@ -356,6 +370,92 @@ describe('Log time', () => {
       assert.equal(await timePosts(), 0);
     } finally {
       subscription.dispose();
+    }
+  });
+
+  const EDIT_AND_RETRY = 'Edit and Try Again';
+
+  /** Records each notification and answers it with `choose` (the button to press, or none). */
+  function notifications(choose: (actions: readonly string[]) => string | undefined = () => undefined): string[] {
+    const told: string[] = [];
+    hooks.answerNotifications((severity, message, actions) => {
+      told.push(`${severity}: ${message}${actions.length > 0 ? ` [${actions.join(', ')}]` : ''}`);
+      return Promise.resolve(choose(actions));
+    });
+    return told;
+  }
+
+  const keep = (step: InputRequest | PickRequest<unknown>): unknown => ('prompt' in step ? step.value : 'default');
+
+  it('offers Edit and Try Again with every answer filled in when Intervals refuses the entry', async () => {
+    await fake.control.failNext(1, { status: 400, code: 18, message: 'The date is closed for time entry' }, { method: 'POST', resource: 'time' });
+    const told = notifications((actions) => (actions.includes(EDIT_AND_RETRY) ? EDIT_AND_RETRY : undefined));
+    const yesterday = toIsoDate(new Date(Date.now() - 86_400_000));
+    const asker = new ScriptedAsker([
+      // The first run: the answers the user types.
+      'yesterday',
+      '2h 15m',
+      'Design',
+      'Not billable',
+      'Refused once',
+      // The second run, from the button: every step opens on the earlier answer; Enter on each.
+      'default',
+      keep,
+      keep,
+      'default',
+      'default',
+      keep,
+    ]);
+    hooks.asker.use(asker);
+    const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
+    assert.equal(result.status, 'invalid');
+    assert.match(told[0] ?? '', /^error: Could not log time\. .*date is closed.*\[Edit and Try Again\]$/);
+    await eventually(async () => (await entriesFor('Refused once')) === 1, 'the second run logs the entry');
+    assert.equal(asker.remaining, 0, 'the second run asked every step');
+    const [task, ...rest] = asker.seen.slice(5);
+    assert.match(task?.active ?? '', /Homepage hero & navigation/, 'the task is the one chosen');
+    assert.deepEqual(
+      rest.map((step) => (step.kind === 'input' ? step.value : step.active)),
+      [yesterday, '2h 15m', 'Design', 'Not billable', 'Refused once'],
+      'every step opens on the earlier answer',
+    );
+    const [row] = (await fake.control.rows('time')).filter((r) => r.description === 'Refused once');
+    assert.equal(row.date, yesterday);
+    assert.equal(Number(row.time), 2.25);
+    assert.equal(row.worktypeid, 2);
+    assert.equal(row.billable, false);
+  });
+
+  it('keeps the answers when the work types cannot be loaded: the last work type of the project, else Edit and Try Again', async () => {
+    const refuseWorkTypes = (): Promise<unknown> =>
+      fake.control.failNext(5, { status: 400, code: 18, message: 'Work types unavailable' }, { method: 'GET', resource: 'projectworktype' });
+    const lastWorkTypes = 'intervals.lastWorkTypeByProject';
+    const previous = hooks.globalState.get(lastWorkTypes);
+    try {
+      // Never logged on the project: nothing to fall back on, so the answers wait behind a button.
+      await hooks.globalState.update(lastWorkTypes, undefined);
+      hooks.services.lookups.clear();
+      await refuseWorkTypes();
+      const told = notifications();
+      hooks.asker.use(new ScriptedAsker(['today', '1h']));
+      const refused = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
+      assert.equal(refused.status, 'failed');
+      assert.match(told[0] ?? '', /Could not load the work types.*\[Edit and Try Again\]$/);
+      assert.equal(await timePosts(), 0);
+
+      // Logged on the project before: its work type is used and the entry goes through.
+      await fake.control.clearFaults();
+      await hooks.globalState.update(lastWorkTypes, { 1: 3 });
+      hooks.services.lookups.clear();
+      await refuseWorkTypes();
+      hooks.asker.use(new ScriptedAsker(['today', '1h 5m', 'default', 'Fallback work type']));
+      const logged = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
+      assert.equal(logged.status, 'logged', JSON.stringify(logged));
+      const [row] = (await fake.control.rows('time')).filter((r) => r.description === 'Fallback work type');
+      assert.equal(row.worktypeid, 3, 'the work type last used on the project');
+    } finally {
+      await hooks.globalState.update(lastWorkTypes, previous);
+      hooks.services.lookups.clear();
     }
   });
 

@@ -11,16 +11,20 @@ import { positiveId, summarizeTask, taskIdFrom, taskLabel, type TaskSummary } fr
 import { dayInWords, parseDate, toIsoDate } from '../../time/dates';
 import { formatDuration, isTimeRounding, isTimeRoundingMode, type TimeRounding, type TimeRoundingMode } from '../../time/duration';
 import { checkHours, checkIsoDate, type QueuedTimeEntry } from '../../timeLog/timeEntryDraft';
-import type { TimeLogSync } from '../../timeLog/timeLogSync';
+import type { TimeLogSync, WaitReason } from '../../timeLog/timeLogSync';
+import { notify } from '../../common/notifications';
+import { retryArguments, waitingMessage, type LogTimeAnswers } from '../../timeLog/logTimeOutcome';
 import { BACK, checkedInput, type Asker } from '../../prompts/asker';
 
 export type LogTimeResult =
   | { status: 'logged'; entry: TimeEntry }
-  | { status: 'queued'; id: string }
+  | { status: 'queued'; id: string; reason: WaitReason }
   | { status: 'cancelled' }
   | { status: 'invalid' | 'failed'; message: string };
 
 const LAST_WORK_TYPES_KEY = 'intervals.lastWorkTypeByProject';
+/** The button on a refusal that opens Log Time again with every answer filled in. */
+export const EDIT_AND_RETRY = 'Edit and Try Again';
 const TITLE = 'Log Time';
 const TOTAL_STEPS = 6;
 
@@ -46,15 +50,6 @@ export function roundingSettings(): { rounding: TimeRounding; mode: TimeRounding
   return { rounding: isTimeRounding(rounding) ? rounding : 'none', mode: isTimeRoundingMode(mode) ? mode : 'nearest' };
 }
 
-interface Values {
-  task?: Task | TaskSummary;
-  date?: string;
-  hoursText?: string;
-  hours?: number;
-  workTypeId?: number;
-  billable?: boolean;
-  description?: string;
-}
 
 function invalid(message: string): LogTimeResult {
   return { status: 'invalid', message };
@@ -84,7 +79,7 @@ export class LogTimeFlow {
     if (args.timerId !== undefined && timerId === undefined) {
       return this.refuse(invalid(`${JSON.stringify(args.timerId)} is not a timer id.`), interactive);
     }
-    const values: Values = {};
+    const values: LogTimeAnswers = timerId !== undefined ? { timerId } : {};
 
     // Check every given value first, so a bad argument is reported without any prompt.
     const taskId = taskIdFrom(arg);
@@ -229,11 +224,16 @@ export class LogTimeFlow {
         try {
           workTypes = (await this.options.lookups.projectWorkTypes(task.projectId)).filter((type) => type.active);
         } catch (error) {
-          if (values.workTypeId !== undefined && !interactive) {
+          // Offline or failing: the given work type, else the one last used on the project, lets
+          // the entry be kept and sent later instead of losing what was typed.
+          const known = values.workTypeId ?? this.lastWorkType(task.projectId);
+          if (known !== undefined) {
+            this.options.log.warn(`Could not load the work types of ${task.project ?? task.projectId} (${errorText(error)}); using work type ${known}`);
+            values.workTypeId = known;
             next(5);
             continue;
           }
-          return this.refuse({ status: 'failed', message: `Could not load the work types of ${task.project ?? 'the project'}: ${errorText(error)}` }, interactive);
+          return this.refuse({ status: 'failed', message: `Could not load the work types of ${task.project ?? 'the project'}: ${errorText(error)}` }, interactive, values);
         }
         if (workTypes.length === 0) {
           return this.refuse(
@@ -359,13 +359,11 @@ export class LogTimeFlow {
         vscode.window.setStatusBarMessage(`$(check) Logged ${what}`, 5000);
         return result;
       case 'queued':
-        this.options.log.warn(`Could not reach Intervals; ${what} waits to sync`);
-        void vscode.window.showWarningMessage(
-          `Intervals could not be reached. ${formatDuration(values.hours * 3600)} on ${taskLabel(task)} is kept and will be sent when the connection is back (see My Time).`,
-        );
+        this.options.log.warn(`${what} waits to sync (${result.reason})`);
+        void notify(result.reason === 'otherWindow' ? 'information' : 'warning', waitingMessage(result.reason, `${formatDuration(values.hours * 3600)} on ${taskLabel(task)}`));
         return result;
       default:
-        return this.refuse(result, interactive);
+        return this.refuse(result, interactive, values);
     }
   }
 
@@ -374,12 +372,22 @@ export class LogTimeFlow {
     return this.refuse(invalid(message), false);
   }
 
-  private refuse(result: LogTimeResult, interactive: boolean): LogTimeResult {
+  /**
+   * Tells the user why nothing was logged. When the user had answered the prompts (`values`), the
+   * message offers to open Log Time again with every answer filled in, so nothing is typed twice.
+   */
+  private refuse(result: LogTimeResult, interactive: boolean, values?: LogTimeAnswers): LogTimeResult {
     if (result.status === 'invalid' || result.status === 'failed') {
       this.options.log.warn(`Log time: ${result.message}`);
       const message = `Could not log time. ${result.message}`;
+      const again = interactive && values?.task ? retryArguments(values) : undefined;
       // Awaiting the message would hold the command until the user dismisses it.
-      void (interactive ? vscode.window.showErrorMessage(message) : vscode.window.showWarningMessage(message));
+      void notify(interactive ? 'error' : 'warning', message, ...(again ? [EDIT_AND_RETRY] : [])).then((choice) => {
+        if (choice === EDIT_AND_RETRY && again) {
+          return vscode.commands.executeCommand('intervals.logTime', again);
+        }
+        return undefined;
+      });
     }
     return result;
   }
@@ -409,8 +417,12 @@ export class LogTimeFlow {
     return vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true, title: TITLE });
   }
 
+  private lastWorkType(projectId: number): number | undefined {
+    return this.options.globalState.get<Record<string, number>>(LAST_WORK_TYPES_KEY)?.[String(projectId)];
+  }
+
   private orderWorkTypes(projectId: number, workTypes: ProjectWorkType[]): ProjectWorkType[] {
-    const last = this.options.globalState.get<Record<string, number>>(LAST_WORK_TYPES_KEY)?.[String(projectId)];
+    const last = this.lastWorkType(projectId);
     return [...workTypes].sort((a, b) => Number(b.workTypeId === last) - Number(a.workTypeId === last));
   }
 
@@ -454,3 +466,4 @@ class ProjectFacts {
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+

@@ -1,0 +1,46 @@
+import type { Task } from '../api/types';
+import type { TaskSummary } from '../tasks/taskReference';
+import type { WaitReason } from './timeLogSync';
+
+/** What the user has answered so far in Log Time (or gave in its argument). */
+export interface LogTimeAnswers {
+  task?: Task | TaskSummary;
+  date?: string;
+  hoursText?: string;
+  hours?: number;
+  workTypeId?: number;
+  billable?: boolean;
+  description?: string;
+  /** The timer the entry comes from (Stop Timer and Log Time), deleted once the entry is logged. */
+  timerId?: number;
+}
+
+/** The argument that opens Log Time again at the day, with every answer given so far filled in. */
+export function retryArguments(values: LogTimeAnswers): Record<string, unknown> {
+  return {
+    ...(values.task ? { taskId: values.task.id } : {}),
+    ...(values.date !== undefined ? { date: values.date } : {}),
+    ...(values.hoursText !== undefined ? { hours: values.hoursText } : values.hours !== undefined ? { hours: values.hours } : {}),
+    ...(values.workTypeId !== undefined ? { worktypeId: values.workTypeId } : {}),
+    ...(values.billable !== undefined ? { billable: values.billable } : {}),
+    ...(values.description !== undefined ? { description: values.description } : {}),
+    ...(values.timerId !== undefined ? { timerId: values.timerId } : {}),
+    prompt: true,
+  };
+}
+
+/** What the user is told about an entry that waits, by why it waits. */
+export function waitingMessage(reason: WaitReason, what: string): string {
+  switch (reason) {
+    case 'serverError':
+      return `Intervals answered with a server error. ${what} is kept and will be sent again shortly (see My Time).`;
+    case 'rateLimited':
+      return `Intervals asked to slow down (too many requests). ${what} is kept and will be sent once it allows (see My Time).`;
+    case 'signedOut':
+      return `Intervals refused the API token. ${what} is kept and will be sent once you sign in again (see My Time).`;
+    case 'otherWindow':
+      return `${what} is being sent by another VS Code window (see My Time).`;
+    default:
+      return `Intervals could not be reached. ${what} is kept and will be sent when the connection is back (see My Time).`;
+  }
+}
