@@ -8,6 +8,7 @@ import { signInCommand } from './commands/signIn';
 import { signOutCommand } from './commands/signOut';
 import { answerSignInOffer } from './common/accountGuard';
 import { ContextKey, ContextKeys } from './common/contextKeys';
+import { answerErrorNotices } from './common/errorReporter';
 import { Logger } from './common/logger';
 import { Settings } from './common/settings';
 import { ApiClientFactory } from './connection/apiClientFactory';
@@ -105,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
       asker,
       authProvider,
       answerSignInOffer,
+      answerErrorNotices,
       reminders,
       taskBrowser,
       timeLog: timeLog.testHooks,

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { AccountSession } from './auth/accountSession';
 import type { IntervalsAuthenticationProvider } from './auth/authenticationProvider';
 import type { SignInOffer } from './common/accountGuard';
+import type { ErrorNotice } from './common/errorReporter';
 import type { ContextKeys } from './common/contextKeys';
 import type { ReminderService } from './reminders/reminderService';
 import type { AskerSource } from './prompts/quickInputAsker';
@@ -26,6 +27,8 @@ export interface TestHooks {
   authProvider: IntervalsAuthenticationProvider;
   /** Answers the "Sign in to Intervals to …" offer of commands run signed out; undefined restores the notification. */
   answerSignInOffer(answer: SignInOffer | undefined): void;
+  /** Answers the "Could not …" error notifications (e.g. presses Retry); undefined restores the notification. */
+  answerErrorNotices(answer: ErrorNotice | undefined): void;
   /** The reminders, whose clock, timer and notification the tests replace. */
   reminders: ReminderService;
   /** The task browser: its catalog, tree provider and view, read by the task tree tests. */

@@ -2,6 +2,20 @@ import * as vscode from 'vscode';
 import { isIntervalsError } from '../api/errors';
 import type { Logger } from './logger';
 
+/** Shows an error notification with its buttons; resolves to the button chosen (undefined when dismissed). */
+export type ErrorNotice = (message: string, actions: readonly string[]) => Thenable<string | undefined>;
+
+const notification: ErrorNotice = (message, actions) => vscode.window.showErrorMessage(message, ...actions);
+let notice: ErrorNotice = notification;
+
+/**
+ * Replaces the error notification with an answer, for the integration tests (a notification
+ * cannot be clicked from the extension host); undefined puts the notification back. Test mode only.
+ */
+export function answerErrorNotices(replacement: ErrorNotice | undefined): void {
+  notice = replacement ?? notification;
+}
+
 export interface ReportOptions {
   /** Offered as a "Retry" button when the failure is one that a retry may fix. */
   retry?: () => unknown;
@@ -22,7 +36,7 @@ export async function reportError(log: Logger, action: string, error: unknown, o
     options.retry !== undefined &&
     (!isIntervalsError(error) || ['network', 'timeout', 'server', 'rateLimited'].includes(error.kind));
   const buttons = retryable ? ['Retry', 'Show Log'] : ['Show Log'];
-  const choice = await vscode.window.showErrorMessage(`Could not ${action}. ${reason}`, ...buttons);
+  const choice = await notice(`Could not ${action}. ${reason}`, buttons);
   if (choice === 'Retry') {
     await options.retry?.();
   } else if (choice === 'Show Log') {
