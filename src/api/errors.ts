@@ -428,6 +428,12 @@ interface MessageFacts {
   networkCode?: string;
 }
 
+/**
+ * What the user reads when a request failed: what happened and what to do. These reach the user
+ * only once the client has given up (reads are retried before) or for a write it never repeats,
+ * so they never promise an automatic retry; code that does resend (the time-entry outbox) says so
+ * itself.
+ */
 export function userMessage(kind: IntervalsErrorKind, facts: MessageFacts = {}): string {
   const { code } = facts;
   switch (kind) {
@@ -467,7 +473,7 @@ export function userMessage(kind: IntervalsErrorKind, facts: MessageFacts = {}):
       if (code === 11) {
         return 'The Intervals daily API request limit for this account is used up. Try again after it resets (midnight GMT).';
       }
-      return `Intervals asked to slow down (too many requests). The request will be retried${facts.retryAfterMs ? ` in ${seconds(facts.retryAfterMs)}` : ' shortly'}.`;
+      return `Intervals is busy (too many requests). Try again in ${facts.retryAfterMs ? seconds(facts.retryAfterMs) : 'a minute'}.`;
     case 'server':
       if (code === 4) {
         return 'This Intervals account is suspended. Ask the account owner to contact Intervals.';
@@ -480,9 +486,9 @@ export function userMessage(kind: IntervalsErrorKind, facts: MessageFacts = {}):
       if (isCertificateProblem(facts.networkCode)) {
         return `The secure connection to ${facts.host ?? 'Intervals'} could not be verified (${facts.networkCode}). If your network inspects traffic, check VS Code's proxy settings.`;
       }
-      return 'Intervals is not answering. Check your connection; the request will be retried.';
+      return 'Intervals is not answering. Check your connection and try again.';
     case 'timeout':
-      return `Intervals did not answer${facts.timeoutMs ? ` within ${seconds(facts.timeoutMs)}` : ' in time'}. Check your connection; the request will be retried.`;
+      return `Intervals did not answer${facts.timeoutMs ? ` within ${seconds(facts.timeoutMs)}` : ' in time'}. Check your connection and try again.`;
     case 'badResponse': {
       const where = facts.host ? `The server at ${facts.host}` : 'The server';
       if (facts.shape === 'html') {

@@ -4,11 +4,21 @@ import { clientOrSignIn } from '../common/accountGuard';
 import { runSteps, settle, type Choice } from '../prompts/asker';
 import { accountKey, LastAnswers, rememberedChoice } from '../prompts/lastAnswers';
 import { dateMeaning, isoOrNull, laterDateProblem, nameProblem, requiredDateProblem } from '../projects/formRules';
-import { invalidArgument, load, sendWrite, type ProjectCommandContext, type WriteResult } from '../projects/projectCommands';
+import {
+  createOnce,
+  EARLIER_ATTEMPT_KEY,
+  earlierAttempt,
+  invalidArgument,
+  load,
+  sendWrite,
+  type ProjectCommandContext,
+  type WriteResult,
+} from '../projects/projectCommands';
+import { projectMadeBy } from '../projects/unansweredCreate';
 import { parseDate, toIsoDate } from '../time/dates';
 import { positiveId } from '../tasks/taskReference';
 import { argumentObject, type Command } from './commandTable';
-import { announceTask, taskInputFromArgument } from './createTask';
+import { announceTask, pick, taskInputFromArgument } from './createTask';
 
 const TITLE = 'New Project';
 const LAST_ANSWERS_KEY = 'intervals.lastAnswers.newProject';
@@ -19,7 +29,9 @@ const NO_CLIENT = 'none';
  * description, then `POST /project/`. The new project is announced on the data-change channel
  * and revealed in the task tree. `{ clientId, name, dateStart, billable, active, dateEnd?,
  * description?, tasks? }` asks nothing; `tasks` (createTask arguments without `projectId`) are
- * made in the new project, and one that fails is told while the project is kept.
+ * made in the new project, and one that fails is told while the project is kept. A failed create
+ * offers Retry with such an argument (`earlierAttemptAt` after an attempt that may have reached
+ * Intervals: the project it made is looked for first).
  */
 export function createProjectCommand(context: ProjectCommandContext): Command {
   return {
@@ -32,6 +44,10 @@ export function createProjectCommand(context: ProjectCommandContext): Command {
       }
       const today = context.now();
       const options = argumentObject(arg);
+      const earlier = earlierAttempt(options ?? {});
+      if (typeof earlier === 'string') {
+        return invalidArgument(earlier);
+      }
       const prompted = !(options && typeof options.name === 'string');
       const answers = new LastAnswers(context.services.context.globalState, LAST_ANSWERS_KEY);
       const accountName = accountKey(account.account);
@@ -47,7 +63,23 @@ export function createProjectCommand(context: ProjectCommandContext): Command {
       if (badTask) {
         return invalidArgument(badTask);
       }
-      const result = await sendWrite(context, 'create the project', () => api.createProject(input));
+      const result = await sendWrite(
+        context,
+        'create the project',
+        () =>
+          createOnce(
+            context,
+            'project',
+            earlier,
+            async () => projectMadeBy(input, await api.listAllProjects({ name: input.name, active: input.active })),
+            () => api.createProject(input),
+          ),
+        {
+          command: 'intervals.createProject',
+          argument: { ...projectArgument(input), ...pick(options ?? {}, 'tasks'), ...pick(options ?? {}, EARLIER_ATTEMPT_KEY) },
+          creates: true,
+        },
+      );
       if (result.status !== 'done') {
         return result;
       }
@@ -108,6 +140,19 @@ async function revealProject(projectId: number): Promise<void> {
   } catch {
     // The tree may not be there (or may not show this project): the project exists all the same.
   }
+}
+
+/** The argument object of `intervals.createProject` that makes `input` without asking. */
+function projectArgument(input: ProjectInput): Record<string, unknown> {
+  return {
+    name: input.name,
+    clientId: input.clientId ?? null,
+    dateStart: input.dateStart,
+    billable: input.billable,
+    active: input.active,
+    ...(input.dateEnd ? { dateEnd: input.dateEnd } : {}),
+    ...(input.description ? { description: input.description } : {}),
+  };
 }
 
 /** The input an argument object describes, or a message saying what is wrong with it. */

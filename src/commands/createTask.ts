@@ -4,7 +4,17 @@ import { clientOrSignIn } from '../common/accountGuard';
 import { runSteps, settle, type Choice } from '../prompts/asker';
 import { accountKey, LastAnswers, rememberedChoice } from '../prompts/lastAnswers';
 import { dateMeaning, defaultPriority, defaultStatus, isoOrNull, laterDateProblem, nameProblem, requiredDateProblem } from '../projects/formRules';
-import { invalidArgument, load, sendWrite, type ProjectCommandContext, type WriteResult } from '../projects/projectCommands';
+import {
+  createOnce,
+  EARLIER_ATTEMPT_KEY,
+  earlierAttempt,
+  invalidArgument,
+  load,
+  sendWrite,
+  type ProjectCommandContext,
+  type WriteResult,
+} from '../projects/projectCommands';
+import { taskMadeBy } from '../projects/unansweredCreate';
 import { positiveId, taskLabel } from '../tasks/taskReference';
 import { parseDate, toIsoDate } from '../time/dates';
 import { argumentObject, type Command } from './commandTable';
@@ -38,7 +48,9 @@ function idList(value: unknown): number[] | undefined {
 /**
  * `intervals.createTask`: project, module, title, status, priority, owner, assignees, open and
  * due dates, description, then `POST /task/`; offers to start a timer on the new task. Run on a
- * project node it asks from the module on; an argument object with a `title` asks nothing.
+ * project node it asks from the module on; an argument object with a `title` asks nothing. A
+ * failed create offers Retry with such an argument; after an attempt that may have reached
+ * Intervals it carries `earlierAttemptAt`, and the task that attempt made is looked for first.
  */
 export function createTaskCommand(context: ProjectCommandContext): Command {
   return {
@@ -55,6 +67,10 @@ export function createTaskCommand(context: ProjectCommandContext): Command {
       if (options.projectId !== undefined && projectId === undefined) {
         return invalidArgument(`"${String(options.projectId)}" is not a project id.`);
       }
+      const earlier = earlierAttempt(options);
+      if (typeof earlier === 'string') {
+        return invalidArgument(earlier);
+      }
       const prompted = typeof options.title !== 'string';
       const answers = new LastAnswers(context.services.context.globalState, LAST_ANSWERS_KEY);
       const accountName = accountKey(account.account);
@@ -67,7 +83,19 @@ export function createTaskCommand(context: ProjectCommandContext): Command {
       if (!input) {
         return { status: 'cancelled' };
       }
-      const result = await sendWrite(context, 'create the task', () => api.createTask(input));
+      const result = await sendWrite(
+        context,
+        'create the task',
+        () =>
+          createOnce(
+            context,
+            'task',
+            earlier,
+            async (since) => taskMadeBy(input, since, await api.listAllTasks({ projectId: input.projectId, title: input.title })),
+            () => api.createTask(input),
+          ),
+        { command: 'intervals.createTask', argument: { ...taskArgument(input), ...pick(options, EARLIER_ATTEMPT_KEY) }, creates: true },
+      );
       if (result.status === 'done') {
         if (prompted) {
           await answers.remember(accountName, { projectId: input.projectId, statusId: input.statusId, priorityId: input.priorityId });
@@ -82,6 +110,27 @@ export function createTaskCommand(context: ProjectCommandContext): Command {
       return result;
     },
   };
+}
+
+/** The argument object of `intervals.createTask` that makes `input` without asking. */
+export function taskArgument(input: TaskInput): Record<string, unknown> {
+  return {
+    projectId: input.projectId,
+    ...(input.moduleId != null ? { moduleId: input.moduleId } : {}),
+    title: input.title,
+    statusId: input.statusId,
+    priorityId: input.priorityId,
+    ownerId: input.ownerId,
+    dateOpen: input.dateOpen,
+    ...(input.assigneeIds && input.assigneeIds.length > 0 ? { assigneeIds: [...input.assigneeIds] } : {}),
+    ...(input.dateDue ? { dateDue: input.dateDue } : {}),
+    ...(input.description ? { description: input.description } : {}),
+  };
+}
+
+/** `{ [key]: options[key] }` when the argument has it. */
+export function pick(options: Record<string, unknown>, key: string): Record<string, unknown> {
+  return options[key] !== undefined ? { [key]: options[key] } : {};
 }
 
 /** Tells the views about a task just created. */

@@ -23,8 +23,19 @@ async function taskFor(context: ProjectCommandContext, api: IntervalsClient, arg
   return vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true, title });
 }
 
-async function update(context: ProjectCommandContext, api: IntervalsClient, taskId: number, patch: Partial<TaskInput>): Promise<WriteResult<Task>> {
-  const result = await sendWrite(context, 'update the task', () => api.updateTask(taskId, patch));
+/**
+ * Sends the change. Retry sends the same absolute values again (`{ taskId, statusId }` or
+ * `{ taskId, assigneeIds }`), which is safe even when the failed attempt was applied.
+ */
+async function update(
+  context: ProjectCommandContext,
+  api: IntervalsClient,
+  command: string,
+  taskId: number,
+  patch: Pick<TaskInput, 'statusId'> | Pick<TaskInput, 'assigneeIds'>,
+): Promise<WriteResult<Task>> {
+  const retry = { command, argument: { taskId, ...patch } };
+  const result = await sendWrite(context, 'update the task', () => api.updateTask(taskId, patch), retry);
   if (result.status === 'done') {
     const task = result.item;
     context.log.info(`Updated task ${task.id}`);
@@ -50,7 +61,7 @@ export function setTaskStatusCommand(context: ProjectCommandContext): Command {
         if (taskId === undefined || statusId === undefined) {
           return invalidArgument('Give a task id and a status id.');
         }
-        return update(context, api, taskId, { statusId });
+        return update(context, api, 'intervals.setTaskStatus', taskId, { statusId });
       }
       const task = await taskFor(context, api, arg, 'Set Task Status: Choose a Task');
       if (!task) {
@@ -76,7 +87,7 @@ export function setTaskStatusCommand(context: ProjectCommandContext): Command {
       if (!done || statusId === undefined) {
         return { status: 'cancelled' };
       }
-      return update(context, api, task.id, { statusId });
+      return update(context, api, 'intervals.setTaskStatus', task.id, { statusId });
     },
   };
 }
@@ -97,7 +108,7 @@ export function assignTaskCommand(context: ProjectCommandContext): Command {
         if (taskId === undefined || !ids.every((id): id is number => id !== undefined)) {
           return invalidArgument('Give a task id and a list of person ids.');
         }
-        return update(context, api, taskId, { assigneeIds: ids });
+        return update(context, api, 'intervals.assignTask', taskId, { assigneeIds: ids });
       }
       const task = await taskFor(context, api, arg, 'Assign Task: Choose a Task');
       if (!task) {
@@ -128,7 +139,7 @@ export function assignTaskCommand(context: ProjectCommandContext): Command {
       if (!done || assigneeIds === undefined) {
         return { status: 'cancelled' };
       }
-      return update(context, api, task.id, { assigneeIds });
+      return update(context, api, 'intervals.assignTask', task.id, { assigneeIds });
     },
   };
 }

@@ -20,6 +20,26 @@ export interface ProjectCommandContext {
   readonly asker: AskerSource;
   /** The clock behind "today"; tests pass a fixed one. */
   readonly now: () => Date;
+  /** The wall clock that stamps when a write was sent, to find what an unanswered create made. */
+  readonly clock: () => Date;
+}
+
+/** Argument key of a retried create: when an earlier attempt, whose outcome is unknown, was sent. */
+export const EARLIER_ATTEMPT_KEY = 'earlierAttemptAt';
+
+/**
+ * How a failed write is run again from the error's Retry button: its command, with an argument
+ * object that asks nothing (every answer already given).
+ */
+export interface WriteRetry {
+  command: string;
+  argument: Record<string, unknown>;
+  /**
+   * A create. When the failed attempt may have been applied (a timeout, a connection lost after
+   * sending, the service's own 5xx), the retry is told when it was sent and looks for what it
+   * made before sending it again.
+   */
+  creates?: boolean;
 }
 
 /** An argument that did not pass the checks the prompts would make: told, nothing sent. */
@@ -28,19 +48,68 @@ export function invalidArgument<T>(message: string): WriteResult<T> {
   return { status: 'invalid', message };
 }
 
-/** Sends one write; a refusal or failure is shown with the service's reason and returned. */
+/**
+ * Sends one write; a refusal or failure is shown with the service's reason and returned. With
+ * `retry`, a failure that another try may fix offers Retry, which runs the command again.
+ */
 export async function sendWrite<T>(
   context: ProjectCommandContext,
   action: string,
   write: () => Promise<T>,
+  retry?: WriteRetry,
 ): Promise<WriteResult<T>> {
+  const sentAt = context.clock();
   try {
     return { status: 'done', item: await write() };
   } catch (error) {
-    void reportError(context.log, action, error);
+    const again = retry && { command: retry.command, argument: retryArgument(retry, error, sentAt) };
+    void reportError(context.log, action, error, again ? { retry: () => vscode.commands.executeCommand(again.command, again.argument) } : {});
     const message = error instanceof Error ? error.message : String(error);
     return { status: isIntervalsError(error) && error.kind === 'cancelled' ? 'cancelled' : 'failed', message };
   }
+}
+
+/** The retry's argument: a create that may have been applied says when (the earliest such attempt). */
+function retryArgument(retry: WriteRetry, error: unknown, sentAt: Date): Record<string, unknown> {
+  const uncertain = isIntervalsError(error) && error.mayHaveReachedServer;
+  if (!retry.creates || !uncertain || retry.argument[EARLIER_ATTEMPT_KEY] !== undefined) {
+    return retry.argument;
+  }
+  return { ...retry.argument, [EARLIER_ATTEMPT_KEY]: sentAt.toISOString() };
+}
+
+/**
+ * The time an earlier, unanswered attempt of a retried create was sent (`earlierAttemptAt`), a
+ * message when it is not a time, or undefined when the argument has none.
+ */
+export function earlierAttempt(options: Record<string, unknown>): Date | string | undefined {
+  const value = options[EARLIER_ATTEMPT_KEY];
+  if (value === undefined) {
+    return undefined;
+  }
+  const at = typeof value === 'string' ? new Date(value) : undefined;
+  return at && !Number.isNaN(at.getTime()) ? at : `"${String(value)}" is not a time (${EARLIER_ATTEMPT_KEY}).`;
+}
+
+/**
+ * Creates an item once: after an unanswered attempt (`earlier`), the item it made is looked for
+ * first and taken as the one created, so a retry never makes a second.
+ */
+export async function createOnce<T extends { id: number }>(
+  context: ProjectCommandContext,
+  what: string,
+  earlier: Date | undefined,
+  find: (since: Date) => Promise<T | undefined>,
+  create: () => Promise<T>,
+): Promise<T> {
+  if (earlier) {
+    const made = await find(earlier);
+    if (made) {
+      context.log.info(`The ${what} sent at ${earlier.toISOString()} reached Intervals (${what} ${made.id}); not sending it again`);
+      return made;
+    }
+  }
+  return create();
 }
 
 /** Loads what the prompts offer; a failure is reported and ends the command. */

@@ -28,6 +28,7 @@ export class ProjectsFeature extends vscode.Disposable {
       log: services.log.child('projects'),
       asker: services.asker,
       now: () => this.now(),
+      clock: () => new Date(),
     };
     holder.registration = registerCommands([
       createProjectCommand(context),

@@ -49,6 +49,7 @@ describe('Projects and tasks', () => {
 
   afterEach(async () => {
     hooks.asker.use(undefined);
+    hooks.answerNotifications(undefined);
     hooks.projects.now = () => new Date();
     await fake.control.clearFaults();
   });
@@ -67,6 +68,16 @@ describe('Projects and tasks', () => {
     const asker = new ScriptedAsker(answers);
     hooks.asker.use(asker);
     return asker;
+  }
+
+  /** Answers the error notifications in turn (e.g. 'Retry'), and keeps what they said and offered. */
+  function answerErrors(...answers: (string | undefined)[]): { message: string; actions: readonly string[] }[] {
+    const notices: { message: string; actions: readonly string[] }[] = [];
+    hooks.answerNotifications((_severity, message, actions) => {
+      notices.push({ message, actions });
+      return Promise.resolve(answers.shift());
+    });
+    return notices;
   }
 
   function placeholders(asker: ScriptedAsker): string[] {
@@ -511,11 +522,142 @@ describe('Projects and tasks', () => {
       assert.equal((await writes('PUT', 'task')).length, 0);
     });
 
+    it('offers Retry when a status change fails, and sends the same status again', async () => {
+      const task = await someTask();
+      const notices = answerErrors('Retry');
+      await fake.control.failNext(1, { status: 500, code: 1, message: 'Database hiccup' }, { method: 'PUT', resource: 'task' });
+      const failed = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.setTaskStatus', { taskId: task.id, statusId: 2 });
+      assert.equal(failed.status, 'failed');
+      await eventually(() => changes.length === 1, 'the retried change is announced');
+      assert.deepEqual(
+        notices.map((n) => n.actions),
+        [['Retry', 'Show Log']],
+      );
+      assert.match(notices[0].message, /^Could not update the task\. Intervals had a problem answering \(HTTP 500\)/);
+      const puts = await writes('PUT', 'task');
+      assert.deepEqual(
+        puts.map((p) => p.status),
+        [500, 202],
+      );
+      assert.deepEqual(puts[1].body, { statusid: 2 });
+      assert.equal((await fake.control.row('task', task.id)).statusid, 2);
+    });
+
     it("shows the service's reason for an inactive status", async () => {
       const task = await someTask();
       const result = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.setTaskStatus', { taskId: task.id, statusId: 6 });
       assert.equal(result.status, 'failed');
       assert.match(result.status === 'failed' ? result.message : '', /status 6/);
+    });
+  });
+
+  describe('Retrying a failed create', () => {
+    async function tasksTitled(title: string): Promise<{ id: number; projectid: number }[]> {
+      return (await fake.control.rows('task')).filter((t) => t.title === title);
+    }
+
+    it('offers Retry after a server error on New Task, and the retry sends every answer of the form once more', async () => {
+      const notices = answerErrors('Retry');
+      await fake.control.failNext(1, { status: 500, code: 1, message: 'Database hiccup' }, { method: 'POST', resource: 'task' });
+      const asker = script(
+        choose('Internal Tools'),
+        type('Rotate keys'),
+        choose('In Progress'),
+        choose('High'),
+        accept, // owner: you
+        choose('Ravi Patel'),
+        accept, // open: today
+        type('2026-03-20'),
+        type('Every quarter'),
+      );
+      const result = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.createTask');
+      assert.equal(result.status, 'failed');
+      await eventually(() => changes.some((c) => c.resource === 'task'), 'the task the retry made is announced');
+      assert.equal(notices.length, 1);
+      assert.match(notices[0].message, /^Could not create the task\. Intervals had a problem answering \(HTTP 500\)/);
+      assert.deepEqual(notices[0].actions, ['Retry', 'Show Log']);
+      assert.equal(asker.asked.length, 9, 'the retry asks nothing');
+      const posts = await writes('POST', 'task');
+      assert.deepEqual(
+        posts.map((p) => p.status),
+        [500, 201],
+      );
+      assert.deepEqual(posts[1].body, {
+        projectid: INTERNAL_TOOLS,
+        title: 'Rotate keys',
+        statusid: 2,
+        priorityid: 2,
+        ownerid: ADA,
+        assigneeid: String(RAVI),
+        dateopen: TODAY_ISO,
+        datedue: '2026-03-20',
+        description: 'Every quarter',
+      });
+      // A 500 may come after the service stored the task: the retry looked before sending again.
+      const lookups = (await fake.control.requests()).filter((r) => r.method === 'GET' && r.path.startsWith('/task') && r.query.title === 'Rotate keys');
+      assert.equal(lookups.length, 1);
+      const rows = await tasksTitled('Rotate keys');
+      assert.equal(rows.length, 1);
+      assert.deepEqual(
+        changes.map((c) => [c.resource, c.id, c.projectId]),
+        [['task', rows[0].id, INTERNAL_TOOLS]],
+      );
+    });
+
+    it('after New Task lost the answer of a create that went through, Retry finds that task and sends nothing', async () => {
+      const notices: { message: string; actions: readonly string[] }[] = [];
+      let old: { id: number } | undefined;
+      hooks.answerNotifications(async (_severity, message, actions) => {
+        notices.push({ message, actions });
+        // The same task stamped long ago (with a newer id, so only the stamp tells them apart) is
+        // not the one the lost answer was about.
+        old = await fake.control.insertRow('task', {
+          title: 'Renew certificates',
+          projectid: INTERNAL_TOOLS,
+          ownerid: ADA,
+          dateopen: TODAY_ISO,
+          datecreated: '2025-01-06 10:00:00',
+        });
+        return 'Retry';
+      });
+      await fake.control.commitThenDropNext(1, { method: 'POST', resource: 'task' });
+      const result = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.createTask', { projectId: INTERNAL_TOOLS, title: 'Renew certificates' });
+      assert.equal(result.status, 'failed');
+      await eventually(() => changes.some((c) => c.resource === 'task'), 'the task found by the retry is announced');
+      assert.equal(notices.length, 1);
+      assert.match(notices[0].message, /^Could not create the task\. /);
+      assert.ok(notices[0].actions.includes('Retry'));
+      const posts = await writes('POST', 'task');
+      assert.equal(posts.length, 1, 'the task is not sent again');
+      assert.equal(posts[0].fault, 'commitThenDrop');
+      const rows = await tasksTitled('Renew certificates');
+      assert.equal(rows.length, 2, 'the old task and the one the lost answer was about, no third');
+      const made = rows.find((row) => row.id !== old?.id);
+      assert.ok(made && old && made.id < old.id);
+      assert.deepEqual(
+        changes.map((c) => [c.resource, c.id, c.projectId]),
+        [['task', made.id, INTERNAL_TOOLS]],
+      );
+    });
+
+    it('after New Project lost the answer of a create that went through, Retry finds that project and sends nothing', async () => {
+      const notices = answerErrors('Retry');
+      await fake.control.commitThenDropNext(1, { method: 'POST', resource: 'project' });
+      const result = await vscode.commands.executeCommand<CreateProjectResult>('intervals.createProject', { name: 'Lost Answer', clientId: GLOBEX });
+      assert.equal(result.status, 'failed');
+      await eventually(() => changes.some((c) => c.resource === 'project'), 'the project found by the retry is announced');
+      assert.deepEqual(
+        notices.map((n) => n.actions),
+        [['Retry', 'Show Log']],
+      );
+      assert.equal((await writes('POST', 'project')).length, 1, 'the project is not sent again');
+      const rows = (await fake.control.rows('project')).filter((p) => p.name === 'Lost Answer');
+      assert.equal(rows.length, 1);
+      assert.equal(rows[0].clientid, GLOBEX);
+      assert.deepEqual(
+        changes.map((c) => [c.resource, c.id]),
+        [['project', rows[0].id]],
+      );
     });
   });
 });

@@ -6,6 +6,7 @@ import {
   kindFor,
   parseErrorBody,
   parseRetryAfter,
+  userMessage,
   type IntervalsErrorKind,
 } from '../../src/api/errors';
 
@@ -152,11 +153,30 @@ describe('errors: errorFromAnswer', () => {
     assert.deepEqual(error.fields, [{ field: 'date', message: 'must be YYYY-MM-DD' }]);
   });
 
-  it('says a rate limit will be retried, with the wait when known', () => {
+  it('says when to try again after a rate limit, with the wait when known', () => {
     const error = errorFromAnswer({ status: 429, body: '', retryAfterMs: 3000 });
     assert.equal(error.kind, 'rateLimited');
     assert.equal(error.retryAfterMs, 3000);
-    assert.match(error.message, /retried in 3 seconds/);
+    assert.equal(error.message, 'Intervals is busy (too many requests). Try again in 3 seconds.');
+    const unknownWait = errorFromAnswer({ status: 400, body: '{"error":{"code":12,"message":"Too fast"}}' });
+    assert.equal(unknownWait.message, 'Intervals is busy (too many requests). Try again in a minute.');
+  });
+
+  it('never promises an automatic retry: these messages come once retrying is over, or for writes never repeated', () => {
+    const messages = [
+      errorFromAnswer({ status: 429, body: '', retryAfterMs: 3000 }).message,
+      errorFromAnswer({ status: 500, body: '' }).message,
+      errorFromAnswer({ status: 503, body: '' }).message,
+      userMessage('network'),
+      userMessage('timeout', { timeoutMs: 30_000 }),
+      userMessage('timeout'),
+    ];
+    for (const message of messages) {
+      assert.doesNotMatch(message, /retried|will be|automatic/i, message);
+      assert.match(message, /try again/i, `${message} says what to do`);
+    }
+    assert.equal(userMessage('network'), 'Intervals is not answering. Check your connection and try again.');
+    assert.equal(userMessage('timeout', { timeoutMs: 30_000 }), 'Intervals did not answer within 30 seconds. Check your connection and try again.');
   });
 
   it('tells the daily quota apart from going too fast', () => {

@@ -205,7 +205,7 @@ describe('IntervalsClient transport (mock dispatcher)', () => {
     const error = (await rejection(client().me())) as IntervalsError;
     assert.equal(error.kind, 'network');
     assert.equal(error.networkCode, 'ECONNREFUSED');
-    assert.equal(error.message, 'Intervals is not answering. Check your connection; the request will be retried.');
+    assert.equal(error.message, 'Intervals is not answering. Check your connection and try again.');
     assert.deepEqual(clock.sleeps, [250, 500, 1000]);
     assert.ok(logger.lines.some((line) => line.startsWith('warn GET /api/me/ failed (network ECONNREFUSED)')));
   });
