@@ -427,8 +427,9 @@ describe('Log time', () => {
   });
 
   it('keeps the answers when the work types cannot be loaded: the last work type of the project, else Edit and Try Again', async () => {
+    // Plenty of failures: other views may ask for work types meanwhile, and the faults are cleared after.
     const refuseWorkTypes = (): Promise<unknown> =>
-      fake.control.failNext(5, { status: 400, code: 18, message: 'Work types unavailable' }, { method: 'GET', resource: 'projectworktype' });
+      fake.control.failNext(100, { status: 400, code: 18, message: 'Work types unavailable' }, { method: 'GET', resource: 'projectworktype' });
     const lastWorkTypes = 'intervals.lastWorkTypeByProject';
     const previous = hooks.globalState.get(lastWorkTypes);
     try {
