@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isIntervalsError } from '../api/errors';
 import type { Logger } from './logger';
+import { defuseLinks } from './untrustedText';
 
 export interface ReportOptions {
   /** Offered as a "Retry" button when the failure is one that a retry may fix. */
@@ -22,7 +23,7 @@ export async function reportError(log: Logger, action: string, error: unknown, o
     options.retry !== undefined &&
     (!isIntervalsError(error) || ['network', 'timeout', 'server', 'rateLimited'].includes(error.kind));
   const buttons = retryable ? ['Retry', 'Show Log'] : ['Show Log'];
-  const choice = await vscode.window.showErrorMessage(`Could not ${action}. ${reason}`, ...buttons);
+  const choice = await vscode.window.showErrorMessage(defuseLinks(`Could not ${action}. ${reason}`), ...buttons);
   if (choice === 'Retry') {
     await options.retry?.();
   } else if (choice === 'Show Log') {

@@ -13,6 +13,7 @@ import { formatDuration, isTimeRounding, isTimeRoundingMode, type TimeRounding, 
 import { checkHours, checkIsoDate, type QueuedTimeEntry } from '../../timeLog/timeEntryDraft';
 import type { TimeLogSync } from '../../timeLog/timeLogSync';
 import { BACK, checkedInput, type Asker } from '../../prompts/asker';
+import { defuseLinks, escapeIcons } from '../../common/untrustedText';
 
 export type LogTimeResult =
   | { status: 'logged'; entry: TimeEntry }
@@ -356,12 +357,12 @@ export class LogTimeFlow {
     switch (result.status) {
       case 'logged':
         this.options.log.info(`Logged ${what} as entry ${result.entry.id}`);
-        vscode.window.setStatusBarMessage(`$(check) Logged ${what}`, 5000);
+        vscode.window.setStatusBarMessage(`$(check) Logged ${escapeIcons(what)}`, 5000);
         return result;
       case 'queued':
         this.options.log.warn(`Could not reach Intervals; ${what} waits to sync`);
         void vscode.window.showWarningMessage(
-          `Intervals could not be reached. ${formatDuration(values.hours * 3600)} on ${taskLabel(task)} is kept and will be sent when the connection is back (see My Time).`,
+          defuseLinks(`Intervals could not be reached. ${formatDuration(values.hours * 3600)} on ${taskLabel(task)} is kept and will be sent when the connection is back (see My Time).`),
         );
         return result;
       default:
@@ -379,7 +380,7 @@ export class LogTimeFlow {
       this.options.log.warn(`Log time: ${result.message}`);
       const message = `Could not log time. ${result.message}`;
       // Awaiting the message would hold the command until the user dismisses it.
-      void (interactive ? vscode.window.showErrorMessage(message) : vscode.window.showWarningMessage(message));
+      void (interactive ? vscode.window.showErrorMessage(defuseLinks(message)) : vscode.window.showWarningMessage(defuseLinks(message)));
     }
     return result;
   }
@@ -396,7 +397,7 @@ export class LogTimeFlow {
         placeholder: 'Task to log time on',
         items: [
           ...choices.map((task) => ({ label: taskLabel(task), description: [task.client, task.project].filter(Boolean).join(' › '), value: task })),
-          { label: '$(search) Find task…', value: FIND },
+          { icon: 'search', label: 'Find task…', value: FIND },
         ],
       });
       if (answer === undefined || answer === BACK) {
