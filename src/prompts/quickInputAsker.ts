@@ -30,6 +30,9 @@ function buttons(request: StepPosition): vscode.QuickInputButton[] {
   return request.step > 1 ? [vscode.QuickInputButtons.Back] : [];
 }
 
+/** A step on screen, with the widget VS Code draws (tests read what it was given). */
+export type ShownStep = StepPosition & { readonly widget: vscode.QuickInput };
+
 export interface RefusedInput {
   readonly position: StepPosition;
   readonly value: string;
@@ -41,9 +44,9 @@ export interface RefusedInput {
  * counter and a back button. Hiding the widget (Escape) cancels.
  */
 export class QuickInputAsker implements Asker {
-  private readonly shown = new Emitter<StepPosition>();
+  private readonly shown = new Emitter<ShownStep>();
   /** A step is on screen (tests wait for it before answering the real widget). */
-  readonly onDidShow: Event<StepPosition> = this.shown.event;
+  readonly onDidShow: Event<ShownStep> = this.shown.event;
   private readonly refused = new Emitter<RefusedInput>();
   /** Enter was pressed on text the step does not accept; the step stays open with the message. */
   readonly onDidRefuse: Event<RefusedInput> = this.refused.event;
@@ -143,7 +146,7 @@ export class QuickInputAsker implements Asker {
         input.onDidHide(() => finish(undefined)),
       ];
       input.show();
-      this.shown.fire(request);
+      this.shown.fire({ title: request.title, step: request.step, totalSteps: request.totalSteps, widget: input });
     });
   }
 }
