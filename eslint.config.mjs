@@ -20,6 +20,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          // VS Code turns `[label](command:…)` in a notification into a link that runs the command.
+          selector:
+            "CallExpression[callee.property.name=/^show(Error|Warning|Information)Message$/] > .arguments:first-child:not(Literal, CallExpression[callee.name='defuseLinks'])",
+          message: 'Pass notification text through defuseLinks (src/common/untrustedText.ts): service text must not form links.',
+        },
+      ],
+    },
+  },
+  {
     // Test runners, the fake server's command line and benchmarks print to the terminal by design.
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off' },

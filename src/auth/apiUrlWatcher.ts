@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Settings } from '../common/settings';
 import type { AccountSession } from './accountSession';
+import { defuseLinks } from '../common/untrustedText';
 
 /** A token belongs to one server: changing `intervals.apiUrl` while signed in signs out. */
 export function watchApiUrl(settings: Settings, session: AccountSession): vscode.Disposable {
@@ -14,7 +15,7 @@ export function watchApiUrl(settings: Settings, session: AccountSession): vscode
     }
     void session.signOut('the API address changed').then(async () => {
       const choice = await vscode.window.showInformationMessage(
-        `The Intervals API address is now ${settings.apiUrl}, so you were signed out. Sign in with a token for that server.`,
+        defuseLinks(`The Intervals API address is now ${settings.apiUrl}, so you were signed out. Sign in with a token for that server.`),
         'Sign In',
       );
       if (choice) {

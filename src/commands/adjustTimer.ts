@@ -5,6 +5,7 @@ import type { TimerAdjustment } from '../timer/timerModel';
 import type { TimerCommandContext } from '../timerUi/timerCommandContext';
 import { chooseTimer } from '../timerUi/timerTarget';
 import { argumentObject, type Command } from './commandTable';
+import { defuseLinks } from '../common/untrustedText';
 
 /**
  * `intervals.adjustTimer` ("Adjust Timer…"): "I started at 9:15" or "make it 1h 20m".
@@ -50,7 +51,7 @@ export function adjustTimerCommand(context: TimerCommandContext): Command {
           ? await context.service.adjustStart(entry.key, input.startedAt)
           : await context.service.adjustElapsed(entry.key, input.seconds);
       if (result && !result.ok) {
-        void vscode.window.showWarningMessage(result.message);
+        void vscode.window.showWarningMessage(defuseLinks(result.message));
       } else {
         context.fireChange(context.service.find(entry.key));
       }

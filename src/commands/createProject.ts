@@ -19,6 +19,7 @@ import { parseDate, toIsoDate } from '../time/dates';
 import { positiveId } from '../tasks/taskReference';
 import { argumentObject, type Command } from './commandTable';
 import { announceTask, pick, taskInputFromArgument } from './createTask';
+import { defuseLinks, escapeIcons } from '../common/untrustedText';
 
 const TITLE = 'New Project';
 const LAST_ANSWERS_KEY = 'intervals.lastAnswers.newProject';
@@ -112,17 +113,19 @@ export function createProjectCommand(context: ProjectCommandContext): Command {
         const failures = taskFailures.map((failure) => `"${failure.title}" (${failure.message})`).join('; ');
         context.log.error(`Project ${project.id} created, but tasks failed: ${failures}`);
         void vscode.window.showWarningMessage(
-          `Created project "${project.name}", but ${taskFailures.length} of its ${taskArgs.length} tasks could not be created: ${failures} The project is kept; add the missing tasks with New Task.`,
+          defuseLinks(
+            `Created project "${project.name}", but ${taskFailures.length} of its ${taskArgs.length} tasks could not be created: ${failures} The project is kept; add the missing tasks with New Task.`,
+          ),
         );
       } else if (options === undefined) {
         // Asked step by step: the next thing is usually its first task.
-        void vscode.window.showInformationMessage(`Created project "${project.name}".`, 'New Task').then(async (choice) => {
+        void vscode.window.showInformationMessage(defuseLinks(`Created project "${project.name}".`), 'New Task').then(async (choice) => {
           if (choice === 'New Task') {
             await vscode.commands.executeCommand('intervals.createTask', { projectId: project.id });
           }
         });
       } else {
-        vscode.window.setStatusBarMessage(`Created project ${project.name}`, 5000);
+        vscode.window.setStatusBarMessage(`Created project ${escapeIcons(project.name)}`, 5000);
       }
       return { ...result, ...(taskArgs.length > 0 ? { tasks, taskFailures } : {}) };
     },

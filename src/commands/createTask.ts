@@ -18,6 +18,7 @@ import { taskMadeBy } from '../projects/unansweredCreate';
 import { positiveId, taskLabel } from '../tasks/taskReference';
 import { parseDate, toIsoDate } from '../time/dates';
 import { argumentObject, type Command } from './commandTable';
+import { defuseLinks } from '../common/untrustedText';
 
 const TITLE = 'New Task';
 const LAST_ANSWERS_KEY = 'intervals.lastAnswers.newTask';
@@ -101,7 +102,7 @@ export function createTaskCommand(context: ProjectCommandContext): Command {
           await answers.remember(accountName, { projectId: input.projectId, statusId: input.statusId, priorityId: input.priorityId });
         }
         announceTask(context, result.item, input.projectId);
-        void vscode.window.showInformationMessage(`Created task ${taskLabel(result.item)}.`, 'Start Timer').then(async (choice) => {
+        void vscode.window.showInformationMessage(defuseLinks(`Created task ${taskLabel(result.item)}.`), 'Start Timer').then(async (choice) => {
           if (choice === 'Start Timer') {
             await vscode.commands.executeCommand('intervals.startTimer', { taskId: result.item.id });
           }

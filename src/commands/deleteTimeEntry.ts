@@ -10,6 +10,7 @@ import { entryFrom } from '../views/time/entryArgument';
 import { entryTitle } from '../views/time/entryNode';
 import type { MyTimeView } from '../views/time/myTimeView';
 import { argumentObject, type Command } from './commandTable';
+import { defuseLinks } from '../common/untrustedText';
 
 export type DeleteTimeEntryResult = { status: 'deleted'; id: number } | { status: 'cancelled' } | { status: 'failed'; message: string };
 
@@ -33,7 +34,7 @@ export function deleteTimeEntryCommand(session: AccountSession, view: MyTimeView
         }
         if (argumentObject(arg)?.confirm !== false) {
           const answer = await vscode.window.showWarningMessage(
-            `Delete ${formatDuration(entry.time * SECONDS_PER_HOUR)} on ${entryTitle(entry)} (${entry.date})?`,
+            defuseLinks(`Delete ${formatDuration(entry.time * SECONDS_PER_HOUR)} on ${entryTitle(entry)} (${entry.date})?`),
             { modal: true, detail: 'The entry is deleted in Intervals.' },
             'Delete',
           );

@@ -3,6 +3,7 @@ import { formatDuration } from '../time/duration';
 import type { TimerCommandContext } from '../timerUi/timerCommandContext';
 import { chooseTimer, timerLabel } from '../timerUi/timerTarget';
 import { argumentObject, type Command } from './commandTable';
+import { defuseLinks } from '../common/untrustedText';
 
 /**
  * `intervals.discardTimer`: deletes a timer and its unlogged time, after a modal confirmation
@@ -20,7 +21,7 @@ export function discardTimerCommand(context: TimerCommandContext): Command {
       if (argumentObject(arg)?.confirm !== false) {
         const seconds = context.service.elapsed(entry);
         const answer = await vscode.window.showWarningMessage(
-          `Discard the timer on ${timerLabel(entry)}?`,
+          defuseLinks(`Discard the timer on ${timerLabel(entry)}?`),
           { modal: true, detail: `Its ${formatDuration(seconds)} will not be logged. This cannot be undone.` },
           'Discard',
         );

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { TimeLogSync } from '../timeLog/timeLogSync';
 import { waitingDescription, waitingEntryFrom, waitingLabel } from '../views/time/waitingEntries';
 import { argumentObject, type Command } from './commandTable';
+import { defuseLinks } from '../common/untrustedText';
 
 /**
  * `intervals.discardWaitingEntry`: drops a time entry that waits to sync, after a modal
@@ -17,7 +18,7 @@ export function discardWaitingEntryCommand(sync: TimeLogSync): Command {
       }
       if (argumentObject(arg)?.confirm !== false) {
         const answer = await vscode.window.showWarningMessage(
-          `Discard ${waitingLabel(item)} (${waitingDescription(item)})?`,
+          defuseLinks(`Discard ${waitingLabel(item)} (${waitingDescription(item)})?`),
           { modal: true, detail: 'The entry has not reached Intervals; discarding it loses it.' },
           'Discard',
         );

@@ -3,6 +3,7 @@ import type { Task } from '../api/types';
 import type { ClientGroup } from '../tasks/taskGroups';
 import type { TaskBrowser } from '../views/tasks/taskBrowser';
 import { argumentObject, type Command } from './commandTable';
+import { escapeIcons } from '../common/untrustedText';
 
 /**
  * `intervals.showClientTasks`: a client's open tasks in a quick pick (`clientid=…&excludeclosed=t`);
@@ -48,7 +49,7 @@ async function clientFrom(browser: TaskBrowser, options: Record<string, unknown>
   }
   const chosen = await vscode.window.showQuickPick(
     groups.map((group) => ({
-      label: group.name,
+      label: escapeIcons(group.name),
       description: group.projects.length === 1 ? '1 active project' : `${group.projects.length} active projects`,
       group,
     })),

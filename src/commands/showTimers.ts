@@ -5,6 +5,7 @@ import type { TimerEntry } from '../timer/timerService';
 import type { TimerCommandContext } from '../timerUi/timerCommandContext';
 import { timerLabel } from '../timerUi/timerTarget';
 import { argumentObject, type Command } from './commandTable';
+import { escapeIcons } from '../common/untrustedText';
 
 export interface TimerListing {
   key: string;
@@ -51,9 +52,9 @@ export function showTimersCommand(context: TimerCommandContext): Command {
       const items: TimerPick[] = context.service.entries.map((entry) => {
         const running = isRunning(entry.timer);
         return {
-          label: `${running ? '$(clock)' : '$(debug-pause)'} ${timerLabel(entry)}`,
+          label: `${running ? '$(clock)' : '$(debug-pause)'} ${escapeIcons(timerLabel(entry))}`,
           description: `${running ? 'Running' : 'Paused'} · ${formatHoursMinutes(context.service.elapsed(entry, now))}${entry.unsynced ? ' · not yet saved' : ''}`,
-          detail: [entry.task?.project, entry.task?.client].filter(Boolean).join(' · ') || undefined,
+          detail: escapeIcons([entry.task?.project, entry.task?.client].filter(Boolean).join(' · ')) || undefined,
           entry,
         };
       });

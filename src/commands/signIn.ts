@@ -3,6 +3,7 @@ import type { AccountSession, SignInResult } from '../auth/accountSession';
 import { KEYRING_HELP_URL } from '../auth/credentialStore';
 import { TOKEN_HELP, checkTokenShape } from '../auth/signInMessages';
 import { argumentObject, type Command } from './commandTable';
+import { defuseLinks, escapeIcons } from '../common/untrustedText';
 
 /**
  * `intervals.signIn`: asks for the API token (or takes `{ token }`), checks it against the
@@ -61,7 +62,8 @@ function promptForToken(session: AccountSession): Promise<SignInResult | undefin
           outcome = result;
           box.hide();
         } else {
-          box.validationMessage = result.message;
+          // The service's reason: shown in the prompt, where links and $(icons) would render.
+          box.validationMessage = escapeIcons(defuseLinks(result.message));
         }
       }),
       box.onDidHide(() => {
@@ -77,16 +79,16 @@ function promptForToken(session: AccountSession): Promise<SignInResult | undefin
 function report(result: SignInResult): void {
   if (result.ok) {
     const group = result.account.group ? ` (${result.account.group})` : '';
-    void vscode.window.showInformationMessage(`Signed in to Intervals as ${result.account.name}${group}.`);
+    void vscode.window.showInformationMessage(defuseLinks(`Signed in to Intervals as ${result.account.name}${group}.`));
     return;
   }
   if (result.keyring) {
-    void vscode.window.showErrorMessage(result.message, 'Learn More').then((choice) => {
+    void vscode.window.showErrorMessage(defuseLinks(result.message), 'Learn More').then((choice) => {
       if (choice) {
         void vscode.env.openExternal(vscode.Uri.parse(KEYRING_HELP_URL));
       }
     });
     return;
   }
-  void vscode.window.showErrorMessage(result.message);
+  void vscode.window.showErrorMessage(defuseLinks(result.message));
 }

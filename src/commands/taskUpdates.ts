@@ -8,6 +8,7 @@ import { invalidArgument, load, sendWrite, type ProjectCommandContext, type Writ
 import { positiveId, taskIdFrom, taskLabel } from '../tasks/taskReference';
 import { argumentObject, type Command } from './commandTable';
 import { personName } from './createTask';
+import { escapeIcons } from '../common/untrustedText';
 
 /** The task a command was run on: the tree node's, the id's (fetched), or one the user finds. */
 async function taskFor(context: ProjectCommandContext, api: IntervalsClient, arg: unknown, title: string): Promise<Task | undefined> {
@@ -40,7 +41,7 @@ async function update(
     const task = result.item;
     context.log.info(`Updated task ${task.id}`);
     context.services.changes.fire({ resource: 'task', id: task.id, projectId: task.projectId ?? undefined, item: task });
-    vscode.window.setStatusBarMessage(`Updated ${taskLabel(task)}`, 5000);
+    vscode.window.setStatusBarMessage(`Updated ${escapeIcons(taskLabel(task))}`, 5000);
   }
   return result;
 }

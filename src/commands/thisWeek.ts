@@ -3,6 +3,7 @@ import { checkIsoDate } from '../timeLog/timeEntryDraft';
 import { fromIsoDate } from '../time/dates';
 import type { MyTimeView } from '../views/time/myTimeView';
 import { argumentObject, type Command } from './commandTable';
+import { defuseLinks } from '../common/untrustedText';
 
 /**
  * `intervals.thisWeek`: My Time goes back to the current week; `{ date: 'YYYY-MM-DD' }` shows the
@@ -18,7 +19,7 @@ export function thisWeekCommand(view: MyTimeView): Command {
       }
       const checked = checkIsoDate(date);
       if (!checked.ok) {
-        void vscode.window.showErrorMessage(`Could not show the week. ${checked.message}`);
+        void vscode.window.showErrorMessage(defuseLinks(`Could not show the week. ${checked.message}`));
         return undefined;
       }
       return view.showWeekOf(fromIsoDate(checked.iso));

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import type { IntervalsClient } from '../api/client';
 import type { AccountSession } from '../auth/accountSession';
+import { defuseLinks } from './untrustedText';
 
 export const SIGN_IN_ACTION = 'Sign In';
 
 /** Shows the offer to sign in and resolves to the button chosen (undefined when dismissed). */
 export type SignInOffer = (message: string) => Thenable<string | undefined>;
 
-const notification: SignInOffer = (message) => vscode.window.showInformationMessage(message, SIGN_IN_ACTION);
+const notification: SignInOffer = (message) => vscode.window.showInformationMessage(defuseLinks(message), SIGN_IN_ACTION);
 let offer: SignInOffer = notification;
 
 /**

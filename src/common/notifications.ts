@@ -1,18 +1,20 @@
 import * as vscode from 'vscode';
+import { defuseLinks } from './untrustedText';
 
 export type NotificationSeverity = 'error' | 'warning' | 'information';
 
 /** Shows a notification with buttons and resolves to the button chosen (undefined when dismissed). */
 export type Notifier = (severity: NotificationSeverity, message: string, actions: readonly string[]) => Thenable<string | undefined>;
 
+// Messages quote service text (task titles, the service's reasons): no link in it may work.
 const shown: Notifier = (severity, message, actions) => {
   switch (severity) {
     case 'error':
-      return vscode.window.showErrorMessage(message, ...actions);
+      return vscode.window.showErrorMessage(defuseLinks(message), ...actions);
     case 'warning':
-      return vscode.window.showWarningMessage(message, ...actions);
+      return vscode.window.showWarningMessage(defuseLinks(message), ...actions);
     default:
-      return vscode.window.showInformationMessage(message, ...actions);
+      return vscode.window.showInformationMessage(defuseLinks(message), ...actions);
   }
 };
 

@@ -5,6 +5,7 @@ import { reportError } from '../common/errorReporter';
 import type { Logger } from '../common/logger';
 import type { Services } from '../services';
 import type { AskerSource } from '../prompts/quickInputAsker';
+import { defuseLinks } from '../common/untrustedText';
 
 /** What a create or update command returns, for callers and tests. */
 export type WriteResult<T> =
@@ -44,7 +45,7 @@ export interface WriteRetry {
 
 /** An argument that did not pass the checks the prompts would make: told, nothing sent. */
 export function invalidArgument<T>(message: string): WriteResult<T> {
-  void vscode.window.showErrorMessage(message);
+  void vscode.window.showErrorMessage(defuseLinks(message));
   return { status: 'invalid', message };
 }
 

@@ -3,6 +3,8 @@
  * (order, defaults, back, validation) lives apart from the widgets that show them.
  */
 
+import { escapeIcons } from '../common/untrustedText';
+
 /**
  * Answer meaning "go to the previous step". A registered symbol, so an asker compiled apart from
  * the bundle (the tests' scripted one) gives the same value.
@@ -17,11 +19,27 @@ export interface StepPosition {
   readonly totalSteps: number;
 }
 
+/**
+ * One item of a pick. Label, description and detail are plain text, shown as written: they
+ * often come from the service, so `$(name)` in them is never drawn as an icon.
+ */
 export interface Choice<T> {
+  /** A codicon id (e.g. `search`) drawn before the label. */
+  readonly icon?: string;
   readonly label: string;
   readonly description?: string;
   readonly detail?: string;
   readonly value: T;
+}
+
+/** The text a quick pick shows for a choice: its own icon, and the texts with `$(…)` escaped. */
+export function choiceText(choice: Choice<unknown>): { label: string; description?: string; detail?: string } {
+  const label = escapeIcons(choice.label);
+  return {
+    label: choice.icon === undefined ? label : `$(${choice.icon}) ${label}`,
+    ...(choice.description !== undefined ? { description: escapeIcons(choice.description) } : {}),
+    ...(choice.detail !== undefined ? { detail: escapeIcons(choice.detail) } : {}),
+  };
 }
 
 export interface PickRequest<T> extends StepPosition {

@@ -1,13 +1,22 @@
 import * as vscode from 'vscode';
 import { Emitter, type Event } from '../common/events';
-import { BACK, type Asker, type Back, type Choice, type InputRequest, type PickManyRequest, type PickRequest, type StepPosition } from './asker';
+import { defuseLinks, escapeIcons } from '../common/untrustedText';
+import { BACK, choiceText, type Asker, type Back, type Choice, type InputRequest, type PickManyRequest, type PickRequest, type StepPosition } from './asker';
 
 interface ChoiceItem<T> extends vscode.QuickPickItem {
   readonly choice: Choice<T>;
 }
 
 function toItem<T>(choice: Choice<T>): ChoiceItem<T> {
-  return { label: choice.label, description: choice.description, detail: choice.detail, choice };
+  return { ...choiceText(choice), choice };
+}
+
+/**
+ * An input box shows its prompt and messages with links (commands included) and `$(icons)`
+ * drawn. Ours hold neither on purpose, but they quote task titles and the service's messages.
+ */
+function plain(text: string): string {
+  return escapeIcons(defuseLinks(text));
 }
 
 function position(input: vscode.QuickInput, request: StepPosition): void {
@@ -21,6 +30,9 @@ function buttons(request: StepPosition): vscode.QuickInputButton[] {
   return request.step > 1 ? [vscode.QuickInputButtons.Back] : [];
 }
 
+/** A step on screen, with the widget VS Code draws (tests read what it was given). */
+export type ShownStep = StepPosition & { readonly widget: vscode.QuickInput };
+
 export interface RefusedInput {
   readonly position: StepPosition;
   readonly value: string;
@@ -32,9 +44,9 @@ export interface RefusedInput {
  * counter and a back button. Hiding the widget (Escape) cancels.
  */
 export class QuickInputAsker implements Asker {
-  private readonly shown = new Emitter<StepPosition>();
+  private readonly shown = new Emitter<ShownStep>();
   /** A step is on screen (tests wait for it before answering the real widget). */
-  readonly onDidShow: Event<StepPosition> = this.shown.event;
+  readonly onDidShow: Event<ShownStep> = this.shown.event;
   private readonly refused = new Emitter<RefusedInput>();
   /** Enter was pressed on text the step does not accept; the step stays open with the message. */
   readonly onDidRefuse: Event<RefusedInput> = this.refused.event;
@@ -79,7 +91,7 @@ export class QuickInputAsker implements Asker {
   input(request: InputRequest): Promise<string | Back | undefined> {
     const box = vscode.window.createInputBox();
     position(box, request);
-    box.prompt = request.prompt;
+    box.prompt = plain(request.prompt);
     box.placeholder = request.placeholder;
     box.value = request.value;
     box.buttons = buttons(request);
@@ -88,11 +100,11 @@ export class QuickInputAsker implements Asker {
     const show = (value: string, errors: boolean): boolean => {
       const error = request.validate?.(value);
       if (error !== undefined) {
-        box.validationMessage = errors ? { message: error, severity: vscode.InputBoxValidationSeverity.Error } : undefined;
+        box.validationMessage = errors ? { message: plain(error), severity: vscode.InputBoxValidationSeverity.Error } : undefined;
         return false;
       }
       const meaning = request.explain?.(value);
-      box.validationMessage = meaning ? { message: meaning, severity: vscode.InputBoxValidationSeverity.Info } : undefined;
+      box.validationMessage = meaning ? { message: plain(meaning), severity: vscode.InputBoxValidationSeverity.Info } : undefined;
       return true;
     };
     show(request.value, false);
@@ -134,7 +146,7 @@ export class QuickInputAsker implements Asker {
         input.onDidHide(() => finish(undefined)),
       ];
       input.show();
-      this.shown.fire(request);
+      this.shown.fire({ title: request.title, step: request.step, totalSteps: request.totalSteps, widget: input });
     });
   }
 }

@@ -19,6 +19,7 @@ import {
   type ReminderAnswers,
   type ReminderKind,
 } from './reminderPolicy';
+import { defuseLinks } from '../common/untrustedText';
 
 export const REMINDER_ACTION = {
   logTime: 'Log Time…',
@@ -72,7 +73,7 @@ export class ReminderService extends Disposable {
       const handle = setTimeout(callback, delayMs);
       return { dispose: () => clearTimeout(handle) };
     },
-    prompt: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
+    prompt: (message, ...actions) => vscode.window.showInformationMessage(defuseLinks(message), ...actions),
     runCommand: (command) => vscode.commands.executeCommand(command),
   };
   private editing: EditingState = NOT_EDITING;

@@ -2,6 +2,7 @@ import type { StatusItemView } from './statusItemView';
 import { formatDuration, formatHoursMinutes } from '../time/duration';
 import { elapsedSeconds, isRunning } from '../timer/timerModel';
 import type { TimerEntry } from '../timer/timerService';
+import { escapeIcons } from '../common/untrustedText';
 
 /** What the timer's item shows; compared as a whole to skip redraws that change nothing. */
 export type TimerStatusView = StatusItemView;
@@ -33,7 +34,8 @@ export function timerStatusView(entries: readonly TimerEntry[], now: Date, warni
   const seconds = elapsedSeconds(entry.timer, now);
   const task = entry.task;
   const number = task?.localId != null ? `#${task.localId}` : task ? `#${task.id}` : '';
-  const title = task ? shorten(task.title) : 'General timer';
+  // The title is the service's text: `$(name)` in it must not be drawn as an icon.
+  const title = task ? escapeIcons(shorten(task.title)) : 'General timer';
   const others = entries.length > 1 ? ` +${entries.length - 1}` : '';
   const icon = running ? '$(clock)' : '$(debug-pause)';
   const text = `${icon} ${formatHoursMinutes(seconds)} ${number ? `${number} ` : ''}${title}${others}`;

@@ -1,4 +1,5 @@
 import type { Task } from '../api/types';
+import { escapeIcons } from '../common/untrustedText';
 import type { TaskSummary } from './taskReference';
 
 /** A quick pick entry for a task, shape-compatible with `vscode.QuickPickItem`. */
@@ -9,12 +10,15 @@ export interface TaskPickItem {
   readonly taskId: number;
 }
 
-/** Title as label; `#localid` (matched too) as description; project and client as detail. */
+/**
+ * Title as label; `#localid` (matched too) as description; project and client as detail. The
+ * service's text has its `$(icon)` syntax escaped: a quick pick would draw it as an icon.
+ */
 export function taskPickItem(task: TaskSummary): TaskPickItem {
   return {
-    label: task.title.replace(/\s+/g, ' ').trim(),
+    label: escapeIcons(task.title.replace(/\s+/g, ' ').trim()),
     description: task.localId === null ? '' : `#${task.localId}`,
-    detail: [task.project, task.client].filter((part): part is string => !!part && part.trim() !== '').join(' · '),
+    detail: escapeIcons([task.project, task.client].filter((part): part is string => !!part && part.trim() !== '').join(' · ')),
     taskId: task.id,
   };
 }

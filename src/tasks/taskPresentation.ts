@@ -1,4 +1,5 @@
 import type { Task } from '../api/types';
+import { escapeMarkdown } from '../common/untrustedText';
 
 /** How a task looks in the tree and in pickers; plain data, turned into VS Code objects by the view. */
 export interface TaskLook {
@@ -134,11 +135,6 @@ export function taskTooltipMarkdown(task: Task, today: string): string {
 
 function taskHeading(task: Pick<Task, 'localId' | 'title'>): string {
   return task.localId === null ? oneLine(task.title) : `#${task.localId} ${oneLine(task.title)}`;
-}
-
-/** Backslash-escapes every character Markdown (CommonMark) could give a meaning to. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&:"'=$%@^]/g, (char) => `\\${char}`);
 }
 
 function oneLine(text: string): string {

@@ -3,6 +3,7 @@ import type { TaskSummary } from '../tasks/taskReference';
 import { taskLabel } from '../tasks/taskReference';
 import { formatDuration } from '../time/duration';
 import type { IdleChoice } from '../timer/timerModel';
+import { defuseLinks } from '../common/untrustedText';
 
 export interface IdleQuestion {
   readonly idleSeconds: number;
@@ -22,7 +23,7 @@ export const askIdleChoice: IdleAsker = async (question) => {
   const since = question.idleStart.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
   const on = question.task ? ` on ${taskLabel(question.task)}` : '';
   const answer = await vscode.window.showInformationMessage(
-    `You were away for ${formatDuration(question.idleSeconds)} (since ${since}) while the timer${on} ran.`,
+    defuseLinks(`You were away for ${formatDuration(question.idleSeconds)} (since ${since}) while the timer${on} ran.`),
     KEEP,
     DISCARD,
     STOP,

@@ -4,6 +4,7 @@ import { taskIdFrom, taskLabel, positiveId } from '../tasks/taskReference';
 import { formatHoursMinutes } from '../time/duration';
 import { isRunning } from '../timer/timerModel';
 import type { TimerEntry, TimerService, TimerTarget } from '../timer/timerService';
+import { escapeIcons } from '../common/untrustedText';
 
 /** The timer a command argument names: `{ timerId }`, a task (`{ taskId }`, tree node) or nothing. */
 export function timerTargetFrom(arg: unknown): TimerTarget {
@@ -51,7 +52,7 @@ export async function chooseTimer(
   const now = service.now();
   const picked = await vscode.window.showQuickPick(
     candidates.map((entry) => ({
-      label: `${isRunning(entry.timer) ? '$(clock)' : '$(debug-pause)'} ${timerLabel(entry)}`,
+      label: `${isRunning(entry.timer) ? '$(clock)' : '$(debug-pause)'} ${escapeIcons(timerLabel(entry))}`,
       description: `${isRunning(entry.timer) ? 'Running' : 'Paused'} · ${formatHoursMinutes(service.elapsed(entry, now))}`,
       entry,
     })),

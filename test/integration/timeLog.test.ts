@@ -5,7 +5,7 @@ import type { TestHooks } from '../../src/testHooks';
 import { toIsoDate } from '../../src/time/dates';
 import type { LogTimeResult } from '../../src/views/time/logTimeFlow';
 import { BACK, type Asker, type InputRequest, type PickManyRequest, type PickRequest } from '../../src/prompts/asker';
-import type { RefusedInput } from '../../src/prompts/quickInputAsker';
+import type { RefusedInput, ShownStep } from '../../src/prompts/quickInputAsker';
 import { opening } from './scriptedAsker';
 import { eventually, extensionHooks, fakeServer, signIn, signOut, typeIntoQuickInput } from './helpers';
 
@@ -458,6 +458,51 @@ describe('Log time', () => {
     } finally {
       await hooks.globalState.update(lastWorkTypes, previous);
       hooks.services.lookups.clear();
+    }
+  });
+
+  it('shows a task title from the service as text in the real prompts: no command link, no icon', async () => {
+    const title = '[Click](command:intervals.signOut) $(bug)';
+    await fake.control.updateRow('task', TASK, { title });
+    const row = (await fake.control.rows('task')).find((candidate) => candidate.id === TASK);
+    const label = `#${String(row?.localid)} `;
+    const recentBefore = hooks.services.recentTasks.list();
+    const shown: ShownStep[] = [];
+    let onShow: (() => void) | undefined;
+    const subscription = hooks.asker.quickInput.onDidShow((shownStep) => {
+      shown.push(shownStep);
+      onShow?.();
+    });
+    const nextStep = (): Promise<void> => new Promise<void>((resolve) => (onShow = resolve));
+    try {
+      let step = nextStep();
+      let pending = vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK });
+      await step;
+      assert.equal(shown[0]?.step, 2, 'the day is asked');
+      // An input box prompt draws links (commands too) and icons, as a notification does.
+      const prompt = (shown[0]?.widget as vscode.InputBox).prompt ?? '';
+      assert.ok(prompt.endsWith(` for ${label}[Click] (command:intervals.signOut) \\$(bug)`), prompt);
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      assert.deepEqual(await pending, { status: 'cancelled' });
+
+      await hooks.services.recentTasks.remember({ id: TASK, localId: Number(row?.localid), title, projectId: 1, project: '$(rocket) Site', clientId: null, client: null });
+      step = nextStep();
+      pending = vscode.commands.executeCommand<LogTimeResult>('intervals.logTime');
+      await step;
+      assert.equal(shown[1]?.step, 1, 'the task is asked');
+      const items = (shown[1]?.widget as vscode.QuickPick<vscode.QuickPickItem>).items;
+      assert.equal(items[0]?.label, `${label}[Click](command:intervals.signOut) \\$(bug)`, 'the title shows as written');
+      assert.equal(items[0]?.description, '\\$(rocket) Site');
+      assert.equal(items.at(-1)?.label, '$(search) Find task…', 'our own icon stays an icon');
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      assert.deepEqual(await pending, { status: 'cancelled' });
+      assert.equal(await timePosts(), 0);
+    } finally {
+      subscription.dispose();
+      await hooks.services.recentTasks.clear();
+      for (const task of [...recentBefore].reverse()) {
+        await hooks.services.recentTasks.remember(task);
+      }
     }
   });
 

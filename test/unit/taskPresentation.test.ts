@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { groupProjectsByClient, groupTasksByModule } from '../../src/tasks/taskGroups';
 import { taskPickItem, taskPickItems } from '../../src/tasks/taskPickItems';
-import { escapeMarkdown, isOverdue, plainText, taskIcon, taskLook, taskTooltipMarkdown } from '../../src/tasks/taskPresentation';
+import { escapeMarkdown } from '../../src/common/untrustedText';
+import { isOverdue, plainText, taskIcon, taskLook, taskTooltipMarkdown } from '../../src/tasks/taskPresentation';
 import { checkWebUrl, taskWebUrl } from '../../src/tasks/taskUrl';
 import { makeProject, makeTask } from './helpers/taskBuilders';
 
@@ -120,6 +121,12 @@ describe('task pick items', () => {
       taskId: 4,
     });
     assert.equal(taskPickItem(makeTask({ localId: null, client: null })).detail, 'Website');
+  });
+
+  it('shows $(name) in the service’s text as text, not as an icon', () => {
+    const item = taskPickItem(makeTask({ title: 'Fix $(bug)', project: '$(rocket) Web', client: 'Acme' }));
+    assert.equal(item.label, 'Fix \\$(bug)');
+    assert.equal(item.detail, '\\$(rocket) Web · Acme');
   });
 
   it('builds the items of a list once', () => {

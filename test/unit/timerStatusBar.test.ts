@@ -57,6 +57,11 @@ describe('timer status bar', () => {
     assert.equal(view.warning, false);
   });
 
+  it('shows $(name) in a task title as text, not as an icon', () => {
+    const view = timerStatusView([entry(0, T0, { ...TASK, title: '$(bug) [x](command:a)' })], new Date(T0), 8);
+    assert.equal(view.text, '$(clock) 0:00 #1003 \\$(bug) [x](command:a)');
+  });
+
   it('shows a paused timer with the pause icon, and hides with no timer', () => {
     assert.match(timerStatusView([entry(90, null)], new Date(T0), 8).text, /^\$\(debug-pause\) 0:01 #1003 /);
     assert.equal(timerStatusView([], new Date(T0), 8).visible, false);

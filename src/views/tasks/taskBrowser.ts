@@ -24,6 +24,7 @@ import { pickTask } from './taskPicker';
 import type { TaskNode } from './taskNode';
 import { TaskTreeProvider, type TaskFilterState, type TaskTreeEmptiness } from './taskTreeProvider';
 import type { TaskTreeNode } from './taskTreeNode';
+import { defuseLinks, escapeIcons } from '../../common/untrustedText';
 
 export const TASKS_VIEW_ID = 'intervals.tasks';
 const FILTERS_KEY = 'intervals.tasks.filters';
@@ -260,14 +261,14 @@ export class TaskBrowser extends Disposable {
       return this.offerAllTasks(task);
     }
     if (!projectNode) {
-      void vscode.window.showInformationMessage(`${taskLabel(task)} belongs to a project that is not active, so the task tree does not list it.`);
+      void vscode.window.showInformationMessage(defuseLinks(`${taskLabel(task)} belongs to a project that is not active, so the task tree does not list it.`));
       return false;
     }
     const node = await this.findTaskNode(projectNode, task.id);
     if (!node) {
       const full = 'dateClosed' in task ? task : undefined;
       if (full && isClosed(full) && !this.filterState.showClosed) {
-        const choice = await vscode.window.showInformationMessage(`${taskLabel(task)} is closed, and closed tasks are hidden.`, 'Show Closed Tasks');
+        const choice = await vscode.window.showInformationMessage(defuseLinks(`${taskLabel(task)} is closed, and closed tasks are hidden.`), 'Show Closed Tasks');
         if (choice === 'Show Closed Tasks') {
           await this.setFilters({ showClosed: true });
           return this.revealTask(task);
@@ -300,7 +301,7 @@ export class TaskBrowser extends Disposable {
     const input = await vscode.window.showInputBox({
       title: 'Intervals Web Address',
       prompt: checked
-        ? `The setting intervals.webUrl is not usable (${checked.message}). Enter the address you open Intervals at.`
+        ? escapeIcons(defuseLinks(`The setting intervals.webUrl is not usable (${checked.message}). Enter the address you open Intervals at.`))
         : 'Enter the address you open Intervals at in the browser. It is kept in the setting intervals.webUrl.',
       placeHolder: 'https://acme.intervalsonline.com/',
       value: current,
@@ -322,7 +323,10 @@ export class TaskBrowser extends Disposable {
   }
 
   private async offerAllTasks(task: Task | TaskSummary): Promise<boolean> {
-    const choice = await vscode.window.showInformationMessage(`${taskLabel(task)} is not assigned to you, and the tree shows only your tasks.`, 'Show All Tasks');
+    const choice = await vscode.window.showInformationMessage(
+      defuseLinks(`${taskLabel(task)} is not assigned to you, and the tree shows only your tasks.`),
+      'Show All Tasks',
+    );
     if (choice !== 'Show All Tasks') {
       return false;
     }

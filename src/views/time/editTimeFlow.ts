@@ -17,6 +17,7 @@ import { entryFrom } from './entryArgument';
 import { entryTitle } from './entryNode';
 import { roundingSettings } from './logTimeFlow';
 import type { MyTimeView } from './myTimeView';
+import { defuseLinks } from '../../common/untrustedText';
 
 export type EditTimeEntryResult =
   | { status: 'updated'; entry: TimeEntry }
@@ -68,7 +69,7 @@ export class EditTimeFlow {
     const patch = given ? await this.patchFromArguments(entry, args) : await this.ask(entry);
     if ('status' in patch) {
       if (patch.status !== 'cancelled') {
-        void vscode.window.showWarningMessage(`Could not edit the time entry. ${patch.message}`);
+        void vscode.window.showWarningMessage(defuseLinks(`Could not edit the time entry. ${patch.message}`));
       }
       return patch;
     }
@@ -83,7 +84,7 @@ export class EditTimeFlow {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (isIntervalsError(error) && error.kind === 'validation') {
-        void vscode.window.showErrorMessage(`Could not edit the time entry. ${message}`);
+        void vscode.window.showErrorMessage(defuseLinks(`Could not edit the time entry. ${message}`));
         return { status: 'invalid', message };
       }
       void reportError(this.options.log, 'edit the time entry', error, { retry: () => vscode.commands.executeCommand('intervals.editTimeEntry', { entryId: entry.id, ...patchToArguments(patch) }) });

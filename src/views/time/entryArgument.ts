@@ -5,6 +5,7 @@ import { positiveId } from '../../tasks/taskReference';
 import { dayLabel } from './dayNode';
 import { entrySummary, entryTitle } from './entryNode';
 import type { MyTimeView } from './myTimeView';
+import { escapeIcons } from '../../common/untrustedText';
 
 /**
  * The time entry a command was given: a My Time node (`{ entry }`), or `{ entryId }` / `{ id }`
@@ -36,7 +37,7 @@ export async function entryFrom(
     return undefined;
   }
   const chosen = await vscode.window.showQuickPick(
-    entries.map((entry) => ({ label: entryTitle(entry), description: `${dayLabel(entry.date)} · ${entrySummary(entry)}`, entry })),
+    entries.map((entry) => ({ label: escapeIcons(entryTitle(entry)), description: escapeIcons(`${dayLabel(entry.date)} · ${entrySummary(entry)}`), entry })),
     { title: 'Time Entries of the Week', placeHolder: placeholder, matchOnDescription: true },
   );
   return chosen?.entry;

@@ -15,6 +15,7 @@ import type { TimeLogSync, WaitReason } from '../../timeLog/timeLogSync';
 import { notify } from '../../common/notifications';
 import { retryArguments, waitingMessage, type LogTimeAnswers } from '../../timeLog/logTimeOutcome';
 import { BACK, checkedInput, type Asker } from '../../prompts/asker';
+import { escapeIcons } from '../../common/untrustedText';
 
 export type LogTimeResult =
   | { status: 'logged'; entry: TimeEntry }
@@ -356,7 +357,7 @@ export class LogTimeFlow {
     switch (result.status) {
       case 'logged':
         this.options.log.info(`Logged ${what} as entry ${result.entry.id}`);
-        vscode.window.setStatusBarMessage(`$(check) Logged ${what}`, 5000);
+        vscode.window.setStatusBarMessage(`$(check) Logged ${escapeIcons(what)}`, 5000);
         return result;
       case 'queued':
         this.options.log.warn(`${what} waits to sync (${result.reason})`);
@@ -404,7 +405,7 @@ export class LogTimeFlow {
         placeholder: 'Task to log time on',
         items: [
           ...choices.map((task) => ({ label: taskLabel(task), description: [task.client, task.project].filter(Boolean).join(' › '), value: task })),
-          { label: '$(search) Find task…', value: FIND },
+          { icon: 'search', label: 'Find task…', value: FIND },
         ],
       });
       if (answer === undefined || answer === BACK) {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { OutboxItem } from '../../outbox/outbox';
 import { formatDuration, SECONDS_PER_HOUR } from '../../time/duration';
 import type { QueuedTimeEntry } from '../../timeLog/timeEntryDraft';
+import { escapeIcons } from '../../common/untrustedText';
 
 /** `#12 Fix login · 2026-11-27 · 1 h 30 min`: how a waiting entry is named in prompts and the view. */
 export function waitingLabel(item: OutboxItem<QueuedTimeEntry>): string {
@@ -32,7 +33,12 @@ export async function waitingEntryFrom(
     return undefined;
   }
   const chosen = await vscode.window.showQuickPick(
-    items.map((item) => ({ label: waitingLabel(item), description: waitingDescription(item), detail: item.lastError, item })),
+    items.map((item) => ({
+      label: escapeIcons(waitingLabel(item)),
+      description: waitingDescription(item),
+      detail: item.lastError === undefined ? undefined : escapeIcons(item.lastError),
+      item,
+    })),
     { title: 'Waiting Time Entries', placeHolder: placeholder },
   );
   return chosen?.item;

@@ -5,6 +5,7 @@ import type { Logger } from '../../common/logger';
 import { timeEntriesCsv } from '../../timeReport/csv';
 import type { TimeReport } from '../../timeReport/reportModel';
 import { timeReportHtml } from './timeReportHtml';
+import { defuseLinks } from '../../common/untrustedText';
 
 /**
  * The one "Time Report" editor tab: a new report replaces the one shown. The page only asks
@@ -74,7 +75,7 @@ export class TimeReportPanel implements vscode.Disposable {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.log.error(`Could not export the time report: ${reason}`);
-      void vscode.window.showErrorMessage(`Could not export the time report. ${reason}`);
+      void vscode.window.showErrorMessage(defuseLinks(`Could not export the time report. ${reason}`));
       return undefined;
     }
   }
