@@ -435,8 +435,9 @@ describe('Log time', () => {
     try {
       // Never logged on the project: nothing to fall back on, so the answers wait behind a button.
       await hooks.globalState.update(lastWorkTypes, undefined);
-      hooks.services.lookups.clear();
+      // Failures first, then an empty cache: a view loading work types in between cannot refill it.
       await refuseWorkTypes();
+      hooks.services.lookups.clear();
       const told = notifications();
       hooks.asker.use(new ScriptedAsker(['today', '1h']));
       const refused = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
@@ -448,8 +449,8 @@ describe('Log time', () => {
       // Logged on the project before: its work type is used and the entry goes through.
       await fake.control.clearFaults();
       await hooks.globalState.update(lastWorkTypes, { 1: 3 });
-      hooks.services.lookups.clear();
       await refuseWorkTypes();
+      hooks.services.lookups.clear();
       hooks.asker.use(new ScriptedAsker(['today', '1h 5m', 'default', 'Fallback work type']));
       const logged = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
       assert.equal(logged.status, 'logged', JSON.stringify(logged));
