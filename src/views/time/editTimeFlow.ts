@@ -174,6 +174,7 @@ export class EditTimeFlow {
           step,
           totalSteps: TOTAL_STEPS,
           prompt: 'Duration: 1.5, 1:30, 90m, 1h 30m, or a range such as 9:15-10:45',
+          placeholder: 'Duration, e.g. 1:30',
           value: formatHoursMinutes(Math.round(hours * SECONDS_PER_HOUR)),
           ...checkedInput((text) => {
             const checked = checkHours(text, roundingSettings(), other);

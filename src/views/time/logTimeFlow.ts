@@ -198,6 +198,7 @@ export class LogTimeFlow {
           step: 3,
           totalSteps: TOTAL_STEPS,
           prompt: `Duration on ${date}: 1.5, 1:30, 90m, 1h 30m, or a range such as 9:15-10:45` + (logged ? ` (${formatDuration(logged * 3600)} already logged that day)` : ''),
+          placeholder: 'Duration, e.g. 1:30',
           value: values.hoursText ?? '',
           ...checkedInput((text) => {
             const checked = checkHours(text, roundingSettings(), logged ?? 0);
