@@ -390,6 +390,7 @@ describe('Log time', () => {
   it('offers Edit and Try Again with every answer filled in when Intervals refuses the entry', async () => {
     await fake.control.failNext(1, { status: 400, code: 18, message: 'The date is closed for time entry' }, { method: 'POST', resource: 'time' });
     const told = notifications((actions) => (actions.includes(EDIT_AND_RETRY) ? EDIT_AND_RETRY : undefined));
+    await hooks.globalState.update('intervals.lastWorkTypeByProject', undefined);
     const yesterday = toIsoDate(new Date(Date.now() - 86_400_000));
     const asker = new ScriptedAsker([
       // The first run: the answers the user types.
@@ -411,6 +412,9 @@ describe('Log time', () => {
     assert.equal(result.status, 'invalid');
     assert.ok(told.some((message) => /^error: Could not log time\. .*date is closed.*\[Edit and Try Again\]$/.test(message)), told.join('\n'));
     await eventually(async () => (await entriesFor('Refused once')) === 1, 'the second run logs the entry');
+    // The run remembers the work type last, after the entry is in: wait for it, so that it ends
+    // within this test.
+    await eventually(() => hooks.globalState.get<Record<string, number>>('intervals.lastWorkTypeByProject')?.['1'] === 2, 'the second run is over');
     assert.equal(asker.remaining, 0, 'the second run asked every step');
     const [task, ...rest] = asker.seen.slice(5);
     assert.match(task?.active ?? '', /Homepage hero & navigation/, 'the task is the one chosen');
