@@ -49,6 +49,7 @@ describe('My Time', () => {
 
   afterEach(async () => {
     hooks.asker.use(undefined);
+    hooks.answerNotifications(undefined);
     await fake.control.clearFaults();
     for (const item of await hooks.timeLog.sync.waiting()) {
       await hooks.timeLog.sync.discard(item.id);
@@ -184,6 +185,26 @@ describe('My Time', () => {
     assert.equal(stored.time, 2);
     assert.equal(stored.description, 'Prompted edit');
     assert.equal(stored.date, node.entry.date);
+  });
+
+  it('offers Edit and Try Again, starting from the refused values, when Intervals refuses an edit', async () => {
+    const [row] = await myRowsOfWeek();
+    await fake.control.failNext(1, { status: 400, code: 18, message: 'The date is closed for time entry' }, { method: 'PUT', resource: 'time' });
+    const told: string[] = [];
+    hooks.answerNotifications((severity, message, actions) => {
+      told.push(`${severity}: ${message} [${actions.join(', ')}]`);
+      return Promise.resolve(actions.includes('Edit and Try Again') ? 'Edit and Try Again' : undefined);
+    });
+    // The second run keeps every value it opens on, except the description.
+    const answers = new StepAnswers({ 4: () => 'Second try' });
+    hooks.asker.use(answers);
+    const result = await vscode.commands.executeCommand<EditTimeEntryResult>('intervals.editTimeEntry', { entryId: row.id, hours: '1:45', description: 'First try' });
+    assert.equal(result.status, 'invalid');
+    assert.ok(told.some((message) => /^error: Could not edit the time entry\. .*date is closed for time entry.*\[Edit and Try Again\]$/.test(message)), told.join('\n'));
+    await eventually(async () => (await fake.control.row('time', row.id)).description === 'Second try', 'the second run saves the entry');
+    assert.equal(answers.shown[1], '1:45', 'the duration opens on the refused value');
+    assert.equal(answers.shown[3], 'First try', 'and so does the description');
+    assert.equal((await fake.control.row('time', row.id)).time, 1.75);
   });
 
   it('refuses an edit to an impossible duration and sends nothing', async () => {

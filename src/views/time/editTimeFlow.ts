@@ -15,9 +15,10 @@ import { isIntervalsError } from '../../api/errors';
 import { BACK, checkedInput, type Asker } from '../../prompts/asker';
 import { entryFrom } from './entryArgument';
 import { entryTitle } from './entryNode';
-import { roundingSettings } from './logTimeFlow';
+import { EDIT_AND_RETRY, roundingSettings } from './logTimeFlow';
 import type { MyTimeView } from './myTimeView';
 import { defuseLinks } from '../../common/untrustedText';
+import { notify } from '../../common/notifications';
 
 export type EditTimeEntryResult =
   | { status: 'updated'; entry: TimeEntry }
@@ -66,7 +67,14 @@ export class EditTimeFlow {
     }
     const args = argumentObject(arg) ?? {};
     const given = ['date', 'hours', 'worktypeId', 'description', 'billable'].some((key) => args[key] !== undefined);
-    const patch = given ? await this.patchFromArguments(entry, args) : await this.ask(entry);
+    let patch: Partial<TimeEntryInput> | Refusal;
+    if (given && args.prompt !== true) {
+      patch = await this.patchFromArguments(entry, args);
+    } else {
+      // `prompt: true` asks every value, starting from the given ones (Edit and Try Again).
+      const start = given ? await this.patchFromArguments(entry, args) : {};
+      patch = await this.ask(entry, 'status' in start ? {} : start);
+    }
     if ('status' in patch) {
       if (patch.status !== 'cancelled') {
         void vscode.window.showWarningMessage(defuseLinks(`Could not edit the time entry. ${patch.message}`));
@@ -84,7 +92,11 @@ export class EditTimeFlow {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (isIntervalsError(error) && error.kind === 'validation') {
-        void vscode.window.showErrorMessage(defuseLinks(`Could not edit the time entry. ${message}`));
+        // The same values would be refused again: offer to change them, starting from these.
+        const again = { entryId: entry.id, ...patchToArguments(patch), prompt: true };
+        void notify('error', `Could not edit the time entry. ${message}`, EDIT_AND_RETRY).then((choice) =>
+          choice === EDIT_AND_RETRY ? vscode.commands.executeCommand('intervals.editTimeEntry', again) : undefined,
+        );
         return { status: 'invalid', message };
       }
       void reportError(this.options.log, 'edit the time entry', error, { retry: () => vscode.commands.executeCommand('intervals.editTimeEntry', { entryId: entry.id, ...patchToArguments(patch) }) });
@@ -130,13 +142,14 @@ export class EditTimeFlow {
     return patch;
   }
 
-  private async ask(entry: TimeEntry): Promise<Partial<TimeEntryInput> | Refusal> {
+  /** Asks every value, filled in with `start` where given, else with the entry's. */
+  private async ask(entry: TimeEntry, start: Partial<TimeEntryInput> = {}): Promise<Partial<TimeEntryInput> | Refusal> {
     const asker = this.options.asker();
     const today = this.options.today?.() ?? new Date();
-    let date = entry.date;
-    let hours = entry.time;
-    let workTypeId = entry.workTypeId;
-    let description = entry.description ?? '';
+    let date = start.date ?? entry.date;
+    let hours = start.time ?? entry.time;
+    let workTypeId = start.workTypeId ?? entry.workTypeId;
+    let description = (start.description !== undefined ? start.description : entry.description) ?? '';
     let workTypes: ProjectWorkType[] = [];
     if (entry.projectId !== null) {
       try {
@@ -231,6 +244,10 @@ export class EditTimeFlow {
     }
     if (description.trim() !== (entry.description ?? '').trim()) {
       patch.description = description.trim() || null;
+    }
+    // Not asked: kept from the values it started from.
+    if (start.billable !== undefined && start.billable !== entry.billable) {
+      patch.billable = start.billable;
     }
     return patch;
   }
