@@ -47,6 +47,7 @@ export function stopTimerCommand(context: TimerCommandContext): Command {
         hours: secondsToHours(seconds),
         date: toIsoDate(context.service.now()),
         ...(paused.timer.id !== undefined ? { timerId: paused.timer.id } : {}),
+        fromTimer: true,
         prompt: true,
         ...extra,
       });

@@ -1,19 +1,19 @@
 import { Emitter, type Event } from '../common/events';
-import { summarizeTask, type TaskSummary } from './taskReference';
+import { isTaskSummary, summarizeTask, type TaskSummary } from './taskReference';
 
 const KEY = 'intervals.recentTasks';
 const LIMIT = 10;
 
-/**
- * The tasks the user last timed or logged time on, newest first, offered first by every task
- * prompt. Kept in globalState (no secrets, a few hundred bytes) so it survives reloads.
- */
 /** Where the list is kept: VS Code's globalState, or any store with the same two methods. */
 export interface KeyValueStore {
   get<T>(key: string): T | undefined;
   update(key: string, value: unknown): PromiseLike<void>;
 }
 
+/**
+ * The tasks the user last timed or logged time on, newest first, offered first by every task
+ * prompt. Kept in globalState (no secrets, a few hundred bytes) so it survives reloads.
+ */
 export class RecentTasks {
   private readonly emitter = new Emitter<void>();
   readonly onDidChange: Event<void> = this.emitter.event;
@@ -22,7 +22,7 @@ export class RecentTasks {
 
   list(): TaskSummary[] {
     const stored = this.state.get<unknown>(KEY);
-    return Array.isArray(stored) ? stored.filter(isSummary) : [];
+    return Array.isArray(stored) ? stored.filter(isTaskSummary) : [];
   }
 
   async remember(task: TaskSummary): Promise<void> {
@@ -49,10 +49,3 @@ export class RecentTasks {
   }
 }
 
-function isSummary(value: unknown): value is TaskSummary {
-  if (value === null || typeof value !== 'object') {
-    return false;
-  }
-  const item = value as Record<string, unknown>;
-  return typeof item.id === 'number' && typeof item.title === 'string';
-}

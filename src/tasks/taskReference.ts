@@ -8,6 +8,15 @@ export function summarizeTask(task: TaskSummary): TaskSummary {
   return { id, localId, title, projectId, project, clientId, client };
 }
 
+/** Whether a stored or passed value has what a task summary needs (an id and a title). */
+export function isTaskSummary(value: unknown): value is TaskSummary {
+  if (value === null || typeof value !== 'object') {
+    return false;
+  }
+  const item = value as Record<string, unknown>;
+  return typeof item.id === 'number' && typeof item.title === 'string';
+}
+
 /** `#12 Fix login` or `Fix login` when the task has no local id. */
 export function taskLabel(task: Pick<Task, 'localId' | 'title'>): string {
   return task.localId === null ? task.title : `#${task.localId} ${task.title}`;

@@ -1,5 +1,5 @@
 import type { Task } from '../api/types';
-import type { TaskSummary } from '../tasks/taskReference';
+import { summarizeTask, type TaskSummary } from '../tasks/taskReference';
 import type { WaitReason } from './timeLogSync';
 
 /** What the user has answered so far in Log Time (or gave in its argument). */
@@ -13,19 +13,40 @@ export interface LogTimeAnswers {
   description?: string;
   /** The timer the entry comes from (Stop Timer and Log Time), deleted once the entry is logged. */
   timerId?: number;
+  /** Started by Stop Timer and Log Time, with or without a timer id. */
+  fromTimer?: boolean;
 }
 
-/** The argument that opens Log Time again at the day, with every answer given so far filled in. */
-export function retryArguments(values: LogTimeAnswers): Record<string, unknown> {
-  return {
-    ...(values.task ? { taskId: values.task.id } : {}),
-    ...(values.date !== undefined ? { date: values.date } : {}),
-    ...(values.hoursText !== undefined ? { hours: values.hoursText } : values.hours !== undefined ? { hours: values.hours } : {}),
+/** A command and its argument, run by a notification's button. */
+export interface FollowUp {
+  readonly command: string;
+  readonly args: Record<string, unknown>;
+}
+
+/**
+ * What opens Log Time again with every answer given so far filled in. An entry made from a timer
+ * goes back through Stop Timer instead, which reads the timer's time again (it may have run on)
+ * and deletes the timer once the entry is in, whether or not Intervals knows the timer yet.
+ */
+export function retryArguments(values: LogTimeAnswers): FollowUp {
+  const task = values.task ? { taskId: values.task.id, task: summarizeTask(values.task) } : {};
+  const rest = {
     ...(values.workTypeId !== undefined ? { worktypeId: values.workTypeId } : {}),
     ...(values.billable !== undefined ? { billable: values.billable } : {}),
     ...(values.description !== undefined ? { description: values.description } : {}),
-    ...(values.timerId !== undefined ? { timerId: values.timerId } : {}),
     prompt: true,
+  };
+  if (values.fromTimer) {
+    return { command: 'intervals.stopTimer', args: { ...(values.task ? { taskId: values.task.id } : {}), ...rest } };
+  }
+  return {
+    command: 'intervals.logTime',
+    args: {
+      ...task,
+      ...(values.date !== undefined ? { date: values.date } : {}),
+      ...(values.hoursText !== undefined ? { hours: values.hoursText } : values.hours !== undefined ? { hours: values.hours } : {}),
+      ...rest,
+    },
   };
 }
 

@@ -455,11 +455,19 @@ describe('Log time', () => {
       await hooks.globalState.update(lastWorkTypes, { 1: 3 });
       await refuseWorkTypes();
       hooks.services.lookups.clear();
-      hooks.asker.use(new ScriptedAsker(['today', '1h 5m', 'default', 'Fallback work type']));
+      await fake.control.clearRequests();
+      // Back from the billable step passes over the work type step, which had nothing to ask.
+      const asker = new ScriptedAsker(['today', '1h 5m', BACK, '1h 10m', 'default', 'Fallback work type']);
+      hooks.asker.use(asker);
       const logged = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
       assert.equal(logged.status, 'logged', JSON.stringify(logged));
+      assert.deepEqual(asker.seen.map((step) => step.step), [2, 3, 5, 3, 5, 6]);
       const [row] = (await fake.control.rows('time')).filter((r) => r.description === 'Fallback work type');
       assert.equal(row.worktypeid, 3, 'the work type last used on the project');
+      assert.equal(Number(row.time), 1.1667, "the corrected duration, 1 h 10 min");
+      const workTypeRequests = (await fake.control.requests()).filter((r) => r.resource === 'projectworktype');
+      // One load by Log Time (another view may ask once too): not again on Back, nor for the name.
+      assert.ok(workTypeRequests.length <= 2, `the failing work types are not asked for again and again (${workTypeRequests.length})`);
     } finally {
       await hooks.globalState.update(lastWorkTypes, previous);
       hooks.services.lookups.clear();

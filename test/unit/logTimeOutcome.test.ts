@@ -5,23 +5,24 @@ import { waitReason, type WaitReason } from '../../src/timeLog/timeLogSync';
 
 describe('Log Time outcome', () => {
   describe('retryArguments', () => {
-    it('carries every answer, the typed duration as typed, and asks again', () => {
-      const args = retryArguments({
-        task: { id: 7, localId: 1007, title: 'Hero', projectId: 1, project: 'Website', clientId: 2, client: 'Acme' } as never,
-        date: '2026-11-27',
-        hoursText: '1h 30m',
-        hours: 1.5,
-        workTypeId: 3,
-        billable: false,
-        description: 'Review',
-        timerId: 12,
+    const task = { id: 7, localId: 1007, title: 'Hero', projectId: 1, project: 'Website', clientId: 2, client: 'Acme' };
+
+    it('opens Log Time again with every answer, the typed duration as typed, and the task for offline use', () => {
+      const again = retryArguments({ task, date: '2026-11-27', hoursText: '1h 30m', hours: 1.5, workTypeId: 3, billable: false, description: 'Review', timerId: 12 });
+      assert.deepEqual(again, {
+        command: 'intervals.logTime',
+        args: { taskId: 7, task, date: '2026-11-27', hours: '1h 30m', worktypeId: 3, billable: false, description: 'Review', prompt: true },
       });
-      assert.deepEqual(args, { taskId: 7, date: '2026-11-27', hours: '1h 30m', worktypeId: 3, billable: false, description: 'Review', timerId: 12, prompt: true });
     });
 
     it('falls back to the hours when nothing was typed, and leaves out what was not answered', () => {
-      assert.deepEqual(retryArguments({ hours: 0.75 }), { hours: 0.75, prompt: true });
-      assert.deepEqual(retryArguments({}), { prompt: true });
+      assert.deepEqual(retryArguments({ hours: 0.75 }), { command: 'intervals.logTime', args: { hours: 0.75, prompt: true } });
+      assert.deepEqual(retryArguments({}), { command: 'intervals.logTime', args: { prompt: true } });
+    });
+
+    it("goes back through Stop Timer for an entry from a timer, which reads the timer's time anew", () => {
+      const again = retryArguments({ task, date: '2026-11-27', hours: 1.2, workTypeId: 3, billable: true, description: 'Timed', timerId: 12, fromTimer: true });
+      assert.deepEqual(again, { command: 'intervals.stopTimer', args: { taskId: 7, worktypeId: 3, billable: true, description: 'Timed', prompt: true } });
     });
   });
 

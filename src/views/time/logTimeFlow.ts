@@ -7,7 +7,7 @@ import type { DataChanges } from '../../common/dataChanges';
 import type { Logger } from '../../common/logger';
 import type { LookupCache } from '../../lookups/lookupCache';
 import type { RecentTasks } from '../../tasks/recentTasks';
-import { positiveId, summarizeTask, taskIdFrom, taskLabel, type TaskSummary } from '../../tasks/taskReference';
+import { isTaskSummary, positiveId, summarizeTask, taskIdFrom, taskLabel, type TaskSummary } from '../../tasks/taskReference';
 import { dayInWords, parseDate, toIsoDate } from '../../time/dates';
 import { formatDuration, isTimeRounding, isTimeRoundingMode, type TimeRounding, type TimeRoundingMode } from '../../time/duration';
 import { checkHours, checkIsoDate, type QueuedTimeEntry } from '../../timeLog/timeEntryDraft';
@@ -26,6 +26,8 @@ export type LogTimeResult =
 const LAST_WORK_TYPES_KEY = 'intervals.lastWorkTypeByProject';
 /** The button on a refusal that opens Log Time again with every answer filled in. */
 export const EDIT_AND_RETRY = 'Edit and Try Again';
+/** The same for an entry from a timer: Stop Timer and Log Time again, with the timer's time read anew. */
+export const STOP_AND_RETRY = 'Log the Timer Again';
 const TITLE = 'Log Time';
 const TOTAL_STEPS = 6;
 
@@ -80,7 +82,7 @@ export class LogTimeFlow {
     if (args.timerId !== undefined && timerId === undefined) {
       return this.refuse(invalid(`${JSON.stringify(args.timerId)} is not a timer id.`), interactive);
     }
-    const values: LogTimeAnswers = timerId !== undefined ? { timerId } : {};
+    const values: LogTimeAnswers = { ...(timerId !== undefined ? { timerId } : {}), ...(args.fromTimer === true ? { fromTimer: true } : {}) };
 
     // Check every given value first, so a bad argument is reported without any prompt.
     const taskId = taskIdFrom(arg);
@@ -116,7 +118,9 @@ export class LogTimeFlow {
       try {
         values.task = await api.getTask(taskId);
       } catch (error) {
-        const summary = this.options.recentTasks.list().find((task) => task.id === taskId);
+        // Offline: a recent task, or the one the argument describes (Edit and Try Again carries it).
+        const given = isTaskSummary(args.task) && args.task.id === taskId ? summarizeTask(args.task) : undefined;
+        const summary = this.options.recentTasks.list().find((task) => task.id === taskId) ?? given;
         if (!summary) {
           return this.refuse({ status: 'failed', message: `Could not load task ${taskId}: ${errorText(error)}` }, interactive);
         }
@@ -133,6 +137,11 @@ export class LogTimeFlow {
       history.push(step);
       step = to;
     };
+    // A step with nothing to ask moves on without a place in the history, so Back passes over it.
+    const skip = (to: number): void => {
+      step = to;
+    };
+    let loadedWorkTypes: ProjectWorkType[] | undefined;
     const back = (): void => {
       step = history.pop() ?? 1;
     };
@@ -232,7 +241,7 @@ export class LogTimeFlow {
           if (known !== undefined) {
             this.options.log.warn(`Could not load the work types of ${task.project ?? task.projectId} (${errorText(error)}); using work type ${known}`);
             values.workTypeId = known;
-            next(5);
+            skip(5);
             continue;
           }
           return this.refuse({ status: 'failed', message: `Could not load the work types of ${task.project ?? 'the project'}: ${errorText(error)}` }, interactive, values);
@@ -251,9 +260,10 @@ export class LogTimeFlow {
           values.workTypeId = undefined;
         }
         const ordered = this.orderWorkTypes(task.projectId, workTypes);
+        loadedWorkTypes = workTypes;
         if (!interactive || (workTypes.length === 1 && !prompt)) {
           values.workTypeId ??= ordered[0].workTypeId;
-          next(5);
+          skip(5);
           continue;
         }
         const preferred = values.workTypeId ?? ordered[0].workTypeId;
@@ -347,7 +357,8 @@ export class LogTimeFlow {
       ...(timerId !== undefined ? { timerId } : {}),
       taskLabel: taskLabel(task),
       project: task.project,
-      workType: (await this.workTypeName(task.projectId, values.workTypeId)) ?? null,
+      // From the list step 4 loaded; none when it could not be loaded (no second failing request).
+      workType: loadedWorkTypes?.find((type) => type.workTypeId === values.workTypeId)?.name ?? null,
     };
     const result = await this.options.sync.submit(queued);
     if (result.status === 'logged' || result.status === 'queued') {
@@ -383,10 +394,11 @@ export class LogTimeFlow {
       this.options.log.warn(`Log time: ${result.message}`);
       const message = `Could not log time. ${result.message}`;
       const again = interactive && values?.task ? retryArguments(values) : undefined;
+      const button = again?.command === 'intervals.stopTimer' ? STOP_AND_RETRY : EDIT_AND_RETRY;
       // Awaiting the message would hold the command until the user dismisses it.
-      void notify(interactive ? 'error' : 'warning', message, ...(again ? [EDIT_AND_RETRY] : [])).then((choice) => {
-        if (choice === EDIT_AND_RETRY && again) {
-          return vscode.commands.executeCommand('intervals.logTime', again);
+      void notify(interactive ? 'error' : 'warning', message, ...(again ? [button] : [])).then((choice) => {
+        if (choice === button && again) {
+          return vscode.commands.executeCommand(again.command, again.args);
         }
         return undefined;
       });
@@ -431,14 +443,6 @@ export class LogTimeFlow {
   private async rememberWorkType(projectId: number, workTypeId: number): Promise<void> {
     const stored = this.options.globalState.get<Record<string, number>>(LAST_WORK_TYPES_KEY) ?? {};
     await this.options.globalState.update(LAST_WORK_TYPES_KEY, { ...stored, [String(projectId)]: workTypeId });
-  }
-
-  private async workTypeName(projectId: number, workTypeId: number): Promise<string | undefined> {
-    try {
-      return (await this.options.lookups.projectWorkTypes(projectId)).find((type) => type.workTypeId === workTypeId)?.name;
-    } catch {
-      return undefined;
-    }
   }
 }
 
