@@ -60,7 +60,7 @@ export function waitingMessage(reason: WaitReason, what: string): string {
     case 'signedOut':
       return `Intervals refused the API token. ${what} is kept and will be sent once you sign in again (see My Time).`;
     case 'otherWindow':
-      return `${what} is being sent by another VS Code window (see My Time).`;
+      return `${what} is being sent, or was just sent, by another VS Code window (see My Time).`;
     default:
       return `Intervals could not be reached. ${what} is kept and will be sent when the connection is back (see My Time).`;
   }

@@ -15,8 +15,8 @@ export const RECONNECT_INTERVAL_MS = 30_000;
 
 /**
  * Why an entry waits instead of being logged at once: the service could not be reached (or timed
- * out), answered with a server error, asked to slow down, refused the token (the user is asked to
- * sign in again), or another VS Code window is sending it or already has.
+ * out), answered with a server error, asked to slow down, refused the token or nobody is signed in
+ * (the user is asked to sign in again), or another VS Code window is sending it or already has.
  */
 export type WaitReason = 'unreachable' | 'serverError' | 'rateLimited' | 'signedOut' | 'otherWindow';
 
@@ -25,10 +25,10 @@ export type SubmitResult =
   | { status: 'queued'; id: string; reason: WaitReason }
   | { status: 'invalid' | 'failed'; message: string };
 
-/** The wait reason a failed attempt gives; no attempt of this window means another one has the entry. */
-export function waitReason(attempt: { error?: unknown } | undefined): WaitReason {
+/** The wait reason a failed attempt of this window gives; `otherwise` when this window made none. */
+export function waitReason(attempt: { error?: unknown } | undefined, otherwise: WaitReason): WaitReason {
   if (!attempt || attempt.error === undefined) {
-    return 'otherWindow';
+    return otherwise;
   }
   const error = attempt.error;
   if (!isIntervalsError(error)) {
@@ -159,11 +159,16 @@ export class TimeLogSync {
       }
       if (current.attempts > 0 || current.claim) {
         this.attempts.delete(item.id);
-        return { status: 'queued', id: item.id, reason: waitReason(attempt) };
+        return { status: 'queued', id: item.id, reason: waitReason(attempt, current.claim ? 'otherWindow' : this.notSentReason()) };
       }
       // A drain that was already finishing missed the new item: run another.
     }
-    return { status: 'queued', id: item.id, reason: waitReason(this.attempts.get(item.id)) };
+    return { status: 'queued', id: item.id, reason: waitReason(this.attempts.get(item.id), this.notSentReason()) };
+  }
+
+  /** Why an entry this window did not even try to send waits: nobody is signed in, or no connection. */
+  private notSentReason(): WaitReason {
+    return this.options.api() ? 'unreachable' : 'signedOut';
   }
 
   /** Entries waiting to be sent, oldest first. */
