@@ -195,17 +195,18 @@ describe('errors: errorFromAnswer', () => {
   });
 
   it('gives every kind a message that says what to do', () => {
-    const cases: Array<[status: number, body: string]> = [
-      [401, ''],
-      [403, '{"error":{"code":10,"message":"Permission denied"}}'],
-      [404, '{"error":{"code":14}}'],
-      [400, 'oops'],
-      [429, ''],
-      [500, '<html>oops</html>'],
-      [503, '{"error":{"code":20,"message":"offline"}}'],
+    const cases: Array<[status: number, body: string, action: RegExp]> = [
+      [401, '', /Sign in again/],
+      [403, '{"error":{"code":10,"message":"Permission denied"}}', /Ask an Intervals administrator/],
+      [404, '{"error":{"code":14}}', /Refresh/],
+      [400, 'oops', /Correct the values/],
+      [429, '', /try again/i],
+      [500, '<html>oops</html>', /try again/i],
+      [503, '{"error":{"code":20,"message":"offline"}}', /try again/i],
     ];
-    for (const [status, body] of cases) {
+    for (const [status, body, action] of cases) {
       const error = errorFromAnswer({ status, body });
+      assert.match(error.message, action, `${status} says what to do: ${error.message}`);
       assert.match(error.message, /\.$/, `${status}: ${error.message}`);
       assert.ok(error.message.length > 20, error.message);
       assert.doesNotMatch(error.message, /undefined|null|\[object/, error.message);

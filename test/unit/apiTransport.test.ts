@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { until } from './helpers/fakeIntervalsHttp';
 import { MockAgent } from 'undici';
 import { IntervalsClient, type IntervalsClientOptions } from '../../src/api/client';
 import type { IntervalsError } from '../../src/api/errors';
@@ -254,9 +255,29 @@ describe('IntervalsClient transport (mock dispatcher)', () => {
     pool()
       .intercept({ path: '/api/me/' })
       .reply(200, JSON.stringify({ me: [{ id: '5' }] }), { headers: json });
-    const me = await client({ limiter: { maxRequests: 100, windowMs: 60_000 } }).me();
-    assert.equal(me.id, 5);
-    assert.ok(clock.sleeps.includes(7000), `slept ${JSON.stringify(clock.sleeps)}`);
+    pool()
+      .intercept({ path: (path) => path.startsWith('/api/taskstatus/') })
+      .reply(200, JSON.stringify({ listcount: 0, taskstatus: [] }), { headers: json });
+    // Sleeps that last until released, so a second call can be made while the first waits.
+    const sleeps: number[] = [];
+    const wakes: Array<() => void> = [];
+    const sleep = (ms: number): Promise<void> =>
+      new Promise<void>((resolve) => {
+        sleeps.push(ms);
+        wakes.push(() => {
+          clock.advance(ms);
+          resolve();
+        });
+      });
+    const api = client({ limiter: { maxRequests: 100, windowMs: 60_000 }, sleep });
+    const me = api.me();
+    await until(() => sleeps.length === 1);
+    const other = api.listTaskStatuses();
+    await until(() => sleeps.length === 2);
+    assert.deepEqual(sleeps, [7000, 7000], 'another call waits out the same Retry-After');
+    wakes.forEach((wake) => wake());
+    assert.equal((await me).id, 5);
+    await other;
   });
 
   it('keeps to the client-side request budget', async () => {

@@ -54,6 +54,7 @@ describe('unanswered create: finding the task it made', () => {
     const first = makeTask({ ...made, id: 60 });
     const second = makeTask({ ...made, id: 61 });
     assert.equal(taskMadeBy(INPUT, SENT_AT, [second, first]), second);
+    assert.equal(taskMadeBy(INPUT, SENT_AT, [first, second]), second, 'in either order');
   });
 });
 
@@ -64,6 +65,7 @@ describe('unanswered create: finding the project it made', () => {
     const older = makeProject({ id: 20, name: 'Kiosk', clientId: 5, dateStart: '2026-03-11' });
     const newer = makeProject({ id: 21, name: 'Kiosk', clientId: 5, dateStart: '2026-03-11' });
     assert.equal(projectMadeBy(INPUT_PROJECT, [older, newer]), newer);
+    assert.equal(projectMadeBy(INPUT_PROJECT, [newer, older]), newer, 'in either order');
   });
 
   it('tells no client apart from a client, and takes no project that differs', () => {
