@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isIntervalsError } from '../api/errors';
 import type { TimeEntry } from '../api/types';
 import type { AccountSession } from '../auth/accountSession';
 import { clientOrSignIn } from '../common/accountGuard';
@@ -42,7 +43,15 @@ export function deleteTimeEntryCommand(session: AccountSession, view: MyTimeView
             return { status: 'cancelled' };
           }
         }
-        await api.deleteTime(entry.id);
+        try {
+          await api.deleteTime(entry.id);
+        } catch (error) {
+          // Already gone (an earlier attempt that timed out went through): that is what was asked.
+          if (!(isIntervalsError(error) && error.kind === 'notFound')) {
+            throw error;
+          }
+          log.info(`Time entry ${entry.id} was already deleted`);
+        }
         log.info(`Deleted time entry ${entry.id}`);
         changes.fire({ resource: 'time', id: entry.id, ...(entry.projectId !== null ? { projectId: entry.projectId } : {}) });
         return { status: 'deleted', id: entry.id };

@@ -234,6 +234,29 @@ describe('My Time', () => {
     assert.ok(!hooks.timeLog.view.entries.some((e) => e.id === row.id), 'the view drops the entry');
   });
 
+  it('Retry after a delete whose answers were all lost finds the entry gone and calls it deleted, not an error', async () => {
+    const [row] = await myRowsOfWeek();
+    await roots();
+    // Every attempt of the first run reaches Intervals and loses its answer (the first deletes).
+    await fake.control.commitThenDropNext(10, { method: 'DELETE', resource: 'time' });
+    const told: string[] = [];
+    hooks.answerNotifications(async (severity, message, actions) => {
+      told.push(`${severity}: ${message}`);
+      if (!actions.includes('Retry')) {
+        return undefined;
+      }
+      await fake.control.clearFaults();
+      return 'Retry';
+    });
+    const result = await vscode.commands.executeCommand<DeleteTimeEntryResult>('intervals.deleteTimeEntry', { entryId: row.id, confirm: false });
+    assert.equal(result.status, 'failed', 'no answer came');
+    assert.ok(!(await fake.control.rows('time')).some((r) => r.id === row.id), 'although Intervals deleted it');
+    await eventually(() => !hooks.timeLog.view.entries.some((e) => e.id === row.id), 'Retry settles it and the view drops the entry');
+    const last = (await fake.control.requests()).filter((r) => r.method === 'DELETE' && r.resource === 'time').at(-1);
+    assert.equal(last?.status, 404, "Retry's DELETE found nothing to delete");
+    assert.equal(told.filter((message) => message.startsWith('error:')).length, 1, 'one error, for the lost answers; none for the retry');
+  });
+
   it('logs an entry again today', async () => {
     const entry = hooks.timeLog.view.entries.find((e) => e.taskId !== null);
     assert.ok(entry);
