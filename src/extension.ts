@@ -60,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
     }),
   );
   const asker = new AskerSource();
+  context.subscriptions.push(asker);
   const services: Services = { context, session, log, settings, contextKeys, lookups, recentTasks, changes, activeTimers, asker };
 
   const signIn = signInCommand(session);

@@ -73,13 +73,21 @@ export interface InputCheck {
 
 /** The `validate` and `explain` of an input step from one check, so the text is parsed in one place. */
 export function checkedInput(check: (value: string) => InputCheck): Pick<InputRequest, 'validate' | 'explain'> {
+  // The widget asks both of every text it checks: parse each text once.
+  let last: { value: string; result: InputCheck } | undefined;
+  const checked = (value: string): InputCheck => {
+    if (last?.value !== value) {
+      last = { value, result: check(value) };
+    }
+    return last.result;
+  };
   return {
     validate: (value) => {
-      const result = check(value);
+      const result = checked(value);
       return result.ok ? undefined : (result.message ?? 'This value cannot be accepted.');
     },
     explain: (value) => {
-      const result = check(value);
+      const result = checked(value);
       return result.ok ? result.message : undefined;
     },
   };

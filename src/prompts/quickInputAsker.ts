@@ -51,6 +51,11 @@ export class QuickInputAsker implements Asker {
   /** Enter was pressed on text the step does not accept; the step stays open with the message. */
   readonly onDidRefuse: Event<RefusedInput> = this.refused.event;
 
+  dispose(): void {
+    this.shown.dispose();
+    this.refused.dispose();
+  }
+
   pick<T>(request: PickRequest<T>): Promise<T | Back | undefined> {
     const picker = vscode.window.createQuickPick<ChoiceItem<T>>();
     position(picker, request);
@@ -162,5 +167,10 @@ export class AskerSource {
 
   use(asker: Asker | undefined): void {
     this.override = asker;
+  }
+
+  dispose(): void {
+    this.override = undefined;
+    this.quickInput.dispose();
   }
 }

@@ -144,6 +144,19 @@ describe('New project and task form rules', () => {
       assert.equal(hours.explain?.('3'), '3 h');
     });
 
+    it('checks each text once for both questions the widget asks of it', () => {
+      const seen: string[] = [];
+      const counted = checkedInput((text) => {
+        seen.push(text);
+        return { ok: true, message: text };
+      });
+      counted.validate?.('1h');
+      counted.explain?.('1h');
+      counted.validate?.('2h');
+      counted.explain?.('2h');
+      assert.deepEqual(seen, ['1h', '2h']);
+    });
+
     it('gives a rejection without a message a general one, so Enter is still blocked', () => {
       const bare = checkedInput(() => ({ ok: false }));
       assert.equal(bare.validate?.(''), 'This value cannot be accepted.');
