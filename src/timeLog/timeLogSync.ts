@@ -89,7 +89,9 @@ export function entryRef(entry: Pick<TimeEntry, 'id' | 'personId' | 'date' | 'ta
 }
 
 export function describeTimeFailure(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
+  // The entry is sent again by itself: advice to try again would mislead where it is shown.
+  return message.replace(/\s*(?:Check your connection and try again|Try again [^.]*)\.$/, '');
 }
 
 export interface TimeLogSyncOptions {

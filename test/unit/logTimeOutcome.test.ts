@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { IntervalsError, type IntervalsErrorKind } from '../../src/api/errors';
 import { retryArguments, waitingMessage } from '../../src/timeLog/logTimeOutcome';
-import { waitReason, type WaitReason } from '../../src/timeLog/timeLogSync';
+import { describeTimeFailure, waitReason, type WaitReason } from '../../src/timeLog/timeLogSync';
 
 describe('Log Time outcome', () => {
   describe('retryArguments', () => {
@@ -57,5 +57,16 @@ describe('Log Time outcome', () => {
       assert.match(messages[4], /^1 h on #1007 Hero is being sent, or was just sent, by another VS Code window/);
       assert.equal(new Set(messages).size, messages.length, 'no two reasons read the same');
     });
+  });
+});
+
+describe('describeTimeFailure', () => {
+  it('drops the advice to try again from failures the outbox retries by itself, and keeps other advice', () => {
+    const network = new IntervalsError({ kind: 'network', message: 'Intervals is not answering. Check your connection and try again.' });
+    assert.equal(describeTimeFailure(network), 'Intervals is not answering.');
+    const busy = new IntervalsError({ kind: 'rateLimited', message: 'Intervals is busy (too many requests). Try again in 7 s.' });
+    assert.equal(describeTimeFailure(busy), 'Intervals is busy (too many requests).');
+    const refused = new IntervalsError({ kind: 'validation', message: 'Intervals did not accept the request. Correct the values and try again.' });
+    assert.equal(describeTimeFailure(refused), 'Intervals did not accept the request. Correct the values and try again.');
   });
 });
