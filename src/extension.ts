@@ -6,7 +6,6 @@ import { registerCommands } from './commands/commandTable';
 import { showLogCommand } from './commands/showLog';
 import { signInCommand } from './commands/signIn';
 import { signOutCommand } from './commands/signOut';
-import { answerSignInOffer } from './common/accountGuard';
 import { answerNotifications } from './common/notifications';
 import { ContextKey, ContextKeys } from './common/contextKeys';
 import { Logger } from './common/logger';
@@ -106,7 +105,6 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
       services,
       asker,
       authProvider,
-      answerSignInOffer,
       answerNotifications,
       reminders,
       taskBrowser,

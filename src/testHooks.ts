@@ -1,7 +1,6 @@
 import type * as vscode from 'vscode';
 import type { AccountSession } from './auth/accountSession';
 import type { IntervalsAuthenticationProvider } from './auth/authenticationProvider';
-import type { SignInOffer } from './common/accountGuard';
 import type { Notifier } from './common/notifications';
 import type { ContextKeys } from './common/contextKeys';
 import type { ReminderService } from './reminders/reminderService';
@@ -25,9 +24,7 @@ export interface TestHooks {
   asker: AskerSource;
   /** The provider behind VS Code's Accounts menu, as VS Code itself calls it. */
   authProvider: IntervalsAuthenticationProvider;
-  /** Answers the "Sign in to Intervals to …" offer of commands run signed out; undefined restores the notification. */
-  answerSignInOffer(answer: SignInOffer | undefined): void;
-  /** Answers the notifications shown through `notify` (e.g. Log Time's "Edit and Try Again"); undefined shows them again. */
+  /** Answers the notifications shown through `notify` (the sign-in offer, Retry, Edit and Try Again); undefined shows them again. */
   answerNotifications(answer: Notifier | undefined): void;
   /** The reminders, whose clock, timer and notification the tests replace. */
   reminders: ReminderService;

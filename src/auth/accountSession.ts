@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { IntervalsClient } from '../api/client';
 import type { Me } from '../api/types';
 import { Disposable } from '../common/disposable';
+import { notify } from '../common/notifications';
 import type { Logger } from '../common/logger';
 import { forgetSecret, registerSecret } from '../common/redact';
 import { CredentialStore, KeyringUnavailableError, type StoredCredentials } from './credentialStore';
@@ -155,7 +156,8 @@ export class AccountSession extends Disposable {
     }
     this.unauthorizedNotified = true;
     void this.signOut('the service refused the token').then(async () => {
-      const choice = await vscode.window.showWarningMessage(
+      const choice = await notify(
+        'warning',
         'Intervals no longer accepts your API token (it may have been revoked or regenerated). Sign in again to continue.',
         'Sign In',
       );

@@ -23,13 +23,13 @@ describe('Sign in: commands offer sign-in first', () => {
   });
 
   afterEach(async () => {
-    hooks.answerSignInOffer(undefined);
+    hooks.answerNotifications(undefined);
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     await signOut();
   });
 
   it('does nothing and sends nothing when the offer is dismissed', async () => {
-    hooks.answerSignInOffer((message) => {
+    hooks.answerNotifications((_severity, message) => {
       offers.push(message);
       return Promise.resolve(undefined);
     });
@@ -42,7 +42,7 @@ describe('Sign in: commands offer sign-in first', () => {
   });
 
   it('signs in through the token prompt when the offer is taken, then carries on with the command', async () => {
-    hooks.answerSignInOffer((message) => {
+    hooks.answerNotifications((_severity, message) => {
       offers.push(message);
       typeIntoQuickInput(token('admin'));
       return Promise.resolve('Sign In');

@@ -17,7 +17,6 @@ import { entryFrom } from './entryArgument';
 import { entryTitle } from './entryNode';
 import { EDIT_AND_RETRY, roundingSettings } from './logTimeFlow';
 import type { MyTimeView } from './myTimeView';
-import { defuseLinks } from '../../common/untrustedText';
 import { notify } from '../../common/notifications';
 
 export type EditTimeEntryResult =
@@ -77,7 +76,7 @@ export class EditTimeFlow {
     }
     if ('status' in patch) {
       if (patch.status !== 'cancelled') {
-        void vscode.window.showWarningMessage(defuseLinks(`Could not edit the time entry. ${patch.message}`));
+        void notify('warning', `Could not edit the time entry. ${patch.message}`);
       }
       return patch;
     }
