@@ -3,7 +3,7 @@ import type { AccountSession, SignInResult } from '../auth/accountSession';
 import { KEYRING_HELP_URL } from '../auth/credentialStore';
 import { TOKEN_HELP, checkTokenShape } from '../auth/signInMessages';
 import { argumentObject, type Command } from './commandTable';
-import { defuseLinks, escapeIcons } from '../common/untrustedText';
+import { asPromptText, defuseLinks } from '../common/untrustedText';
 
 /**
  * `intervals.signIn`: asks for the API token (or takes `{ token }`), checks it against the
@@ -63,7 +63,7 @@ function promptForToken(session: AccountSession): Promise<SignInResult | undefin
           box.hide();
         } else {
           // The service's reason: shown in the prompt, where links and $(icons) would render.
-          box.validationMessage = escapeIcons(defuseLinks(result.message));
+          box.validationMessage = asPromptText(result.message);
         }
       }),
       box.onDidHide(() => {

@@ -24,6 +24,11 @@ export function escapeIcons(text: string): string {
   return text.replace(/\$\([A-Za-z0-9-]+(?:~[A-Za-z]+)?\)/g, (icon) => `\\${icon}`);
 }
 
+/** For input box prompts and validation messages, which draw both links and icons: neither forms. */
+export function asPromptText(text: string): string {
+  return escapeIcons(defuseLinks(text));
+}
+
 /** Backslash-escapes every character Markdown (CommonMark) could give a meaning to. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&:"'=$%@^]/g, (char) => `\\${char}`);

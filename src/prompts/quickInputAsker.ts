@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Emitter, type Event } from '../common/events';
-import { defuseLinks, escapeIcons } from '../common/untrustedText';
+import { asPromptText } from '../common/untrustedText';
 import { BACK, choiceText, type Asker, type Back, type Choice, type InputRequest, type PickManyRequest, type PickRequest, type StepPosition } from './asker';
 
 interface ChoiceItem<T> extends vscode.QuickPickItem {
@@ -9,14 +9,6 @@ interface ChoiceItem<T> extends vscode.QuickPickItem {
 
 function toItem<T>(choice: Choice<T>): ChoiceItem<T> {
   return { ...choiceText(choice), choice };
-}
-
-/**
- * An input box shows its prompt and messages with links (commands included) and `$(icons)`
- * drawn. Ours hold neither on purpose, but they quote task titles and the service's messages.
- */
-function plain(text: string): string {
-  return escapeIcons(defuseLinks(text));
 }
 
 function position(input: vscode.QuickInput, request: StepPosition): void {
@@ -96,7 +88,7 @@ export class QuickInputAsker implements Asker {
   input(request: InputRequest): Promise<string | Back | undefined> {
     const box = vscode.window.createInputBox();
     position(box, request);
-    box.prompt = plain(request.prompt);
+    box.prompt = asPromptText(request.prompt);
     box.placeholder = request.placeholder;
     box.value = request.value;
     box.buttons = buttons(request);
@@ -105,11 +97,11 @@ export class QuickInputAsker implements Asker {
     const show = (value: string, errors: boolean): boolean => {
       const error = request.validate?.(value);
       if (error !== undefined) {
-        box.validationMessage = errors ? { message: plain(error), severity: vscode.InputBoxValidationSeverity.Error } : undefined;
+        box.validationMessage = errors ? { message: asPromptText(error), severity: vscode.InputBoxValidationSeverity.Error } : undefined;
         return false;
       }
       const meaning = request.explain?.(value);
-      box.validationMessage = meaning ? { message: plain(meaning), severity: vscode.InputBoxValidationSeverity.Info } : undefined;
+      box.validationMessage = meaning ? { message: asPromptText(meaning), severity: vscode.InputBoxValidationSeverity.Info } : undefined;
       return true;
     };
     show(request.value, false);

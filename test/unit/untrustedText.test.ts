@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { choiceText } from '../../src/prompts/asker';
-import { defuseLinks, escapeIcons } from '../../src/common/untrustedText';
+import { asPromptText, defuseLinks, escapeIcons } from '../../src/common/untrustedText';
 
 /**
  * What VS Code does with a notification message (workbench/common/notifications.ts and
@@ -100,5 +100,12 @@ describe('quick pick text of a prompt choice', () => {
       detail: 'd \\$(y)',
     });
     assert.deepEqual(choiceText({ label: '$(bug) Fix', value: 1 }), { label: '\\$(bug) Fix' });
+  });
+});
+
+describe('asPromptText (input box prompts and messages)', () => {
+  it('defuses links and escapes icons at once, and leaves plain text alone', () => {
+    assert.equal(asPromptText('Day for #12 [Fix](command:x) $(bug)'), 'Day for #12 [Fix] (command:x) \\$(bug)');
+    assert.equal(asPromptText('Day for #12 Fix login'), 'Day for #12 Fix login');
   });
 });

@@ -24,7 +24,7 @@ import { pickTask } from './taskPicker';
 import type { TaskNode } from './taskNode';
 import { TaskTreeProvider, type TaskFilterState, type TaskTreeEmptiness } from './taskTreeProvider';
 import type { TaskTreeNode } from './taskTreeNode';
-import { defuseLinks, escapeIcons } from '../../common/untrustedText';
+import { asPromptText, defuseLinks } from '../../common/untrustedText';
 
 export const TASKS_VIEW_ID = 'intervals.tasks';
 const FILTERS_KEY = 'intervals.tasks.filters';
@@ -301,7 +301,7 @@ export class TaskBrowser extends Disposable {
     const input = await vscode.window.showInputBox({
       title: 'Intervals Web Address',
       prompt: checked
-        ? escapeIcons(defuseLinks(`The setting intervals.webUrl is not usable (${checked.message}). Enter the address you open Intervals at.`))
+        ? asPromptText(`The setting intervals.webUrl is not usable (${checked.message}). Enter the address you open Intervals at.`)
         : 'Enter the address you open Intervals at in the browser. It is kept in the setting intervals.webUrl.',
       placeHolder: 'https://acme.intervalsonline.com/',
       value: current,
