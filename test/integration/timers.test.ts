@@ -11,6 +11,7 @@ import type { TimerAdjustment } from '../../src/timer/timerModel';
 import type { TimerEntry, TimerService } from '../../src/timer/timerService';
 import { formatUtcTimestamp } from '../../src/timer/timestamps';
 import { eventually, extensionHooks, fakeServer, signIn, signOut } from './helpers';
+import { accept, ScriptedAsker, type } from './scriptedAsker';
 
 const ADMIN = 1;
 const TASK = 1; // "Homepage hero & navigation", local id 1001
@@ -110,6 +111,37 @@ describe('Timers', () => {
     assert.equal((await adminTimers()).length, 0, 'the time log deleted the timer');
     await eventually(() => service().entries.length === 0, 'the timer is gone here too');
     assert.equal(hooks.contextKeys.get(ContextKey.hasTimer), false);
+  });
+
+  it('after Intervals refuses the entry of a stopped timer, Log the Timer Again logs it with the time read anew', async () => {
+    await start({ taskId: TASK });
+    await vscode.commands.executeCommand('intervals.adjustTimer', { elapsed: 600 });
+    await fake.control.failNext(1, { status: 400, code: 18, message: 'The date is closed for time entry' }, { method: 'POST', resource: 'time' });
+    const told: string[] = [];
+    hooks.answerNotifications((severity, message, actions) => {
+      told.push(`${severity}: ${message} [${actions.join(', ')}]`);
+      return Promise.resolve(actions.includes('Log the Timer Again') ? 'Log the Timer Again' : undefined);
+    });
+    // Enter on every step; the first run types a description, the second keeps it.
+    const asker = new ScriptedAsker([accept, accept, accept, accept, accept, type('Refused timer'), accept, accept, accept, accept, accept, accept]);
+    hooks.asker.use(asker);
+    try {
+      const result = await vscode.commands.executeCommand<StopTimerResult>('intervals.stopTimer', { taskId: TASK });
+      assert.equal(result.status, 'invalid');
+      assert.ok(told.some((message) => /date is closed.*\[Log the Timer Again\]$/.test(message)), told.join('\n'));
+      await eventually(async () => (await fake.control.rows('time')).some((row) => row.description === 'Refused timer'), 'the second stop logs the entry');
+      assert.equal(asker.remaining, 0, 'the second run asked every step again');
+      const [entry] = (await fake.control.rows('time')).filter((row) => row.description === 'Refused timer');
+      assert.ok(Number(entry.time) >= 600 / 3600, `the timer's time: ${entry.time} h`);
+      await eventually(async () => (await adminTimers()).length === 0, 'the timer is deleted once its time is logged');
+    } finally {
+      hooks.asker.use(undefined);
+      hooks.answerNotifications(undefined);
+      // Two whole Log Time runs ask for much: a new client starts the next tests with the request
+      // budget (90 a minute, as Intervals allows) unspent, as a new sign-in does.
+      await signOut();
+      await signIn('admin');
+    }
   });
 
   it('a stop that is not logged leaves the timer paused with its time', async () => {
