@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import type { ShownStep } from '../../src/prompts/quickInputAsker';
 import { BACK, type Asker, type Back, type Choice, type InputRequest, type PickManyRequest, type PickRequest } from '../../src/prompts/asker';
 
 export type AskedRequest =
@@ -82,4 +83,28 @@ export class ScriptedAsker implements Asker {
     assert.ok(next, `no scripted answer for step ${asked.request.step} (${asked.kind === 'input' ? asked.request.prompt : asked.request.placeholder})`);
     return Promise.resolve(next(asked));
   }
+}
+
+/**
+ * Follows the real quick input's steps: `shown` lists each step as it opens, and `next()` (called
+ * before the action that opens a step) resolves once that step is on screen.
+ */
+export function watchSteps(source: { onDidShow: (listener: (step: ShownStep) => void) => { dispose(): void } }): {
+  readonly shown: ShownStep[];
+  next(): Promise<ShownStep>;
+  dispose(): void;
+} {
+  const shown: ShownStep[] = [];
+  let waiting: ((step: ShownStep) => void) | undefined;
+  const subscription = source.onDidShow((step) => {
+    shown.push(step);
+    const resolve = waiting;
+    waiting = undefined;
+    resolve?.(step);
+  });
+  return {
+    shown,
+    next: () => new Promise<ShownStep>((resolve) => (waiting = resolve)),
+    dispose: () => subscription.dispose(),
+  };
 }

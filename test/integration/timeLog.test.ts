@@ -5,8 +5,8 @@ import type { TestHooks } from '../../src/testHooks';
 import { toIsoDate } from '../../src/time/dates';
 import type { LogTimeResult } from '../../src/views/time/logTimeFlow';
 import { BACK, type Asker, type InputRequest, type PickManyRequest, type PickRequest } from '../../src/prompts/asker';
-import type { RefusedInput, ShownStep } from '../../src/prompts/quickInputAsker';
-import { opening } from './scriptedAsker';
+import type { RefusedInput } from '../../src/prompts/quickInputAsker';
+import { opening, watchSteps } from './scriptedAsker';
 import { eventually, extensionHooks, fakeServer, signIn, signOut, typeIntoQuickInput } from './helpers';
 
 const ADMIN = 1;
@@ -337,19 +337,14 @@ describe('Log time', () => {
   });
 
   it('keeps the real prompt open on a day that does not exist, and moves on once it is corrected', async () => {
-    const shown: number[] = [];
-    let onShow: (() => void) | undefined;
-    const subscription = hooks.asker.quickInput.onDidShow((position) => {
-      shown.push(position.step);
-      onShow?.();
-    });
-    const nextStep = (): Promise<void> => new Promise<void>((resolve) => (onShow = resolve));
+    const steps = watchSteps(hooks.asker.quickInput);
+    const shown = (): number[] => steps.shown.map((step) => step.step);
     try {
-      let step = nextStep();
+      let step = steps.next();
       const pending = vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
       await step;
-      assert.deepEqual(shown, [2], 'the day is asked first when the task is given');
-      step = nextStep();
+      assert.deepEqual(shown(), [2], 'the day is asked first when the task is given');
+      step = steps.next();
       const refusal = new Promise<RefusedInput>((resolve) => {
         const once = hooks.asker.quickInput.onDidRefuse((refused) => {
           once.dispose();
@@ -361,15 +356,15 @@ describe('Log time', () => {
       assert.equal(refused.value, '2026-02-30');
       assert.equal(refused.position.step, 2);
       assert.match(refused.message, /February 2026 has 28 days/, 'the step says why');
-      assert.deepEqual(shown, [2], 'Enter on 2026-02-30 does not move on');
+      assert.deepEqual(shown(), [2], 'Enter on 2026-02-30 does not move on');
       typeIntoQuickInput('yesterday');
       await step;
-      assert.deepEqual(shown, [2, 3], 'the corrected day moves on to the duration');
+      assert.deepEqual(shown(), [2, 3], 'the corrected day moves on to the duration');
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       assert.deepEqual(await pending, { status: 'cancelled' });
       assert.equal(await timePosts(), 0);
     } finally {
-      subscription.dispose();
+      steps.dispose();
     }
   });
 
@@ -480,15 +475,10 @@ describe('Log time', () => {
     const row = (await fake.control.rows('task')).find((candidate) => candidate.id === TASK);
     const label = `#${String(row?.localid)} `;
     const recentBefore = hooks.services.recentTasks.list();
-    const shown: ShownStep[] = [];
-    let onShow: (() => void) | undefined;
-    const subscription = hooks.asker.quickInput.onDidShow((shownStep) => {
-      shown.push(shownStep);
-      onShow?.();
-    });
-    const nextStep = (): Promise<void> => new Promise<void>((resolve) => (onShow = resolve));
+    const steps = watchSteps(hooks.asker.quickInput);
+    const shown = steps.shown;
     try {
-      let step = nextStep();
+      let step = steps.next();
       let pending = vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK });
       await step;
       assert.equal(shown[0]?.step, 2, 'the day is asked');
@@ -499,7 +489,7 @@ describe('Log time', () => {
       assert.deepEqual(await pending, { status: 'cancelled' });
 
       await hooks.services.recentTasks.remember({ id: TASK, localId: Number(row?.localid), title, projectId: 1, project: '$(rocket) Site', clientId: null, client: null });
-      step = nextStep();
+      step = steps.next();
       pending = vscode.commands.executeCommand<LogTimeResult>('intervals.logTime');
       await step;
       assert.equal(shown[1]?.step, 1, 'the task is asked');
@@ -511,7 +501,7 @@ describe('Log time', () => {
       assert.deepEqual(await pending, { status: 'cancelled' });
       assert.equal(await timePosts(), 0);
     } finally {
-      subscription.dispose();
+      steps.dispose();
       await hooks.services.recentTasks.clear();
       for (const task of [...recentBefore].reverse()) {
         await hooks.services.recentTasks.remember(task);

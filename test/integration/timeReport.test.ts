@@ -9,7 +9,7 @@ import type { TimeReport } from '../../src/timeReport/reportModel';
 import { rangeFor } from '../../src/time/dates';
 import type { TimeRow } from '../fake-intervals/store';
 import { eventually, extensionHooks, fakeServer, readLogs, signIn, signOut } from './helpers';
-import { accept, choose, ScriptedAsker, type, type Answer } from './scriptedAsker';
+import { accept, choose, ScriptedAsker, type, watchSteps, type Answer } from './scriptedAsker';
 
 // Demo account: Ada Lovelace (1, Administrator), Grace Hopper (2, Manager), Ravi Patel (3,
 // Resource). Project 3 is "ERP Migration <Phase 2>", a name with markup in it.
@@ -183,34 +183,28 @@ describe('Time report', () => {
   });
 
   it('goes back and forth through the real quick input', async () => {
-    const shown: number[] = [];
-    let onShow: (() => void) | undefined;
-    const subscription = hooks.asker.quickInput.onDidShow((position) => {
-      shown.push(position.step);
-      onShow?.();
-    });
-    const nextStep = (): Promise<void> => new Promise<void>((resolve) => (onShow = resolve));
+    const steps = watchSteps(hooks.asker.quickInput);
     try {
-      let step = nextStep();
+      let step = steps.next();
       const pending = vscode.commands.executeCommand<TimeReport>('intervals.timeReport');
       await step;
-      step = nextStep();
+      step = steps.next();
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // This week
       await step;
-      step = nextStep();
+      step = steps.next();
       await vscode.commands.executeCommand('workbench.action.quickInputBack');
       await step;
-      step = nextStep();
+      step = steps.next();
       await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext'); // Last week
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       await step;
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // yourself
       const report = await pending;
-      assert.deepEqual(shown, [1, 4, 1, 4], 'range, person, back to range, person');
+      assert.deepEqual(steps.shown.map((step) => step.step), [1, 4, 1, 4], 'range, person, back to range, person');
       assert.deepEqual(report.range, rangeFor('lastWeek', new Date()));
       assert.equal(report.person.id, ADA);
     } finally {
-      subscription.dispose();
+      steps.dispose();
     }
   });
 
