@@ -1,6 +1,6 @@
 import { Pool, type Dispatcher } from 'undici';
 import { validateBaseUrl } from './baseUrl';
-import { systemNow, systemRandom, systemSleep, type Now, type Random, type Sleep } from './clock';
+import { clampDelay, systemNow, systemRandom, systemSleep, type Now, type Random, type Sleep } from './clock';
 import {
   IntervalsError,
   errorFromAnswer,
@@ -600,7 +600,7 @@ export class IntervalsClient {
     const controller = new AbortController();
     const onCallerAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onCallerAbort, { once: true });
-    const timer = setTimeout(() => controller.abort(TIMEOUT), timeoutMs);
+    const timer = setTimeout(() => controller.abort(TIMEOUT), clampDelay(timeoutMs));
     const { method } = request;
     const started = this.now();
     const write = isWrite(method);

@@ -1,3 +1,4 @@
+import { MAX_SERVER_WAIT_MS, clampDelay } from './clock';
 import { isRecord, toNumber, type WireRecord } from './normalize';
 import { parseXml } from './xml';
 
@@ -532,7 +533,7 @@ function isCertificateProblem(networkCode: string | undefined): boolean {
   return networkCode !== undefined && certificateCodes.has(networkCode);
 }
 
-/** `Retry-After` as seconds or an HTTP date, in milliseconds from `now`. */
+/** `Retry-After` as seconds or an HTTP date, in milliseconds from `now`, at most `MAX_SERVER_WAIT_MS`. */
 export function parseRetryAfter(header: string | string[] | undefined, now: number): number | undefined {
   const value = Array.isArray(header) ? header[0] : header;
   if (!value) {
@@ -540,11 +541,11 @@ export function parseRetryAfter(header: string | string[] | undefined, now: numb
   }
   const text = value.trim();
   if (/^\d+(\.\d+)?$/.test(text)) {
-    return Math.round(Number(text) * 1000);
+    return clampDelay(Number(text) * 1000, MAX_SERVER_WAIT_MS);
   }
   const date = Date.parse(text);
   if (Number.isNaN(date)) {
     return undefined;
   }
-  return Math.max(0, date - now);
+  return clampDelay(date - now, MAX_SERVER_WAIT_MS);
 }
