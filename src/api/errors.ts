@@ -427,6 +427,8 @@ interface MessageFacts {
   shape?: ParsedErrorBody['shape'];
   timeoutMs?: number;
   networkCode?: string;
+  /** The answer was larger than this many bytes and was not read. */
+  tooLargeBytes?: number;
 }
 
 /**
@@ -495,6 +497,9 @@ export function userMessage(kind: IntervalsErrorKind, facts: MessageFacts = {}):
       if (facts.shape === 'html') {
         return `${where} answered with a web page instead of Intervals data. Check the API address setting, and sign in to your network if it asks.`;
       }
+      if (facts.tooLargeBytes !== undefined) {
+        return `${where} sent an answer larger than ${megabytes(facts.tooLargeBytes)}, more than Intervals data of this kind can be; it was not read. Check the API address setting.`;
+      }
       if (facts.status !== undefined && facts.status >= 300 && facts.status < 400) {
         return `${where} redirected the request (HTTP ${facts.status}). Check the API address setting.`;
       }
@@ -509,6 +514,10 @@ function detail(facts: MessageFacts): string {
   const parts = [facts.serverMessage, ...(facts.verbose ?? [])].filter((part): part is string => !!part && part.trim() !== '');
   const unique = [...new Set(parts.map((part) => part.trim().replace(/[.\s]+$/, '')))];
   return unique.length ? ` ${unique.join('; ')}.` : '';
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 
 function seconds(ms: number): string {
