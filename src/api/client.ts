@@ -1,6 +1,6 @@
 import { Pool, type Dispatcher } from 'undici';
 import { validateBaseUrl } from './baseUrl';
-import { systemNow, systemRandom, systemSleep, type Now, type Random, type Sleep } from './clock';
+import { clampDelay, systemNow, systemRandom, systemSleep, type Now, type Random, type Sleep } from './clock';
 import {
   IntervalsError,
   errorFromAnswer,
@@ -173,6 +173,28 @@ interface ApiRequest {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_ERROR_BODY = 64 * 1024;
+const MIB = 1024 * 1024;
+
+/**
+ * The largest successful answer read, by kind: generous for what Intervals sends (a page of 500
+ * tasks with long descriptions stays well under), small enough that a wrong address or a broken
+ * proxy streaming a huge file cannot fill the memory of the extension host.
+ */
+export const MAX_ANSWER_BYTES = {
+  /** `/me/` and `/quota/`: one small record. */
+  account: 1 * MIB,
+  /** One member: a read, or the answer to a create or update. */
+  member: 4 * MIB,
+  /** One page of a collection. */
+  page: 32 * MIB,
+} as const;
+
+function answerLimit(request: ApiRequest): number {
+  if (request.resource === 'me' || request.resource === 'quota') {
+    return MAX_ANSWER_BYTES.account;
+  }
+  return request.method === 'GET' && request.id === undefined ? MAX_ANSWER_BYTES.page : MAX_ANSWER_BYTES.member;
+}
 const TIMEOUT = Symbol('timeout');
 
 /**
@@ -600,7 +622,7 @@ export class IntervalsClient {
     const controller = new AbortController();
     const onCallerAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onCallerAbort, { once: true });
-    const timer = setTimeout(() => controller.abort(TIMEOUT), timeoutMs);
+    const timer = setTimeout(() => controller.abort(TIMEOUT), clampDelay(timeoutMs));
     const { method } = request;
     const started = this.now();
     const write = isWrite(method);
@@ -630,7 +652,26 @@ export class IntervalsClient {
       });
       const status = response.statusCode;
       const contentType = headerValue(response.headers['content-type']);
-      const text = await readBody(response.body, status >= 300 ? MAX_ERROR_BODY : Infinity);
+      let text: string;
+      if (status >= 300) {
+        text = await readBody(response.body, MAX_ERROR_BODY);
+      } else {
+        const limit = answerLimit(request);
+        const read = await readBodyWithin(response.body, limit, Number(headerValue(response.headers['content-length'])));
+        if (read === undefined) {
+          throw new IntervalsError({
+            kind: 'badResponse',
+            status,
+            message: userMessage('badResponse', { host: this.host, tooLargeBytes: limit }),
+            serverMessage: `answer larger than ${limit} bytes`,
+            // A write was applied before its answer came, however large.
+            mayHaveReachedServer: write,
+            method,
+            path,
+          });
+        }
+        text = read;
+      }
       try {
         if (status >= 200 && status < 300) {
           const envelope = this.parseSuccess(text, contentType, status, method, path);
@@ -833,10 +874,28 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-async function readBody(body: Dispatcher.ResponseData['body'], limit: number): Promise<string> {
-  if (limit === Infinity) {
-    return body.text();
+/** The whole answer, or undefined (and the stream closed) once it is declared or found longer than `limit`. */
+async function readBodyWithin(body: Dispatcher.ResponseData['body'], limit: number, declaredLength: number): Promise<string | undefined> {
+  if (declaredLength > limit) {
+    body.destroy();
+    return undefined;
   }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    size += buffer.length;
+    if (size > limit) {
+      body.destroy();
+      return undefined;
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** At most `limit` bytes of an error answer: enough to read its message. */
+async function readBody(body: Dispatcher.ResponseData['body'], limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {

@@ -1,3 +1,4 @@
+import { MAX_SERVER_WAIT_MS, clampDelay } from './clock';
 import { isRecord, toNumber, type WireRecord } from './normalize';
 import { parseXml } from './xml';
 
@@ -426,6 +427,8 @@ interface MessageFacts {
   shape?: ParsedErrorBody['shape'];
   timeoutMs?: number;
   networkCode?: string;
+  /** The answer was larger than this many bytes and was not read. */
+  tooLargeBytes?: number;
 }
 
 /**
@@ -494,6 +497,9 @@ export function userMessage(kind: IntervalsErrorKind, facts: MessageFacts = {}):
       if (facts.shape === 'html') {
         return `${where} answered with a web page instead of Intervals data. Check the API address setting, and sign in to your network if it asks.`;
       }
+      if (facts.tooLargeBytes !== undefined) {
+        return `${where} sent an answer larger than ${megabytes(facts.tooLargeBytes)}, more than Intervals data of this kind can be; it was not read. Check the API address setting.`;
+      }
       if (facts.status !== undefined && facts.status >= 300 && facts.status < 400) {
         return `${where} redirected the request (HTTP ${facts.status}). Check the API address setting.`;
       }
@@ -508,6 +514,10 @@ function detail(facts: MessageFacts): string {
   const parts = [facts.serverMessage, ...(facts.verbose ?? [])].filter((part): part is string => !!part && part.trim() !== '');
   const unique = [...new Set(parts.map((part) => part.trim().replace(/[.\s]+$/, '')))];
   return unique.length ? ` ${unique.join('; ')}.` : '';
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 
 function seconds(ms: number): string {
@@ -532,7 +542,7 @@ function isCertificateProblem(networkCode: string | undefined): boolean {
   return networkCode !== undefined && certificateCodes.has(networkCode);
 }
 
-/** `Retry-After` as seconds or an HTTP date, in milliseconds from `now`. */
+/** `Retry-After` as seconds or an HTTP date, in milliseconds from `now`, at most `MAX_SERVER_WAIT_MS`. */
 export function parseRetryAfter(header: string | string[] | undefined, now: number): number | undefined {
   const value = Array.isArray(header) ? header[0] : header;
   if (!value) {
@@ -540,11 +550,11 @@ export function parseRetryAfter(header: string | string[] | undefined, now: numb
   }
   const text = value.trim();
   if (/^\d+(\.\d+)?$/.test(text)) {
-    return Math.round(Number(text) * 1000);
+    return clampDelay(Number(text) * 1000, MAX_SERVER_WAIT_MS);
   }
   const date = Date.parse(text);
   if (Number.isNaN(date)) {
     return undefined;
   }
-  return Math.max(0, date - now);
+  return clampDelay(date - now, MAX_SERVER_WAIT_MS);
 }

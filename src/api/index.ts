@@ -7,4 +7,5 @@ export * from './pagination';
 export * from './rateLimiter';
 export * from './retry';
 export * from './types';
-export type { Now, Random, Sleep } from './clock';
+export type { Now, Random, Schedule, Sleep } from './clock';
+export { MAX_SERVER_WAIT_MS, MAX_TIMER_DELAY_MS, clampDelay, systemSchedule } from './clock';

@@ -1,4 +1,4 @@
-import { systemNow, systemSleep, type Now, type Sleep } from './clock';
+import { MAX_SERVER_WAIT_MS, clampDelay, systemNow, systemSleep, type Now, type Sleep } from './clock';
 import { cancellableSleep, throwIfCancelled } from './retry';
 
 export interface RateLimiterOptions {
@@ -63,7 +63,7 @@ export class SlidingWindowLimiter {
 
   /** Holds every request until `time` (e.g. the server sent Retry-After). */
   holdUntil(time: number): void {
-    this.heldUntil = Math.max(this.heldUntil, time);
+    this.heldUntil = Math.max(this.heldUntil, Math.min(time, this.now() + MAX_SERVER_WAIT_MS));
   }
 
   private async take(signal: AbortSignal | undefined): Promise<void> {
@@ -79,7 +79,7 @@ export class SlidingWindowLimiter {
         this.starts.push(now);
         return;
       }
-      await cancellableSleep(this.sleep, waitMs, signal);
+      await cancellableSleep(this.sleep, clampDelay(waitMs), signal);
     }
   }
 

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { systemSleep } from '../api/clock';
 import { errorCode } from './atomicFile';
 
 export interface FileLockOptions {
@@ -57,7 +58,7 @@ export class FileLock {
   ) {
     this.pid = options.pid ?? process.pid;
     this.now = options.now ?? Date.now;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = options.sleep ?? systemSleep;
     this.staleMs = options.staleMs ?? 30_000;
     this.retryMs = options.retryMs ?? 25;
     this.maxWaits = options.maxWaits ?? 400;

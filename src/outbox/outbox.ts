@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { MAX_SERVER_WAIT_MS, clampDelay, systemSleep } from '../api/clock';
 import { Emitter, Event } from '../common/events';
 import { errorCode, removeLeftoverTempFiles, writeFileAtomic } from './atomicFile';
 import { BackoffOptions, DEFAULT_BACKOFF, backoffDelay } from './backoff';
@@ -141,7 +142,7 @@ export class Outbox<P = unknown> {
     this.pid = options.pid ?? process.pid;
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = options.sleep ?? systemSleep;
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     this.leaseMs = options.leaseMs ?? 10 * 60_000;
     this.onProblem = options.onProblem ?? (() => undefined);
@@ -370,7 +371,7 @@ export class Outbox<P = unknown> {
       item.state = 'failed';
     } else {
       item.state = outcome.result === 'uncertain' || item.state === 'uncertain' ? 'uncertain' : 'pending';
-      const delay = Math.max(backoffDelay(item.attempts, this.random, this.backoff), outcome.retryAfterMs ?? 0);
+      const delay = clampDelay(Math.max(backoffDelay(item.attempts, this.random, this.backoff), clampDelay(outcome.retryAfterMs ?? 0, MAX_SERVER_WAIT_MS)));
       item.nextAttemptAt = now + delay;
     }
     return { ...item };

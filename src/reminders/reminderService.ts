@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { clampDelay, systemSchedule } from '../api/clock';
 import type { AccountSession } from '../auth/accountSession';
 import { Disposable } from '../common/disposable';
 import type { Logger } from '../common/logger';
@@ -33,8 +34,6 @@ const ANSWERS_KEY = 'intervals.reminders.answers';
 const RETRY_AFTER_FAILURE_MS = 15 * 60_000;
 /** Edits come by the keystroke; look at the start-timer offer at most this often because of them. */
 const EDIT_CHECK_THROTTLE_MS = 30_000;
-/** The longest delay `setTimeout` takes. */
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 const EDITED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-userdata']);
 
 /** The clock, the timer and the notification, which the integration tests replace. */
@@ -69,10 +68,7 @@ export interface ReminderDependencies {
 export class ReminderService extends Disposable {
   private seams: ReminderSeams = {
     now: () => new Date(),
-    schedule: (callback, delayMs) => {
-      const handle = setTimeout(callback, delayMs);
-      return { dispose: () => clearTimeout(handle) };
-    },
+    schedule: (callback, delayMs) => ({ dispose: systemSchedule(delayMs, callback) }),
     prompt: (message, ...actions) => vscode.window.showInformationMessage(defuseLinks(message), ...actions),
     runCommand: (command) => vscode.commands.executeCommand(command),
   };
@@ -247,6 +243,6 @@ export class ReminderService extends Disposable {
       void this.check()
         .catch((error: unknown) => this.deps.log.warn(`Reminder check failed: ${String(error)}`))
         .finally(() => this.reschedule());
-    }, Math.min(delay, MAX_TIMEOUT_MS));
+    }, clampDelay(delay));
   }
 }

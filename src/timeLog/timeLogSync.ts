@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IntervalsClient } from '../api/client';
+import { clampDelay, type Schedule } from '../api/clock';
 import { isIntervalsError } from '../api/errors';
 import type { TimeEntry } from '../api/types';
 import { Emitter, type Event } from '../common/events';
@@ -101,7 +102,7 @@ export interface TimeLogSyncOptions {
   /** Reports a problem that does not change an entry's fate (a timer that could not be deleted). */
   onProblem?: (message: string) => void;
   /** Arms a one-shot timer; returns its cancel function. Injected so tests control time. */
-  schedule?: (delayMs: number, run: () => void) => () => void;
+  schedule?: Schedule;
   now?: () => number;
 }
 
@@ -319,7 +320,7 @@ export class TimeLogSync {
     if (dueAt === undefined) {
       return;
     }
-    const delay = Math.max(1_000, dueAt - (this.options.now ?? Date.now)());
+    const delay = clampDelay(Math.max(1_000, dueAt - (this.options.now ?? Date.now)()));
     this.cancelScheduled = schedule(delay, () => {
       this.cancelScheduled = undefined;
       void this.sync().catch((error: unknown) => this.options.onProblem?.(`Sending waiting time entries failed: ${describeTimeFailure(error)}`));

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { MAX_SERVER_WAIT_MS, clampDelay, systemSleep } from '../api/clock';
 import { backoffDelay, type BackoffOptions } from '../outbox/backoff';
 import { errorCode, writeFileAtomic } from '../outbox/atomicFile';
 import { FileLock } from '../outbox/fileLock';
@@ -45,9 +46,7 @@ export class PollLease {
       if (current && current.until > now && current.until - now <= forMs * 2) {
         return false;
       }
-      await writeFileAtomic(this.file, JSON.stringify({ owner: this.owner, until: now + forMs } satisfies LeaseContent), (ms) =>
-        new Promise((resolve) => setTimeout(resolve, ms)),
-      );
+      await writeFileAtomic(this.file, JSON.stringify({ owner: this.owner, until: now + forMs } satisfies LeaseContent), systemSleep);
       return true;
     });
   }
@@ -79,9 +78,9 @@ export const POLL_BACKOFF: BackoffOptions = { baseMs: 30_000, maxMs: 15 * 60_000
  * nor sooner than the service asked (`retryAfterMs`).
  */
 export function nextPollDelayMs(pollSeconds: number, failures: number, random: () => number, retryAfterMs = 0): number {
-  const base = Math.max(15, pollSeconds) * 1000;
+  const base = clampDelay(Math.max(15, pollSeconds) * 1000);
   if (failures <= 0) {
     return base;
   }
-  return Math.max(base, retryAfterMs, backoffDelay(failures, random, POLL_BACKOFF));
+  return clampDelay(Math.max(base, clampDelay(retryAfterMs, MAX_SERVER_WAIT_MS), backoffDelay(failures, random, POLL_BACKOFF)));
 }

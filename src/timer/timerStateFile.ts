@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { systemSleep } from '../api/clock';
 import * as path from 'node:path';
 import { errorCode, removeLeftoverTempFiles, writeFileAtomic } from '../outbox/atomicFile';
 import { FileLock } from '../outbox/fileLock';
@@ -51,7 +52,7 @@ export class TimerStateFile {
 
   constructor(private readonly options: TimerStateFileOptions) {
     this.file = path.join(options.folder, TIMER_STATE_FILE);
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = options.sleep ?? systemSleep;
     this.lock = new FileLock(path.join(options.folder, LOCK_FILE), {
       owner: options.owner,
       sleep: this.sleep,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs, watch, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { systemSchedule } from '../api/clock';
 import { adjustTimerCommand } from '../commands/adjustTimer';
 import { discardTimerCommand } from '../commands/discardTimer';
 import { pauseTimerCommand } from '../commands/pauseTimer';
@@ -89,12 +90,7 @@ export function registerTimers(services: Services): Timers {
     entries: () => service.entries,
     now: () => clock.now(),
     warningHours: () => timerConfig().get<number>('timerWarningHours', 8),
-    scheduler: {
-      schedule: (ms, run) => {
-        const handle = setTimeout(run, ms);
-        return () => clearTimeout(handle);
-      },
-    },
+    scheduler: { schedule: systemSchedule },
   });
   disposables.push(item, statusBar);
 
@@ -160,7 +156,7 @@ export function registerTimers(services: Services): Timers {
   const pollSeconds = (): number => timerConfig().get<number>('timerPollSeconds', 60);
   let failures = 0;
   let retryAfterMs = 0;
-  let pollHandle: ReturnType<typeof setTimeout> | undefined;
+  let cancelPoll: (() => void) | undefined;
   const refreshQuietly = async (): Promise<void> => {
     try {
       await service.refresh();
@@ -193,15 +189,17 @@ export function registerTimers(services: Services): Timers {
     await refreshQuietly();
   };
   const schedulePoll = (): void => {
-    clearTimeout(pollHandle);
+    cancelPoll?.();
+    cancelPoll = undefined;
     if (disposed || !vscode.window.state.focused) {
       return;
     }
-    pollHandle = setTimeout(() => {
+    cancelPoll = systemSchedule(nextPollDelayMs(pollSeconds(), failures, Math.random, retryAfterMs), () => {
+      cancelPoll = undefined;
       void poll().finally(schedulePoll);
-    }, nextPollDelayMs(pollSeconds(), failures, Math.random, retryAfterMs));
+    });
   };
-  disposables.push({ dispose: () => ((disposed = true), clearTimeout(pollHandle)) });
+  disposables.push({ dispose: () => ((disposed = true), cancelPoll?.()) });
 
   // Idle detection. Selection changes fire on every keystroke: the setting is read once, not per event.
   let idleThreshold = idleThresholdMs(timerConfig().get<number>('idleMinutes', 10));
@@ -273,7 +271,8 @@ export function registerTimers(services: Services): Timers {
       if (state.focused) {
         void poll().finally(schedulePoll);
       } else {
-        clearTimeout(pollHandle);
+        cancelPoll?.();
+        cancelPoll = undefined;
       }
     }),
     vscode.workspace.onDidChangeTextDocument((event) => {

@@ -10,6 +10,7 @@ import { previousWeekCommand } from '../../commands/previousWeek';
 import { refreshTimeCommand } from '../../commands/refreshTime';
 import { retrySyncCommand } from '../../commands/retrySync';
 import { registerCommands } from '../../commands/commandTable';
+import { systemSchedule } from '../../api/clock';
 import { Outbox } from '../../outbox/outbox';
 import { WaitingEntriesStatusBarItem } from '../../statusBar/waitingEntriesStatusBar';
 import { hoursLoggedOn } from '../../timeLog/dayTotal';
@@ -47,10 +48,7 @@ export function registerTimeLog(services: Services): TimeLog {
     outbox,
     api: () => services.session.client,
     onProblem: (message) => log.warn(message),
-    schedule: (delayMs, run) => {
-      const handle = setTimeout(run, delayMs);
-      return () => clearTimeout(handle);
-    },
+    schedule: systemSchedule,
   });
   const waitingStatus = new WaitingEntriesStatusBarItem(sync);
   disposables.push(outbox, sync, waitingStatus);
