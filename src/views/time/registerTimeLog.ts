@@ -10,7 +10,6 @@ import { previousWeekCommand } from '../../commands/previousWeek';
 import { refreshTimeCommand } from '../../commands/refreshTime';
 import { retrySyncCommand } from '../../commands/retrySync';
 import { registerCommands } from '../../commands/commandTable';
-import { systemSchedule } from '../../api/clock';
 import { Outbox } from '../../outbox/outbox';
 import { WaitingEntriesStatusBarItem } from '../../statusBar/waitingEntriesStatusBar';
 import { hoursLoggedOn } from '../../timeLog/dayTotal';
@@ -48,7 +47,7 @@ export function registerTimeLog(services: Services): TimeLog {
     outbox,
     api: () => services.session.client,
     onProblem: (message) => log.warn(message),
-    schedule: systemSchedule,
+    schedule: services.work.scheduler('time entry retry'),
   });
   const waitingStatus = new WaitingEntriesStatusBarItem(sync);
   disposables.push(outbox, sync, waitingStatus);
@@ -89,6 +88,7 @@ export function registerTimeLog(services: Services): TimeLog {
     log,
     asker: () => services.asker.current,
     loggedHours,
+    track: (label, work) => services.work.track(label, work),
   });
   const editFlow = new EditTimeFlow({
     session: services.session,
@@ -98,6 +98,7 @@ export function registerTimeLog(services: Services): TimeLog {
     log,
     asker: () => services.asker.current,
     loggedHours,
+    track: (label, work) => services.work.track(label, work),
   });
 
   disposables.push(
@@ -117,10 +118,10 @@ export function registerTimeLog(services: Services): TimeLog {
 
   // Waiting entries go out when the account is back and when the window regains focus.
   const syncSoon = (): void => {
-    void sync.sync().catch((error: unknown) => log.warn(`Sending waiting time entries failed: ${describeTimeFailure(error)}`));
+    void services.work.track('time entry sync', sync.sync()).catch((error: unknown) => log.warn(`Sending waiting time entries failed: ${describeTimeFailure(error)}`));
   };
   const reconnected = (): void => {
-    void sync.reconnected().catch((error: unknown) => log.warn(`Sending waiting time entries failed: ${describeTimeFailure(error)}`));
+    void services.work.track('time entry sync', sync.reconnected()).catch((error: unknown) => log.warn(`Sending waiting time entries failed: ${describeTimeFailure(error)}`));
   };
   disposables.push(
     services.session.onDidChange((state) => {
