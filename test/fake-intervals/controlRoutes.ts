@@ -34,6 +34,8 @@ export interface ControlTarget {
   readonly faults: FaultState;
   readonly now: () => Date;
   reset(): void;
+  /** API requests being handled now, as `METHOD /path`. */
+  inFlight(): string[];
 }
 
 class ControlError extends Error {
@@ -144,6 +146,9 @@ export async function handleControl(target: ControlTarget, req: http.IncomingMes
         return;
       case 'GET requests':
         reply(res, 200, target.requests);
+        return;
+      case 'GET inflight':
+        reply(res, 200, target.inFlight());
         return;
       case 'DELETE requests':
         target.requests.length = 0;
