@@ -274,7 +274,7 @@ describe('TimeLogSync', () => {
     sync.onDidConfirm((event) => confirmed.push(event.foundOnServer));
     assert.equal((await sync.submit(queued('committed', 5))).status, 'queued');
     assert.deepEqual(api?.deletedTimers, [], 'the timer stays until the entry is confirmed');
-    now += 60_000;
+    now += 120_000;
     const report = await sync.sync();
     assert.equal(report.confirmed, 1);
     assert.equal(api?.posts, 1, 'not sent again');
@@ -287,7 +287,7 @@ describe('TimeLogSync', () => {
   it('sends an uncertain entry that the lookup does not find', async () => {
     api?.failures.push({ error: failure('timeout', { mayHaveReachedServer: true }) });
     await sync.submit(queued('lost'));
-    now += 60_000;
+    now += 120_000;
     const report = await sync.sync();
     assert.equal(report.sent, 1);
     assert.equal(api?.entries.length, 1);
@@ -300,7 +300,7 @@ describe('TimeLogSync', () => {
     if (server) {
       server.listAllTime = () => Promise.reject(failure('network'));
     }
-    now += 60_000;
+    now += 120_000;
     const report = await sync.sync();
     assert.equal(report.retrying, 1);
     assert.equal(server?.posts, 1);
