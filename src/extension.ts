@@ -4,6 +4,7 @@ import { IntervalsAuthenticationProvider } from './auth/authenticationProvider';
 import { CredentialStore } from './auth/credentialStore';
 import { registerCommands } from './commands/commandTable';
 import { showLogCommand } from './commands/showLog';
+import { showSetAsideDataCommand } from './commands/showSetAsideData';
 import { signInCommand } from './commands/signIn';
 import { signOutCommand } from './commands/signOut';
 import { answerNotifications } from './common/notifications';
@@ -74,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
         await recentTasks.clear();
       }),
       showLogCommand(channel),
+      showSetAsideDataCommand(context.globalStorageUri.fsPath),
     ]),
   );
 
