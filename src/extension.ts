@@ -4,6 +4,7 @@ import { IntervalsAuthenticationProvider } from './auth/authenticationProvider';
 import { CredentialStore } from './auth/credentialStore';
 import { registerCommands } from './commands/commandTable';
 import { showLogCommand } from './commands/showLog';
+import { showSetAsideDataCommand } from './commands/showSetAsideData';
 import { signInCommand } from './commands/signIn';
 import { signOutCommand } from './commands/signOut';
 import { answerNotifications } from './common/notifications';
@@ -12,6 +13,7 @@ import { ContextKey, ContextKeys } from './common/contextKeys';
 import { Logger } from './common/logger';
 import { Settings } from './common/settings';
 import { ApiClientFactory } from './connection/apiClientFactory';
+import { SharedRequestBudget } from './connection/sharedRequestBudget';
 import { watchConnectionSettings } from './connection/connectionSettingsWatcher';
 import { watchApiUrl } from './auth/apiUrlWatcher';
 import type { TestHooks } from './testHooks';
@@ -43,7 +45,8 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
 
   const credentials = new CredentialStore(context.secrets);
   context.subscriptions.push(credentials);
-  const clientFactory = new ApiClientFactory(settings, log.child('api'));
+  const budget = new SharedRequestBudget({ folder: context.globalStorageUri.fsPath, onProblem: (message) => log.warn(message) });
+  const clientFactory = new ApiClientFactory(settings, log.child('api'), budget);
   context.subscriptions.push(clientFactory);
   const session = new AccountSession(credentials, clientFactory, () => settings.apiUrl, log.child('auth'));
   context.subscriptions.push(session);
@@ -78,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
         await recentTasks.clear();
       }),
       showLogCommand(channel),
+      showSetAsideDataCommand(context.globalStorageUri.fsPath),
     ]),
   );
 

@@ -42,7 +42,7 @@ import {
   type WireRecord,
 } from './normalize';
 import { DEFAULT_PAGE_SIZE, fetchAll, paginate, type PageProgress } from './pagination';
-import { DEFAULT_RATE_LIMIT, SlidingWindowLimiter } from './rateLimiter';
+import { DEFAULT_RATE_LIMIT, SlidingWindowLimiter, type RequestBudget } from './rateLimiter';
 import { makeRedactor } from './redaction';
 import { DEFAULT_RETRY_POLICY, throwIfCancelled, withRetry, type RetryPolicy } from './retry';
 import { SharedRequests } from './sharedRequests';
@@ -98,8 +98,11 @@ export interface IntervalsClientOptions {
   logger?: ApiLogger;
   /** Backoff for reads and deletes; `false` sends each request once. */
   retry?: Partial<RetryPolicy> | false;
-  /** Client-side request budget; `false` turns it off. Default 90 a minute. */
-  limiter?: Partial<{ maxRequests: number; windowMs: number }> | false;
+  /**
+   * Client-side request budget: a limit for this client (default 90 a minute), a budget shared
+   * with other clients and processes, or `false` for none.
+   */
+  limiter?: Partial<{ maxRequests: number; windowMs: number }> | RequestBudget | false;
   /** Page size of the `listAll*`/`paginate` helpers. Default 500. */
   pageSize?: number;
   /** Called with every `unauthorized` failure, so the session can sign out. */
@@ -215,7 +218,7 @@ export class IntervalsClient {
   private readonly timeoutMs: number;
   private readonly logger: ApiLogger;
   private readonly retryPolicy: RetryPolicy;
-  private readonly limiter: SlidingWindowLimiter | undefined;
+  private readonly limiter: RequestBudget | undefined;
   private readonly shared = new SharedRequests<Envelope>();
   private readonly pageSize: number;
   private readonly onUnauthorized: ((error: IntervalsError) => void) | undefined;
@@ -251,7 +254,9 @@ export class IntervalsClient {
     this.limiter =
       options.limiter === false
         ? undefined
-        : new SlidingWindowLimiter({ ...DEFAULT_RATE_LIMIT, ...options.limiter, now: this.now, sleep: this.sleep });
+        : isBudget(options.limiter)
+          ? options.limiter
+          : new SlidingWindowLimiter({ ...DEFAULT_RATE_LIMIT, ...options.limiter, now: this.now, sleep: this.sleep });
     this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
     this.onUnauthorized = options.onUnauthorized;
     this.userAgent = options.userAgent ?? 'intervals-vscode';
@@ -840,6 +845,10 @@ export class IntervalsClient {
     const query = encodeQuery(request.query ?? {});
     return `${this.basePath}${request.resource}/${member}${query ? `?${query}` : ''}`;
   }
+}
+
+function isBudget(value: unknown): value is RequestBudget {
+  return typeof (value as RequestBudget | undefined)?.acquire === 'function';
 }
 
 function checkId(id: number): number {

@@ -9,6 +9,17 @@ export interface RateLimiterOptions {
   sleep?: Sleep;
 }
 
+/**
+ * What every request waits on before it starts. The client's own limiter counts this window's
+ * requests; a shared one (given through the client's options) counts every window's.
+ */
+export interface RequestBudget {
+  /** Resolves when a request may start, and counts it. */
+  acquire(signal?: AbortSignal): Promise<void>;
+  /** Holds every request until `time` (e.g. the server sent Retry-After). */
+  holdUntil(time: number): void;
+}
+
 /** Intervals allows 100 requests a minute per IP; staying a little under leaves room for other tools. */
 export const DEFAULT_RATE_LIMIT = { maxRequests: 90, windowMs: 60_000 };
 
@@ -17,7 +28,7 @@ export const DEFAULT_RATE_LIMIT = { maxRequests: 90, windowMs: 60_000 };
  * `windowMs`. Waiters are served in arrival order; one that is cancelled leaves the queue
  * without holding up the others.
  */
-export class SlidingWindowLimiter {
+export class SlidingWindowLimiter implements RequestBudget {
   private readonly maxRequests: number;
   private readonly windowMs: number;
   private readonly now: Now;

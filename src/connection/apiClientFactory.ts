@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { IntervalsClient } from '../api/client';
+import type { RequestBudget } from '../api/rateLimiter';
 import type { ClientFactory } from '../auth/accountSession';
 import type { Logger } from '../common/logger';
 import type { Settings } from '../common/settings';
@@ -16,6 +17,8 @@ export class ApiClientFactory implements ClientFactory {
   constructor(
     private readonly settings: Settings,
     private readonly log: Logger,
+    /** Shared by every client of every window, so together they stay under the service's limit. */
+    private readonly budget?: RequestBudget,
   ) {}
 
   /** `onUnauthorized` hears every 401, whichever feature made the call, so a revoked token signs out once. */
@@ -27,6 +30,7 @@ export class ApiClientFactory implements ClientFactory {
       timeoutMs: this.settings.requestTimeoutMs,
       logger: this.log,
       onUnauthorized,
+      ...(this.budget ? { limiter: this.budget } : {}),
       ...(dispatcher ? { dispatcher } : {}),
     });
   }

@@ -1,34 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { MAX_SERVER_WAIT_MS, clampDelay, systemSleep } from '../api/clock';
-import { Emitter, Event } from '../common/events';
-import { errorCode, removeLeftoverTempFiles, writeFileAtomic } from './atomicFile';
+import { Emitter, type Event } from '../common/events';
 import { BackoffOptions, DEFAULT_BACKOFF, backoffDelay } from './backoff';
-import { FileLock, processIsAlive } from './fileLock';
+import { processIsAlive } from './fileLock';
+import { parseOutboxFile, serializeOutbox, type OutboxItem, type OutboxReceipt } from './outboxFile';
+import { setAside, type DamageReport } from './setAside';
+import { SharedFile } from './sharedFile';
+import type { StateFileSystem } from './stateFileSystem';
 
-/**
- * `pending`: waiting to be sent (again). `uncertain`: an earlier attempt may have reached the
- * server, so it must be looked up before it is sent again. `failed`: the server refused it; it
- * waits for the user to retry or discard it and is never sent automatically.
- */
-export type OutboxItemState = 'pending' | 'uncertain' | 'failed';
-
-export interface OutboxItem<P = unknown> {
-  id: string;
-  kind: string;
-  payload: P;
-  /** Items with the same key are sent strictly in the order they were added. */
-  key?: string;
-  /** Epoch milliseconds, like every time in the outbox. */
-  createdAt: number;
-  attempts: number;
-  nextAttemptAt: number;
-  lastError?: string;
-  state: OutboxItemState;
-  /** Present while a sender (this or another window) is sending the item. */
-  claim?: { owner: string; pid: number; until: number };
-}
+export { parseOutboxFile } from './outboxFile';
+export type { OutboxClaim, OutboxItem, OutboxItemState, OutboxReceipt } from './outboxFile';
 
 /** How a failed attempt is treated: try again later, look it up before trying again, or give up. */
 export type FailureKind = 'retryable' | 'uncertain' | 'fatal';
@@ -54,6 +36,11 @@ export interface DrainReport {
   failed: number;
 }
 
+export interface DrainOptions<P> {
+  /** Items this sender may send now (e.g. those of the signed-in account); the others wait. */
+  eligible?: (item: OutboxItem<P>) => boolean;
+}
+
 export interface OutboxOptions {
   /** Folder that holds the file (the extension passes its global storage path). Created if missing. */
   folder: string;
@@ -68,99 +55,91 @@ export interface OutboxOptions {
   backoff?: Partial<BackoffOptions>;
   /** How long a claimed item stays reserved for its sender; longer than the longest request. */
   leaseMs?: number;
+  /**
+   * How long after an attempt whose outcome is unknown the item is first looked up: well past the
+   * request timeout, so that a server still applying the request (after the client gave up) has
+   * done so, and the lookup finds it instead of sending it a second time. Default two minutes.
+   */
+  uncertainDelayMs?: () => number;
   lockStaleMs?: number;
   lockRetryMs?: number;
   pid?: number;
   isProcessAlive?: (pid: number) => boolean;
+  processStartedAt?: (pid: number) => number | undefined;
+  files?: StateFileSystem;
   /** Reports recoveries (a corrupt file set aside, a stale lock removed) for the log. */
   onProblem?: (message: string) => void;
+  /** Reports a damaged file set aside, so the user can be told (the log has the details too). */
+  onDamaged?: (report: DamageReport) => void;
 }
 
-/**
- * A server-side result (such as a created entry's id) and the item it belongs to. Receipts
- * outlive their items, so a later lookup for another item never takes that result for its own.
- */
-export interface OutboxReceipt {
-  itemId: string;
-  ref: string;
-  /** When it was recorded; receipts older than `RECEIPT_MAX_AGE_MS` are dropped. */
-  at: number;
-}
-
-interface OutboxFile {
-  version: 1;
-  items: OutboxItem[];
-  receipts?: OutboxReceipt[];
-}
-
-const FILE_VERSION = 1;
 /** Long enough for any entry still waiting in an outbox; the oldest go first beyond the limit. */
 export const RECEIPT_MAX_AGE_MS = 90 * 24 * 60 * 60_000;
 export const RECEIPT_LIMIT = 2_000;
-const STATES: readonly OutboxItemState[] = ['pending', 'uncertain', 'failed'];
+export const DEFAULT_UNCERTAIN_DELAY_MS = 2 * 60_000;
+
+type Change<P, T> = (items: OutboxItem<P>[], now: number, receipts: OutboxReceipt[]) => T;
 
 /**
  * A durable queue of writes waiting for the server, shared safely by every VS Code window.
  *
- * Storage: one JSON file, replaced atomically on every change, so a crash leaves either the old
- * or the new version. A missing file is an empty outbox; an unreadable one is copied aside as
- * `<file>.<time>.corrupt` (and reported) before starting empty, so nothing vanishes unseen.
+ * Storage: one JSON file (see `SharedFile`): replaced atomically on every change under a lock, so
+ * a crash leaves either the old or the new version, and changes from other windows are merged,
+ * never overwritten. A missing file is an empty outbox; an unreadable one is copied aside as
+ * `<file>.<time>.corrupt` (and reported) before going on with what could be read.
  *
- * Several processes: every read-modify-write holds a lock file (see `FileLock`) and re-reads the
- * file first, so changes from other windows are merged, never overwritten. Sending happens
- * outside the lock: an item is first claimed (owner, pid and a lease written into the file),
- * which other windows respect, so two windows never send the same item. A claim whose process
- * died or whose lease ran out means an attempt whose outcome is unknown: the item becomes
- * `uncertain` and is looked up with the reconciler before being sent again.
+ * Sending happens outside the lock: an item is first claimed (owner, pid and a lease written into
+ * the file), which other windows respect, so two windows never send the same item. A claim whose
+ * process died or whose lease ran out means an attempt whose outcome is unknown: the item becomes
+ * `uncertain` and is looked up with the reconciler before being sent again, not before
+ * `uncertainDelayMs` has passed.
  *
  * Items are only removed when sent, when the reconciler finds them on the server, or when the
  * caller removes them; failures keep them, with the error, as `pending`, `uncertain` or `failed`.
  */
 export class Outbox<P = unknown> {
-  private readonly file: string;
+  private readonly file: SharedFile;
   private readonly owner = randomUUID();
   private readonly pid: number;
-  private readonly lock: FileLock;
   private readonly now: () => number;
   private readonly random: () => number;
-  private readonly sleep: (ms: number) => Promise<void>;
   private readonly backoff: BackoffOptions;
   private readonly leaseMs: number;
+  private readonly uncertainDelay: () => number;
   private readonly isAlive: (pid: number) => boolean;
   private readonly onProblem: (message: string) => void;
   private readonly changeEmitter = new Emitter<readonly OutboxItem<P>[]>();
   private queue: Promise<unknown> = Promise.resolve();
   private lastSeen: string | undefined;
-  private cleanedTempFiles = false;
   private draining: Promise<DrainReport> | undefined;
 
   /** Fires with the whole list whenever this instance changes it or sees it changed by another. */
   readonly onDidChange: Event<readonly OutboxItem<P>[]> = this.changeEmitter.event;
 
   constructor(private readonly options: OutboxOptions) {
-    this.file = path.join(options.folder, options.fileName ?? 'outbox.json');
     this.pid = options.pid ?? process.pid;
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
-    this.sleep = options.sleep ?? systemSleep;
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     this.leaseMs = options.leaseMs ?? 10 * 60_000;
+    this.uncertainDelay = options.uncertainDelayMs ?? (() => DEFAULT_UNCERTAIN_DELAY_MS);
     this.onProblem = options.onProblem ?? (() => undefined);
-    this.lock = new FileLock(`${this.file}.lock`, {
+    this.isAlive = options.isProcessAlive ?? processIsAlive;
+    this.file = new SharedFile(path.join(options.folder, options.fileName ?? 'outbox.json'), {
       owner: this.owner,
       pid: this.pid,
-      now: this.now,
-      sleep: this.sleep,
+      sleep: options.sleep ?? systemSleep,
       staleMs: options.lockStaleMs,
       retryMs: options.lockRetryMs,
       isProcessAlive: options.isProcessAlive,
+      processStartedAt: options.processStartedAt,
+      files: options.files,
       onProblem: this.onProblem,
     });
-    this.isAlive = options.isProcessAlive ?? processIsAlive;
   }
 
   get filePath(): string {
-    return this.file;
+    return this.file.file;
   }
 
   /**
@@ -169,6 +148,7 @@ export class Outbox<P = unknown> {
    * state, such as timer patches, only the latest matters.
    */
   async add(kind: string, payload: P, options: { key?: string; supersede?: boolean } = {}): Promise<OutboxItem<P>> {
+    const id = randomUUID();
     return this.update((items, now) => {
       if (options.supersede && options.key !== undefined) {
         const replaceable = (item: OutboxItem<P>): boolean =>
@@ -176,7 +156,7 @@ export class Outbox<P = unknown> {
         items.splice(0, items.length, ...items.filter((item) => !replaceable(item)));
       }
       const item: OutboxItem<P> = {
-        id: randomUUID(),
+        id,
         kind,
         payload,
         ...(options.key !== undefined ? { key: options.key } : {}),
@@ -186,7 +166,7 @@ export class Outbox<P = unknown> {
         state: 'pending',
       };
       items.push(item);
-      return item;
+      return { ...item };
     });
   }
 
@@ -195,7 +175,10 @@ export class Outbox<P = unknown> {
   }
 
   async get(id: string): Promise<OutboxItem<P> | undefined> {
-    return this.update((items) => items.find((item) => item.id === id));
+    return this.update((items) => {
+      const item = items.find((candidate) => candidate.id === id);
+      return item ? { ...item } : undefined;
+    });
   }
 
   /** Removes an item for good (the user discarded it); false if it was not there. */
@@ -206,6 +189,20 @@ export class Outbox<P = unknown> {
         items.splice(index, 1);
       }
       return index >= 0;
+    });
+  }
+
+  /**
+   * Records what the sender saw on the server before the item's first attempt. Durable before it
+   * returns, so the lookup after an interrupted attempt has it even if this window dies.
+   */
+  async setSnapshot(id: string, snapshot: unknown): Promise<boolean> {
+    return this.update((items) => {
+      const item = items.find((candidate) => candidate.id === id);
+      if (item) {
+        item.snapshot = snapshot;
+      }
+      return !!item;
     });
   }
 
@@ -229,7 +226,10 @@ export class Outbox<P = unknown> {
     return this.update((_items, _now, receipts) => receipts.map((receipt) => ({ ...receipt })));
   }
 
-  /** Makes a failed or waiting item due now (the user asked to retry). An uncertain item stays uncertain. */
+  /**
+   * Makes a failed or waiting item due now (the user asked to retry, the connection is back). An
+   * uncertain item stays uncertain and is still not looked up before its `lookupAfter`.
+   */
   async retry(id: string): Promise<boolean> {
     return this.update((items, now) => {
       const item = items.find((candidate) => candidate.id === id);
@@ -237,7 +237,7 @@ export class Outbox<P = unknown> {
         return false;
       }
       item.state = item.state === 'failed' ? 'pending' : item.state;
-      item.nextAttemptAt = now;
+      item.nextAttemptAt = item.state === 'uncertain' ? Math.max(now, item.lookupAfter ?? now) : now;
       return true;
     });
   }
@@ -266,8 +266,8 @@ export class Outbox<P = unknown> {
    * Sends every due item once, oldest first. An uncertain item is first looked up with
    * `reconcile` and only sent when it is `absent`. Concurrent calls share one run.
    */
-  drain(send: OutboxSender<P>, reconcile: OutboxReconciler<P>): Promise<DrainReport> {
-    this.draining ??= this.runDrain(send, reconcile).finally(() => {
+  drain(send: OutboxSender<P>, reconcile: OutboxReconciler<P>, options: DrainOptions<P> = {}): Promise<DrainReport> {
+    this.draining ??= this.runDrain(send, reconcile, options).finally(() => {
       this.draining = undefined;
     });
     return this.draining;
@@ -277,11 +277,11 @@ export class Outbox<P = unknown> {
     this.changeEmitter.dispose();
   }
 
-  private async runDrain(send: OutboxSender<P>, reconcile: OutboxReconciler<P>): Promise<DrainReport> {
+  private async runDrain(send: OutboxSender<P>, reconcile: OutboxReconciler<P>, options: DrainOptions<P>): Promise<DrainReport> {
     const report: DrainReport = { sent: 0, confirmed: 0, retrying: 0, failed: 0 };
     const tried = new Set<string>();
     for (;;) {
-      const item = await this.claimNext(tried);
+      const item = await this.claimNext(tried, options.eligible);
       if (!item) {
         return report;
       }
@@ -314,7 +314,8 @@ export class Outbox<P = unknown> {
         return { outcome: { result: 'done' }, confirmed: true };
       }
       if (answer !== 'absent') {
-        return { outcome: { result: 'uncertain', error: lookupError }, confirmed: false };
+        // Nothing was sent: the item waits for its next lookup like after a failed one.
+        return { outcome: { result: 'retryable', error: lookupError }, confirmed: false };
       }
     }
     try {
@@ -333,20 +334,31 @@ export class Outbox<P = unknown> {
     }
   }
 
-  /** Claims the first due item not tried yet in this drain; a dead or expired claim makes it uncertain. */
-  private async claimNext(tried: ReadonlySet<string>): Promise<OutboxItem<P> | undefined> {
+  /**
+   * Claims the first due item not tried yet in this drain. A dead or expired claim means an
+   * attempt with an unknown outcome: the item becomes uncertain and waits for its lookup time.
+   */
+  private async claimNext(tried: ReadonlySet<string>, eligible?: (item: OutboxItem<P>) => boolean): Promise<OutboxItem<P> | undefined> {
     return this.update((items, now) => {
-      const item = this.dueIn(items, now).find((candidate) => !tried.has(candidate.id));
-      if (!item) {
-        return undefined;
+      for (const item of this.dueIn(items, now)) {
+        if (tried.has(item.id) || (eligible && !eligible(item))) {
+          continue;
+        }
+        if (item.claim) {
+          item.state = 'uncertain';
+          item.attempts++;
+          item.lastError = 'An earlier attempt was interrupted before its outcome was known.';
+          item.lookupAfter = Math.min(now, item.claim.until) + this.uncertainDelayMs();
+          item.nextAttemptAt = Math.max(item.nextAttemptAt, item.lookupAfter);
+          delete item.claim;
+          if (item.nextAttemptAt > now) {
+            continue;
+          }
+        }
+        item.claim = { owner: this.owner, pid: this.pid, until: now + this.leaseMs, at: now };
+        return { ...item };
       }
-      if (item.claim) {
-        item.state = 'uncertain';
-        item.attempts++;
-        item.lastError = 'An earlier attempt was interrupted before its outcome was known.';
-      }
-      item.claim = { owner: this.owner, pid: this.pid, until: now + this.leaseMs };
-      return { ...item };
+      return undefined;
     });
   }
 
@@ -369,12 +381,22 @@ export class Outbox<P = unknown> {
     item.lastError = this.describe(outcome.error);
     if (outcome.result === 'fatal') {
       item.state = 'failed';
-    } else {
-      item.state = outcome.result === 'uncertain' || item.state === 'uncertain' ? 'uncertain' : 'pending';
-      const delay = clampDelay(Math.max(backoffDelay(item.attempts, this.random, this.backoff), clampDelay(outcome.retryAfterMs ?? 0, MAX_SERVER_WAIT_MS)));
-      item.nextAttemptAt = now + delay;
+      return { ...item };
+    }
+    const delay = clampDelay(Math.max(backoffDelay(item.attempts, this.random, this.backoff), clampDelay(outcome.retryAfterMs ?? 0, MAX_SERVER_WAIT_MS)));
+    item.nextAttemptAt = now + delay;
+    if (outcome.result === 'uncertain') {
+      item.state = 'uncertain';
+      item.lookupAfter = now + this.uncertainDelayMs();
+      item.nextAttemptAt = Math.max(item.nextAttemptAt, item.lookupAfter);
+    } else if (item.state !== 'uncertain') {
+      item.state = 'pending';
     }
     return { ...item };
+  }
+
+  private uncertainDelayMs(): number {
+    return clampDelay(this.uncertainDelay());
   }
 
   private describe(error: unknown): string {
@@ -409,125 +431,55 @@ export class Outbox<P = unknown> {
    * Runs `change` on a fresh copy of the items while holding the lock, and writes the result if
    * it differs. Calls from this instance run one at a time.
    */
-  private update<T>(change: (items: OutboxItem<P>[], now: number, receipts: OutboxReceipt[]) => T): Promise<T> {
-    const run = this.queue.then(async () => {
-      // The lock file lives in the folder too, so it must exist before anything else.
-      await fs.mkdir(this.options.folder, { recursive: true });
-      return this.lock.withLock(() => this.readChangeWrite(change));
-    });
+  private update<T>(change: Change<P, T>): Promise<T> {
+    const run = this.queue.then(() => this.readChangeWrite(change));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async readChangeWrite<T>(change: (items: OutboxItem<P>[], now: number, receipts: OutboxReceipt[]) => T): Promise<T> {
-    if (!this.cleanedTempFiles) {
-      this.cleanedTempFiles = true;
-      const leftovers = await removeLeftoverTempFiles(this.file);
-      if (leftovers.length > 0) {
-        this.onProblem(`Removed ${leftovers.length} unfinished write(s) of the outbox left by a crash.`);
-      }
-    }
-    const { items, receipts: stored, text } = await this.read();
-    const before = JSON.stringify(items);
-    const now = this.now();
-    const receipts = stored.filter((receipt) => now - receipt.at < RECEIPT_MAX_AGE_MS).slice(-RECEIPT_LIMIT);
-    const result = change(items, now, receipts);
-    const next = serialize(items, receipts.slice(-RECEIPT_LIMIT));
-    if (next !== text) {
-      await writeFileAtomic(this.file, next, this.sleep);
-    }
+  private async readChangeWrite<T>(change: Change<P, T>): Promise<T> {
+    let seen: OutboxItem<P>[] = [];
+    let before = '';
+    let wasEmpty = false;
+    const result = await this.file.update(async (text) => {
+      const { items, receipts: stored, damaged } = await this.read(text);
+      before = JSON.stringify(items);
+      wasEmpty = text === undefined || damaged;
+      const now = this.now();
+      const receipts = stored.filter((receipt) => now - receipt.at < RECEIPT_MAX_AGE_MS).slice(-RECEIPT_LIMIT);
+      const result = change(items, now, receipts);
+      seen = items;
+      const next = serializeOutbox(items, receipts.slice(-RECEIPT_LIMIT));
+      // A missing file is an empty outbox: nothing to write until something is added.
+      return { next: next !== (text ?? serializeOutbox([], [])) || damaged ? next : undefined, result };
+    });
     // Listeners hear about items only; receipts are bookkeeping.
-    const seen = JSON.stringify(items);
-    if (seen !== this.lastSeen) {
+    const seenText = JSON.stringify(seen);
+    if (seenText !== this.lastSeen) {
       const first = this.lastSeen === undefined;
-      this.lastSeen = seen;
-      if (!first || seen !== before || text === '') {
-        this.changeEmitter.fire(items.map((item) => ({ ...item })));
+      this.lastSeen = seenText;
+      if (!first || seenText !== before || wasEmpty) {
+        this.changeEmitter.fire(seen.map((item) => ({ ...item })));
       }
     }
     return result;
   }
 
-  /** The items on disk and the exact text read ('' when the file must be (re)written). */
-  private async read(): Promise<{ items: OutboxItem<P>[]; receipts: OutboxReceipt[]; text: string }> {
-    let text: string;
-    try {
-      text = await fs.readFile(this.file, 'utf8');
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT') {
-        return { items: [], receipts: [], text: serialize([], []) };
-      }
-      throw error;
+  /** The items in the file's text; a damaged text is set aside and what could be read is kept. */
+  private async read(text: string | undefined): Promise<{ items: OutboxItem<P>[]; receipts: OutboxReceipt[]; damaged: boolean }> {
+    if (text === undefined) {
+      return { items: [], receipts: [], damaged: false };
     }
     const parsed = parseOutboxFile(text);
     if (parsed.ok) {
-      return { items: parsed.items as OutboxItem<P>[], receipts: parsed.receipts, text };
+      return { items: parsed.items as OutboxItem<P>[], receipts: parsed.receipts, damaged: false };
     }
-    const copy = `${this.file}.${this.now()}.corrupt`;
-    await fs.copyFile(this.file, copy);
+    const copy = await setAside(this.file.files, this.file.file, text, this.now());
     this.onProblem(
       `The outbox file was unreadable (${parsed.reason}); a copy was kept at ${copy}` +
         (parsed.items.length > 0 ? ` and ${parsed.items.length} readable item(s) were kept.` : ' and the outbox starts empty.'),
     );
-    return { items: parsed.items as OutboxItem<P>[], receipts: parsed.receipts, text: '' };
+    this.options.onDamaged?.({ file: this.file.file, copy, reason: parsed.reason, kept: parsed.items.length });
+    return { items: parsed.items as OutboxItem<P>[], receipts: parsed.receipts, damaged: true };
   }
-}
-
-function serialize(items: readonly OutboxItem[], receipts: readonly OutboxReceipt[]): string {
-  const file: OutboxFile = { version: FILE_VERSION, items: [...items], ...(receipts.length > 0 ? { receipts: [...receipts] } : {}) };
-  return `${JSON.stringify(file, null, 1)}\n`;
-}
-
-/** Reads the file's text; a partly damaged file keeps its valid items. */
-export function parseOutboxFile(
-  text: string,
-): { ok: true; items: OutboxItem[]; receipts: OutboxReceipt[] } | { ok: false; reason: string; items: OutboxItem[]; receipts: OutboxReceipt[] } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: 'not valid JSON', items: [], receipts: [] };
-  }
-  if (!isRecord(value) || !Array.isArray(value.items)) {
-    return { ok: false, reason: 'no item list', items: [], receipts: [] };
-  }
-  if (value.version !== FILE_VERSION) {
-    return { ok: false, reason: `unknown version ${JSON.stringify(value.version)}`, items: [], receipts: [] };
-  }
-  const items = value.items.filter(isOutboxItem);
-  // Receipts are optional; damaged ones are dropped (the worst outcome is a lookup that trusts a match).
-  const receipts = Array.isArray(value.receipts) ? value.receipts.filter(isReceipt) : [];
-  return items.length === value.items.length
-    ? { ok: true, items, receipts }
-    : { ok: false, reason: `${value.items.length - items.length} damaged item(s)`, items, receipts };
-}
-
-function isReceipt(value: unknown): value is OutboxReceipt {
-  return isRecord(value) && typeof value.itemId === 'string' && typeof value.ref === 'string' && typeof value.at === 'number';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isOutboxItem(value: unknown): value is OutboxItem {
-  if (!isRecord(value)) {
-    return false;
-  }
-  const claim = value.claim;
-  const claimOk =
-    claim === undefined ||
-    (isRecord(claim) && typeof claim.owner === 'string' && typeof claim.pid === 'number' && typeof claim.until === 'number');
-  return (
-    typeof value.id === 'string' &&
-    typeof value.kind === 'string' &&
-    'payload' in value &&
-    (value.key === undefined || typeof value.key === 'string') &&
-    typeof value.createdAt === 'number' &&
-    typeof value.attempts === 'number' &&
-    typeof value.nextAttemptAt === 'number' &&
-    (value.lastError === undefined || typeof value.lastError === 'string') &&
-    STATES.includes(value.state as OutboxItemState) &&
-    claimOk
-  );
 }

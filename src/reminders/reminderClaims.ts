@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { errorCode } from '../outbox/atomicFile';
+import { errorCode } from '../outbox/stateFileSystem';
 import { isStaleClaim } from './reminderPolicy';
 
 /**

@@ -80,19 +80,56 @@ export interface QueuedTimeEntry {
   input: TimeEntryInput;
   /** The timer this entry was made from; deleted once the entry is on the server. */
   timerId?: number;
+  /**
+   * Set on entries queued by this version: the service is looked at before their first request
+   * (see `TimeLogSync`), so one interrupted before that look has never been sent.
+   */
+  snapshotFirst?: boolean;
   taskLabel: string;
   project: string | null;
   workType: string | null;
 }
 
-function sameText(a: string | null | undefined, b: string | null | undefined): boolean {
-  return (a ?? '').trim() === (b ?? '').trim();
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+/**
+ * A description as the service may give it back: HTML entities decoded (it may store `&` as
+ * `&amp;`), tags removed (it may strip them), white space collapsed. Both sides of a comparison
+ * go through it, so a stored text in any of these forms matches the text that was sent.
+ */
+export function comparableText(text: string | null | undefined): string {
+  const decoded = (text ?? '').replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*|#39);/gi, (whole, name: string) => {
+    if (/^#x/i.test(name)) {
+      return String.fromCodePoint(parseInt(name.slice(2), 16));
+    }
+    if (/^#\d+$/.test(name) && name !== '#39') {
+      return String.fromCodePoint(Number(name.slice(1)));
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+  return decoded
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Whether `stored` hours can be what the service made of `sent`: equal, or `sent` rounded (to the
+ * nearest, down or up) to the hundredth or the tenth of an hour, as a service may store it.
+ */
+export function sameHours(stored: number, sent: number): boolean {
+  const near = (value: number): boolean => Math.abs(stored - value) < 1e-6;
+  // The epsilon keeps floating-point noise (1.5 × 10 = 15.000000000000002) from moving floor and ceil.
+  return (
+    near(sent) ||
+    [100, 10].some((scale) => near(Math.round(sent * scale) / scale) || near(Math.floor(sent * scale + 1e-9) / scale) || near(Math.ceil(sent * scale - 1e-9) / scale))
+  );
 }
 
 /**
  * Whether an entry found on the server is the one a request that may have reached it would have
- * created: same person, day, task, work type, duration (to the hundredth of an hour, the
- * precision a service may round to), billable flag and description.
+ * created: same person, day, task, work type, billable flag, hours (allowing for the precision
+ * the service may store them in) and description (allowing for escaping and stripped HTML).
  */
 export function isSameEntry(entry: TimeEntry, input: TimeEntryInput): boolean {
   return (
@@ -100,9 +137,9 @@ export function isSameEntry(entry: TimeEntry, input: TimeEntryInput): boolean {
     entry.date === input.date &&
     (entry.taskId ?? null) === (input.taskId ?? null) &&
     entry.workTypeId === input.workTypeId &&
-    Math.abs(entry.time - input.time) < 0.005 &&
+    sameHours(entry.time, input.time) &&
     (input.billable === undefined || entry.billable === input.billable) &&
-    sameText(entry.description, input.description)
+    comparableText(entry.description) === comparableText(input.description)
   );
 }
 

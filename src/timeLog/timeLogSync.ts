@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IntervalsClient } from '../api/client';
 import { clampDelay, type Schedule } from '../api/clock';
 import { isIntervalsError } from '../api/errors';
-import type { TimeEntry } from '../api/types';
+import type { TimeEntry, TimeFilter } from '../api/types';
 import { Emitter, type Event } from '../common/events';
 import type { DrainReport, FailureClassification, Outbox, OutboxItem } from '../outbox/outbox';
 import { isSameEntry, type QueuedTimeEntry } from './timeEntryDraft';
@@ -62,6 +62,12 @@ export interface EntryConfirmed {
  * sending, a 5xx from the service itself) the entry must be looked up before it is sent again.
  */
 export function classifyTimeFailure(error: unknown): FailureClassification {
+  if (error instanceof NotSentError) {
+    // The look before the first send failed: nothing was sent, so nothing is uncertain.
+    const inner = classifyTimeFailure(error.cause);
+    const kind = typeof inner === 'string' ? inner : inner.kind;
+    return kind === 'uncertain' ? 'retryable' : inner;
+  }
   if (!isIntervalsError(error)) {
     return 'uncertain';
   }
@@ -89,6 +95,34 @@ export function entryRef(entry: Pick<TimeEntry, 'id' | 'personId' | 'date' | 'ta
   return `${TIME_ENTRY_KIND}:${createHash('sha256').update(JSON.stringify(fingerprint)).digest('hex').slice(0, 24)}`;
 }
 
+/** A failure before the entry's request went out: the request was not sent. */
+export class NotSentError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'NotSentError';
+  }
+}
+
+/**
+ * What the service held before an entry's first attempt: the ids of that person's entries on that
+ * day (and task). An entry among them existed before, so it can never be this attempt's result.
+ */
+export interface EntrySnapshot {
+  ids: number[];
+}
+
+function readSnapshot(value: unknown): EntrySnapshot | undefined {
+  if (typeof value === 'object' && value !== null && Array.isArray((value as EntrySnapshot).ids)) {
+    return { ids: (value as EntrySnapshot).ids.filter((id) => typeof id === 'number') };
+  }
+  return undefined;
+}
+
+/** The entries an attempt for `input` could have created are among these. */
+function lookupFilter(input: QueuedTimeEntry['input']): TimeFilter {
+  return { personId: input.personId, date: input.date, ...(input.taskId != null ? { taskId: input.taskId } : {}) };
+}
+
 export function describeTimeFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   // The entry is sent again by itself: advice to try again would mislead where it is shown.
@@ -99,6 +133,13 @@ export interface TimeLogSyncOptions {
   outbox: Outbox<QueuedTimeEntry>;
   /** The signed-in client, or undefined (then nothing is sent and entries wait). */
   api: () => TimeEntryApi | undefined;
+  /** The signed-in person: only their entries are sent; another account's wait for its sign-in. */
+  personId?: () => number | undefined;
+  /**
+   * Durably notes that a timer's time is now logged (it is hidden and deleted, retried until the
+   * service confirms). Without it the timer is deleted once, here.
+   */
+  onTimerLogged?: (timerId: number) => Promise<void>;
   /** Reports a problem that does not change an entry's fate (a timer that could not be deleted). */
   onProblem?: (message: string) => void;
   /** Arms a one-shot timer; returns its cancel function. Injected so tests control time. */
@@ -140,7 +181,7 @@ export class TimeLogSync {
    * it is not kept: the user corrects it and logs again).
    */
   async submit(queued: QueuedTimeEntry): Promise<SubmitResult> {
-    const item = await this.options.outbox.add(TIME_ENTRY_KIND, queued);
+    const item = await this.options.outbox.add(TIME_ENTRY_KIND, { ...queued, snapshotFirst: true });
     for (let round = 0; round < 3; round++) {
       await this.sync();
       const attempt = this.attempts.get(item.id);
@@ -188,9 +229,11 @@ export class TimeLogSync {
     // Matches count within one run: two identical entries waiting together each need their own
     // server entry. Across runs ids mean nothing (another account, a restored server).
     this.matchedIds.clear();
+    const personId = this.options.personId?.();
     const report = await this.options.outbox.drain(
       (item) => this.send(api, item),
       (item) => this.reconcile(api, item),
+      { eligible: (item) => personId === undefined || item.payload.input.personId === personId },
     );
     await this.scheduleNext();
     return report;
@@ -243,6 +286,17 @@ export class TimeLogSync {
     if (item.kind !== TIME_ENTRY_KIND) {
       throw new Error(`Unknown outbox item kind ${item.kind}`);
     }
+    if (item.snapshot === undefined) {
+      // Noted durably before the first request, so the lookup after an interrupted attempt can
+      // tell the entry it made from identical ones made before (in the web app, elsewhere).
+      try {
+        const before = await api.listAllTime(lookupFilter(item.payload.input));
+        await this.options.outbox.setSnapshot(item.id, { ids: before.map((entry) => entry.id) } satisfies EntrySnapshot);
+      } catch (error) {
+        this.attempts.set(item.id, { error });
+        throw new NotSentError(error);
+      }
+    }
     let entry: TimeEntry;
     try {
       entry = await api.createTime(item.payload.input);
@@ -268,14 +322,16 @@ export class TimeLogSync {
    */
   private async reconcile(api: TimeEntryApi, item: OutboxItem<QueuedTimeEntry>): Promise<'exists' | 'absent'> {
     const input = item.payload.input;
-    const found = await api.listAllTime({
-      personId: input.personId,
-      date: input.date,
-      ...(input.taskId != null ? { taskId: input.taskId } : {}),
-    });
+    const snapshot = readSnapshot(item.snapshot);
+    if (!snapshot && item.payload.snapshotFirst) {
+      // Interrupted before its first request went out: there is nothing to find.
+      return 'absent';
+    }
+    const existedBefore = new Set(snapshot?.ids ?? []);
+    const found = await api.listAllTime(lookupFilter(input));
     const owners = new Map((await this.options.outbox.receipts()).map((receipt) => [receipt.ref, receipt.itemId]));
     const candidates = found
-      .filter((candidate) => !this.matchedIds.has(candidate.id) && isSameEntry(candidate, input))
+      .filter((candidate) => !this.matchedIds.has(candidate.id) && !existedBefore.has(candidate.id) && isSameEntry(candidate, input))
       .filter((candidate) => (owners.get(entryRef(candidate)) ?? item.id) === item.id)
       // Its own receipt (the attempt got through, the window closed before it was settled) first.
       .sort((a, b) => Number(owners.has(entryRef(b))) - Number(owners.has(entryRef(a))));
@@ -295,6 +351,15 @@ export class TimeLogSync {
   /** Runs once an entry is on the service; never throws, so the entry is never sent twice. */
   private async confirmed(api: TimeEntryApi, entry: TimeEntry, queued: QueuedTimeEntry, foundOnServer: boolean): Promise<void> {
     if (queued.timerId !== undefined) {
+      let noted = false;
+      if (this.options.onTimerLogged) {
+        try {
+          await this.options.onTimerLogged(queued.timerId);
+          noted = true;
+        } catch (error) {
+          this.options.onProblem?.(`Could not note timer ${queued.timerId} as logged: ${describeTimeFailure(error)}`);
+        }
+      }
       try {
         await api.deleteTimer(queued.timerId);
         this.timerDeletedEmitter.fire(queued.timerId);
@@ -302,7 +367,9 @@ export class TimeLogSync {
         if (isIntervalsError(error) && error.kind === 'notFound') {
           this.timerDeletedEmitter.fire(queued.timerId);
         } else {
-          this.options.onProblem?.(`The time was logged, but timer ${queued.timerId} could not be deleted: ${describeTimeFailure(error)}`);
+          this.options.onProblem?.(
+            `The time was logged, but timer ${queued.timerId} could not be deleted${noted ? ' yet (it is hidden and deleted on the next sync)' : ''}: ${describeTimeFailure(error)}`,
+          );
         }
       }
     }

@@ -1,9 +1,8 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { MAX_SERVER_WAIT_MS, clampDelay, systemSleep } from '../api/clock';
+import { MAX_SERVER_WAIT_MS, clampDelay } from '../api/clock';
 import { backoffDelay, type BackoffOptions } from '../outbox/backoff';
-import { errorCode, writeFileAtomic } from '../outbox/atomicFile';
-import { FileLock } from '../outbox/fileLock';
+import { SharedFile } from '../outbox/sharedFile';
+import type { StateFileSystem } from '../outbox/stateFileSystem';
 
 export const POLL_LEASE_FILE = 'timers.poll.json';
 
@@ -20,54 +19,45 @@ interface LeaseContent {
  * once per poll interval (plus one per user action).
  */
 export class PollLease {
-  private readonly file: string;
-  private readonly lock: FileLock;
+  private readonly file: SharedFile;
 
   constructor(
     folder: string,
     private readonly owner: string,
     private readonly now: () => number,
     sleep?: (ms: number) => Promise<void>,
+    files?: StateFileSystem,
   ) {
-    this.file = path.join(folder, POLL_LEASE_FILE);
-    this.lock = new FileLock(path.join(folder, `${POLL_LEASE_FILE}.lock`), { owner, sleep });
-    this.folder = folder;
+    this.file = new SharedFile(path.join(folder, POLL_LEASE_FILE), { owner, sleep, files });
   }
-
-  private readonly folder: string;
 
   /** True (and the lease taken for `forMs`) when no window has polled in the last `forMs`. */
   async tryTake(forMs: number): Promise<boolean> {
-    await fs.mkdir(this.folder, { recursive: true });
-    return this.lock.withLock(async () => {
-      const current = await this.read();
+    return this.file.update((text) => {
+      const current = readLease(text);
       const now = this.now();
       // Also this window skips a poll while its own answer is fresh (focus flapping, sign-in events).
       if (current && current.until > now && current.until - now <= forMs * 2) {
-        return false;
+        return { result: false };
       }
-      await writeFileAtomic(this.file, JSON.stringify({ owner: this.owner, until: now + forMs } satisfies LeaseContent), systemSleep);
-      return true;
+      return { next: JSON.stringify({ owner: this.owner, until: now + forMs } satisfies LeaseContent), result: true };
     });
   }
+}
 
-  private async read(): Promise<LeaseContent | undefined> {
-    try {
-      const value: unknown = JSON.parse(await fs.readFile(this.file, 'utf8'));
-      if (typeof value === 'object' && value !== null) {
-        const lease = value as Record<string, unknown>;
-        if (typeof lease.owner === 'string' && typeof lease.until === 'number') {
-          return { owner: lease.owner, until: lease.until };
-        }
+function readLease(text: string | undefined): LeaseContent | undefined {
+  try {
+    const value: unknown = text === undefined ? undefined : JSON.parse(text);
+    if (typeof value === 'object' && value !== null) {
+      const lease = value as Record<string, unknown>;
+      if (typeof lease.owner === 'string' && typeof lease.until === 'number') {
+        return { owner: lease.owner, until: lease.until };
       }
-      return undefined;
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT' || error instanceof SyntaxError) {
-        return undefined;
-      }
-      throw error;
     }
+  } catch {
+    // A damaged lease is no lease: polling once too often is harmless.
   }
+  return undefined;
 }
 
 export const POLL_BACKOFF: BackoffOptions = { baseMs: 30_000, maxMs: 15 * 60_000 };

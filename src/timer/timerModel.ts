@@ -191,6 +191,11 @@ export interface LocalTimerRecord {
   pending: TimerOp[];
   /** The server's state when the first pending change was made; null if it never reached the server. */
   base: TimerPatch | null;
+  /**
+   * What the creates sent for this timer carried, while it has no id: a create whose answer was
+   * lost may have been applied, and its timer must be recognised should this one be discarded.
+   */
+  sentCreates?: TimerPatch[];
 }
 
 /** The record for a timer as just read from the server. */
@@ -208,7 +213,7 @@ export function recordTransition(record: LocalTimerRecord | null, transition: Ti
     return record;
   }
   const base = record.pending.length === 0 && record.timer.id !== undefined ? toPatch(record.timer) : record.base;
-  return { timer: transition.timer, pending: [...record.pending, transition.op], base };
+  return { ...record, timer: transition.timer, pending: [...record.pending, transition.op], base };
 }
 
 interface ServerState {
@@ -357,75 +362,4 @@ function reconcileWithoutServer(record: LocalTimerRecord, now: Date): TimerRecon
     startedAt: unsent >= run ? timer.startedAt : wholeSecond(now.getTime() - unsent * 1000),
   };
   return { rule: 'recreateUnsent', timer: recreated, send: { kind: 'create', ...taskId, patch: toPatch(recreated) } };
-}
-
-/** JSON form of a record for durable storage. */
-export interface LocalTimerRecordJson {
-  timer: { id?: number; taskId?: number; accumulatedSeconds: number; startedAt: string | null };
-  pending: TimerOp[];
-  base: TimerPatch | null;
-}
-
-export function recordToJson(record: LocalTimerRecord): LocalTimerRecordJson {
-  return {
-    timer: { ...record.timer, startedAt: record.timer.startedAt ? record.timer.startedAt.toISOString() : null },
-    pending: record.pending,
-    base: record.base,
-  };
-}
-
-/** Undefined when the stored value is not a record (corrupt or from an unknown version). */
-export function recordFromJson(value: unknown): LocalTimerRecord | undefined {
-  if (!isObject(value) || !isObject(value.timer) || !Array.isArray(value.pending)) {
-    return undefined;
-  }
-  const { id, taskId, accumulatedSeconds, startedAt } = value.timer;
-  const startDate = typeof startedAt === 'string' ? new Date(startedAt) : null;
-  const valid =
-    (id === undefined || typeof id === 'number') &&
-    (taskId === undefined || typeof taskId === 'number') &&
-    typeof accumulatedSeconds === 'number' &&
-    (startedAt === null || (startDate !== null && !Number.isNaN(startDate.getTime()))) &&
-    value.pending.every(isTimerOp) &&
-    (value.base === null || isPatch(value.base));
-  if (!valid) {
-    return undefined;
-  }
-  return {
-    timer: {
-      ...(id !== undefined ? { id } : {}),
-      ...(taskId !== undefined ? { taskId } : {}),
-      accumulatedSeconds,
-      startedAt: startDate,
-    },
-    pending: value.pending as TimerOp[],
-    base: value.base as TimerPatch | null,
-  };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isTimerOp(value: unknown): value is TimerOp {
-  if (!isObject(value)) {
-    return false;
-  }
-  const numbers = (...keys: string[]): boolean => keys.every((key) => typeof value[key] === 'number');
-  switch (value.kind) {
-    case 'start':
-      return numbers('at');
-    case 'pause':
-      return numbers('at', 'runStartedAt', 'seconds');
-    case 'setElapsed':
-      return numbers('at', 'seconds');
-    case 'setStart':
-      return numbers('startedAt');
-    default:
-      return false;
-  }
-}
-
-function isPatch(value: unknown): value is TimerPatch {
-  return isObject(value) && typeof value.time === 'number' && (value.startTime === null || typeof value.startTime === 'string');
 }

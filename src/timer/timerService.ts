@@ -1,27 +1,24 @@
 import type { Task, Timer, TimerFilter, TimerInput } from '../api/types';
 import { Emitter, type Event } from '../common/events';
 import { summarizeTask, type TaskSummary } from '../tasks/taskReference';
+import { adoptAccount, dropRecord, markLogged } from './timerAccounts';
 import {
   adjustElapsed,
   adjustStart,
   elapsedSeconds,
-  findServerTimer,
   isRunning,
   pauseTimer,
-  reconcileTimer,
   recordTransition,
   resolveIdle,
   resumeTimer,
   startTimer,
-  syncedRecord,
   type IdleChoice,
-  type LocalTimerRecord,
   type TimerAdjustment,
-  type TimerSend,
   type TimerState,
   type TimerTransition,
 } from './timerModel';
 import { emptyTimerState, type TimerStateData, type TimerStateFile } from './timerStateFile';
+import { syncTimersOnce } from './timerSync';
 
 /** The part of `IntervalsClient` the timers use (an interface so unit tests can pass a fake). */
 export interface TimerApi {
@@ -115,8 +112,8 @@ export class TimerService {
     const now = this.options.now();
     const personId = this.options.account()?.personId ?? null;
     await this.change((state) => {
-      this.adoptAccount(state, personId);
-      let changed = rememberTask(state, task);
+      let changed = adoptAccount(state, personId);
+      changed = rememberTask(state, task) || changed;
       if (!this.options.allowMultipleTimers()) {
         for (const [index, record] of state.records.entries()) {
           if (record.timer.taskId !== task.id && isRunning(record.timer)) {
@@ -172,19 +169,24 @@ export class TimerService {
     if (!entry) {
       return false;
     }
+    const now = this.options.now().getTime();
     await this.change((state) => {
-      const index = state.records.findIndex((record) => entryKey(record.timer) === entry.key);
-      const record = state.records[index];
+      const record = state.records.find((each) => entryKey(each.timer) === entry.key);
       if (!record) {
         return false;
       }
-      state.records.splice(index, 1);
-      if (record.timer.id !== undefined && !state.deletions.includes(record.timer.id)) {
-        state.deletions.push(record.timer.id);
-      }
+      dropRecord(state, record, now);
       return true;
     });
     return true;
+  }
+
+  /**
+   * The timer's time was logged as a time entry: it is hidden at once and deleted on the service,
+   * again on every sync until that succeeds, so it is never logged twice.
+   */
+  async markLogged(timerId: number): Promise<void> {
+    await this.change((state) => markLogged(state, timerId));
   }
 
   /**
@@ -269,136 +271,24 @@ export class TimerService {
     }
   }
 
-  /** True when it changed the state. */
-  private adoptAccount(state: TimerStateData, personId: number | null): boolean {
-    if (personId === null || state.personId === personId) {
-      return false;
-    }
-    if (state.personId === null) {
-      // Timers started before the account was known (offline since start-up) are this user's.
-      state.personId = personId;
-      return true;
-    }
-    // Another account's timers are not this user's: they stay on that account's service.
-    Object.assign(state, emptyTimerState(personId));
-    return true;
-  }
-
   private async syncOnce(): Promise<void> {
     const account = this.options.account();
     if (!account) {
       return;
     }
-    const { api, personId } = account;
-    const versionBefore = (await this.options.state.read()).syncVersion;
-    const serverTimers = await api.listAllTimers({ personId, getTimerInfo: true });
-    const now = this.options.now();
-
-    // 1. Under the lock: adopt what needs no request, and note what must be sent.
-    const plan = await this.options.state.update((state) => {
-      const adopted = this.adoptAccount(state, personId);
-      // Another window applied a newer answer while this list was on its way: only send.
-      const stale = state.syncVersion !== versionBefore;
-      const sends: PlannedSend[] = [];
-      const deletions = state.deletions.filter((id) => serverTimers.some((timer) => timer.id === id));
-      let changed = adopted || deletions.length !== state.deletions.length;
-      state.deletions = deletions;
-      const visible = serverTimers.filter((timer) => !deletions.includes(timer.id));
-      const matched = new Set<number>();
-      const kept: LocalTimerRecord[] = [];
-      for (const record of state.records) {
-        const server = findServerTimer(record, visible);
-        if (server) {
-          matched.add(server.id);
-        }
-        if (stale && record.pending.length === 0) {
-          kept.push(record);
-          continue;
-        }
-        const result = reconcileTimer(record, server, now);
-        if (result.send.kind !== 'none') {
-          sends.push({ send: result.send, pendingJson: JSON.stringify(record.pending), taskId: record.timer.taskId, id: record.timer.id });
-          kept.push(record);
-          continue;
-        }
-        changed = true;
-        if (result.timer) {
-          kept.push(server ? syncedRecord(server) : { timer: result.timer, pending: [], base: null });
-        }
-      }
-      for (const server of visible) {
-        if (!matched.has(server.id) && !stale) {
-          kept.push(syncedRecord(server));
-          changed = true;
-        }
-      }
-      for (const server of visible) {
-        changed = rememberTask(state, taskFromTimer(server), false) || changed;
-      }
-      if (changed) {
-        state.records = kept;
-        state.syncVersion++;
-      }
-      return { changed, result: { sends, deletions } };
+    const { state, again } = await syncTimersOnce({
+      state: this.options.state,
+      api: account.api,
+      personId: account.personId,
+      now: this.options.now,
+      log: this.options.log,
+      rememberTask,
+      taskFromTimer,
     });
-
-    // 2. Without the lock (requests may take a while): send.
-    const results: Array<{ planned: PlannedSend; server: Timer }> = [];
-    for (const planned of plan.sends) {
-      try {
-        const server =
-          planned.send.kind === 'create'
-            ? await api.createTimer({ personId, taskId: planned.send.taskId ?? null, time: planned.send.patch.time, startTime: planned.send.patch.startTime })
-            : await api.updateTimer(planned.send.id, { time: planned.send.patch.time, startTime: planned.send.patch.startTime });
-        results.push({ planned, server });
-      } catch (error) {
-        this.options.log?.warn(`Could not send a timer change (kept, retried on the next sync): ${describe(error)}`);
-      }
+    if (again) {
+      this.syncAgain = true;
     }
-    const deleted: number[] = [];
-    for (const id of plan.deletions) {
-      try {
-        await api.deleteTimer(id);
-        deleted.push(id);
-      } catch (error) {
-        if (isNotFound(error)) {
-          deleted.push(id);
-        } else {
-          this.options.log?.warn(`Could not delete timer ${id} (retried on the next sync): ${describe(error)}`);
-        }
-      }
-    }
-
-    // 3. Under the lock again: the confirmed records become synced, unless changed meanwhile.
-    const finalState = await this.options.state.update((state) => {
-      let changed = false;
-      for (const { planned, server } of results) {
-        const index = state.records.findIndex((record) =>
-          planned.id !== undefined ? record.timer.id === planned.id : record.timer.id === undefined && record.timer.taskId === planned.taskId,
-        );
-        const record = state.records[index];
-        if (!record) {
-          continue;
-        }
-        changed = true;
-        if (JSON.stringify(record.pending) === planned.pendingJson) {
-          state.records[index] = syncedRecord(server);
-        } else {
-          // Changed again while the request ran: keep those changes, now against this timer.
-          state.records[index] = { ...record, timer: { ...record.timer, id: server.id } };
-          this.syncAgain = true;
-        }
-      }
-      if (deleted.length > 0) {
-        state.deletions = state.deletions.filter((id) => !deleted.includes(id));
-        changed = true;
-      }
-      if (changed) {
-        state.syncVersion++;
-      }
-      return { changed, result: state };
-    });
-    this.publish(finalState);
+    this.publish(state);
   }
 
   private publish(state: TimerStateData): void {
@@ -424,15 +314,8 @@ export class TimerService {
   }
 }
 
-interface PlannedSend {
-  send: Exclude<TimerSend, { kind: 'none' }>;
-  pendingJson: string;
-  taskId: number | undefined;
-  id: number | undefined;
-}
-
 /** Keeps the task's names for display; `replace` false keeps a fuller summary already known. */
-function rememberTask(state: TimerStateData, task: TaskSummary | undefined, replace = true): boolean {
+export function rememberTask(state: TimerStateData, task: TaskSummary | undefined, replace = true): boolean {
   if (!task) {
     return false;
   }
@@ -468,10 +351,6 @@ export function taskFromTimer(timer: Timer): TaskSummary | undefined {
 
 export function taskSummaryOf(task: Task | TaskSummary): TaskSummary {
   return summarizeTask(task);
-}
-
-function isNotFound(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { kind?: unknown }).kind === 'notFound';
 }
 
 function describe(error: unknown): string {

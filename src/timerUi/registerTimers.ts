@@ -11,6 +11,7 @@ import { startTimerCommand } from '../commands/startTimer';
 import { stopTimerCommand } from '../commands/stopTimer';
 import { registerCommands } from '../commands/commandTable';
 import { ContextKey } from '../common/contextKeys';
+import { reportDamage } from '../common/damageNotice';
 import type { Services } from '../services';
 import { TimerStatusBarItem } from '../statusBar/timerStatusBar';
 import { TimerStatusBarController } from '../statusBar/timerStatusBarController';
@@ -70,7 +71,12 @@ export function registerTimers(services: Services): Timers {
 
   const makeService = (name: string): TimerService =>
     new TimerService({
-      state: new TimerStateFile({ folder, owner: name, onProblem: (message) => log.warn(message) }),
+      state: new TimerStateFile({
+        folder,
+        owner: name,
+        onProblem: (message) => log.warn(message),
+        onDamaged: (report) => reportDamage('timers', report),
+      }),
       account: () => {
         const client = services.session.client;
         const state = services.session.state;

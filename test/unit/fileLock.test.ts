@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FileLock, FileLockOptions, processIsAlive } from '../../src/outbox/fileLock';
+import { nodeStateFileSystem } from '../../src/outbox/stateFileSystem';
 
 const DEAD_PID = 999_999_001;
 const OTHER_LIVE_PID = 999_999_002;
@@ -28,6 +29,7 @@ describe('FileLock', () => {
       now: () => clock,
       sleep: () => new Promise((resolve) => setImmediate(resolve)),
       isProcessAlive: (pid) => pid !== DEAD_PID,
+      processStartedAt: () => undefined,
       staleMs: 30_000,
       ...extra,
     });
@@ -35,6 +37,11 @@ describe('FileLock', () => {
 
   function writeLock(content: object | string): void {
     fs.writeFileSync(lockPath, typeof content === 'string' ? content : JSON.stringify(content));
+  }
+
+  function ageLock(ms: number): void {
+    const then = new Date(Date.now() - ms);
+    fs.utimesSync(lockPath, then, then);
   }
 
   function readLock(): { owner: string; pid: number; at: number } {
@@ -87,31 +94,72 @@ describe('FileLock', () => {
     assert.deepEqual(fs.readdirSync(folder), ['outbox.json.lock']);
   });
 
-  it('breaks a lock older than the stale limit even when its process still runs', async () => {
-    writeLock({ owner: 'hung', pid: OTHER_LIVE_PID, at: clock - 30_001 });
-    const a = lock('a');
+  it('never breaks the lock of a live holder, however long ago it was taken (a stalled window)', async () => {
+    writeLock({ owner: 'stalled', pid: OTHER_LIVE_PID, at: clock - 60 * 60_000 });
+    ageLock(60 * 60_000);
+    const a = lock('a', { maxWaits: 3 });
+    await assert.rejects(a.acquire(), /Timed out waiting for the lock .* held by process 999999002/);
+    assert.equal(readLock().owner, 'stalled');
+  });
+
+  it('breaks the lock of a process id now used by a process started after the lock was taken', async () => {
+    writeLock({ owner: 'crashed', pid: OTHER_LIVE_PID, at: clock - 60_000 });
+    const a = lock('a', { processStartedAt: (pid) => (pid === OTHER_LIVE_PID ? clock - 1_000 : undefined) });
     await a.acquire();
     assert.equal(readLock().owner, 'a');
   });
 
-  it('respects a lock exactly at the stale limit', async () => {
-    writeLock({ owner: 'slow', pid: OTHER_LIVE_PID, at: clock - 30_000 });
-    const a = lock('a', { maxWaits: 2 });
+  it('keeps the lock of a live holder whose process started before it took the lock', async () => {
+    writeLock({ owner: 'holder', pid: OTHER_LIVE_PID, at: clock - 60_000 });
+    const a = lock('a', { maxWaits: 2, processStartedAt: () => clock - 120_000 });
     await assert.rejects(a.acquire(), /Timed out/);
   });
 
-  it('waits on an unreadable lock (being written) and breaks it only after the stale limit', async () => {
+  it('waits on a fresh unreadable lock (its holder is writing it)', async () => {
     writeLock('');
-    let waits = 0;
+    const a = lock('a', { maxWaits: 3 });
+    await assert.rejects(a.acquire(), /Timed out waiting for the lock .* held by process \?/);
+    assert.equal(fs.readFileSync(lockPath, 'utf8'), '');
+  });
+
+  it('breaks at once an empty or half-written lock older than the stale limit on disk, whichever acquire looks', async () => {
+    for (const leftover of ['', '{"owner":"cut sh']) {
+      writeLock(leftover);
+      ageLock(30_001);
+      const problems: string[] = [];
+      let waits = 0;
+      const a = lock(`a${leftover.length}`, { maxWaits: 2, onProblem: (message) => problems.push(message), sleep: async () => void waits++ });
+      await a.acquire();
+      assert.equal(waits, 0, 'no wait: the file itself says how old it is');
+      assert.match(problems[0] ?? '', /stale lock left by a process that died while taking it/);
+      await a.release();
+    }
+  });
+
+  it('a holder stalled between creating and writing its lock, taken for dead meanwhile, does not go on as holder', async () => {
+    const files = nodeStateFileSystem();
+    let stalled = true;
     const a = lock('a', {
-      sleep: async () => {
-        waits++;
-        clock += 10_000;
+      maxWaits: 1,
+      files: {
+        ...files,
+        createExclusive: async (file, content) => {
+          await files.createExclusive(file, '');
+          if (stalled) {
+            stalled = false;
+            // Meanwhile another window judged the empty lock stale, broke it and took the lock;
+            // our content lands in the file we created, which is no longer the lock.
+            fs.renameSync(file, `${file}.gone`);
+            writeLock({ owner: 'b', pid: OTHER_LIVE_PID, at: clock });
+            fs.writeFileSync(`${file}.gone`, content);
+          } else {
+            fs.writeFileSync(file, content);
+          }
+        },
       },
     });
-    await a.acquire();
-    assert.equal(readLock().owner, 'a');
-    assert.equal(waits, 4, 'broken once more than 30 s had passed: after the fourth 10 s wait');
+    await assert.rejects(a.acquire(), /Timed out/);
+    assert.equal(readLock().owner, 'b');
   });
 
   it('puts back a fresh lock that replaced the stale one between the check and the break', async () => {

@@ -338,7 +338,8 @@ describe('Outbox', () => {
       const { id } = await outbox.add('time', { hours: 1 });
       const item = await outbox.markAttempt(id, { result: 'uncertain', error: new Error('timeout') });
       assert.equal(item?.state, 'uncertain');
-      assert.equal(item?.nextAttemptAt, START + 1500);
+      assert.equal(item?.lookupAfter, START + 120_000, 'looked up no sooner than two minutes later');
+      assert.equal(item?.nextAttemptAt, START + 120_000);
     });
 
     it('keeps a refused item as failed, never due, until the user retries it', async () => {
@@ -438,7 +439,7 @@ describe('Outbox', () => {
       const outbox = open();
       const { id } = await outbox.add('time', { hours: 1 });
       await outbox.markAttempt(id, { result: 'uncertain', error: new Error('connection dropped') });
-      clock += 60_000;
+      clock += 120_000;
       const looked: string[] = [];
       let sends = 0;
       const report = await outbox.drain(
@@ -458,7 +459,7 @@ describe('Outbox', () => {
       const outbox = open();
       const { id } = await outbox.add('time', { hours: 1 });
       await outbox.markAttempt(id, { result: 'uncertain', error: new Error('timeout') });
-      clock += 60_000;
+      clock += 120_000;
       const sent: string[] = [];
       const report = await outbox.drain(async (item) => void sent.push(item.id), async () => 'absent');
       assert.deepEqual(sent, [id]);
@@ -471,7 +472,7 @@ describe('Outbox', () => {
       const second = await outbox.add('time', { hours: 2 });
       await outbox.markAttempt(first.id, { result: 'uncertain', error: new Error('timeout') });
       await outbox.markAttempt(second.id, { result: 'uncertain', error: new Error('timeout') });
-      clock += 60_000;
+      clock += 120_000;
       let sends = 0;
       const report = await outbox.drain(
         async () => void sends++,
@@ -630,7 +631,8 @@ describe('Outbox', () => {
     it('treats an item claimed by a window that crashed as uncertain and looks it up first', async () => {
       await open().add('time', { hours: 1 });
       const [item] = readFileItems();
-      writeFileItems([{ ...item, claim: { owner: 'crashed-window', pid: DEAD_PID, until: START + 600_000 } }]);
+      // Its window crashed long ago: any request it had on the way has landed by now.
+      writeFileItems([{ ...item, claim: { owner: 'crashed-window', pid: DEAD_PID, until: START - 300_000 } }]);
       const outbox = open();
       const looked: OutboxItem<Payload>[] = [];
       const sent: string[] = [];
@@ -668,8 +670,8 @@ describe('Outbox', () => {
         await aSending;
       }, neverReconcile);
       await started;
-      clock += 60_001;
-      // Window A's request arrived but its answer is slow; B finds the lease expired.
+      clock += 60_001 + 120_000;
+      // Window A's request arrived but its answer is slow; B finds the lease long expired.
       const reportB = await b.drain(
         async () => void sends++,
         async () => 'exists',

@@ -2,12 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { IntervalsError, type IntervalsErrorKind } from '../../src/api/errors';
-import type { TimeEntry, TimeEntryInput, TimeFilter } from '../../src/api/types';
+import type { IntervalsError } from '../../src/api/errors';
+import type { TimeEntryInput } from '../../src/api/types';
 import { Outbox } from '../../src/outbox/outbox';
 import { checkHours, checkIsoDate, hoursByDay, isSameEntry, type QueuedTimeEntry } from '../../src/timeLog/timeEntryDraft';
-import { TimeLogSync, classifyTimeFailure, entryRef, type TimeEntryApi } from '../../src/timeLog/timeLogSync';
+import { TimeLogSync, classifyTimeFailure, entryRef } from '../../src/timeLog/timeLogSync';
 import { buildWeek, shiftWeek, weekOf } from '../../src/timeLog/timeWeek';
+import { FakeTimeApi, entry, failure } from './helpers/fakeTimeApi';
 
 const NONE = { rounding: 'none', mode: 'nearest' } as const;
 
@@ -83,38 +84,12 @@ describe('checkIsoDate', () => {
   });
 });
 
-function entry(overrides: Partial<TimeEntry> = {}): TimeEntry {
-  return {
-    id: 1,
-    personId: 1,
-    person: null,
-    projectId: 1,
-    project: 'Website',
-    clientId: null,
-    client: null,
-    moduleId: null,
-    module: null,
-    taskId: 7,
-    task: 'Task',
-    workTypeId: 2,
-    workType: 'Design',
-    milestoneId: null,
-    date: '2026-11-27',
-    time: 1.5,
-    billable: true,
-    approved: false,
-    description: 'Work',
-    dateModified: null,
-    ...overrides,
-  };
-}
-
 const INPUT: TimeEntryInput = { personId: 1, taskId: 7, projectId: 1, workTypeId: 2, date: '2026-11-27', time: 1.5, billable: true, description: 'Work' };
 
 describe('isSameEntry', () => {
   it('matches the entry a lost request would have created', () => {
     assert.ok(isSameEntry(entry(), INPUT));
-    assert.ok(isSameEntry(entry({ time: 1.5001, description: ' Work ' }), INPUT), 'service rounding and spacing');
+    assert.ok(isSameEntry(entry({ time: 1.5, description: ' Work ' }), { ...INPUT, time: 1.5001 }), 'service rounding and spacing');
     assert.ok(isSameEntry(entry({ description: null }), { ...INPUT, description: '' }));
   });
 
@@ -142,10 +117,6 @@ describe('hoursByDay', () => {
   });
 });
 
-function failure(kind: IntervalsErrorKind, extra: { mayHaveReachedServer?: boolean; retryAfterMs?: number } = {}): IntervalsError {
-  return new IntervalsError({ kind, message: `${kind} failure`, ...extra });
-}
-
 describe('classifyTimeFailure', () => {
   const rows: Array<[IntervalsError | Error, unknown]> = [
     [failure('validation'), 'fatal'],
@@ -167,38 +138,6 @@ describe('classifyTimeFailure', () => {
     });
   }
 });
-
-/** A server holding entries, whose next answers can be replaced by failures. */
-class FakeTimeApi implements TimeEntryApi {
-  entries: TimeEntry[] = [];
-  deletedTimers: number[] = [];
-  posts = 0;
-  lookups: TimeFilter[] = [];
-  /** Each failure applies to one createTime; `commit` stores the entry first. */
-  failures: Array<{ error: IntervalsError; commit?: boolean }> = [];
-  private nextId = 100;
-
-  createTime(input: TimeEntryInput): Promise<TimeEntry> {
-    this.posts++;
-    const failure = this.failures.shift();
-    if (failure && !failure.commit) {
-      return Promise.reject(failure.error);
-    }
-    const created = entry({ ...input, id: this.nextId++, taskId: input.taskId ?? null, description: input.description ?? null, billable: input.billable ?? true });
-    this.entries.push(created);
-    return failure ? Promise.reject(failure.error) : Promise.resolve(created);
-  }
-
-  listAllTime(filter?: TimeFilter): Promise<TimeEntry[]> {
-    this.lookups.push(filter ?? {});
-    return Promise.resolve(this.entries.filter((e) => e.date === filter?.date && e.personId === filter.personId));
-  }
-
-  deleteTimer(id: number): Promise<void> {
-    this.deletedTimers.push(id);
-    return Promise.resolve();
-  }
-}
 
 describe('TimeLogSync', () => {
   let folder: string;
@@ -274,12 +213,13 @@ describe('TimeLogSync', () => {
     sync.onDidConfirm((event) => confirmed.push(event.foundOnServer));
     assert.equal((await sync.submit(queued('committed', 5))).status, 'queued');
     assert.deepEqual(api?.deletedTimers, [], 'the timer stays until the entry is confirmed');
-    now += 60_000;
+    now += 120_000;
     const report = await sync.sync();
     assert.equal(report.confirmed, 1);
     assert.equal(api?.posts, 1, 'not sent again');
     assert.equal(api?.entries.length, 1);
-    assert.deepEqual(api?.lookups, [{ personId: 1, date: '2026-11-27', taskId: 7 }]);
+    const lookup = { personId: 1, date: '2026-11-27', taskId: 7 };
+    assert.deepEqual(api?.lookups, [lookup, lookup], 'one look before the first send, one after the wait');
     assert.deepEqual(api?.deletedTimers, [5], 'the timer goes once the entry is found');
     assert.deepEqual(confirmed, [true]);
   });
@@ -287,7 +227,7 @@ describe('TimeLogSync', () => {
   it('sends an uncertain entry that the lookup does not find', async () => {
     api?.failures.push({ error: failure('timeout', { mayHaveReachedServer: true }) });
     await sync.submit(queued('lost'));
-    now += 60_000;
+    now += 120_000;
     const report = await sync.sync();
     assert.equal(report.sent, 1);
     assert.equal(api?.entries.length, 1);
@@ -300,7 +240,7 @@ describe('TimeLogSync', () => {
     if (server) {
       server.listAllTime = () => Promise.reject(failure('network'));
     }
-    now += 60_000;
+    now += 120_000;
     const report = await sync.sync();
     assert.equal(report.retrying, 1);
     assert.equal(server?.posts, 1);

@@ -12,8 +12,6 @@ import {
   isRunning,
   pauseTimer,
   reconcileTimer,
-  recordFromJson,
-  recordToJson,
   recordTransition,
   resolveIdle,
   resumeTimer,
@@ -24,6 +22,7 @@ import {
   toPatch,
   unsentSeconds,
 } from '../../src/timer/timerModel';
+import { recordFromJson, recordToJson } from '../../src/timer/timerRecordJson';
 
 /** An instant on 22 April 2026, UTC. */
 function at(hours: number, minutes = 0, seconds = 0, ms = 0): Date {

@@ -73,6 +73,8 @@ describe('timer state file format', () => {
       ],
       tasks: [{ id: 3, localId: 1003, title: 'T', projectId: 1, project: 'P', clientId: null, client: null }],
       deletions: [7],
+      orphans: [],
+      parked: [],
       syncVersion: 4,
     };
     assert.deepEqual(parseTimerState(serializeTimerState(state)), state);
@@ -83,6 +85,6 @@ describe('timer state file format', () => {
     assert.deepEqual(parseTimerState('nope', (message) => problems.push(message)).records, []);
     assert.equal(problems.length, 1);
     const partial = parseTimerState(JSON.stringify({ personId: 'x', records: [{ timer: 1 }], tasks: [{ id: 'a' }], deletions: ['1', 2] }));
-    assert.deepEqual(partial, { personId: null, records: [], tasks: [], deletions: [2], syncVersion: 0 });
+    assert.deepEqual(partial, { personId: null, records: [], tasks: [], deletions: [2], orphans: [], parked: [], syncVersion: 0 });
   });
 });

@@ -10,7 +10,11 @@ import { previousWeekCommand } from '../../commands/previousWeek';
 import { refreshTimeCommand } from '../../commands/refreshTime';
 import { retrySyncCommand } from '../../commands/retrySync';
 import { registerCommands } from '../../commands/commandTable';
-import { Outbox } from '../../outbox/outbox';
+import { randomUUID } from 'node:crypto';
+import { reportDamage } from '../../common/damageNotice';
+import { DEFAULT_UNCERTAIN_DELAY_MS, Outbox } from '../../outbox/outbox';
+import { markTimerLogged } from '../../timer/timerAccounts';
+import { TimerStateFile } from '../../timer/timerStateFile';
 import { WaitingEntriesStatusBarItem } from '../../statusBar/waitingEntriesStatusBar';
 import { hoursLoggedOn } from '../../timeLog/dayTotal';
 import type { Services } from '../../services';
@@ -36,16 +40,27 @@ export interface TimeLog extends vscode.Disposable {
 export function registerTimeLog(services: Services): TimeLog {
   const log = services.log.child('time');
   const disposables: vscode.Disposable[] = [];
+  const folder = services.context.globalStorageUri.fsPath;
   const outbox = new Outbox<QueuedTimeEntry>({
-    folder: services.context.globalStorageUri.fsPath,
+    folder,
     fileName: 'time-entries.outbox.json',
     classify: classifyTimeFailure,
     describeError: describeTimeFailure,
+    // A request the service is still applying after we gave up has landed by then.
+    uncertainDelayMs: () => Math.max(DEFAULT_UNCERTAIN_DELAY_MS, 3 * services.settings.requestTimeoutMs),
     onProblem: (message) => log.warn(message),
+    onDamaged: (report) => reportDamage('time entries waiting to be sent', report),
   });
+  // The timers' state file, to note a timer logged here: it is hidden and deleted until that succeeds.
+  const timerState = new TimerStateFile({ folder, owner: randomUUID(), onProblem: (message) => log.warn(message) });
   const sync = new TimeLogSync({
     outbox,
     api: () => services.session.client,
+    personId: () => {
+      const state = services.session.state;
+      return state.signedIn ? state.account.personId : undefined;
+    },
+    onTimerLogged: (timerId) => markTimerLogged(timerState, timerId),
     onProblem: (message) => log.warn(message),
     schedule: services.work.scheduler('time entry retry'),
   });
