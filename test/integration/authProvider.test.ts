@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { TestHooks } from '../../src/testHooks';
-import { closeQuickInput, extensionHooks, fakeServer, signIn, signOut, token, typeIntoQuickInput } from './helpers';
+import { closeQuickInput, extensionHooks, settled, fakeServer, signIn, signOut, token, typeIntoQuickInput } from './helpers';
 
 const PROVIDER = 'intervals';
 const SECRET_KEY = 'intervals.credentials';
@@ -119,6 +119,8 @@ describe('Sign in: Accounts menu (authentication provider)', () => {
     const created = hooks.authProvider.createSession([]);
     typeIntoQuickInput(token('resource'));
     const session = await created;
+    // A new account's timers are read at once: let that finish within this test.
+    await settled();
     assert.equal(session.account.label, 'Ravi Patel');
     assert.equal(session.accessToken, token('resource'));
     assert.equal(hooks.session.state.signedIn, true);

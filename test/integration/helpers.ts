@@ -47,6 +47,8 @@ export async function signIn(role: 'admin' | 'manager' | 'resource' | 'executive
 
 export async function signOut(): Promise<void> {
   await vscode.commands.executeCommand('intervals.signOut');
+  // Signing out reads the timers file again and stops what waits: let that finish.
+  await settled();
 }
 
 /** Every file under the extension's log folder, concatenated. */

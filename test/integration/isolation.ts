@@ -115,31 +115,49 @@ export async function freshStart(): Promise<void> {
 }
 
 /**
- * Root hooks for the integration run: the profile's settings are read once, every top-level suite
- * gets a fresh start before its own hooks and a settings check after them, and every test is
- * checked for work left under way.
+ * Root hooks for the integration run: the profile's settings are read once, and whatever the
+ * suites' own clean-up started is over before the next test begins.
  */
 export function installIsolation(mocha: Mocha): void {
   mocha.rootHooks({
     beforeAll() {
       baseline = globalSettings();
     },
-    async afterEach(this: Mocha.Context) {
-      const hooks = await activeHooks();
-      const left = await leftUnderWay(hooks);
-      if (left.length > 0) {
-        await settle(hooks);
-        // Mocha fails the current test (not the hook, which would skip the rest of the suite).
-        (this.test as unknown as { error(error: Error): void } | undefined)?.error(
-          new Error(`The test ended with work under way: ${left.join('; ')}. Await what it started (a command's promise, hooks.services.work.idle()) before it ends.`),
-        );
-      }
+    async afterEach() {
+      await settle(await activeHooks());
     },
   });
 }
 
-/** Adds the fresh start (first) and the settings check (last) to every top-level suite. */
+/**
+ * Fails a test whose body returns while work it started is still under way: the check runs when
+ * the test's own function is done, before any clean-up hook, so it names the test that leaked.
+ */
+function checkEachTest(suite: Mocha.Suite): void {
+  for (const test of suite.tests) {
+    const body = test.fn as ((this: Mocha.Context) => unknown) | undefined;
+    if (!body || body.length > 0) {
+      continue;
+    }
+    test.fn = async function (this: Mocha.Context) {
+      await body.call(this);
+      const hooks = await activeHooks();
+      const left = await leftUnderWay(hooks);
+      if (left.length > 0) {
+        await settle(hooks);
+        throw new Error(`The test ended with work under way: ${left.join('; ')}. Await what it started (a command's promise, settled()) before it ends.`);
+      }
+    };
+  }
+  suite.suites.forEach(checkEachTest);
+}
+
+/**
+ * Adds the fresh start (first) and the settings check (last) to every top-level suite, and the
+ * check for work left under way to every test.
+ */
 export function isolateSuites(root: Mocha.Suite): void {
+  checkEachTest(root);
   for (const suite of root.suites) {
     suite.beforeAll('fresh start', freshStart);
     const beforeAll = (suite as unknown as { _beforeAll: Mocha.Hook[] })._beforeAll;
