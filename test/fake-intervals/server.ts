@@ -9,7 +9,9 @@ import { FaultState, type FailureSpec, type FaultController } from './faults';
 import { defaultFixture } from './fixture';
 import { usedToday } from './resources/quota';
 import { RequestContext, type WriteBody } from './resources/resource';
-import { FakeStore, GROUP_IDS, type Fixture, type GroupName, type PersonRow } from './store';
+import { storedTime } from './resources/time';
+import { insertRow } from './rowDefaults';
+import { FakeStore, GROUP_IDS, type Fixture, type GroupName, type PersonRow, type TimeRow } from './store';
 import { envelopeToXml, type OutObject } from './xml';
 import {
   MAX_BODY_BYTES,
@@ -62,7 +64,7 @@ export interface RecordedRequest {
   id?: string;
   /** Person id of the authenticated caller. */
   personid?: number;
-  fault?: 'fail' | 'drop' | 'commitThenDrop' | 'stall' | 'rateLimit';
+  fault?: 'fail' | 'drop' | 'commitThenDrop' | 'stall' | 'commitLate' | 'dropAfterTimeout' | 'rateLimit';
 }
 
 export type TokenRole = 'admin' | 'manager' | 'resource' | 'executive';
@@ -76,10 +78,20 @@ export interface FakeIntervals {
   readonly faults: FaultController;
   /** Requests currently held back by latency or a stall (lets tests abort at the right moment). */
   readonly waiting: number;
+  /**
+   * A time entry as if made in the Intervals web app (or on another computer): stored as the
+   * account stores entries (see `TimeStorage`), never seen by the client.
+   */
+  addWebAppEntry(row: Partial<TimeRow> & Pick<TimeRow, 'personid' | 'projectid' | 'worktypeid'>): TimeRow;
+  /** Resolves once no request is held by `commitLateNext`/`dropAfterTimeoutNext` and every late commit has been applied. */
+  settled(): Promise<void>;
   /** Restores the fixture and clears the request log and faults. */
   reset(): void;
   close(): Promise<void>;
 }
+
+/** How long `commitLateNext` and `dropAfterTimeoutNext` hold a request whose client does not give up. */
+const HOLD_LIMIT_MS = 5 * 60_000;
 
 function tokensOf(store: FakeStore): Record<TokenRole, string> {
   const pick = (group: GroupName): string =>
@@ -98,6 +110,8 @@ class FakeIntervalsServer implements FakeIntervals {
   private readonly fixture: Fixture;
   private readonly now: () => Date;
   private readonly pendingWaits = new Set<() => void>();
+  private readonly lateCommits = new Set<Promise<void>>();
+  private closing = false;
 
   get waiting(): number {
     return this.pendingWaits.size;
@@ -128,6 +142,17 @@ class FakeIntervalsServer implements FakeIntervals {
     this.url = `http://${hostPart}:${address.port}/`;
   }
 
+  addWebAppEntry(row: Partial<TimeRow> & Pick<TimeRow, 'personid' | 'projectid' | 'worktypeid'>): TimeRow {
+    const inserted = insertRow(this.store, 'time', row, this.now());
+    return Object.assign(inserted, storedTime(this.store.account.timeStorage, inserted));
+  }
+
+  async settled(): Promise<void> {
+    while (this.lateCommits.size > 0) {
+      await Promise.all([...this.lateCommits]);
+    }
+  }
+
   reset(): void {
     this.store.load(this.fixture);
     this.requests.length = 0;
@@ -135,6 +160,7 @@ class FakeIntervalsServer implements FakeIntervals {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     for (const cancel of [...this.pendingWaits]) {
       cancel();
     }
@@ -172,6 +198,8 @@ class FakeIntervalsServer implements FakeIntervals {
       faults: this.faults,
       now: this.now,
       reset: () => this.reset(),
+      addWebAppEntry: (row: Partial<TimeRow> & Pick<TimeRow, 'personid' | 'projectid' | 'worktypeid'>) => this.addWebAppEntry(row),
+      settled: () => this.settled(),
     };
   }
 
@@ -234,6 +262,28 @@ class FakeIntervalsServer implements FakeIntervals {
         return;
       }
     }
+    if (fault?.kind === 'commitLate' || fault?.kind === 'dropAfterTimeout') {
+      record.fault = fault.kind;
+      // Held until the client gives up on it (or a generous limit passes), then never answered.
+      const held = this.wait(HOLD_LIMIT_MS, res).then(() => undefined);
+      this.lateCommits.add(held);
+      await held;
+      this.lateCommits.delete(held);
+      req.socket.destroy();
+      if (fault.kind === 'dropAfterTimeout' || this.closing) {
+        this.log(record);
+        return;
+      }
+      this.commitLater(fault.delayMs, () => {
+        const outcome = this.process(req, method, route, record, body, chunked);
+        record.status = outcome.status;
+        if (outcome.code !== undefined) {
+          record.code = outcome.code;
+        }
+        this.log(record);
+      });
+      return;
+    }
     if (fault?.kind === 'drop') {
       record.fault = 'drop';
       this.log(record);
@@ -258,6 +308,27 @@ class FakeIntervalsServer implements FakeIntervals {
       return;
     }
     this.send(res, record, outcome, format);
+  }
+
+  /** Applies a held write `delayMs` after its client left (unless the server closes first). */
+  private commitLater(delayMs: number, apply: () => void): void {
+    const done = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.pendingWaits.delete(cancel);
+        if (!this.closing) {
+          apply();
+        }
+        resolve();
+      }, delayMs);
+      const cancel = (): void => {
+        clearTimeout(timer);
+        this.pendingWaits.delete(cancel);
+        resolve();
+      };
+      this.pendingWaits.add(cancel);
+    });
+    this.lateCommits.add(done);
+    void done.finally(() => this.lateCommits.delete(done));
   }
 
   private process(
