@@ -182,6 +182,18 @@ export class TimeLogSync {
    */
   async submit(queued: QueuedTimeEntry): Promise<SubmitResult> {
     const item = await this.options.outbox.add(TIME_ENTRY_KIND, { ...queued, snapshotFirst: true });
+    try {
+      return await this.sendQueued(item);
+    } catch (error) {
+      // The entry is kept on disk: whatever failed after that (a lock, the disk), a later sync sends it.
+      this.options.onProblem?.(`Sending the new time entry failed; it waits to be sent: ${describeTimeFailure(error)}`);
+      const attempt = this.attempts.get(item.id);
+      this.attempts.delete(item.id);
+      return attempt?.entry ? { status: 'logged', entry: attempt.entry } : { status: 'queued', id: item.id, reason: waitReason(attempt, 'unreachable') };
+    }
+  }
+
+  private async sendQueued(item: OutboxItem<QueuedTimeEntry>): Promise<SubmitResult> {
     for (let round = 0; round < 3; round++) {
       await this.sync();
       const attempt = this.attempts.get(item.id);

@@ -280,6 +280,7 @@ export class Schedule {
     if (outcome.status === 'noTimer' || !timer) {
       return;
     }
+    // Paused whatever became of the entry (when its request is refused, the timer keeps its time).
     this.modelPause(at, task);
     if (outcome.status === 'logged' || outcome.status === 'queued') {
       this.loggedSeconds.set(task, (this.loggedSeconds.get(task) ?? 0) + timer.seconds);

@@ -25,7 +25,12 @@ export interface WindowContext {
 }
 
 /** What Stop Timer and Log Time did. */
-export type StopOutcome = { status: 'noTimer' } | { status: 'tooShort' } | { status: SubmitResult['status']; seconds: number; hadId: boolean };
+export type StopOutcome =
+  | { status: 'noTimer' }
+  | { status: 'tooShort' }
+  /** Paused, but the entry could not even be kept (and the timer keeps its time). */
+  | { status: 'notKept'; seconds: number }
+  | { status: SubmitResult['status']; seconds: number; hadId: boolean };
 
 /**
  * One VS Code window as far as time data goes: its outbox and time log, and its timer service,
@@ -96,13 +101,18 @@ export class SimWindow {
     if (seconds < 1) {
       return { status: 'tooShort' };
     }
-    const result = await this.sync.submit({
+    let result: SubmitResult;
+    try {
+      result = await this.sync.submit({
       input: entryInput(task, secondsToHours(seconds), description),
       ...(paused.timer.id !== undefined ? { timerId: paused.timer.id } : {}),
-      taskLabel: `#${task}`,
-      project: null,
-      workType: null,
-    });
+        taskLabel: `#${task}`,
+        project: null,
+        workType: null,
+      });
+    } catch {
+      return { status: 'notKept', seconds };
+    }
     if ((result.status === 'logged' || result.status === 'queued') && paused.timer.id === undefined) {
       await this.timers.discard(paused.key);
     }
