@@ -48,8 +48,6 @@ export class Schedule {
   private identical = { must: 0, may: 0, webApp: 0 };
   private readonly model = new Map<number, ModelTimer>();
   private readonly loggedSeconds = new Map<number, number>();
-  /** Tasks whose stopped timer waits for its entry: not started again in this schedule. */
-  private readonly stopPending = new Set<number>();
 
   constructor(
     private readonly random: Random,
@@ -227,9 +225,6 @@ export class Schedule {
   }
 
   private async startTimer(window: SimWindow, task: number): Promise<void> {
-    if (this.stopPending.has(task)) {
-      return;
-    }
     // The service takes the time when the action starts; waiting for a lock or the network comes after.
     let at: number;
     try {
@@ -264,9 +259,6 @@ export class Schedule {
   }
 
   private async stopTimer(window: SimWindow, task: number): Promise<void> {
-    if (this.stopPending.has(task)) {
-      return;
-    }
     let outcome;
     const at = this.now;
     try {
@@ -285,9 +277,6 @@ export class Schedule {
     if (outcome.status === 'logged' || outcome.status === 'queued') {
       this.loggedSeconds.set(task, (this.loggedSeconds.get(task) ?? 0) + timer.seconds);
       this.model.delete(task);
-      if (outcome.status === 'queued' && outcome.hadId) {
-        this.stopPending.add(task);
-      }
     }
   }
 
