@@ -1,3 +1,4 @@
+import { id, type ArgumentKind } from './commandArguments';
 import * as vscode from 'vscode';
 import { parseDuration } from '../time/duration';
 import { parseClockTime, parseTimerAdjustment, type TimerAdjustInput } from '../timer/timerAdjustInput';
@@ -15,6 +16,12 @@ import { defuseLinks } from '../common/untrustedText';
 export function adjustTimerCommand(context: TimerCommandContext): Command {
   return {
     id: 'intervals.adjustTimer',
+    arguments: {
+      taskId: id,
+      timerId: id,
+      startedAt: adjustment('startedAt', 'a time: "9:15", an ISO date-time or epoch milliseconds'),
+      elapsed: adjustment('elapsed', 'a duration: seconds, or a text such as "1h 20m"'),
+    },
     async execute(arg?: unknown): Promise<TimerAdjustment | undefined> {
       const entry = await chooseTimer(context.service, arg, 'Adjust Timer');
       if (!entry) {
@@ -58,6 +65,11 @@ export function adjustTimerCommand(context: TimerCommandContext): Command {
       return result;
     },
   };
+}
+
+/** Checks `startedAt` or `elapsed` as the command will read it; the value goes on as given. */
+function adjustment(key: 'startedAt' | 'elapsed', expected: string): ArgumentKind {
+  return (value) => (fromArguments({ [key]: value }, new Date()).ok ? { ok: true, value } : { ok: false, expected });
 }
 
 function fromArguments(given: Record<string, unknown>, now: Date): TimerAdjustInput {

@@ -1,3 +1,4 @@
+import { id } from './commandArguments';
 import * as vscode from 'vscode';
 import type { TaskBrowser } from '../views/tasks/taskBrowser';
 import type { Command } from './commandTable';
@@ -9,6 +10,7 @@ import type { Command } from './commandTable';
 export function copyTaskIdCommand(browser: TaskBrowser): Command {
   return {
     id: 'intervals.copyTaskId',
+    arguments: { taskId: id },
     async execute(arg?: unknown): Promise<string | undefined> {
       const task = arg === undefined ? await browser.askForTask('Copy Task ID') : await browser.taskFrom(arg, 'copy a task id');
       if (!task) {

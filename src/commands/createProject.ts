@@ -1,3 +1,4 @@
+import { boolean, clientOrNone, day, dayOrNone, passed, text } from './commandArguments';
 import * as vscode from 'vscode';
 import type { Project, ProjectInput, Task } from '../api/types';
 import { clientOrSignIn } from '../common/accountGuard';
@@ -37,6 +38,7 @@ const NO_CLIENT = 'none';
 export function createProjectCommand(context: ProjectCommandContext): Command {
   return {
     id: 'intervals.createProject',
+    arguments: { clientId: clientOrNone, name: text, dateStart: day, dateEnd: dayOrNone, billable: boolean, active: boolean, description: text, tasks: passed },
     async execute(arg?: unknown): Promise<CreateProjectResult> {
       const api = await clientOrSignIn(context.services.session, 'create a project');
       const account = context.services.session.state;

@@ -1,3 +1,4 @@
+import { day, dayOrNone, id, idOrNone, ids, text } from './commandArguments';
 import * as vscode from 'vscode';
 import type { Person, Project, Task, TaskInput } from '../api/types';
 import { clientOrSignIn } from '../common/accountGuard';
@@ -56,6 +57,7 @@ function idList(value: unknown): number[] | undefined {
 export function createTaskCommand(context: ProjectCommandContext): Command {
   return {
     id: 'intervals.createTask',
+    arguments: { projectId: id, title: text, moduleId: idOrNone, statusId: id, priorityId: id, ownerId: id, assigneeIds: ids, dateOpen: day, dateDue: dayOrNone, description: text },
     async execute(arg?: unknown): Promise<WriteResult<Task>> {
       const api = await clientOrSignIn(context.services.session, 'create a task');
       const account = context.services.session.state;

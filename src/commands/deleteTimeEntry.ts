@@ -1,3 +1,4 @@
+import { boolean, id } from './commandArguments';
 import * as vscode from 'vscode';
 import { isIntervalsError } from '../api/errors';
 import type { TimeEntry } from '../api/types';
@@ -22,6 +23,7 @@ export type DeleteTimeEntryResult = { status: 'deleted'; id: number } | { status
 export function deleteTimeEntryCommand(session: AccountSession, view: MyTimeView, changes: DataChanges, log: Logger): Command {
   return {
     id: 'intervals.deleteTimeEntry',
+    arguments: { entryId: id, id, confirm: boolean },
     async execute(arg?: unknown): Promise<DeleteTimeEntryResult> {
       const api = await clientOrSignIn(session, 'delete time');
       if (!api) {

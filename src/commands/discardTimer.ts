@@ -1,3 +1,4 @@
+import { boolean, id } from './commandArguments';
 import * as vscode from 'vscode';
 import { formatDuration } from '../time/duration';
 import type { TimerCommandContext } from '../timerUi/timerCommandContext';
@@ -13,6 +14,7 @@ import { defuseLinks } from '../common/untrustedText';
 export function discardTimerCommand(context: TimerCommandContext): Command {
   return {
     id: 'intervals.discardTimer',
+    arguments: { taskId: id, timerId: id, confirm: boolean },
     async execute(arg?: unknown): Promise<boolean> {
       const entry = await chooseTimer(context.service, arg, 'Discard Timer');
       if (!entry) {

@@ -1,3 +1,4 @@
+import { boolean, text } from './commandArguments';
 import * as vscode from 'vscode';
 import type { TimeLogSync } from '../timeLog/timeLogSync';
 import { waitingDescription, waitingEntryFrom, waitingLabel } from '../views/time/waitingEntries';
@@ -11,6 +12,7 @@ import { defuseLinks } from '../common/untrustedText';
 export function discardWaitingEntryCommand(sync: TimeLogSync): Command {
   return {
     id: 'intervals.discardWaitingEntry',
+    arguments: { id: text, confirm: boolean },
     async execute(arg?: unknown): Promise<{ status: 'discarded'; id: string } | { status: 'cancelled' }> {
       const item = await waitingEntryFrom(arg, () => sync.waiting(), 'Entry to discard');
       if (!item) {

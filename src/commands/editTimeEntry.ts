@@ -1,3 +1,4 @@
+import { boolean, hours, id, isoDate, text } from './commandArguments';
 import type { EditTimeEntryResult, EditTimeFlow } from '../views/time/editTimeFlow';
 import type { Command } from './commandTable';
 
@@ -9,6 +10,7 @@ import type { Command } from './commandTable';
 export function editTimeEntryCommand(flow: EditTimeFlow): Command {
   return {
     id: 'intervals.editTimeEntry',
+    arguments: { entryId: id, id, date: isoDate, hours, worktypeId: id, billable: boolean, description: text, prompt: boolean },
     execute: (arg?: unknown): Promise<EditTimeEntryResult> => flow.run(arg),
   };
 }

@@ -1,3 +1,4 @@
+import { boolean, text } from './commandArguments';
 import type { Task } from '../api/types';
 import type { TaskBrowser } from '../views/tasks/taskBrowser';
 import { argumentObject, type Command } from './commandTable';
@@ -11,6 +12,7 @@ import { argumentObject, type Command } from './commandTable';
 export function findTaskCommand(browser: TaskBrowser): Command {
   return {
     id: 'intervals.findTask',
+    arguments: { value: text, title: text, pick: boolean, action: text },
     async execute(arg?: unknown): Promise<Task | undefined> {
       const options = argumentObject(arg) ?? {};
       const title = typeof options.title === 'string' && options.title.trim() !== '' ? options.title : 'Find Task';

@@ -1,3 +1,4 @@
+import { id } from './commandArguments';
 import type { AccountSession } from '../auth/accountSession';
 import { clientOrSignIn } from '../common/accountGuard';
 import { reportError } from '../common/errorReporter';
@@ -15,6 +16,7 @@ import type { Command } from './commandTable';
 export function logAgainTodayCommand(session: AccountSession, view: MyTimeView, flow: LogTimeFlow, log: Logger, today: () => Date = () => new Date()): Command {
   return {
     id: 'intervals.logAgainToday',
+    arguments: { entryId: id, id },
     async execute(arg?: unknown): Promise<LogTimeResult> {
       const api = await clientOrSignIn(session, 'log time');
       if (!api) {

@@ -1,3 +1,4 @@
+import { boolean, hours, id, isoDate, text } from './commandArguments';
 import type { LogTimeFlow, LogTimeResult } from '../views/time/logTimeFlow';
 import type { Command } from './commandTable';
 
@@ -9,6 +10,7 @@ import type { Command } from './commandTable';
 export function logTimeCommand(flow: LogTimeFlow): Command {
   return {
     id: 'intervals.logTime',
+    arguments: { taskId: id, date: isoDate, hours, worktypeId: id, billable: boolean, description: text, prompt: boolean, timerId: id, fromTimer: boolean },
     execute: (arg?: unknown): Promise<LogTimeResult> => flow.run(arg),
   };
 }

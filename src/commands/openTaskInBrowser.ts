@@ -1,3 +1,4 @@
+import { id } from './commandArguments';
 import * as vscode from 'vscode';
 import type { TaskBrowser } from '../views/tasks/taskBrowser';
 import type { Command } from './commandTable';
@@ -7,6 +8,7 @@ import { taskLinkFor } from './taskLink';
 export function openTaskInBrowserCommand(browser: TaskBrowser): Command {
   return {
     id: 'intervals.openTaskInBrowser',
+    arguments: { taskId: id },
     async execute(arg?: unknown): Promise<string | undefined> {
       const link = await taskLinkFor(browser, arg, 'Open Task in Browser');
       if (link) {

@@ -1,3 +1,4 @@
+import { id } from './commandArguments';
 import { isRunning } from '../timer/timerModel';
 import type { TimerEntry } from '../timer/timerService';
 import type { TimerCommandContext } from '../timerUi/timerCommandContext';
@@ -8,6 +9,7 @@ import type { Command } from './commandTable';
 export function resumeTimerCommand(context: TimerCommandContext): Command {
   return {
     id: 'intervals.resumeTimer',
+    arguments: { taskId: id, timerId: id },
     async execute(arg?: unknown): Promise<TimerEntry | undefined> {
       const entry = await chooseTimer(context.service, arg, 'Resume Timer', (item) => !isRunning(item.timer));
       if (!entry) {

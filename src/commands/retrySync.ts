@@ -1,3 +1,4 @@
+import { text } from './commandArguments';
 import type { DrainReport } from '../outbox/outbox';
 import type { TimeLogSync } from '../timeLog/timeLogSync';
 import { argumentObject, type Command } from './commandTable';
@@ -9,6 +10,7 @@ import { argumentObject, type Command } from './commandTable';
 export function retrySyncCommand(sync: TimeLogSync): Command {
   return {
     id: 'intervals.retrySync',
+    arguments: { id: text },
     async execute(arg?: unknown): Promise<DrainReport & { waiting: number }> {
       const args = argumentObject(arg);
       const item = args?.item as { id?: unknown } | undefined;

@@ -1,3 +1,4 @@
+import { id } from './commandArguments';
 import { positiveId } from '../tasks/taskReference';
 import type { TaskBrowser } from '../views/tasks/taskBrowser';
 import { argumentObject, type Command } from './commandTable';
@@ -6,6 +7,7 @@ import { argumentObject, type Command } from './commandTable';
 export function revealTaskCommand(browser: TaskBrowser): Command {
   return {
     id: 'intervals.tasks.reveal',
+    arguments: { taskId: id, projectId: id },
     async execute(arg?: unknown): Promise<boolean> {
       const options = argumentObject(arg) ?? {};
       const taskId = positiveId(options.taskId);

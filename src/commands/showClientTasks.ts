@@ -1,3 +1,4 @@
+import { boolean, clientOrNone, text } from './commandArguments';
 import * as vscode from 'vscode';
 import type { Task } from '../api/types';
 import type { ClientGroup } from '../tasks/taskGroups';
@@ -13,6 +14,7 @@ import { escapeIcons } from '../common/untrustedText';
 export function showClientTasksCommand(browser: TaskBrowser): Command {
   return {
     id: 'intervals.showClientTasks',
+    arguments: { clientId: clientOrNone, name: text, pick: boolean, action: text },
     async execute(arg?: unknown): Promise<Task | undefined> {
       if (!(await browser.client('list a client’s tasks'))) {
         return undefined;

@@ -1,3 +1,4 @@
+import { text } from './commandArguments';
 import * as vscode from 'vscode';
 import type { AccountSession, SignInResult } from '../auth/accountSession';
 import { KEYRING_HELP_URL } from '../auth/credentialStore';
@@ -14,6 +15,7 @@ export function signInCommand(
 ): Command & { execute(arg?: unknown): Promise<SignInResult | undefined> } {
   return {
     id: 'intervals.signIn',
+    arguments: { token: text },
     async execute(arg?: unknown): Promise<SignInResult | undefined> {
       const token = argumentObject(arg)?.token;
       if (typeof token === 'string') {

@@ -1,3 +1,4 @@
+import { id } from './commandArguments';
 import * as vscode from 'vscode';
 import type { Task } from '../api/types';
 import { clientOrSignIn } from '../common/accountGuard';
@@ -16,6 +17,7 @@ import type { Command } from './commandTable';
 export function startTimerCommand(context: TimerCommandContext): Command {
   return {
     id: 'intervals.startTimer',
+    arguments: { taskId: id },
     async execute(arg?: unknown): Promise<TimerEntry | undefined> {
       const api = await clientOrSignIn(context.session, 'start a timer');
       if (!api) {

@@ -1,3 +1,4 @@
+import { boolean, id, isoDate, text } from './commandArguments';
 import * as vscode from 'vscode';
 import { toIsoDate } from '../time/dates';
 import { secondsToHours } from '../timeLog/timeEntryDraft';
@@ -21,6 +22,7 @@ const PASSED_ON = ['worktypeId', 'billable', 'description', 'prompt', 'date'] as
 export function stopTimerCommand(context: TimerCommandContext): Command {
   return {
     id: 'intervals.stopTimer',
+    arguments: { taskId: id, timerId: id, worktypeId: id, billable: boolean, description: text, date: isoDate, prompt: boolean },
     async execute(arg?: unknown): Promise<StopTimerResult> {
       const entry = await chooseTimer(context.service, arg, 'Stop Timer and Log Time');
       if (!entry) {

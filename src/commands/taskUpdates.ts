@@ -1,3 +1,4 @@
+import { id, ids } from './commandArguments';
 import * as vscode from 'vscode';
 import type { IntervalsClient } from '../api/client';
 import type { Task, TaskInput } from '../api/types';
@@ -50,6 +51,7 @@ async function update(
 export function setTaskStatusCommand(context: ProjectCommandContext): Command {
   return {
     id: 'intervals.setTaskStatus',
+    arguments: { taskId: id, statusId: id },
     async execute(arg?: unknown): Promise<WriteResult<Task>> {
       const api = await clientOrSignIn(context.services.session, 'change a task');
       if (!api) {
@@ -97,6 +99,7 @@ export function setTaskStatusCommand(context: ProjectCommandContext): Command {
 export function assignTaskCommand(context: ProjectCommandContext): Command {
   return {
     id: 'intervals.assignTask',
+    arguments: { taskId: id, assigneeIds: ids },
     async execute(arg?: unknown): Promise<WriteResult<Task>> {
       const api = await clientOrSignIn(context.services.session, 'change a task');
       if (!api) {

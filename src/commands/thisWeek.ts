@@ -1,3 +1,4 @@
+import { isoDate } from './commandArguments';
 import * as vscode from 'vscode';
 import { checkIsoDate } from '../timeLog/timeEntryDraft';
 import { fromIsoDate } from '../time/dates';
@@ -12,6 +13,7 @@ import { defuseLinks } from '../common/untrustedText';
 export function thisWeekCommand(view: MyTimeView): Command {
   return {
     id: 'intervals.thisWeek',
+    arguments: { date: isoDate },
     async execute(arg?: unknown): Promise<{ start: string; end: string } | undefined> {
       const date = argumentObject(arg)?.date;
       if (date === undefined) {

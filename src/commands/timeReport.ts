@@ -1,3 +1,4 @@
+import { id, isoDate, oneOf, text } from './commandArguments';
 import * as vscode from 'vscode';
 import { isIntervalsError } from '../api/errors';
 import type { Person, TimeEntry } from '../api/types';
@@ -48,6 +49,7 @@ const LAST_ANSWERS_KEY = 'intervals.lastAnswers.timeReport';
 export function timeReportCommand(context: ProjectCommandContext, panel: TimeReportPanel, pageSize: () => number | undefined): Command {
   return {
     id: 'intervals.timeReport',
+    arguments: { range: oneOf(REPORT_RANGES), start: isoDate, end: isoDate, personId: id, csvPath: text },
     async execute(arg?: unknown): Promise<TimeReport | undefined> {
       const api = await clientOrSignIn(context.services.session, 'see a time report');
       const state = context.services.session.state;

@@ -15,7 +15,10 @@ export interface FileLockOptions {
    */
   staleMs?: number;
   retryMs?: number;
-  /** How many times to wait for a live holder before giving up. */
+  /**
+   * How many times to wait for a live holder before giving up. By default long enough to outlast
+   * an unreadable lock left by a crash (`staleMs`), so that one delays a change instead of failing it.
+   */
   maxWaits?: number;
   isProcessAlive?: (pid: number) => boolean;
   /** When the process with this id started (epoch ms), where the system tells; undefined elsewhere. */
@@ -98,7 +101,7 @@ export class FileLock {
     this.sleep = options.sleep ?? systemSleep;
     this.staleMs = options.staleMs ?? 30_000;
     this.retryMs = options.retryMs ?? 25;
-    this.maxWaits = options.maxWaits ?? 400;
+    this.maxWaits = options.maxWaits ?? Math.ceil((this.staleMs + 5_000) / this.retryMs);
     this.isAlive = options.isProcessAlive ?? processIsAlive;
     this.startedAt = options.processStartedAt ?? linuxProcessStartedAt;
     this.files = options.files ?? nodeStateFileSystem(this.sleep);

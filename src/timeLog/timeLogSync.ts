@@ -182,6 +182,39 @@ export class TimeLogSync {
    */
   async submit(queued: QueuedTimeEntry): Promise<SubmitResult> {
     const item = await this.options.outbox.add(TIME_ENTRY_KIND, { ...queued, snapshotFirst: true });
+    let result: SubmitResult;
+    try {
+      result = await this.sendQueued(item);
+    } catch (error) {
+      // The entry is kept on disk: whatever failed after that (a lock, the disk), a later sync sends it.
+      this.options.onProblem?.(`Sending the new time entry failed; it waits to be sent: ${describeTimeFailure(error)}`);
+      const attempt = this.attempts.get(item.id);
+      this.attempts.delete(item.id);
+      result = attempt?.entry ? { status: 'logged', entry: attempt.entry } : { status: 'queued', id: item.id, reason: waitReason(attempt, 'unreachable') };
+    }
+    if (result.status === 'queued' && queued.timerId !== undefined) {
+      // The timer's time now waits in the entry: the timer goes, or a new run on it would be deleted
+      // with it once the entry arrives, and its time could be logged a second time meanwhile.
+      await this.noteTimerLogged(queued.timerId);
+    }
+    return result;
+  }
+
+  /** True when the timer was durably noted as logged (hidden, and deleted until that succeeds). */
+  private async noteTimerLogged(timerId: number): Promise<boolean> {
+    if (!this.options.onTimerLogged) {
+      return false;
+    }
+    try {
+      await this.options.onTimerLogged(timerId);
+      return true;
+    } catch (error) {
+      this.options.onProblem?.(`Could not note timer ${timerId} as logged: ${describeTimeFailure(error)}`);
+      return false;
+    }
+  }
+
+  private async sendQueued(item: OutboxItem<QueuedTimeEntry>): Promise<SubmitResult> {
     for (let round = 0; round < 3; round++) {
       await this.sync();
       const attempt = this.attempts.get(item.id);
@@ -351,15 +384,7 @@ export class TimeLogSync {
   /** Runs once an entry is on the service; never throws, so the entry is never sent twice. */
   private async confirmed(api: TimeEntryApi, entry: TimeEntry, queued: QueuedTimeEntry, foundOnServer: boolean): Promise<void> {
     if (queued.timerId !== undefined) {
-      let noted = false;
-      if (this.options.onTimerLogged) {
-        try {
-          await this.options.onTimerLogged(queued.timerId);
-          noted = true;
-        } catch (error) {
-          this.options.onProblem?.(`Could not note timer ${queued.timerId} as logged: ${describeTimeFailure(error)}`);
-        }
-      }
+      const noted = await this.noteTimerLogged(queued.timerId);
       try {
         await api.deleteTimer(queued.timerId);
         this.timerDeletedEmitter.fire(queued.timerId);

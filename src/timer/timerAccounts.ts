@@ -1,5 +1,4 @@
-import type { LocalTimerRecord, ServerTimer } from './timerModel';
-import { parseUtcTimestamp } from './timestamps';
+import { matchesPatch, type LocalTimerRecord, type ServerTimer, type TimerPatch } from './timerModel';
 import { emptyTimerState, type TimerStateData } from './timerStateFormat';
 import type { TimerStateFile } from './timerStateFile';
 
@@ -39,8 +38,8 @@ export function dropRecord(state: TimerStateData, record: LocalTimerRecord, now:
     if (!state.deletions.includes(record.timer.id)) {
       state.deletions.push(record.timer.id);
     }
-  } else if (record.timer.taskId !== undefined && record.sentCreates?.length) {
-    state.orphans.push({ taskId: record.timer.taskId, patches: record.sentCreates, at: now });
+  } else if (record.timer.taskId !== undefined && record.sentWrites?.length) {
+    state.orphans.push({ taskId: record.timer.taskId, patches: record.sentWrites.map(({ time, startTime }) => ({ time, startTime })), at: now });
   }
 }
 
@@ -58,25 +57,46 @@ export function markLogged(state: TimerStateData, timerId: number): boolean {
   return true;
 }
 
+/** Notes a create whose answer was lost: should it land later, its timer is deleted, not adopted. */
+export function noteCreateInDoubt(state: TimerStateData, taskId: number, patch: TimerPatch, now: number): void {
+  const same = state.orphans.find((orphan) => orphan.taskId === taskId);
+  if (same) {
+    same.patches.push(patch);
+    same.at = now;
+  } else {
+    state.orphans.push({ taskId, patches: [patch], at: now });
+  }
+}
+
 /** Durably notes that a timer was logged (see `markLogged`), whichever window and account. */
 export async function markTimerLogged(file: TimerStateFile, timerId: number): Promise<void> {
   await file.update((state) => ({ changed: markLogged(state, timerId), result: undefined }));
 }
 
 /**
- * Server timers that are the late result of a create for a timer discarded before it had an id
- * go to the deletions; orphans nothing matched are forgotten once old. True when it changed.
+ * Server timers that are the late result of a create in doubt (its answer lost), for a timer that
+ * was discarded, logged, or got its id from another create meanwhile, go to the deletions; orphans
+ * nothing matched are forgotten once old. True when it changed.
  */
 export function claimOrphans(state: TimerStateData, serverTimers: readonly ServerTimer[], now: number): boolean {
   if (state.orphans.length === 0) {
     return false;
   }
+  // A local timer's own server timer is never an orphan: the one with its id, or for one without
+  // an id yet, the one its own create made (the very create in doubt, sent from this record).
+  const owned = (timer: ServerTimer): boolean =>
+    state.records.some((record) =>
+      record.timer.id !== undefined
+        ? record.timer.id === timer.id
+        : record.timer.taskId === timer.taskId && (record.sentWrites ?? []).some((create) => matchesPatch(timer, create)),
+    );
   const kept = state.orphans.filter((orphan) => {
     const match = serverTimers.find(
       (timer) =>
         timer.taskId === orphan.taskId &&
         !state.deletions.includes(timer.id) &&
-        orphan.patches.some((patch) => patch.time === timer.time && sameStart(patch.startTime, timer.startTime)),
+        !owned(timer) &&
+        orphan.patches.some((patch) => matchesPatch(timer, patch)),
     );
     if (match) {
       state.deletions.push(match.id);
@@ -87,12 +107,4 @@ export function claimOrphans(state: TimerStateData, serverTimers: readonly Serve
   const changed = kept.length !== state.orphans.length;
   state.orphans = kept;
   return changed;
-}
-
-function sameStart(a: string | null, b: string | null): boolean {
-  try {
-    return (parseUtcTimestamp(a)?.getTime() ?? null) === (parseUtcTimestamp(b)?.getTime() ?? null);
-  } catch {
-    return false;
-  }
 }

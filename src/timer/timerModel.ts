@@ -192,10 +192,57 @@ export interface LocalTimerRecord {
   /** The server's state when the first pending change was made; null if it never reached the server. */
   base: TimerPatch | null;
   /**
-   * What the creates sent for this timer carried, while it has no id: a create whose answer was
-   * lost may have been applied, and its timer must be recognised should this one be discarded.
+   * What the writes sent since the last confirmed sync carried (creates while it has no id): a
+   * write whose answer was lost may have been applied, and must be recognised on the server
+   * (see `rebaseOnSentWrite`), or found as an orphan should the timer be discarded.
    */
-  sentCreates?: TimerPatch[];
+  sentWrites?: SentWrite[];
+  /**
+   * Epoch ms until which nothing more is sent for this timer: a write of it whose outcome is
+   * unknown may still land, and must not land after a newer write.
+   */
+  doubtUntil?: number;
+}
+
+/** A write sent for a timer: its patch, and how many of the pending changes it held. */
+export interface SentWrite extends TimerPatch {
+  ops: number;
+}
+
+function sameStartTime(a: string | null, b: string | null): boolean {
+  return (parseUtcTimestamp(a)?.getTime() ?? null) === (parseUtcTimestamp(b)?.getTime() ?? null);
+}
+
+/** Whether the server timer holds exactly what a patch sent. */
+export function matchesPatch(server: ServerTimer, patch: TimerPatch): boolean {
+  try {
+    return Math.round(server.time) === patch.time && sameStartTime(server.startTime, patch.startTime);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A write applied although its answer was lost: the server timer holds what that write sent, so
+ * the changes it carried are on the server already. Only the changes made since are still to
+ * apply (replaying them all would count a run twice).
+ */
+export function rebaseOnSentWrite(record: LocalTimerRecord, server: ServerTimer | null): LocalTimerRecord {
+  if (!server || !record.sentWrites?.length) {
+    return record;
+  }
+  const sent = [...record.sentWrites].reverse().find((create) => matchesPatch(server, create));
+  if (!sent) {
+    return record;
+  }
+  const later = record.sentWrites.filter((write) => write.ops > sent.ops).map((write) => ({ ...write, ops: write.ops - sent.ops }));
+  const { sentWrites: _all, ...rest } = record;
+  return {
+    ...rest,
+    pending: record.pending.slice(sent.ops),
+    base: { time: sent.time, startTime: sent.startTime },
+    ...(later.length > 0 ? { sentWrites: later } : {}),
+  };
 }
 
 /** The record for a timer as just read from the server. */

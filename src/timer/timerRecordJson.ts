@@ -1,11 +1,12 @@
-import type { LocalTimerRecord, TimerOp, TimerPatch } from './timerModel';
+import type { LocalTimerRecord, SentWrite, TimerOp, TimerPatch } from './timerModel';
 
 /** JSON form of a record for durable storage. */
 export interface LocalTimerRecordJson {
   timer: { id?: number; taskId?: number; accumulatedSeconds: number; startedAt: string | null };
   pending: TimerOp[];
   base: TimerPatch | null;
-  sentCreates?: TimerPatch[];
+  sentWrites?: SentWrite[];
+  doubtUntil?: number;
 }
 
 export function recordToJson(record: LocalTimerRecord): LocalTimerRecordJson {
@@ -13,7 +14,8 @@ export function recordToJson(record: LocalTimerRecord): LocalTimerRecordJson {
     timer: { ...record.timer, startedAt: record.timer.startedAt ? record.timer.startedAt.toISOString() : null },
     pending: record.pending,
     base: record.base,
-    ...(record.sentCreates?.length ? { sentCreates: record.sentCreates } : {}),
+    ...(record.sentWrites?.length ? { sentWrites: record.sentWrites } : {}),
+    ...(record.doubtUntil !== undefined ? { doubtUntil: record.doubtUntil } : {}),
   };
 }
 
@@ -31,7 +33,7 @@ export function recordFromJson(value: unknown): LocalTimerRecord | undefined {
     (startedAt === null || (startDate !== null && !Number.isNaN(startDate.getTime()))) &&
     value.pending.every(isTimerOp) &&
     (value.base === null || isPatch(value.base)) &&
-    (value.sentCreates === undefined || (Array.isArray(value.sentCreates) && value.sentCreates.every(isPatch)));
+    (value.sentWrites === undefined || (Array.isArray(value.sentWrites) && value.sentWrites.every((create) => isPatch(create) && typeof (create as SentWrite).ops === 'number')));
   if (!valid) {
     return undefined;
   }
@@ -44,7 +46,8 @@ export function recordFromJson(value: unknown): LocalTimerRecord | undefined {
     },
     pending: value.pending as TimerOp[],
     base: value.base as TimerPatch | null,
-    ...(Array.isArray(value.sentCreates) && value.sentCreates.length > 0 ? { sentCreates: value.sentCreates as TimerPatch[] } : {}),
+    ...(Array.isArray(value.sentWrites) && value.sentWrites.length > 0 ? { sentWrites: value.sentWrites as SentWrite[] } : {}),
+    ...(typeof value.doubtUntil === 'number' ? { doubtUntil: value.doubtUntil } : {}),
   };
 }
 

@@ -20,6 +20,8 @@ import {
 import { emptyTimerState, type TimerStateData, type TimerStateFile } from './timerStateFile';
 import { syncTimersOnce } from './timerSync';
 
+export const DEFAULT_TIMER_DOUBT_MS = 2 * 60_000;
+
 /** The part of `IntervalsClient` the timers use (an interface so unit tests can pass a fake). */
 export interface TimerApi {
   listAllTimers(filter?: TimerFilter): Promise<Timer[]>;
@@ -39,6 +41,12 @@ export interface TimerServiceOptions {
   account: () => { api: TimerApi; personId: number } | undefined;
   now: () => Date;
   allowMultipleTimers: () => boolean;
+  /**
+   * How long after a timer write whose outcome is unknown the timer is written again: well past
+   * the request timeout, so that a late commit of that write cannot land after (and undo) a newer
+   * one. Default two minutes.
+   */
+  uncertainDelayMs?: () => number;
   log?: TimerLog;
 }
 
@@ -282,6 +290,7 @@ export class TimerService {
       personId: account.personId,
       now: this.options.now,
       log: this.options.log,
+      uncertainDelayMs: this.options.uncertainDelayMs?.() ?? DEFAULT_TIMER_DOUBT_MS,
       rememberTask,
       taskFromTimer,
     });

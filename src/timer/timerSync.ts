@@ -1,7 +1,7 @@
 import type { Timer } from '../api/types';
 import type { TaskSummary } from '../tasks/taskReference';
-import { adoptAccount, claimOrphans } from './timerAccounts';
-import { findServerTimer, reconcileTimer, syncedRecord, type LocalTimerRecord, type TimerSend } from './timerModel';
+import { adoptAccount, claimOrphans, noteCreateInDoubt } from './timerAccounts';
+import { findServerTimer, rebaseOnSentWrite, reconcileTimer, syncedRecord, type LocalTimerRecord, type ServerTimer, type TimerPatch, type TimerSend } from './timerModel';
 import type { TimerStateData, TimerStateFile } from './timerStateFile';
 import type { TimerApi, TimerLog } from './timerService';
 
@@ -18,6 +18,8 @@ export interface TimerSyncContext {
   personId: number;
   now: () => Date;
   log?: TimerLog;
+  /** See `TimerServiceOptions.uncertainDelayMs`. */
+  uncertainDelayMs: number;
   /** Keeps a task's names for display (`replace` false keeps a fuller summary already known). */
   rememberTask: (state: TimerStateData, task: TaskSummary | undefined, replace?: boolean) => boolean;
   taskFromTimer: (timer: Timer) => TaskSummary | undefined;
@@ -50,12 +52,15 @@ export async function syncTimersOnce(context: TimerSyncContext): Promise<{ state
     const visible = serverTimers.filter((timer) => !deletions.includes(timer.id));
     const matched = new Set<number>();
     const kept: LocalTimerRecord[] = [];
-    for (const record of state.records) {
-      const server = findServerTimer(record, visible);
+    for (const stored of state.records) {
+      const server = findServerTimer(stored, visible);
       if (server) {
         matched.add(server.id);
       }
-      if (stale && record.pending.length === 0) {
+      const record = adoptServerTimer(rebaseOnSentWrite(stored, server), server);
+      changed = changed || record !== stored;
+      if ((stale && record.pending.length === 0) || (record.doubtUntil !== undefined && record.doubtUntil > now.getTime())) {
+        // A write of this timer may still land: nothing more goes out until it has.
         kept.push(record);
         continue;
       }
@@ -63,13 +68,9 @@ export async function syncTimersOnce(context: TimerSyncContext): Promise<{ state
       if (result.send.kind !== 'none') {
         const send = result.send;
         sends.push({ send, pendingJson: JSON.stringify(record.pending), taskId: record.timer.taskId, id: record.timer.id });
-        if (send.kind === 'create') {
-          // Noted before it goes out: should its answer be lost, the timer it made is recognisable.
-          kept.push({ ...record, sentCreates: [...(record.sentCreates ?? []), send.patch] });
-          changed = true;
-        } else {
-          kept.push(record);
-        }
+        // Noted before it goes out: should its answer be lost, what it did is recognisable.
+        kept.push({ ...record, sentWrites: [...(record.sentWrites ?? []), { ...send.patch, ops: record.pending.length }] });
+        changed = true;
         continue;
       }
       changed = true;
@@ -95,6 +96,7 @@ export async function syncTimersOnce(context: TimerSyncContext): Promise<{ state
 
   // 2. Without the lock (requests may take a while): send.
   const results: Array<{ planned: PlannedSend; server: Timer }> = [];
+  const inDoubt: Array<{ planned: PlannedSend; patch: TimerPatch }> = [];
   for (const planned of plan.sends) {
     try {
       const server =
@@ -103,6 +105,9 @@ export async function syncTimersOnce(context: TimerSyncContext): Promise<{ state
           : await api.updateTimer(planned.send.id, { time: planned.send.patch.time, startTime: planned.send.patch.startTime });
       results.push({ planned, server });
     } catch (error) {
+      if (mayHaveApplied(error)) {
+        inDoubt.push({ planned, patch: planned.send.patch });
+      }
       context.log?.warn(`Could not send a timer change (kept, retried on the next sync): ${describe(error)}`);
     }
   }
@@ -123,8 +128,17 @@ export async function syncTimersOnce(context: TimerSyncContext): Promise<{ state
   // 3. Under the lock again: the confirmed records become synced, unless changed meanwhile.
   let again = false;
   const state = await context.state.update((current) => {
-    let changed = false;
+    let changed = inDoubt.length > 0;
     again = false;
+    for (const { planned, patch } of inDoubt) {
+      if (planned.send.kind === 'create' && planned.taskId !== undefined) {
+        noteCreateInDoubt(current, planned.taskId, patch, now.getTime());
+      }
+      const record = current.records.find((each) => (planned.id !== undefined ? each.timer.id === planned.id : each.timer.id === undefined && each.timer.taskId === planned.taskId));
+      if (record) {
+        record.doubtUntil = now.getTime() + context.uncertainDelayMs;
+      }
+    }
     for (const { planned, server } of results) {
       const index = current.records.findIndex((record) =>
         planned.id !== undefined ? record.timer.id === planned.id : record.timer.id === undefined && record.timer.taskId === planned.taskId,
@@ -144,9 +158,14 @@ export async function syncTimersOnce(context: TimerSyncContext): Promise<{ state
       if (JSON.stringify(record.pending) === planned.pendingJson) {
         current.records[index] = syncedRecord(server);
       } else {
-        // Changed again while the request ran: keep those changes, now against this timer.
-        const { sentCreates: _sent, ...rest } = record;
-        current.records[index] = { ...rest, timer: { ...record.timer, id: server.id } };
+        // Changed again while the request ran: the changes it carried are on the server now;
+        // those made since are still to send, against this timer.
+        const sentOps = (JSON.parse(planned.pendingJson) as unknown[]).length;
+        const prefix = JSON.stringify(record.pending.slice(0, sentOps)) === planned.pendingJson;
+        const { sentWrites: _sent, ...rest } = record;
+        current.records[index] = prefix
+          ? { ...rest, timer: { ...record.timer, id: server.id }, pending: record.pending.slice(sentOps), base: syncedRecord(server).base }
+          : { ...rest, timer: { ...record.timer, id: server.id } };
         again = true;
       }
     }
@@ -160,6 +179,24 @@ export async function syncTimersOnce(context: TimerSyncContext): Promise<{ state
     return { changed, result: current };
   });
   return { state, again };
+}
+
+/**
+ * A timer created here is the server's timer of its task from the moment the server has one (its
+ * create landed, even unanswered): it takes that id, so discarding or logging it deletes that timer.
+ */
+function adoptServerTimer(record: LocalTimerRecord, server: ServerTimer | null): LocalTimerRecord {
+  if (!server || record.timer.id !== undefined) {
+    return record;
+  }
+  const { sentWrites: _sent, ...rest } = record;
+  return { ...rest, timer: { ...record.timer, id: server.id } };
+}
+
+/** A failed write the service may nevertheless have applied (a lost answer); unknown errors count too. */
+function mayHaveApplied(error: unknown): boolean {
+  const flag = typeof error === 'object' && error !== null ? (error as { mayHaveReachedServer?: unknown }).mayHaveReachedServer : undefined;
+  return flag !== false;
 }
 
 function isNotFound(error: unknown): boolean {

@@ -19,7 +19,7 @@ import { IdleTracker, idleThresholdMs, type IdlePeriod } from '../timer/idleTrac
 import { PollLease, nextPollDelayMs } from '../timer/pollLease';
 import { isRunning, type IdleChoice } from '../timer/timerModel';
 import { TIMER_STATE_FILE, TimerStateFile } from '../timer/timerStateFile';
-import { TimerService, type TimerEntry } from '../timer/timerService';
+import { DEFAULT_TIMER_DOUBT_MS, TimerService, type TimerEntry } from '../timer/timerService';
 import { askIdleChoice, type IdleAsker } from './idlePrompt';
 import type { TimerCommandContext } from './timerCommandContext';
 
@@ -84,6 +84,8 @@ export function registerTimers(services: Services): Timers {
       },
       now: () => clock.now(),
       allowMultipleTimers: () => timerConfig().get<boolean>('allowMultipleTimers', false),
+      // A write the service is still applying after we gave up has landed by then.
+      uncertainDelayMs: () => Math.max(DEFAULT_TIMER_DOUBT_MS, 3 * services.settings.requestTimeoutMs),
       log,
     });
   const service = makeService(owner);

@@ -64,6 +64,26 @@ export class FakeIntervalsControl {
     return this.setFaults({ stallNext: { count, ms, match } });
   }
 
+  /** Holds the next matching write until the client gives up, then applies it `delayMs` later. */
+  commitLateNext(count: number, delayMs: number, match?: FaultMatch): Promise<FaultSnapshot> {
+    return this.setFaults({ commitLateNext: { count, delayMs, match } });
+  }
+
+  /** Holds the next matching request until the client gives up, then drops it unapplied. */
+  dropAfterTimeoutNext(count: number, match?: FaultMatch): Promise<FaultSnapshot> {
+    return this.setFaults({ dropAfterTimeoutNext: { count, match } });
+  }
+
+  /** A time entry as if made in the web app, stored as the account stores entries. */
+  addWebAppEntry(row: Partial<RowOf<'time'>> & Pick<RowOf<'time'>, 'personid' | 'projectid' | 'worktypeid'>): Promise<RowOf<'time'>> {
+    return this.call('POST', 'webapp', row);
+  }
+
+  /** Resolves once every late commit under way has been applied. */
+  async settled(): Promise<void> {
+    await this.call('GET', 'settled');
+  }
+
   setRateLimit(perMinute: number | undefined, options: RateLimitOptions = {}): Promise<FaultSnapshot> {
     return this.setFaults({ rateLimit: { perMinute: perMinute ?? null, ...options } });
   }

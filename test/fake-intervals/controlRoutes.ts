@@ -4,7 +4,7 @@ import type * as http from 'node:http';
 import type { FailureSpec, FaultMatch, FaultSnapshot, FaultState, RateLimitOptions } from './faults';
 import { RESOURCE_NAMES } from './resources/registry';
 import { insertRow } from './rowDefaults';
-import { isTableName, TABLE_NAMES, type AccountRow, type FakeStore, type RowOf, type TableName } from './store';
+import { isTableName, TABLE_NAMES, type AccountRow, type FakeStore, type RowOf, type TableName, type TimeRow } from './store';
 
 /** Body of `POST /__control/faults`; `clear` applies first, then the others. */
 export interface ControlFaults {
@@ -14,6 +14,8 @@ export interface ControlFaults {
   dropNext?: number | { count: number; match?: FaultMatch };
   commitThenDropNext?: number | { count: number; match?: FaultMatch };
   stallNext?: { count: number; ms: number; match?: FaultMatch };
+  commitLateNext?: { count: number; delayMs: number; match?: FaultMatch };
+  dropAfterTimeoutNext?: number | { count: number; match?: FaultMatch };
   /** Requests per minute; null lifts the limit. */
   rateLimit?: number | null | ({ perMinute: number | null } & RateLimitOptions);
 }
@@ -36,6 +38,8 @@ export interface ControlTarget {
   reset(): void;
   /** API requests being handled now, as `METHOD /path`. */
   inFlight(): string[];
+  addWebAppEntry(row: Partial<TimeRow> & Pick<TimeRow, 'personid' | 'projectid' | 'worktypeid'>): TimeRow;
+  settled(): Promise<void>;
 }
 
 class ControlError extends Error {
@@ -101,6 +105,13 @@ export function applyControlFaults(faults: FaultState, spec: ControlFaults): Fau
   if (spec.stallNext) {
     faults.stallNext(spec.stallNext.count, spec.stallNext.ms, spec.stallNext.match);
   }
+  if (spec.commitLateNext) {
+    faults.commitLateNext(spec.commitLateNext.count, spec.commitLateNext.delayMs, spec.commitLateNext.match);
+  }
+  if (spec.dropAfterTimeoutNext !== undefined) {
+    const { count, match } = countOf(spec.dropAfterTimeoutNext);
+    faults.dropAfterTimeoutNext(count, match);
+  }
   if (spec.rateLimit !== undefined) {
     if (spec.rateLimit === null || typeof spec.rateLimit === 'number') {
       faults.setRateLimit(spec.rateLimit ?? undefined);
@@ -139,6 +150,15 @@ export async function handleControl(target: ControlTarget, req: http.IncomingMes
         reply(res, 200, info);
         return;
       }
+      case 'POST webapp': {
+        const row = asObject(await readJson(req), 'entry') as Partial<TimeRow> & Pick<TimeRow, 'personid' | 'projectid' | 'worktypeid'>;
+        reply(res, 200, target.addWebAppEntry(row));
+        return;
+      }
+      case 'GET settled':
+        await target.settled();
+        reply(res, 200, { ok: true });
+        return;
       case 'POST reset':
         await readJson(req);
         target.reset();

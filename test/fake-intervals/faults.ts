@@ -37,6 +37,13 @@ export interface FaultController {
   commitThenDropNext(count: number, match?: FaultMatch): void;
   /** Hold the request `ms` before handling it; if the client gives up first, nothing is applied. */
   stallNext(count: number, ms: number, match?: FaultMatch): void;
+  /**
+   * Hold the request until the client gives up (its timeout), then apply it `delayMs` later
+   * without answering: a write committed after the client stopped waiting (a slow commit).
+   */
+  commitLateNext(count: number, delayMs: number, match?: FaultMatch): void;
+  /** Hold the request until the client gives up, then drop it: nothing is applied. */
+  dropAfterTimeoutNext(count: number, match?: FaultMatch): void;
   /** Requests beyond `perMinute` in a sliding minute are refused; undefined lifts the limit. */
   setRateLimit(perMinute: number | undefined, options?: RateLimitOptions): void;
   clear(): void;
@@ -46,7 +53,9 @@ export type PendingFault =
   | { kind: 'fail'; failure: FailureSpec }
   | { kind: 'drop' }
   | { kind: 'commitThenDrop' }
-  | { kind: 'stall'; ms: number };
+  | { kind: 'stall'; ms: number }
+  | { kind: 'commitLate'; delayMs: number }
+  | { kind: 'dropAfterTimeout' };
 
 interface QueuedFault {
   fault: PendingFault;
@@ -111,6 +120,17 @@ export class FaultState implements FaultController {
       throw new RangeError(`stall must be a non-negative number of milliseconds, got ${ms}`);
     }
     this.enqueue(count, { kind: 'stall', ms }, match);
+  }
+
+  commitLateNext(count: number, delayMs: number, match: FaultMatch = {}): void {
+    if (!Number.isFinite(delayMs) || delayMs < 0) {
+      throw new RangeError(`late commit delay must be a non-negative number of milliseconds, got ${delayMs}`);
+    }
+    this.enqueue(count, { kind: 'commitLate', delayMs }, match);
+  }
+
+  dropAfterTimeoutNext(count: number, match: FaultMatch = {}): void {
+    this.enqueue(count, { kind: 'dropAfterTimeout' }, match);
   }
 
   setRateLimit(perMinute: number | undefined, options: RateLimitOptions = {}): void {

@@ -4,21 +4,33 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError, apiErrorMessage } from './apiErrors';
 import { handleControl } from './controlRoutes';
+import { dispatch } from './dispatch';
 import { FaultState, type FailureSpec, type FaultController } from './faults';
 import { defaultFixture } from './fixture';
 import { usedToday } from './resources/quota';
-import { RESOURCES, RESOURCE_NAMES } from './resources/registry';
-import { bodyId } from './resources/fields';
-import { parseCollectionQuery } from './resources/filters';
-import { RequestContext, type ResourceHandler, type WriteBody } from './resources/resource';
-import { FakeStore, GROUP_IDS, type Fixture, type GroupName, type PersonRow } from './store';
-import { envelopeToXml, parseXmlBody, XmlBodyError, type OutObject, type OutValue } from './xml';
+import { RequestContext, type WriteBody } from './resources/resource';
+import { storedTime } from './resources/time';
+import { insertRow } from './rowDefaults';
+import { FakeStore, GROUP_IDS, type Fixture, type GroupName, type PersonRow, type TimeRow } from './store';
+import { envelopeToXml, type OutObject } from './xml';
+import {
+  MAX_BODY_BYTES,
+  negotiateFormat,
+  parseRoute,
+  readBody,
+  statusText,
+  toJsonText,
+  type Outcome,
+  type ReadBody,
+  type WireFormat,
+} from './wire';
 
 export type { FailureSpec, FaultController, FaultMatch, RateLimitOptions } from './faults';
 export type { Fixture } from './store';
 export { FakeStore } from './store';
 
-export type WireFormat = 'json' | 'xml';
+export type { WireFormat } from './wire';
+export { negotiateFormat, toJsonText } from './wire';
 
 export interface FakeIntervalsOptions {
   /** 0 (default) picks a free port. */
@@ -52,7 +64,7 @@ export interface RecordedRequest {
   id?: string;
   /** Person id of the authenticated caller. */
   personid?: number;
-  fault?: 'fail' | 'drop' | 'commitThenDrop' | 'stall' | 'rateLimit';
+  fault?: 'fail' | 'drop' | 'commitThenDrop' | 'stall' | 'commitLate' | 'dropAfterTimeout' | 'rateLimit';
 }
 
 export type TokenRole = 'admin' | 'manager' | 'resource' | 'executive';
@@ -66,126 +78,25 @@ export interface FakeIntervals {
   readonly faults: FaultController;
   /** Requests currently held back by latency or a stall (lets tests abort at the right moment). */
   readonly waiting: number;
+  /**
+   * A time entry as if made in the Intervals web app (or on another computer): stored as the
+   * account stores entries (see `TimeStorage`), never seen by the client.
+   */
+  addWebAppEntry(row: Partial<TimeRow> & Pick<TimeRow, 'personid' | 'projectid' | 'worktypeid'>): TimeRow;
+  /** Resolves once no request is held by `commitLateNext`/`dropAfterTimeoutNext` and every late commit has been applied. */
+  settled(): Promise<void>;
   /** Restores the fixture and clears the request log and faults. */
   reset(): void;
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
-
-const SUCCESS_STATUS_TEXT: Readonly<Record<number, string>> = { 200: 'OK', 201: 'Created', 202: 'Accepted' };
-
-function statusText(status: number): string {
-  return SUCCESS_STATUS_TEXT[status] ?? http.STATUS_CODES[status] ?? 'Error';
-}
-
-/** JSON or XML by Accept (first supported type by quality); JSON when absent or unsupported. */
-export function negotiateFormat(accept: string | undefined): WireFormat {
-  if (!accept) {
-    return 'json';
-  }
-  const ranked = accept
-    .split(',')
-    .map((part, index) => {
-      const [type, ...params] = part.trim().toLowerCase().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { type: type.trim(), q: q ? Number(q.slice(2)) : 1, index };
-    })
-    .filter((entry) => entry.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  for (const entry of ranked) {
-    if (entry.type === 'application/json') {
-      return 'json';
-    }
-    if (entry.type === 'application/xml' || entry.type === 'text/xml') {
-      return 'xml';
-    }
-  }
-  return 'json';
-}
-
-/** PHP's json_encode escapes slashes (`America\/New_York`); so does the fake. */
-export function toJsonText(value: OutValue): string {
-  return JSON.stringify(value).replace(/\//g, '\\/');
-}
+/** How long `commitLateNext` and `dropAfterTimeoutNext` hold a request whose client does not give up. */
+const HOLD_LIMIT_MS = 5 * 60_000;
 
 function tokensOf(store: FakeStore): Record<TokenRole, string> {
   const pick = (group: GroupName): string =>
     store.person.find((p) => p.groupid === GROUP_IDS[group] && p.active && p.apitoken)?.apitoken ?? '';
   return { admin: pick('Administrator'), manager: pick('Manager'), resource: pick('Resource'), executive: pick('Executive') };
-}
-
-interface ReadBody {
-  bytes: Buffer;
-  tooLarge: boolean;
-}
-
-async function readBody(req: http.IncomingMessage): Promise<ReadBody> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let tooLarge = false;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
-      tooLarge = true;
-    } else {
-      chunks.push(chunk);
-    }
-  }
-  return { bytes: Buffer.concat(chunks), tooLarge };
-}
-
-function parseRoute(pathname: string): { resource?: string; id?: string; extra: boolean } {
-  const segments = pathname.split('/').filter((segment) => segment !== '');
-  return { resource: segments[0], id: segments[1], extra: segments.length > 2 };
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-function parseRequestBody(bytes: Buffer, contentType: string | undefined, root: string): { body: WriteBody; format?: WireFormat } {
-  if (bytes.length === 0) {
-    return { body: {} };
-  }
-  const type = contentType?.split(';')[0].trim().toLowerCase();
-  if (!type) {
-    throw new ApiError(18, ['Content-Type is required with a request body: application/json or application/xml']);
-  }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    throw new ApiError(18, ['the request body is not valid UTF-8']);
-  }
-  if (type === 'application/json') {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (error) {
-      throw new ApiError(18, [`malformed JSON body: ${(error as Error).message}`]);
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      throw new ApiError(18, ['the JSON body must be an object of fields']);
-    }
-    return { body: parsed as WriteBody, format: 'json' };
-  }
-  if (type === 'application/xml' || type === 'text/xml') {
-    try {
-      return { body: parseXmlBody(text, root), format: 'xml' };
-    } catch (error) {
-      if (error instanceof XmlBodyError) {
-        throw new ApiError(18, [error.message]);
-      }
-      throw error;
-    }
-  }
-  throw new ApiError(18, [`Content-Type '${type}' is not supported: use application/json or application/xml`]);
-}
-
-interface Outcome {
-  status: number;
-  envelope: OutObject;
-  headers?: Record<string, string>;
-  code?: number;
 }
 
 class FakeIntervalsServer implements FakeIntervals {
@@ -201,6 +112,8 @@ class FakeIntervalsServer implements FakeIntervals {
   private readonly pendingWaits = new Set<() => void>();
   /** API requests whose handling has not finished, as `METHOD /path`. */
   private readonly active = new Set<{ readonly request: string }>();
+  private readonly lateCommits = new Set<Promise<void>>();
+  private closing = false;
 
   get waiting(): number {
     return this.pendingWaits.size;
@@ -231,6 +144,17 @@ class FakeIntervalsServer implements FakeIntervals {
     this.url = `http://${hostPart}:${address.port}/`;
   }
 
+  addWebAppEntry(row: Partial<TimeRow> & Pick<TimeRow, 'personid' | 'projectid' | 'worktypeid'>): TimeRow {
+    const inserted = insertRow(this.store, 'time', row, this.now());
+    return Object.assign(inserted, storedTime(this.store.account.timeStorage, inserted));
+  }
+
+  async settled(): Promise<void> {
+    while (this.lateCommits.size > 0) {
+      await Promise.all([...this.lateCommits]);
+    }
+  }
+
   reset(): void {
     this.store.load(this.fixture);
     this.requests.length = 0;
@@ -238,6 +162,7 @@ class FakeIntervalsServer implements FakeIntervals {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     for (const cancel of [...this.pendingWaits]) {
       cancel();
     }
@@ -282,6 +207,8 @@ class FakeIntervalsServer implements FakeIntervals {
       now: this.now,
       reset: () => this.reset(),
       inFlight: () => [...this.active].map((entry) => entry.request),
+      addWebAppEntry: (row: Partial<TimeRow> & Pick<TimeRow, 'personid' | 'projectid' | 'worktypeid'>) => this.addWebAppEntry(row),
+      settled: () => this.settled(),
     };
   }
 
@@ -344,6 +271,28 @@ class FakeIntervalsServer implements FakeIntervals {
         return;
       }
     }
+    if (fault?.kind === 'commitLate' || fault?.kind === 'dropAfterTimeout') {
+      record.fault = fault.kind;
+      // Held until the client gives up on it (or a generous limit passes), then never answered.
+      const held = this.wait(HOLD_LIMIT_MS, res).then(() => undefined);
+      this.lateCommits.add(held);
+      await held;
+      this.lateCommits.delete(held);
+      req.socket.destroy();
+      if (fault.kind === 'dropAfterTimeout' || this.closing) {
+        this.log(record);
+        return;
+      }
+      this.commitLater(fault.delayMs, () => {
+        const outcome = this.process(req, method, route, record, body, chunked);
+        record.status = outcome.status;
+        if (outcome.code !== undefined) {
+          record.code = outcome.code;
+        }
+        this.log(record);
+      });
+      return;
+    }
     if (fault?.kind === 'drop') {
       record.fault = 'drop';
       this.log(record);
@@ -368,6 +317,27 @@ class FakeIntervalsServer implements FakeIntervals {
       return;
     }
     this.send(res, record, outcome, format);
+  }
+
+  /** Applies a held write `delayMs` after its client left (unless the server closes first). */
+  private commitLater(delayMs: number, apply: () => void): void {
+    const done = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.pendingWaits.delete(cancel);
+        if (!this.closing) {
+          apply();
+        }
+        resolve();
+      }, delayMs);
+      const cancel = (): void => {
+        clearTimeout(timer);
+        this.pendingWaits.delete(cancel);
+        resolve();
+      };
+      this.pendingWaits.add(cancel);
+    });
+    this.lateCommits.add(done);
+    void done.finally(() => this.lateCommits.delete(done));
   }
 
   private process(
@@ -403,7 +373,7 @@ class FakeIntervalsServer implements FakeIntervals {
       if (route.resource !== 'quota') {
         this.countAgainstQuota(ctx);
       }
-      return this.dispatch(ctx, req, method, route, record, body.bytes);
+      return dispatch(ctx, req, method, route, record, body.bytes);
     } catch (error) {
       if (!(error instanceof ApiError)) {
         throw error;
@@ -449,148 +419,6 @@ class FakeIntervalsServer implements FakeIntervals {
     }
     account.used = used + 1;
     account.usedday = ctx.today;
-  }
-
-  private dispatch(
-    ctx: RequestContext,
-    req: http.IncomingMessage,
-    method: string,
-    route: { resource?: string; id?: string; extra: boolean },
-    record: RecordedRequest,
-    bytes: Buffer,
-  ): Outcome {
-    const handler = route.resource === undefined ? undefined : RESOURCES.get(route.resource);
-    if (!handler) {
-      throw new ApiError(13, [`'${route.resource ?? ''}' is not a resource (known: ${RESOURCE_NAMES.join(', ')})`]);
-    }
-    if (route.extra) {
-      throw new ApiError(15, [`/${handler.name}/ has no sub-resources or actions; address /${handler.name}/{id}/`]);
-    }
-    const query = record.query;
-    if (handler.shape !== 'table') {
-      if (route.id !== undefined) {
-        throw new ApiError(15, [`/${handler.name}/ is a collection only; it has no members`]);
-      }
-      if (method !== 'GET') {
-        throw new ApiError(16, [`${method} is not available on /${handler.name}/; only GET is`]);
-      }
-      handler.authorize(ctx, 'read');
-      if (handler.shape === 'object' && handler.presentObject) {
-        rejectQuery(query);
-        return this.success(ctx, 200, { [handler.name]: handler.presentObject(ctx) });
-      }
-      return this.list(ctx, handler, query);
-    }
-
-    let memberId: number | undefined;
-    if (route.id !== undefined) {
-      memberId = /^\d+$/.test(route.id) && Number(route.id) > 0 ? Number(route.id) : undefined;
-      if (memberId === undefined) {
-        throw new ApiError(14, [`'${route.id}' is not a ${handler.name} id`]);
-      }
-    }
-
-    switch (method) {
-      case 'GET': {
-        if (memberId === undefined) {
-          return this.list(ctx, handler, query);
-        }
-        handler.authorize(ctx, 'read');
-        rejectQuery(query);
-        const row = this.member(ctx, handler, memberId);
-        return this.success(ctx, 200, { [handler.name]: handler.present(ctx, row) });
-      }
-      case 'PUT':
-      case 'POST': {
-        const { body, format } = parseRequestBody(bytes, req.headers['content-type'], handler.name);
-        record.body = body;
-        if (format) {
-          record.bodyFormat = format;
-        }
-        const fromBody = bodyId(body);
-        if (fromBody === 'invalid') {
-          throw new ApiError(18, ['id: must be a positive integer id']);
-        }
-        if (memberId !== undefined && fromBody !== undefined && fromBody !== memberId) {
-          throw new ApiError(18, [`id: the body says ${fromBody} but the address says ${memberId}`]);
-        }
-        const targetId = memberId ?? fromBody;
-        if (targetId === undefined && method === 'PUT') {
-          throw new ApiError(16, [`PUT on the /${handler.name}/ collection needs an id; POST creates`]);
-        }
-        handler.authorize(ctx, targetId === undefined ? 'create' : 'update');
-        rejectQuery(query);
-        if (targetId === undefined) {
-          if (!handler.create) {
-            throw new ApiError(16, [`${handler.name} cannot be created`]);
-          }
-          const created = handler.create(ctx, body);
-          ctx.invalidate();
-          return this.success(ctx, 201, { [handler.name]: handler.present(ctx, created) });
-        }
-        const row = this.member(ctx, handler, targetId);
-        if (!handler.update) {
-          throw new ApiError(16, [`${handler.name} cannot be updated`]);
-        }
-        const updated = handler.update(ctx, row, body);
-        ctx.invalidate();
-        return this.success(ctx, 202, { [handler.name]: handler.present(ctx, updated) });
-      }
-      case 'DELETE': {
-        if (memberId === undefined) {
-          throw new ApiError(16, [`DELETE needs a member address: /${handler.name}/{id}/`]);
-        }
-        handler.authorize(ctx, 'delete');
-        rejectQuery(query);
-        const row = this.member(ctx, handler, memberId);
-        if (!handler.remove) {
-          throw new ApiError(16, [`${handler.name} cannot be deleted`]);
-        }
-        handler.remove(ctx, row);
-        return this.success(ctx, 200, {});
-      }
-      default:
-        throw new ApiError(16, [`${method} is not available; use GET, POST, PUT or DELETE`]);
-    }
-  }
-
-  private member(ctx: RequestContext, handler: ResourceHandler, id: number): { id: number } {
-    const row = handler.get(ctx, id);
-    if (!row) {
-      throw new ApiError(14, [`${handler.name} ${id} does not exist`]);
-    }
-    return row;
-  }
-
-  private list(ctx: RequestContext, handler: ResourceHandler, query: Record<string, string>): Outcome {
-    handler.authorize(ctx, 'read');
-    const { filters, page } = parseCollectionQuery(query, handler.filters, handler.sortFieldNames);
-    const rows = handler.list(ctx, filters);
-    if (page.sortfield !== undefined) {
-      const field = page.sortfield;
-      const direction = page.sortdir === 'DESC' ? -1 : 1;
-      rows.sort((a, b) => {
-        const left = handler.sortValue(field, a, ctx);
-        const right = handler.sortValue(field, b, ctx);
-        // Nulls sort first ascending, like MySQL; ties keep id order.
-        const order = left === right ? 0 : left === null ? -1 : right === null ? 1 : left < right ? -1 : 1;
-        return order * direction || a.id - b.id;
-      });
-    } else if (page.sortdir === 'DESC') {
-      rows.reverse();
-    }
-    const slice = rows.slice(page.offset, page.offset + page.limit);
-    return this.success(ctx, 200, {
-      listcount: String(rows.length),
-      [handler.name]: slice.map((row) => handler.present(ctx, row, filters)),
-    });
-  }
-
-  private success(ctx: RequestContext, status: number, content: OutObject): Outcome {
-    return {
-      status,
-      envelope: { personid: String(ctx.caller.id), status: statusText(status), code: status, ...content },
-    };
   }
 
   private send(res: http.ServerResponse, record: RecordedRequest, outcome: Outcome, format: WireFormat): void {
@@ -654,13 +482,6 @@ class FakeIntervalsServer implements FakeIntervals {
 
   private log(record: RecordedRequest): void {
     this.requests.push(record);
-  }
-}
-
-function rejectQuery(query: Record<string, string>): void {
-  const names = Object.keys(query);
-  if (names.length > 0) {
-    throw new ApiError(17, names.map((name) => `${name}: parameter not recognized on this request`));
   }
 }
 

@@ -204,8 +204,21 @@ export interface TimerRow {
   lastupdate: string;
 }
 
+/**
+ * How time entries are stored, where the public record is unsure: descriptions as sent, with
+ * HTML escaped (`&` → `&amp;`) or with tags stripped; hours as sent or rounded to a number of
+ * decimals. What the client sent and what it reads back can differ in these ways.
+ */
+export interface TimeStorage {
+  descriptions: 'raw' | 'escaped' | 'stripped';
+  /** Decimals hours are rounded to; undefined keeps them as sent. */
+  hoursDecimals?: number;
+}
+
 export interface AccountRow {
   name: string;
+  /** Default: descriptions raw, hours as sent. */
+  timeStorage?: TimeStorage;
   /** Daily request allowance (6,000 on the real service). */
   quota: number;
   /** Requests counted on `usedday` (UTC date). */
@@ -295,6 +308,7 @@ export class FakeStore implements Fixture {
       target.length = 0;
       target.push(...(copy[name] as unknown[]));
     }
+    delete this.account.timeStorage;
     Object.assign(this.account, copy.account);
     this.lastIds.clear();
   }

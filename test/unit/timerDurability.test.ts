@@ -60,11 +60,11 @@ describe('Timers: durable through failures', function () {
 
   const stateFile = (owner: string) => new TimerStateFile({ folder, owner, now: () => time, onDamaged: (report) => damage.push(report) });
 
-  function service(owner = 'a'): TimerService {
+  function service(owner = 'a', api = () => admin): TimerService {
     const made = new TimerService({
       state: stateFile(owner),
       account: () =>
-        who === 'admin' ? { api: admin, personId: DEMO_PEOPLE.admin } : who === 'manager' ? { api: manager, personId: DEMO_PEOPLE.manager } : undefined,
+        who === 'admin' ? { api: api(), personId: DEMO_PEOPLE.admin } : who === 'manager' ? { api: manager, personId: DEMO_PEOPLE.manager } : undefined,
       now: () => new Date(time),
       allowMultipleTimers: () => false,
     });
@@ -183,4 +183,44 @@ describe('Timers: durable through failures', function () {
     assert.equal(rows().length, 1, 'sent once its account is back');
     assert.deepEqual([rows()[0]?.taskid, rows()[0]?.starttime], [TASK.id, at(START)]);
   });
+
+  it('a resume whose answer was lost is not overtaken by the pause that follows it', async () => {
+    const quick = new IntervalsClient({ baseUrl: fake.url, token: fake.tokens.admin, now: () => time, retry: false, limiter: false, timeoutMs: 300 });
+    try {
+      const timers = service('a', () => quick);
+      await timers.start(TASK);
+      time += 60_000;
+      await timers.pause();
+      time += 60_000;
+      // The resume is applied by the service after the client gave up on it.
+      fake.faults.commitLateNext(1, 50, { method: 'PUT', resource: 'timer' });
+      await timers.start(TASK);
+      time += 30_000;
+      await timers.pause();
+      await fake.settled();
+      assert.deepEqual([rows()[0]?.time, rows()[0]?.starttime], [60, at(START + 120_000)], 'the late resume landed; the pause waited');
+      time += 3 * 60_000;
+      await timers.refresh();
+      assert.deepEqual([rows()[0]?.time, rows()[0]?.starttime], [90, null], 'paused with both runs, once each');
+    } finally {
+      await quick.close();
+    }
+  });
+
+  it('a create applied without an answer is recognised on the service, its changes not replayed', async () => {
+    const timers = service();
+    fake.faults.dropNext(10);
+    await timers.start(TASK);
+    time += 37_000;
+    await timers.pause();
+    fake.faults.clear();
+    // The paused timer (37 s) is created; the answer is lost.
+    fake.faults.commitThenDropNext(1, { method: 'POST', resource: 'timer' });
+    await timers.refresh();
+    assert.deepEqual([rows()[0]?.time, rows()[0]?.starttime], [37, null]);
+    time += 3 * 60_000;
+    await timers.start(TASK);
+    assert.deepEqual([rows().length, rows()[0]?.time, rows()[0]?.starttime], [1, 37, at(time)], 'resumed from 37 s, the first run counted once');
+  });
 });
+

@@ -2,7 +2,7 @@
 // executives only read.
 import { forbidden, validation } from '../apiErrors';
 import { canAccessProject, projectAccessFilter } from '../access';
-import type { TimeRow } from '../store';
+import type { TimeRow, TimeStorage } from '../store';
 import { fullName, wireBool, wireId, wireNumber } from '../values';
 import type { OutObject } from '../xml';
 import { readFields, type FieldSpec, type FieldValues } from './fields';
@@ -147,6 +147,22 @@ function resolveTime(ctx: RequestContext, base: TimeRow | undefined, values: Fie
   } as TimeRow;
 }
 
+/** The description and hours as this account stores them (see `TimeStorage`). */
+export function storedTime(storage: TimeStorage | undefined, row: TimeRow): TimeRow {
+  if (!storage) {
+    return row;
+  }
+  let description = row.description;
+  if (description !== null && storage.descriptions === 'escaped') {
+    description = description.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  } else if (description !== null && storage.descriptions === 'stripped') {
+    description = description.replace(/<[^>]*>/g, '');
+  }
+  const scale = storage.hoursDecimals === undefined ? undefined : 10 ** storage.hoursDecimals;
+  const time = scale === undefined ? row.time : Math.round(row.time * scale) / scale;
+  return { ...row, description, time };
+}
+
 function checkOwnEntry(ctx: RequestContext, personid: number): void {
   if (!ctx.actsForOthers() && personid !== ctx.caller.id) {
     throw forbidden('Resource users can only log time for themselves');
@@ -242,7 +258,7 @@ export const timeResource: ResourceHandler<TimeRow> = {
   create(ctx, body) {
     const values = readFields(body, TIME_FIELDS, TIME_RESPONSE_ONLY, undefined);
     checkOwnEntry(ctx, values.personid as number);
-    const row = resolveTime(ctx, undefined, values);
+    const row = storedTime(ctx.store.account.timeStorage, resolveTime(ctx, undefined, values));
     row.id = ctx.store.nextId('time');
     return ctx.store.insert('time', row);
   },
@@ -252,7 +268,7 @@ export const timeResource: ResourceHandler<TimeRow> = {
     if (values.personid !== undefined) {
       checkOwnEntry(ctx, values.personid as number);
     }
-    const next = resolveTime(ctx, row, values);
+    const next = storedTime(ctx.store.account.timeStorage, resolveTime(ctx, row, values));
     return Object.assign(row, next, { id: row.id });
   },
   remove(ctx, row) {
