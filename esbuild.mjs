@@ -1,4 +1,6 @@
 // Bundles the extension into dist/extension.js. `--production` minifies; `--watch` rebuilds on change.
+// dist/meta.json is esbuild's account of which sources went into which file, for `npm run bench`.
+import { writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -24,6 +26,7 @@ if (watch) {
   await context.watch();
 } else {
   const result = await esbuild.build(options);
+  writeFileSync('dist/meta.json', JSON.stringify(result.metafile));
   const bytes = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes ?? 0;
   console.log(`dist/extension.js: ${(bytes / 1024).toFixed(1)} KiB`);
 }
