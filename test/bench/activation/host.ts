@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
+import { Session } from 'node:inspector';
 import { performance } from 'node:perf_hooks';
 import type * as vscode from 'vscode';
 import type { TestHooks } from '../../../src/testHooks';
@@ -13,6 +14,8 @@ import { fakeServerFromEnvironment } from '../../runners/environmentVariables';
  */
 
 export const RESULTS_ENV = 'INTERVALS_BENCH_RESULTS';
+/** A file to write a CPU profile of one signed-out and one signed-in start to (`.cpuprofile`, for DevTools). */
+export const PROFILE_ENV = 'INTERVALS_BENCH_PROFILE';
 export const RUNS = 9;
 /** How long the fake holds every API answer in the run that shows the timer before any answer. */
 export const HELD_ANSWER_MS = 5_000;
@@ -108,6 +111,10 @@ class ActivationBench {
       for (let repetition = 0; repetition < RUNS; repetition++) {
         scenarios[scenario].push(await this.measuredStart());
       }
+      const profile = process.env[PROFILE_ENV];
+      if (profile && scenario !== 'runningTimer') {
+        await this.profiledStart(profile.replace(/(\.cpuprofile)?$/, `-${scenario}.cpuprofile`));
+      }
       log(`"${scenario}": ${scenarios[scenario].map((sample) => sample.totalMs.toFixed(1)).join(', ')} ms`);
     }
     const heldAnswers = await this.startWithAnswersHeld();
@@ -154,6 +161,25 @@ class ActivationBench {
     await this.stop(started);
     await this.control.clearRequests();
     return sample;
+  }
+
+  /** One start under the inspector's sampling profiler: where the time of `require` and `activate` goes. */
+  private async profiledStart(file: string): Promise<void> {
+    const session = new Session();
+    session.connect();
+    const post = (method: string, params?: object): Promise<unknown> =>
+      new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 50 });
+    await post('Profiler.start');
+    const started = this.start();
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    session.disconnect();
+    writeFileSync(file, JSON.stringify(profile));
+    log(`profile of a start (${started.sample.totalMs.toFixed(1)} ms) written to ${file}`);
+    await this.finishStartUp(started);
+    await this.stop(started);
+    await this.control.clearRequests();
   }
 
   /**
