@@ -1,4 +1,4 @@
-import { Pool, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { validateBaseUrl } from './baseUrl';
 import { clampDelay, systemNow, systemRandom, systemSleep, type Now, type Random, type Sleep } from './clock';
 import {
@@ -80,6 +80,7 @@ import type {
   WorkType,
   WorkTypeFilter,
 } from './types';
+import { dispatcherOnFirstRequest, type HttpDispatcher } from './lazyDependencies';
 import { XmlFormatError, buildXml, parseXml } from './xml';
 
 export type { ApiLogger } from './logger';
@@ -94,7 +95,7 @@ export interface IntervalsClientOptions {
   /** Per attempt, from sending to the last byte of the answer. Default 30 s. */
   timeoutMs?: number;
   /** Replaces the client's own keep-alive pool (a proxy agent, a mock). Not closed by `close()`. */
-  dispatcher?: Dispatcher;
+  dispatcher?: HttpDispatcher;
   logger?: ApiLogger;
   /** Backoff for reads and deletes; `false` sends each request once. */
   retry?: Partial<RetryPolicy> | false;
@@ -213,7 +214,7 @@ export class IntervalsClient {
   private readonly origin: string;
   private readonly basePath: string;
   private readonly host: string;
-  private readonly dispatcher: Dispatcher;
+  private readonly dispatcher: HttpDispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly timeoutMs: number;
   private readonly logger: ApiLogger;
@@ -264,11 +265,14 @@ export class IntervalsClient {
       this.dispatcher = options.dispatcher;
       this.ownsDispatcher = false;
     } else {
-      this.dispatcher = new Pool(this.origin, {
-        connections: 6,
-        keepAliveTimeout: 30_000,
-        connect: { timeout: Math.min(this.timeoutMs, 15_000) },
-      });
+      this.dispatcher = dispatcherOnFirstRequest(
+        (http) =>
+          new http.Pool(this.origin, {
+            connections: 6,
+            keepAliveTimeout: 30_000,
+            connect: { timeout: Math.min(this.timeoutMs, 15_000) },
+          }),
+      );
       this.ownsDispatcher = true;
     }
   }

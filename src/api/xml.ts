@@ -1,4 +1,5 @@
-import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { fastXmlParser } from './lazyDependencies';
 
 /**
  * XML ↔ plain objects shaped like the JSON the API sends, so one normaliser serves both formats.
@@ -10,27 +11,37 @@ export class XmlFormatError extends Error {}
 
 type OrderedNode = Record<string, unknown>;
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: false,
-  htmlEntities: false,
-  cdataPropName: '#cdata',
-  commentPropName: false,
-  trimValues: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-});
+let parser: XMLParser | undefined;
+let builder: XMLBuilder | undefined;
 
-const builder = new XMLBuilder({
-  cdataPropName: '#cdata',
-  suppressEmptyNode: false,
-  processEntities: false,
-  format: false,
-});
+/** Made on first use: the XML parser loads only when an answer or a request is XML. */
+function xmlParser(): XMLParser {
+  parser ??= new (fastXmlParser().XMLParser)({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    processEntities: false,
+    htmlEntities: false,
+    cdataPropName: '#cdata',
+    commentPropName: false,
+    trimValues: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+  });
+  return parser;
+}
+
+function xmlBuilder(): XMLBuilder {
+  builder ??= new (fastXmlParser().XMLBuilder)({
+    cdataPropName: '#cdata',
+    suppressEmptyNode: false,
+    processEntities: false,
+    format: false,
+  });
+  return builder;
+}
 
 /**
  * Parses an API answer. The root element (`<intervals status="OK" code="200">`) becomes the
@@ -41,13 +52,13 @@ export function parseXml(text: string): Record<string, unknown> {
     throw new XmlFormatError('XML with a document type declaration is not accepted.');
   }
   // The parser itself forgives mismatched tags; a truncated answer must not pass as data.
-  const valid = XMLValidator.validate(text);
+  const valid = fastXmlParser().XMLValidator.validate(text);
   if (valid !== true) {
     throw new XmlFormatError(`Malformed XML: ${valid.err.msg} (line ${valid.err.line})`);
   }
   let ordered: OrderedNode[];
   try {
-    ordered = parser.parse(text) as OrderedNode[];
+    ordered = xmlParser().parse(text) as OrderedNode[];
   } catch (error) {
     throw new XmlFormatError(`Malformed XML: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -72,7 +83,7 @@ export function buildXml(root: string, fields: Record<string, unknown>): string 
     }
     body[key] = xmlValue(value);
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ [root]: body }) as string}`;
+  return `<?xml version="1.0" encoding="UTF-8"?>${xmlBuilder().build({ [root]: body }) as string}`;
 }
 
 function xmlValue(value: unknown): unknown {

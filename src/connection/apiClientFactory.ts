@@ -1,5 +1,5 @@
-import type { Dispatcher } from 'undici';
 import { IntervalsClient } from '../api/client';
+import type { HttpDispatcher } from '../api/lazyDependencies';
 import type { RequestBudget } from '../api/rateLimiter';
 import type { ClientFactory } from '../auth/accountSession';
 import type { Logger } from '../common/logger';
@@ -12,7 +12,7 @@ import { proxyDispatcher, type ProxySettings } from './proxyDispatcher';
  * client gets a new one and the old one is closed once its requests are done.
  */
 export class ApiClientFactory implements ClientFactory {
-  private shared: { key: string; dispatcher: Dispatcher | undefined } | undefined;
+  private shared: { key: string; dispatcher: HttpDispatcher | undefined } | undefined;
 
   constructor(
     private readonly settings: Settings,
@@ -40,7 +40,7 @@ export class ApiClientFactory implements ClientFactory {
     this.shared = undefined;
   }
 
-  private dispatcherFor(settings: ProxySettings): Dispatcher | undefined {
+  private dispatcherFor(settings: ProxySettings): HttpDispatcher | undefined {
     const key = JSON.stringify(settings);
     if (this.shared?.key !== key) {
       const old = this.shared?.dispatcher;

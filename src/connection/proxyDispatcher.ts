@@ -1,4 +1,4 @@
-import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import { dispatcherOnFirstRequest, type HttpDispatcher } from '../api/lazyDependencies';
 
 export interface ProxySettings {
   /** VS Code's `http.proxy`, which wins over the environment. */
@@ -16,11 +16,12 @@ export interface ProxySettings {
  * the hosts it names, loopback typically, off the proxy; every value is read from `env`, never
  * from the process behind the caller's back.
  */
-export function proxyDispatcher(settings: ProxySettings, env: NodeJS.ProcessEnv = process.env): Dispatcher | undefined {
+export function proxyDispatcher(settings: ProxySettings, env: NodeJS.ProcessEnv = process.env): HttpDispatcher | undefined {
   const tls = { rejectUnauthorized: settings.strictSSL };
   const noProxy = settings.noProxy?.length ? settings.noProxy.join(',') : (env.NO_PROXY ?? env.no_proxy ?? '');
   if (settings.url) {
-    return new EnvHttpProxyAgent({ httpProxy: settings.url, httpsProxy: settings.url, noProxy, requestTls: tls, proxyTls: tls });
+    const url = settings.url;
+    return dispatcherOnFirstRequest((http) => new http.EnvHttpProxyAgent({ httpProxy: url, httpsProxy: url, noProxy, requestTls: tls, proxyTls: tls }));
   }
   const httpProxy = env.HTTP_PROXY ?? env.http_proxy;
   const httpsProxy = env.HTTPS_PROXY ?? env.https_proxy;
@@ -28,11 +29,14 @@ export function proxyDispatcher(settings: ProxySettings, env: NodeJS.ProcessEnv 
     return undefined;
   }
   // Like curl: HTTPS_PROXY for https:// addresses, HTTP_PROXY for http:// ones.
-  return new EnvHttpProxyAgent({
-    httpProxy: httpProxy ?? '',
-    httpsProxy: httpsProxy ?? '',
-    noProxy,
-    requestTls: tls,
-    proxyTls: tls,
-  });
+  return dispatcherOnFirstRequest(
+    (http) =>
+      new http.EnvHttpProxyAgent({
+        httpProxy: httpProxy ?? '',
+        httpsProxy: httpsProxy ?? '',
+        noProxy,
+        requestTls: tls,
+        proxyTls: tls,
+      }),
+  );
 }

@@ -295,7 +295,9 @@ export function registerTimers(services: Services): Timers {
       // the timers may have changed in the web app, and what the file holds is older.
       const fresh = state.signedIn && (!wasSignedIn || service.snapshot.personId !== state.account.personId);
       wasSignedIn = state.signedIn;
-      void poll(fresh).finally(schedulePoll);
+      // The account is known now: its timers in the state file show at once, before any answer.
+      const saved = state.signedIn ? service.load().catch((error: unknown) => log.warn(`Could not read the timers: ${String(error)}`)) : Promise.resolve();
+      void tracked(saved.then(() => pollOnce(fresh))).finally(schedulePoll);
     }),
     services.settings.onDidChange((affects) => {
       if (affects('intervals.timerWarningHours')) {

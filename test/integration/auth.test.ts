@@ -61,6 +61,8 @@ describe('Sign in and sign out', () => {
     assert.equal(outcome?.account?.group, 'Executive');
     assert.equal(hooks.session.state.signedIn, true);
     assert.ok((await hooks.secrets.get(SECRET_KEY))?.includes(token('executive')));
+    // Signing in reads the new account's timers and time entries: let that finish.
+    await settled();
   });
 
   it('refuses a token the server rejects, with a clear message, and stores nothing', async () => {
