@@ -195,7 +195,9 @@ export class TimeLogSync {
     if (result.status === 'queued' && queued.timerId !== undefined) {
       // The timer's time now waits in the entry: the timer goes, or a new run on it would be deleted
       // with it once the entry arrives, and its time could be logged a second time meanwhile.
-      await this.noteTimerLogged(queued.timerId);
+      if (await this.noteTimerLogged(queued.timerId)) {
+        this.timerDeletedEmitter.fire(queued.timerId);
+      }
     }
     return result;
   }

@@ -12,6 +12,7 @@ import { retrySyncCommand } from '../../commands/retrySync';
 import { registerCommands } from '../../commands/commandTable';
 import { randomUUID } from 'node:crypto';
 import { systemSchedule } from '../../api/clock';
+import { AdjustableClock } from '../../common/adjustableClock';
 import { reportDamage } from '../../common/damageNotice';
 import { DEFAULT_UNCERTAIN_DELAY_MS, Outbox } from '../../outbox/outbox';
 import { markTimerLogged } from '../../timer/timerAccounts';
@@ -28,6 +29,8 @@ import { MyTimeView } from './myTimeView';
 /** What the integration tests may reach inside the time log. */
 export interface TimeLogTestHooks {
   sync: TimeLogSync;
+  /** The outbox's clock: moving it lets an uncertain entry's lookup wait pass without waiting. */
+  clock: AdjustableClock;
   view: MyTimeView;
   /** The status bar item counting entries waiting to sync. */
   waitingStatus: WaitingEntriesStatusBarItem;
@@ -42,8 +45,11 @@ export function registerTimeLog(services: Services): TimeLog {
   const log = services.log.child('time');
   const disposables: vscode.Disposable[] = [];
   const folder = services.context.globalStorageUri.fsPath;
+  const clock = new AdjustableClock();
+  const now = (): number => clock.now().getTime();
   const outbox = new Outbox<QueuedTimeEntry>({
     folder,
+    now,
     fileName: 'time-entries.outbox.json',
     classify: classifyTimeFailure,
     describeError: describeTimeFailure,
@@ -63,6 +69,7 @@ export function registerTimeLog(services: Services): TimeLog {
     },
     onTimerLogged: (timerId) => markTimerLogged(timerState, timerId),
     onProblem: (message) => log.warn(message),
+    now,
     schedule: systemSchedule,
   });
   const waitingStatus = new WaitingEntriesStatusBarItem(sync);
@@ -165,6 +172,7 @@ export function registerTimeLog(services: Services): TimeLog {
   return {
     testHooks: {
       sync,
+      clock,
       view,
       waitingStatus,
     },
