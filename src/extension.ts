@@ -8,6 +8,7 @@ import { showSetAsideDataCommand } from './commands/showSetAsideData';
 import { signInCommand } from './commands/signIn';
 import { signOutCommand } from './commands/signOut';
 import { answerNotifications } from './common/notifications';
+import { BackgroundWork } from './common/backgroundWork';
 import { ContextKey, ContextKeys } from './common/contextKeys';
 import { Logger } from './common/logger';
 import { Settings } from './common/settings';
@@ -38,6 +39,9 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   const log = new Logger(channel);
   const settings = new Settings();
   const contextKeys = new ContextKeys();
+  const work = new BackgroundWork();
+  closing = work;
+  context.subscriptions.push(work);
 
   const credentials = new CredentialStore(context.secrets);
   context.subscriptions.push(credentials);
@@ -63,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   );
   const asker = new AskerSource();
   context.subscriptions.push(asker);
-  const services: Services = { context, session, log, settings, contextKeys, lookups, recentTasks, changes, activeTimers, asker };
+  const services: Services = { context, session, log, settings, contextKeys, lookups, recentTasks, changes, activeTimers, work, asker };
 
   const signIn = signInCommand(session);
   const authProvider = new IntervalsAuthenticationProvider(session, async () => ((await signIn.execute()) as SignInResult | undefined)?.ok === true);
@@ -120,6 +124,20 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   return undefined;
 }
 
-export function deactivate(): void {
-  // Everything is owned by context.subscriptions.
+/** The background work of the running extension, which a closing window lets finish. */
+let closing: BackgroundWork | undefined;
+
+/** How long a closing window waits for a write under way (VS Code allows a few seconds). */
+const CLOSING_WAIT_MS = 3_000;
+
+/**
+ * VS Code calls this before it disposes `context.subscriptions`: a sync pass or timer write under
+ * way is given a moment to finish, so its outcome is recorded rather than found out next time.
+ */
+export async function deactivate(): Promise<void> {
+  const work = closing;
+  closing = undefined;
+  if (work) {
+    await Promise.race([work.idle(), new Promise((resolve) => setTimeout(resolve, CLOSING_WAIT_MS).unref())]);
+  }
 }

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { AccountSession } from './auth/accountSession';
+import type { BackgroundWork } from './common/backgroundWork';
 import type { ContextKeys } from './common/contextKeys';
 import type { DataChanges } from './common/dataChanges';
 import type { Logger } from './common/logger';
@@ -24,6 +25,8 @@ export interface Services {
   readonly recentTasks: RecentTasks;
   readonly changes: DataChanges;
   readonly activeTimers: ActiveTimers;
+  /** Owns every timer and background pass (sync, poll, reload), so none outlives the extension. */
+  readonly work: BackgroundWork;
   /** The prompts multi-step commands ask through; tests answer them from a script. */
   readonly asker: AskerSource;
 }

@@ -2,8 +2,8 @@
 export type Now = () => number;
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 export type Random = () => number;
-/** Calls `run` once after `delayMs`; returns a function that cancels it. */
-export type Schedule = (delayMs: number, run: () => void) => () => void;
+/** Calls `run` once after `delayMs` (a promise it returns is work under way); returns a function that cancels it. */
+export type Schedule = (delayMs: number, run: () => unknown) => () => void;
 
 /**
  * The longest delay a JavaScript timer takes: a longer one (or `Infinity`) fires after 1 ms, which

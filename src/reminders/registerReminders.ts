@@ -12,5 +12,7 @@ export function registerReminders(services: Services): ReminderService {
     globalState: services.context.globalState,
     claims: new ReminderClaims(join(services.context.globalStorageUri.fsPath, 'reminders')),
     log: services.log.child('reminders'),
+    schedule: services.work.scheduler('reminder check'),
+    track: (label, work) => services.work.track(label, work),
   });
 }

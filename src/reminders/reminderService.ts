@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { clampDelay, systemSchedule } from '../api/clock';
+import { clampDelay, type Schedule } from '../api/clock';
 import type { AccountSession } from '../auth/accountSession';
 import { Disposable } from '../common/disposable';
 import type { Logger } from '../common/logger';
@@ -39,7 +39,7 @@ const EDITED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-use
 /** The clock, the timer and the notification, which the integration tests replace. */
 export interface ReminderSeams {
   now(): Date;
-  schedule(callback: () => void, delayMs: number): { dispose(): void };
+  schedule(callback: () => unknown, delayMs: number): { dispose(): void };
   prompt(message: string, ...actions: string[]): Thenable<string | undefined>;
   runCommand(command: string): Thenable<unknown>;
 }
@@ -56,6 +56,10 @@ export interface ReminderDependencies {
   readonly globalState: vscode.Memento;
   readonly claims: ReminderClaims;
   readonly log: Logger;
+  /** Arms the wake-ups (the extension's background work owns them). */
+  readonly schedule: Schedule;
+  /** Runs a check started by an edit as background work, until its offer is answered. */
+  readonly track: <T>(label: string, work: Promise<T>) => Promise<T>;
 }
 
 /**
@@ -68,7 +72,7 @@ export interface ReminderDependencies {
 export class ReminderService extends Disposable {
   private seams: ReminderSeams = {
     now: () => new Date(),
-    schedule: (callback, delayMs) => ({ dispose: systemSchedule(delayMs, callback) }),
+    schedule: (callback, delayMs) => ({ dispose: this.deps.schedule(delayMs, callback) }),
     prompt: (message, ...actions) => vscode.window.showInformationMessage(defuseLinks(message), ...actions),
     runCommand: (command) => vscode.commands.executeCommand(command),
   };
@@ -220,7 +224,8 @@ export class ReminderService extends Disposable {
     this.editing = recordEdit(this.editing, now);
     if (now - this.lastEditCheck >= EDIT_CHECK_THROTTLE_MS) {
       this.lastEditCheck = now;
-      void this.checkStartTimer().catch((error: unknown) => this.deps.log.warn(`Reminder check failed: ${String(error)}`));
+      const check = this.checkStartTimer().then((outcome) => (outcome.status === 'offered' ? outcome.answered : undefined));
+      void this.deps.track('reminder check', check).catch((error: unknown) => this.deps.log.warn(`Reminder check failed: ${String(error)}`));
     }
   }
 
@@ -240,7 +245,7 @@ export class ReminderService extends Disposable {
     }
     this.wakeUp = this.seams.schedule(() => {
       this.wakeUp = undefined;
-      void this.check()
+      return this.check()
         .catch((error: unknown) => this.deps.log.warn(`Reminder check failed: ${String(error)}`))
         .finally(() => this.reschedule());
     }, clampDelay(delay));

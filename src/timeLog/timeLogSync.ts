@@ -417,7 +417,8 @@ export class TimeLogSync {
     const delay = clampDelay(Math.max(1_000, dueAt - (this.options.now ?? Date.now)()));
     this.cancelScheduled = schedule(delay, () => {
       this.cancelScheduled = undefined;
-      void this.sync().catch((error: unknown) => this.options.onProblem?.(`Sending waiting time entries failed: ${describeTimeFailure(error)}`));
+      // Returned, so that the scheduler can tell the pass is under way.
+      return this.sync().catch((error: unknown) => this.options.onProblem?.(`Sending waiting time entries failed: ${describeTimeFailure(error)}`));
     });
   }
 }

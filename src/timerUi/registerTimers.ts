@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs, watch, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { systemSchedule } from '../api/clock';
 import { adjustTimerCommand } from '../commands/adjustTimer';
 import { discardTimerCommand } from '../commands/discardTimer';
 import { pauseTimerCommand } from '../commands/pauseTimer';
@@ -93,7 +92,7 @@ export function registerTimers(services: Services): Timers {
     entries: () => service.entries,
     now: () => clock.now(),
     warningHours: () => timerConfig().get<number>('timerWarningHours', 8),
-    scheduler: { schedule: systemSchedule },
+    scheduler: { schedule: services.work.scheduler('timer status bar') },
   });
   disposables.push(item, statusBar);
 
@@ -133,21 +132,23 @@ export function registerTimers(services: Services): Timers {
   // Other windows write the shared file; following it keeps every window showing the same timer.
   let watcher: vscode.Disposable | undefined;
   const follow = (target: TimerService, file: string): vscode.Disposable | undefined => {
-    let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+    let cancelReload: (() => void) | undefined;
     let folderWatcher: FSWatcher;
     try {
       folderWatcher = watch(path.dirname(file), (_event, name) => {
         if (name === null || name.toString() === TIMER_STATE_FILE) {
           // An atomic replace shows as several events: read once they settle.
-          clearTimeout(reloadTimer);
-          reloadTimer = setTimeout(() => void target.load().catch((error: unknown) => log.warn(`Could not read the timers: ${String(error)}`)), 50);
+          cancelReload?.();
+          cancelReload = services.work.schedule('timer state reload', 50, () =>
+            target.load().catch((error: unknown) => log.warn(`Could not read the timers: ${String(error)}`)),
+          );
         }
       });
     } catch (error) {
       log.warn(`Cannot follow timer changes of other windows: ${String(error)}`);
       return undefined;
     }
-    return { dispose: () => (folderWatcher.close(), clearTimeout(reloadTimer)) };
+    return { dispose: () => (folderWatcher.close(), cancelReload?.()) };
   };
   void fs.mkdir(folder, { recursive: true }).then(() => {
     watcher = disposed ? undefined : follow(service, path.join(folder, TIMER_STATE_FILE));
@@ -171,13 +172,7 @@ export function registerTimers(services: Services): Timers {
       log.warn(`Could not read the timers from Intervals: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  // Polls and refreshes under way, so the tests can wait for the background ones to finish.
-  const inFlight = new Set<Promise<void>>();
-  const tracked = (work: Promise<void>): Promise<void> => {
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
-    return work;
-  };
+  const tracked = (work: Promise<void>): Promise<void> => services.work.track('timer poll', work);
   const poll = (force = false): Promise<void> => tracked(pollOnce(force));
   const pollOnce = async (force: boolean): Promise<void> => {
     if (!services.session.state.signedIn) {
@@ -197,9 +192,9 @@ export function registerTimers(services: Services): Timers {
     if (disposed || !vscode.window.state.focused) {
       return;
     }
-    cancelPoll = systemSchedule(nextPollDelayMs(pollSeconds(), failures, Math.random, retryAfterMs), () => {
+    cancelPoll = services.work.schedule('timer poll', nextPollDelayMs(pollSeconds(), failures, Math.random, retryAfterMs), () => {
       cancelPoll = undefined;
-      void poll().finally(schedulePoll);
+      return poll().finally(schedulePoll);
     });
   };
   disposables.push({ dispose: () => ((disposed = true), cancelPoll?.()) });
@@ -226,7 +221,7 @@ export function registerTimers(services: Services): Timers {
       return;
     }
     lastActivityWrite = at;
-    void fs.writeFile(activityFile, JSON.stringify({ at })).catch(() => undefined);
+    void services.work.track('timer activity', fs.writeFile(activityFile, JSON.stringify({ at }))).catch(() => undefined);
   };
   const handleIdle = async (period: IdlePeriod | undefined): Promise<IdleChoice | undefined> => {
     const running = service.entries.find((entry) => isRunning(entry.timer));
@@ -356,11 +351,7 @@ export function registerTimers(services: Services): Timers {
     },
     idleEvent,
     poll: () => poll(true),
-    async settled() {
-      while (inFlight.size > 0) {
-        await Promise.allSettled([...inFlight]);
-      }
-    },
+    settled: () => services.work.idle(),
   };
   disposables.push({ dispose: () => followers.splice(0).forEach((other) => other.dispose()) });
 

@@ -44,8 +44,9 @@ async function completeLogTimeSteps(ui: Workbench, duration: string, done: Locat
       await ui.quickInput.locator('.quick-input-message', { hasText: / h$/ }).waitFor({ state: 'visible', timeout: 5_000 });
       await ui.screenshot(screenshot);
     }
+    const title = await ui.quickInputTitle();
     await ui.quickInputBox.press('Enter');
-    await ui.page.waitForTimeout(300);
+    await ui.stepOver(title);
   }
   assert.ok(typedDuration, 'the log-time steps asked for the duration');
   await done.waitFor({ state: 'visible', timeout: 15_000 });

@@ -106,16 +106,30 @@ export class Workbench {
    * widget closes, or the next step takes it over with another placeholder.
    */
   async pickQuickInputStep(label: string, timeoutMs = 15_000): Promise<void> {
-    const before = await this.quickInputDescription();
+    const title = await this.quickInputTitle();
     await this.clickQuickInputRow(label, timeoutMs);
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (!(await this.quickInput.isVisible()) || (await this.quickInputDescription()) !== before) {
-        return;
-      }
-      await this.page.waitForTimeout(50);
-    }
-    throw new Error(`The quick input step "${before}" did not move on after choosing "${label}".`);
+    await this.stepOver(title, timeoutMs).catch(() => {
+      throw new Error(`The quick input step "${title}" did not move on after choosing "${label}".`);
+    });
+  }
+
+  /** The quick input's title with its step counter, e.g. `Log Time (3/6)`; empty when none shows. */
+  async quickInputTitle(): Promise<string> {
+    return (await this.quickInput.locator('.quick-input-title').textContent({ timeout: 1_000 }).catch(() => '')) ?? '';
+  }
+
+  /**
+   * Resolves once the quick input no longer shows the step titled `title`: it closed, or the next
+   * step (another counter) took the widget over. The page is watched, not a clock.
+   */
+  async stepOver(title: string, timeoutMs = 15_000): Promise<void> {
+    // Runs in the page (a string, as the tests compile without the DOM's types).
+    const moved = `(() => {
+      const widget = document.querySelector('.quick-input-widget');
+      if (!widget || widget.style.display === 'none' || widget.offsetParent === null) return true;
+      return (widget.querySelector('.quick-input-title')?.textContent ?? '') !== ${JSON.stringify(title)};
+    })()`;
+    await this.page.waitForFunction(moved, undefined, { timeout: timeoutMs });
   }
 
   private async clickQuickInputRow(label: string, timeoutMs?: number): Promise<void> {

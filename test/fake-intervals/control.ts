@@ -27,6 +27,11 @@ export class FakeIntervalsControl {
     return this.call('GET', 'requests');
   }
 
+  /** API requests the fake is handling right now (a stalled one among them), as `METHOD /path`. */
+  inFlight(): Promise<string[]> {
+    return this.call('GET', 'inflight');
+  }
+
   async clearRequests(): Promise<void> {
     await this.call('DELETE', 'requests');
   }

@@ -36,6 +36,8 @@ export interface ControlTarget {
   readonly faults: FaultState;
   readonly now: () => Date;
   reset(): void;
+  /** API requests being handled now, as `METHOD /path`. */
+  inFlight(): string[];
   addWebAppEntry(row: Partial<TimeRow> & Pick<TimeRow, 'personid' | 'projectid' | 'worktypeid'>): TimeRow;
   settled(): Promise<void>;
 }
@@ -164,6 +166,9 @@ export async function handleControl(target: ControlTarget, req: http.IncomingMes
         return;
       case 'GET requests':
         reply(res, 200, target.requests);
+        return;
+      case 'GET inflight':
+        reply(res, 200, target.inFlight());
         return;
       case 'DELETE requests':
         target.requests.length = 0;

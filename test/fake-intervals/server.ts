@@ -110,6 +110,8 @@ class FakeIntervalsServer implements FakeIntervals {
   private readonly fixture: Fixture;
   private readonly now: () => Date;
   private readonly pendingWaits = new Set<() => void>();
+  /** API requests whose handling has not finished, as `METHOD /path`. */
+  private readonly active = new Set<{ readonly request: string }>();
   private readonly lateCommits = new Set<Promise<void>>();
   private closing = false;
 
@@ -177,7 +179,13 @@ class FakeIntervalsServer implements FakeIntervals {
         await handleControl(this.controlTarget(), req, res, url);
         return;
       }
-      await this.handleApi(req, res, url);
+      const entry = { request: `${(req.method ?? 'GET').toUpperCase()} ${url.pathname}` };
+      this.active.add(entry);
+      try {
+        await this.handleApi(req, res, url);
+      } finally {
+        this.active.delete(entry);
+      }
     } catch (error) {
       // Anything unexpected is the fake's own bug: answer 500 / code 1 so tests see it.
       if (!res.headersSent && !res.destroyed) {
@@ -198,6 +206,7 @@ class FakeIntervalsServer implements FakeIntervals {
       faults: this.faults,
       now: this.now,
       reset: () => this.reset(),
+      inFlight: () => [...this.active].map((entry) => entry.request),
       addWebAppEntry: (row: Partial<TimeRow> & Pick<TimeRow, 'personid' | 'projectid' | 'worktypeid'>) => this.addWebAppEntry(row),
       settled: () => this.settled(),
     };

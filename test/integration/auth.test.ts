@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { TestHooks } from '../../src/testHooks';
-import { eventually, extensionHooks, fakeServer, readLogs, setApiUrl, signIn, signOut, token, typeIntoQuickInput, type SignInOutcome } from './helpers';
+import { eventually, extensionHooks, fakeServer, readLogs, sessionState, setApiUrl, settled, signIn, signOut, token, typeIntoQuickInput, type SignInOutcome } from './helpers';
 
 const SECRET_KEY = 'intervals.credentials';
 
@@ -46,10 +46,9 @@ describe('Sign in and sign out', () => {
     for (const key of hooks.globalState.keys()) {
       assert.ok(!JSON.stringify(hooks.globalState.get(key)).includes(token('admin')), `globalState ${key} has no token`);
     }
-    // Give the log a moment to reach its file, then check no line holds the token or its Basic form.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The log reaches its file on VS Code's schedule: once the sign-in line is there, no line may hold the token or its Basic form.
+    await eventually(async () => /Signed in as/.test(await readLogs(hooks.logUri)), 'the sign-in is logged', 15_000);
     const logs = await readLogs(hooks.logUri);
-    assert.match(logs, /Signed in as/, 'the sign-in is logged');
     assert.ok(!logs.includes(token('admin')), 'the token is not in the log');
     assert.ok(!logs.includes(Buffer.from(`${token('admin')}:X`).toString('base64')), 'the Authorization header is not in the log');
   });
@@ -127,9 +126,9 @@ describe('Sign in and sign out', () => {
     await fake.control.failNext(5, { status: 401, code: 9, message: 'Invalid auth' });
     await fake.control.clearRequests();
     await assert.rejects(client.me(), (error: Error & { kind?: string }) => error.kind === 'unauthorized');
-    await eventually(() => !hooks.session.state.signedIn, 'the session signs out');
+    await sessionState(hooks, (state) => !state.signedIn);
+    await settled();
     assert.equal(await hooks.secrets.get(SECRET_KEY), undefined);
-    await new Promise((resolve) => setTimeout(resolve, 200));
     assert.equal(await requestCount(), 1, 'the 401 was not retried');
   });
 
@@ -142,12 +141,12 @@ describe('Sign in and sign out', () => {
       () => 'answered',
       (error: Error & { kind?: string }) => error.kind ?? 'failed',
     );
-    await eventually(async () => !(await fake.control.faults()).queued.some((fault) => fault.kind === 'stall' && fault.remaining > 0), 'the request of the previous account is held');
+    await eventually(async () => (await fake.control.inFlight()).includes('GET /me/'), 'the request of the previous account is held', 15_000);
     await signIn('manager');
     // The previous token stops working while its request is held: the answer will be a 401.
     await fake.control.updateRow('person', 1, { apitoken: 'revoked-token-0000000000' });
     assert.equal(await late, 'unauthorized');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await settled();
     const state = hooks.session.state;
     assert.ok(state.signedIn && state.account.personId === 2, 'the manager stays signed in');
   });
@@ -155,18 +154,19 @@ describe('Sign in and sign out', () => {
   it('follows another window signing in and out (SecretStorage change)', async () => {
     const account = { token: token('resource'), apiUrl: fake.url, personId: 4, name: 'Other Window', group: 'Resource' };
     await hooks.secrets.store(SECRET_KEY, JSON.stringify(account));
-    await eventually(() => hooks.session.state.signedIn, 'the session follows the stored token');
+    await sessionState(hooks, (state) => state.signedIn);
     const state = hooks.session.state;
     assert.ok(state.signedIn && state.account.name === 'Other Window');
-    await eventually(() => hooks.contextKeys.get('intervals.signedIn') === true, 'the context key follows');
+    assert.equal(hooks.contextKeys.get('intervals.signedIn'), true, 'the context key follows');
     await hooks.secrets.delete(SECRET_KEY);
-    await eventually(() => !hooks.session.state.signedIn, 'the session follows the sign-out');
+    await sessionState(hooks, (now) => !now.signedIn);
+    await settled();
   });
 
   it('signs out when the API address changes to another server', async () => {
     await signIn('admin');
     await setApiUrl(fake.url.replace('127.0.0.1', 'localhost'));
-    await eventually(() => !hooks.session.state.signedIn, 'the address change signs out');
+    await sessionState(hooks, (state) => !state.signedIn);
     assert.equal(await hooks.secrets.get(SECRET_KEY), undefined);
   });
 });

@@ -2,21 +2,28 @@ import * as assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { TestHooks } from '../../src/testHooks';
-import { eventually, extensionHooks, fakeServer, signIn, signOut, token, typeIntoQuickInput } from './helpers';
+import { closeQuickInput, extensionHooks, settled, fakeServer, signIn, signOut, token, typeIntoQuickInput } from './helpers';
 
 const PROVIDER = 'intervals';
 const SECRET_KEY = 'intervals.credentials';
 
 /** Session-change events VS Code forwarded for the Intervals provider since the last `clear()`. */
-function recordSessionChanges(): { readonly count: () => number; clear(): void; dispose(): void } {
+function recordSessionChanges(): { readonly count: () => number; reaches(count: number): Promise<void>; clear(): void; dispose(): void } {
   let count = 0;
+  const waiting = new Set<{ readonly count: number; readonly resolve: () => void }>();
   const subscription = vscode.authentication.onDidChangeSessions((event) => {
     if (event.provider.id === PROVIDER) {
       count++;
+      for (const waiter of [...waiting].filter((candidate) => count >= candidate.count)) {
+        waiting.delete(waiter);
+        waiter.resolve();
+      }
     }
   });
   return {
     count: () => count,
+    /** Resolves once VS Code has forwarded `target` events (at once if it has). */
+    reaches: (target) => (count >= target ? Promise.resolve() : new Promise((resolve) => waiting.add({ count: target, resolve }))),
     clear: () => {
       count = 0;
     },
@@ -52,13 +59,13 @@ describe('Sign in: Accounts menu (authentication provider)', () => {
   it('tells VS Code when the account signs in and out', async () => {
     const before = changes.count();
     await signIn('manager');
-    await eventually(() => changes.count() > before, 'VS Code hears of the new session');
+    await changes.reaches(before + 1);
     const [session] = await hooks.authProvider.getSessions();
     assert.equal(session?.account.label, 'Grace Hopper');
     assert.equal(session?.accessToken, token('manager'));
     const signedIn = changes.count();
     await signOut();
-    await eventually(() => changes.count() > signedIn, 'VS Code hears the session is gone');
+    await changes.reaches(signedIn + 1);
   });
 
   it('keeps the token from an extension the user has not allowed, and hands the signed-in session to VS Code without a second sign-in', async () => {
@@ -85,7 +92,7 @@ describe('Sign in: Accounts menu (authentication provider)', () => {
     const before = changes.count();
     await signIn('admin');
     // Events arrive in order: once the sign-in's has, nothing older can follow.
-    await eventually(() => changes.count() > before, 'VS Code hears of the new session');
+    await changes.reaches(before + 1);
     const [session] = await hooks.authProvider.getSessions();
     assert.ok(session);
     changes.clear();
@@ -94,8 +101,9 @@ describe('Sign in: Accounts menu (authentication provider)', () => {
 
     assert.equal(hooks.session.state.signedIn, false);
     assert.equal(await hooks.secrets.get(SECRET_KEY), undefined);
-    await eventually(() => hooks.contextKeys.get('intervals.signedIn') === false, 'the signed-in context key follows');
-    await eventually(() => changes.count() === 1, 'VS Code hears the session is gone');
+    assert.equal(hooks.contextKeys.get('intervals.signedIn'), false, 'the signed-in context key follows');
+    await changes.reaches(1);
+    assert.equal(changes.count(), 1, 'VS Code hears the session is gone, once');
     assert.equal(await vscode.authentication.getSession(PROVIDER, [], { silent: true }), undefined);
     assert.deepEqual(await hooks.authProvider.getSessions(), []);
   });
@@ -111,6 +119,8 @@ describe('Sign in: Accounts menu (authentication provider)', () => {
     const created = hooks.authProvider.createSession([]);
     typeIntoQuickInput(token('resource'));
     const session = await created;
+    // A new account's timers are read at once: let that finish within this test.
+    await settled();
     assert.equal(session.account.label, 'Ravi Patel');
     assert.equal(session.accessToken, token('resource'));
     assert.equal(hooks.session.state.signedIn, true);
@@ -119,16 +129,8 @@ describe('Sign in: Accounts menu (authentication provider)', () => {
   });
 
   it('creates no session when the token prompt is dismissed', async () => {
-    let settled = false;
-    const created = hooks.authProvider.createSession([]).finally(() => {
-      settled = true;
-    });
-    created.catch(() => undefined);
-    await eventually(async () => {
-      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-      return settled;
-    }, 'the dismissed prompt ends the request');
-    await assert.rejects(created, /cancelled/);
+    closeQuickInput('API token');
+    await assert.rejects(hooks.authProvider.createSession([]), /cancelled/);
     assert.equal(hooks.session.state.signedIn, false);
     assert.equal(hooks.session.client, undefined, 'no client, so nothing can be sent');
   });

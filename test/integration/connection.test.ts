@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { afterEach, before, beforeEach, describe, it } from 'mocha';
-import * as vscode from 'vscode';
 import type { TestHooks } from '../../src/testHooks';
 import { startTestProxy, type TestProxy } from '../unit/helpers/httpProxy';
-import { eventually, extensionHooks, fakeServer, signIn, signOut } from './helpers';
+import { extensionHooks, fakeServer, setSetting, signIn, signOut } from './helpers';
 
 // VS Code's proxy settings in the extension host, with a real proxy on loopback: they apply to
 // the signed-in account's requests as soon as they change. Other features send requests of their
@@ -16,12 +15,11 @@ describe('Sign in: connection settings', () => {
   let hooks: TestHooks;
   let proxy: TestProxy | undefined;
   const fake = fakeServer();
-  const http = () => vscode.workspace.getConfiguration('http');
 
   async function update(section: string, value: unknown): Promise<void> {
     const before = hooks.session.client;
-    await http().update(section, value, vscode.ConfigurationTarget.Global);
-    await eventually(() => hooks.session.client !== before, `the session takes up the new ${section}`);
+    await setSetting(`http.${section}`, value);
+    assert.notEqual(hooks.session.client, before, `the session takes up the new ${section}`);
   }
 
   async function me(): Promise<string> {
@@ -42,7 +40,7 @@ describe('Sign in: connection settings', () => {
 
   afterEach(async () => {
     for (const section of ['proxy', 'noProxy', 'proxyStrictSSL']) {
-      await http().update(section, undefined, vscode.ConfigurationTarget.Global);
+      await setSetting(`http.${section}`, undefined);
     }
     await signOut();
     await proxy?.close();

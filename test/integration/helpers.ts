@@ -2,10 +2,11 @@ import * as assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { DataChange } from '../../src/common/dataChanges';
 import type { TestHooks } from '../../src/testHooks';
 import { FakeIntervalsControl } from '../fake-intervals/control';
 import { fakeServerFromEnvironment, type FakeServerAddress } from '../runners/environmentVariables';
-import { UI_REQUESTS_ENV, formatUiRequest } from '../runners/uiRequests';
+import { UI_REQUESTS_ENV, formatUiRequest, type UiRequest } from '../runners/uiRequests';
 
 export const EXTENSION_ID = 'intervals-vscode.intervals-vscode';
 
@@ -46,6 +47,8 @@ export async function signIn(role: 'admin' | 'manager' | 'resource' | 'executive
 
 export async function signOut(): Promise<void> {
   await vscode.commands.executeCommand('intervals.signOut');
+  // Signing out reads the timers file again and stops what waits: let that finish.
+  await settled();
 }
 
 /** Every file under the extension's log folder, concatenated. */
@@ -71,6 +74,64 @@ export async function readLogs(logUri: vscode.Uri): Promise<string> {
   return texts.join('\n');
 }
 
+/** Resolves once the extension's background work (sync passes, polls, reloads, redraws) is done. */
+export async function settled(): Promise<void> {
+  await (await extensionHooks()).services.work.idle();
+}
+
+/**
+ * Resolves with the next data change the extension announces that `matches` (an entry logged, a
+ * timer deleted). Call it before the action that causes the change.
+ */
+export function nextChange(hooks: TestHooks, matches: (change: DataChange) => boolean): Promise<DataChange> {
+  return new Promise((resolve) => {
+    const listener = hooks.services.changes.onDidChange((change) => {
+      if (matches(change)) {
+        listener.dispose();
+        resolve(change);
+      }
+    });
+  });
+}
+
+/**
+ * Resolves once `seen` (the changes a test records) holds one that `matches`, at once if it does:
+ * for a change made by work the test cannot await (the Retry of a notification).
+ */
+export function changeSeen(hooks: TestHooks, seen: readonly DataChange[], matches: (change: DataChange) => boolean): Promise<void> {
+  return seen.some(matches) ? Promise.resolve() : nextChange(hooks, matches).then(() => undefined);
+}
+
+/** Resolves once the tree view's first selected row satisfies `matches` (VS Code reports a selection after a reveal). */
+export function selected<T>(view: vscode.TreeView<T>, matches: (node: T | undefined) => boolean): Promise<T | undefined> {
+  if (matches(view.selection[0])) {
+    return Promise.resolve(view.selection[0]);
+  }
+  return new Promise((resolve) => {
+    const listener = view.onDidChangeSelection((event) => {
+      if (matches(event.selection[0])) {
+        listener.dispose();
+        resolve(event.selection[0]);
+      }
+    });
+  });
+}
+
+/** Resolves once the account session's state satisfies `matches` (at once if it does). */
+export function sessionState(hooks: TestHooks, matches: (state: TestHooks['session']['state']) => boolean): Promise<void> {
+  if (matches(hooks.session.state)) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const listener = hooks.session.onDidChange((state) => {
+      if (matches(state)) {
+        listener.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
 /** Polls a condition driven by events the test cannot await directly; fails with `what` on timeout. */
 export async function eventually(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -82,12 +143,55 @@ export async function eventually(condition: () => boolean | Promise<boolean>, wh
   }
 }
 
+/**
+ * Sets a user setting (`intervals.timerWarningHours`, `http.proxy`; undefined removes it) and
+ * resolves once VS Code announced the change and the extension finished what the change started
+ * (a new client, a sync pass, a reload), so that nothing of it runs on into the test.
+ */
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  const dot = key.indexOf('.');
+  const config = vscode.workspace.getConfiguration(key.slice(0, dot));
+  const name = key.slice(dot + 1);
+  if (JSON.stringify(config.inspect(name)?.globalValue) !== JSON.stringify(value)) {
+    // The extension's own listener was registered at activation, so it has run when this one does.
+    const announced = new Promise<void>((resolve) => {
+      const listener = vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(key)) {
+          listener.dispose();
+          resolve();
+        }
+      });
+    });
+    await config.update(name, value, vscode.ConfigurationTarget.Global);
+    await announced;
+  }
+  await (await extensionHooks()).services.work.idle();
+}
+
 export async function setApiUrl(url: string | undefined): Promise<void> {
-  await vscode.workspace.getConfiguration('intervals').update('apiUrl', url, vscode.ConfigurationTarget.Global);
+  await setSetting('intervals.apiUrl', url);
+}
+
+function askThePage(request: UiRequest): void {
+  assert.equal(process.env[UI_REQUESTS_ENV], '1', 'this test answers a VS Code prompt: run it with the code-server runner (npm run test:integration)');
+  console.log(formatUiRequest(request));
 }
 
 /** Types into the quick input that is open (or opens next) and presses Enter, through the runner. */
 export function typeIntoQuickInput(text: string): void {
-  assert.equal(process.env[UI_REQUESTS_ENV], '1', 'this test types into a VS Code prompt: run it with the code-server runner (npm run test:integration)');
-  console.log(formatUiRequest({ kind: 'typeIntoQuickInput', text }));
+  askThePage({ kind: 'typeIntoQuickInput', text });
+}
+
+/**
+ * Runs a command that shows a quick pick, has the runner click the row holding `text` once it is
+ * drawn (as a user would, after the list loaded), and returns what the command returned.
+ */
+export async function chooseInQuickPick<T>(command: Thenable<T>, text: string): Promise<T> {
+  askThePage({ kind: 'chooseQuickPickItem', text });
+  return command;
+}
+
+/** Has the runner press Escape in the quick input whose placeholder holds `placeholder`, once it shows. */
+export function closeQuickInput(placeholder: string): void {
+  askThePage({ kind: 'closeQuickInput', placeholder });
 }

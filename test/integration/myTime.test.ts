@@ -9,8 +9,8 @@ import type { EditTimeEntryResult } from '../../src/views/time/editTimeFlow';
 import type { Asker, InputRequest, PickManyRequest, PickRequest } from '../../src/prompts/asker';
 import type { LogTimeResult } from '../../src/views/time/logTimeFlow';
 import type { TimeTreeNode } from '../../src/views/time/myTimeView';
-import { opening } from './scriptedAsker';
-import { eventually, extensionHooks, fakeServer, signIn, signOut } from './helpers';
+import { opening, watchSteps } from './scriptedAsker';
+import { extensionHooks, fakeServer, nextChange, settled, signIn, signOut } from './helpers';
 
 const ADMIN = 1;
 
@@ -198,10 +198,13 @@ describe('My Time', () => {
     // The second run keeps every value it opens on, except the description.
     const answers = new StepAnswers({ 4: () => 'Second try' });
     hooks.asker.use(answers);
+    const saved = nextChange(hooks, (change) => change.resource === 'time' && change.id === row.id);
     const result = await vscode.commands.executeCommand<EditTimeEntryResult>('intervals.editTimeEntry', { entryId: row.id, hours: '1:45', description: 'First try' });
     assert.equal(result.status, 'invalid');
     assert.ok(told.some((message) => /^error: Could not edit the time entry\. .*date is closed for time entry.*\[Edit and Try Again\]$/.test(message)), told.join('\n'));
-    await eventually(async () => (await fake.control.row('time', row.id)).description === 'Second try', 'the second run saves the entry');
+    await saved;
+    await settled();
+    assert.equal((await fake.control.row('time', row.id)).description, 'Second try', 'the second run saves the entry');
     assert.equal(answers.shown[1], '1:45', 'the duration opens on the refused value');
     assert.equal(answers.shown[3], 'First try', 'and so does the description');
     assert.equal((await fake.control.row('time', row.id)).time, 1.75);
@@ -248,10 +251,13 @@ describe('My Time', () => {
       await fake.control.clearFaults();
       return 'Retry';
     });
+    const deleted = nextChange(hooks, (change) => change.resource === 'time' && change.id === row.id);
     const result = await vscode.commands.executeCommand<DeleteTimeEntryResult>('intervals.deleteTimeEntry', { entryId: row.id, confirm: false });
     assert.equal(result.status, 'failed', 'no answer came');
     assert.ok(!(await fake.control.rows('time')).some((r) => r.id === row.id), 'although Intervals deleted it');
-    await eventually(() => !hooks.timeLog.view.entries.some((e) => e.id === row.id), 'Retry settles it and the view drops the entry');
+    await deleted;
+    await settled();
+    assert.ok(!hooks.timeLog.view.entries.some((e) => e.id === row.id), 'Retry settles it and the view drops the entry');
     const last = (await fake.control.requests()).filter((r) => r.method === 'DELETE' && r.resource === 'time').at(-1);
     assert.equal(last?.status, 404, "Retry's DELETE found nothing to delete");
     assert.equal(told.filter((message) => message.startsWith('error:')).length, 1, 'one error, for the lost answers; none for the retry');
@@ -273,7 +279,8 @@ describe('My Time', () => {
     await fake.control.dropNext(2, { method: 'POST', resource: 'time' });
     await vscode.commands.executeCommand('intervals.logTime', { taskId: 1, hours: 1, worktypeId: 1, description: 'wait one' });
     await vscode.commands.executeCommand('intervals.logTime', { taskId: 2, hours: 2, worktypeId: 1, description: 'wait two' });
-    await eventually(async () => (await roots()).some((node) => node.kind === 'waitingGroup'), 'the waiting group shows');
+    await settled();
+    assert.ok((await roots()).some((node) => node.kind === 'waitingGroup'), 'the waiting group shows');
     const group = (await roots()).find((node) => node.kind === 'waitingGroup');
     assert.ok(group);
     const waiting = await hooks.timeLog.view.getChildren(group);
@@ -295,25 +302,34 @@ describe('My Time', () => {
     const rows = await fake.control.rows('time');
     assert.equal(rows.filter((r) => r.description === 'wait one').length, 1);
     assert.equal(rows.filter((r) => r.description === 'wait two').length, 0);
-    await eventually(async () => !(await roots()).some((node) => node.kind === 'waitingGroup'), 'the waiting group goes away');
+    await settled();
+    assert.ok(!(await roots()).some((node) => node.kind === 'waitingGroup'), 'the waiting group goes away');
   });
 
   it('logs through the real quick input with every value prefilled (prompt: true)', async () => {
-    const result = vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', {
-      taskId: 1,
-      date: '2026-11-03',
-      hours: '1:15',
-      worktypeId: 3,
-      billable: true,
-      description: 'Through the quick input',
-      prompt: true,
-    });
-    let done = false;
-    void result.then(() => (done = true));
-    for (let tries = 0; !done && tries < 200; tries++) {
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    const steps = watchSteps(hooks.asker.quickInput);
+    let step = steps.next();
+    const result = Promise.resolve(
+      vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', {
+        taskId: 1,
+        date: '2026-11-03',
+        hours: '1:15',
+        worktypeId: 3,
+        billable: true,
+        description: 'Through the quick input',
+        prompt: true,
+      }),
+    );
+    try {
+      // Enter on each step once it is on screen, until the command is done.
+      while ((await Promise.race([step, result.then(() => undefined)])) !== undefined) {
+        step = steps.next();
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      }
+    } finally {
+      steps.dispose();
     }
+    assert.deepEqual(steps.shown.map((shown) => shown.step), [1, 2, 3, 4, 5, 6], 'every step opened once, prefilled');
     const outcome = await result;
     assert.equal(outcome.status, 'logged');
     const body = (await fake.control.requests()).find((r) => r.method === 'POST')?.body as Record<string, unknown>;

@@ -8,7 +8,7 @@ import type { WriteResult } from '../../src/projects/projectCommands';
 import type { TestHooks } from '../../src/testHooks';
 import { dayInWords } from '../../src/time/dates';
 import type { RecordedRequest } from '../fake-intervals/server';
-import { eventually, extensionHooks, fakeServer, signIn, signOut } from './helpers';
+import { changeSeen, extensionHooks, fakeServer, selected, settled, signIn, signOut } from './helpers';
 import { accept, back, choose, dismiss, ScriptedAsker, type, type Answer, type AskedRequest } from './scriptedAsker';
 
 // Demo account (test/fake-intervals/fixture.ts): Ada Lovelace (1) is the Administrator, Ravi
@@ -231,10 +231,8 @@ describe('Projects and tasks', () => {
       const result = await vscode.commands.executeCommand<CreateProjectResult>('intervals.createProject', { name: 'Brand New', clientId: GLOBEX });
       assert.equal(result.status, 'done');
       const id = result.status === 'done' ? result.item.id : 0;
-      await eventually(() => {
-        const [selected] = hooks.taskBrowser.view.selection;
-        return selected?.kind === 'project' && selected.project.id === id;
-      }, 'the new project is selected in the tree');
+      const node = await selected(hooks.taskBrowser.view, (row) => row?.kind === 'project' && row.project.id === id);
+      assert.equal(node?.kind === 'project' && node.project.id, id, 'the new project is selected in the tree');
     });
 
     it("shows the service's validation reason", async () => {
@@ -437,7 +435,6 @@ describe('Projects and tasks', () => {
     it('updates the task in the Tasks view in place', async () => {
       const task = await someTask();
       await vscode.commands.executeCommand('intervals.tasks.reveal', { taskId: task.id });
-      await eventually(() => hooks.taskBrowser.provider.taskNode(task.id) !== undefined, 'the task is in the tree');
       const node = hooks.taskBrowser.provider.taskNode(task.id);
       assert.ok(node);
       await vscode.commands.executeCommand('intervals.setTaskStatus', { taskId: task.id, statusId: 2 });
@@ -528,7 +525,9 @@ describe('Projects and tasks', () => {
       await fake.control.failNext(1, { status: 500, code: 1, message: 'Database hiccup' }, { method: 'PUT', resource: 'task' });
       const failed = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.setTaskStatus', { taskId: task.id, statusId: 2 });
       assert.equal(failed.status, 'failed');
-      await eventually(() => changes.length === 1, 'the retried change is announced');
+      await changeSeen(hooks, changes, () => true);
+      await settled();
+      assert.equal(changes.length, 1, 'the retried change is announced');
       assert.deepEqual(
         notices.map((n) => n.actions),
         [['Retry', 'Show Log']],
@@ -572,7 +571,8 @@ describe('Projects and tasks', () => {
       );
       const result = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.createTask');
       assert.equal(result.status, 'failed');
-      await eventually(() => changes.some((c) => c.resource === 'task'), 'the task the retry made is announced');
+      await changeSeen(hooks, changes, (c) => c.resource === 'task');
+      await settled();
       assert.equal(notices.length, 1);
       assert.match(notices[0].message, /^Could not create the task\. Intervals had a problem answering \(HTTP 500\)/);
       assert.deepEqual(notices[0].actions, ['Retry', 'Show Log']);
@@ -623,7 +623,8 @@ describe('Projects and tasks', () => {
       await fake.control.commitThenDropNext(1, { method: 'POST', resource: 'task' });
       const result = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.createTask', { projectId: INTERNAL_TOOLS, title: 'Renew certificates' });
       assert.equal(result.status, 'failed');
-      await eventually(() => changes.some((c) => c.resource === 'task'), 'the task found by the retry is announced');
+      await changeSeen(hooks, changes, (c) => c.resource === 'task');
+      await settled();
       assert.equal(notices.length, 1);
       assert.match(notices[0].message, /^Could not create the task\. /);
       assert.ok(notices[0].actions.includes('Retry'));
@@ -645,7 +646,8 @@ describe('Projects and tasks', () => {
       await fake.control.commitThenDropNext(1, { method: 'POST', resource: 'project' });
       const result = await vscode.commands.executeCommand<CreateProjectResult>('intervals.createProject', { name: 'Lost Answer', clientId: GLOBEX });
       assert.equal(result.status, 'failed');
-      await eventually(() => changes.some((c) => c.resource === 'project'), 'the project found by the retry is announced');
+      await changeSeen(hooks, changes, (c) => c.resource === 'project');
+      await settled();
       assert.deepEqual(
         notices.map((n) => n.actions),
         [['Retry', 'Show Log']],

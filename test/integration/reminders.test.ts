@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ReminderAnswers } from '../../src/reminders/reminderPolicy';
 import type { ReminderOutcome } from '../../src/reminders/reminderService';
 import type { TestHooks } from '../../src/testHooks';
-import { eventually, extensionHooks, fakeServer, signIn, signOut } from './helpers';
+import { extensionHooks, fakeServer, setSetting, settled, signIn, signOut } from './helpers';
 
 // The reminders in the extension host with an injected clock, timer and notification: the
 // settings, the request for today's time, the answers in globalState and the claim files are real.
@@ -30,8 +30,7 @@ describe('Reminders', () => {
   let scheduled: number[] = [];
   let claimsDir: string;
 
-  const config = () => vscode.workspace.getConfiguration('intervals');
-  const setReminders = (value: boolean | undefined) => config().update('reminders', value, vscode.ConfigurationTarget.Global);
+  const setReminders = (value: boolean | undefined) => setSetting('intervals.reminders', value);
 
   /** The reminder's looks at one day's time: not timers (/timer/), nor the weeks a shown My Time view loads. */
   async function timeRequests(): Promise<Record<string, string>[]> {
@@ -62,11 +61,10 @@ describe('Reminders', () => {
     scheduled = [];
     await hooks.globalState.update(ANSWERS_KEY, undefined);
     await rm(claimsDir, { recursive: true, force: true });
-    const settings = config();
-    await settings.update('dailyTargetHours', 8, vscode.ConfigurationTarget.Global);
-    await settings.update('workdayStart', '09:00', vscode.ConfigurationTarget.Global);
-    await settings.update('workdayEnd', '17:30', vscode.ConfigurationTarget.Global);
-    await settings.update('reminderEditingMinutes', 15, vscode.ConfigurationTarget.Global);
+    await setSetting('intervals.dailyTargetHours', 8);
+    await setSetting('intervals.workdayStart', '09:00');
+    await setSetting('intervals.workdayEnd', '17:30');
+    await setSetting('intervals.reminderEditingMinutes', 15);
     await setReminders(true);
     hooks.reminders.useSeamsForTests({
       now: () => now,
@@ -104,18 +102,14 @@ describe('Reminders', () => {
   });
 
   after(async () => {
-    const settings = config();
     for (const key of ['reminders', 'dailyTargetHours', 'workdayStart', 'workdayEnd', 'reminderEditingMinutes']) {
-      await settings.update(key, undefined, vscode.ConfigurationTarget.Global);
+      await setSetting(`intervals.${key}`, undefined);
     }
     await hooks.globalState.update(ANSWERS_KEY, undefined);
     // Back to the real clock, timer and notification for the suites that follow.
     hooks.reminders.useSeamsForTests({
       now: () => new Date(),
-      schedule: (callback, delayMs) => {
-        const handle = setTimeout(callback, delayMs);
-        return { dispose: () => clearTimeout(handle) };
-      },
+      schedule: (callback, delayMs) => ({ dispose: hooks.services.work.schedule('reminder check', delayMs, callback) }),
       prompt: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
       runCommand: (command) => vscode.commands.executeCommand(command),
     });
@@ -175,7 +169,7 @@ describe('Reminders', () => {
 
     await setReminders(false);
     await setReminders(true);
-    await eventually(() => hooks.globalState.get<ReminderAnswers>(ANSWERS_KEY)?.never?.logTime !== true, 'turning reminders on clears the answer');
+    assert.notEqual(hooks.globalState.get<ReminderAnswers>(ANSWERS_KEY)?.never?.logTime, true, 'turning reminders on clears the answer');
     answer = undefined;
     await offered(await hooks.reminders.checkLogTime());
   });
@@ -213,13 +207,13 @@ describe('Reminders', () => {
     scheduled = [];
     await setReminders(false);
     await setReminders(true);
-    await eventually(() => scheduled.length > 0, 'the next check is scheduled');
+    assert.ok(scheduled.length > 0, 'the next check is scheduled');
     assert.equal(scheduled.at(-1), at(8, 9, 0).getTime() - at(5, 20, 0).getTime(), 'Friday evening → Monday 09:00');
     now = at(5, 10, 0);
     scheduled = [];
     await setReminders(false);
     await setReminders(true);
-    await eventually(() => scheduled.length > 0, 'the next check is scheduled');
+    assert.ok(scheduled.length > 0, 'the next check is scheduled');
     assert.equal(scheduled.at(-1), 60_000, 'Friday 10:00 → a minute later');
   });
 
@@ -237,8 +231,20 @@ describe('Reminders', () => {
         const marker = `line ${from.getTime()}-${minute}\n`;
         const edit = new vscode.WorkspaceEdit();
         edit.insert(document.uri, new vscode.Position(document.lineCount, 0), marker);
+        const reached = new Promise<void>((resolve) => {
+          const listener = vscode.workspace.onDidChangeTextDocument((event) => {
+            if (event.document === document && document.getText().includes(marker)) {
+              listener.dispose();
+              resolve();
+            }
+          });
+        });
         assert.ok(await vscode.workspace.applyEdit(edit));
-        await eventually(() => document.getText().includes(marker), 'the edit reached the document');
+        if (!document.getText().includes(marker)) {
+          await reached;
+        }
+        // What the edit started (a look at the offer) is over before the next minute.
+        await settled();
       }
     }
 
@@ -247,10 +253,10 @@ describe('Reminders', () => {
       await editFor(at(5, 10, 0), 14);
       assert.equal(prompts.length, 0, 'not before the configured 15 minutes');
       await editFor(at(5, 10, 15), 1);
-      await eventually(() => prompts.length === 1, 'the offer shows');
+      assert.equal(prompts.length, 1, 'the offer shows');
       assert.match(prompts[0]?.message ?? '', /editing for 15 min with no Intervals timer running/);
       assert.deepEqual(prompts[0]?.actions, ['Start Timer…', 'Not today', "Don't ask again"]);
-      await eventually(() => commands.includes('intervals.startTimer'), 'Start Timer runs');
+      assert.ok(commands.includes('intervals.startTimer'), 'Start Timer runs');
       assert.equal((await timeRequests()).length, 0, 'editing costs no request');
     });
 
@@ -264,8 +270,8 @@ describe('Reminders', () => {
     it('"Not today" keeps the offer away for the rest of the day', async () => {
       answer = 'Not today';
       await editFor(at(5, 13, 0), 15);
-      await eventually(() => prompts.length === 1, 'the offer shows');
-      await eventually(() => hooks.globalState.get<ReminderAnswers>(ANSWERS_KEY)?.snoozedOn?.startTimer === FRIDAY, 'the answer is kept');
+      assert.equal(prompts.length, 1, 'the offer shows');
+      assert.equal(hooks.globalState.get<ReminderAnswers>(ANSWERS_KEY)?.snoozedOn?.startTimer, FRIDAY, 'the answer is kept');
       await editFor(at(5, 14, 0), 20);
       assert.equal((await hooks.reminders.checkStartTimer()).status, 'notDue');
       assert.equal(prompts.length, 1);

@@ -7,7 +7,7 @@ import { TASK_PAGE_SIZE } from '../../src/tasks/taskCatalog';
 import type { TaskBrowser } from '../../src/views/tasks/taskBrowser';
 import type { TaskTreeNode } from '../../src/views/tasks/taskTreeNode';
 import type { RecordedRequest } from '../fake-intervals/server';
-import { eventually, extensionHooks, fakeServer, signIn, signOut } from './helpers';
+import { chooseInQuickPick, extensionHooks, fakeServer, setSetting, signIn, signOut } from './helpers';
 
 // Demo account (test/fake-intervals/fixture.ts): project 1 "Website Redesign" of "Acme & Sons"
 // has 7 tasks, one of them closed; projects 6 and 7 have no client; 8 and 9 are inactive.
@@ -29,8 +29,10 @@ describe('Task tree', () => {
     await signIn('admin');
     await browser.setFilters({ showClosed: false, assignedToMe: false });
     browser.catalog.pageSize = TASK_PAGE_SIZE;
-    // What an earlier test revealed stays expanded in the real view, which VS Code would reload on its own.
+    // What an earlier test revealed stays expanded in the real view, which VS Code would reload on its own;
+    // a closed view asks for nothing, so only the tests' own calls load the tree.
     await Promise.resolve(vscode.commands.executeCommand('workbench.actions.treeView.intervals.tasks.collapseAll')).catch(() => undefined);
+    await vscode.commands.executeCommand('workbench.view.explorer');
     browser.refresh();
     await fake.control.clearRequests();
   });
@@ -38,8 +40,8 @@ describe('Task tree', () => {
   after(async () => {
     browser.catalog.pageSize = TASK_PAGE_SIZE;
     await browser.setFilters({ showClosed: false, assignedToMe: false });
-    await vscode.workspace.getConfiguration('intervals').update('tasks.showModules', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.workspace.getConfiguration('intervals').update('webUrl', undefined, vscode.ConfigurationTarget.Global);
+    await setSetting('intervals.tasks.showModules', undefined);
+    await setSetting('intervals.webUrl', undefined);
     await fake.control.clearFaults();
     await signOut();
   });
@@ -91,19 +93,21 @@ describe('Task tree', () => {
     return (node as { task: Task }).task;
   }
 
-  /** Accepts the active quick pick entry until the command that showed the picker settles. */
-  async function acceptUntilSettled<T>(pending: Thenable<T>): Promise<T> {
-    let settled = false;
-    const result = Promise.resolve(pending).finally(() => {
-      settled = true;
-    });
-    await eventually(async () => {
-      if (!settled) {
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  /** Resolves with the tree's selection once it holds the row `id` (VS Code reports it after the reveal). */
+  function selectionOf(id: string): Promise<string | undefined> {
+    return new Promise((resolve) => {
+      const current = browser.view.selection[0]?.id;
+      if (current === id) {
+        resolve(current);
+        return;
       }
-      return settled;
-    }, 'the picker was answered', 10_000);
-    return result;
+      const listener = browser.view.onDidChangeSelection((event) => {
+        if (event.selection[0]?.id === id) {
+          listener.dispose();
+          resolve(id);
+        }
+      });
+    });
   }
 
   it('lists clients with active projects, then "No client" last, from one request for the projects', async () => {
@@ -395,7 +399,7 @@ describe('Task tree', () => {
   });
 
   it('groups tasks by module when the setting asks for it', async () => {
-    await vscode.workspace.getConfiguration('intervals').update('tasks.showModules', true, vscode.ConfigurationTarget.Global);
+    await setSetting('intervals.tasks.showModules', true);
     try {
       const modules = await children(await projectNode(WEBSITE));
       assert.ok(modules.every((node) => node.kind === 'module'));
@@ -405,7 +409,7 @@ describe('Task tree', () => {
       assert.ok(tasks.length > 0 && tasks.every((node) => node.kind === 'task' && taskOf(node).module === 'Development'));
       assert.equal((await apiRequests('projectmodule')).length, 0, 'modules come with the tasks');
     } finally {
-      await vscode.workspace.getConfiguration('intervals').update('tasks.showModules', undefined, vscode.ConfigurationTarget.Global);
+      await setSetting('intervals.tasks.showModules', undefined);
     }
   });
 
@@ -439,7 +443,7 @@ describe('Task tree', () => {
   });
 
   it('Find Task lists every open task in pages of 500 and returns the one chosen with pick: true', async () => {
-    const chosen = await acceptUntilSettled(vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true, value: '#1005' }));
+    const chosen = await chooseInQuickPick(vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true, value: '#1005' }), 'Launch checklist');
     assert.equal(chosen?.localId, 1005);
     assert.equal(chosen?.title, 'Launch checklist');
     const requests = await taskRequests({ projectid: null, clientid: null });
@@ -451,18 +455,19 @@ describe('Task tree', () => {
 
   it('Find Task reveals the chosen task in the tree and runs a task action on it', async () => {
     await vscode.env.clipboard.writeText('');
-    const chosen = await acceptUntilSettled(
+    const chosen = await chooseInQuickPick(
       vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { value: '#1013', action: 'intervals.copyTaskId' }),
+      'Map legacy GL accounts',
     );
     assert.equal(chosen?.localId, 1013);
-    assert.equal(browser.view.selection[0]?.id, `task:${chosen?.id}`, 'selected in the tree');
+    assert.equal(await selectionOf(`task:${chosen?.id}`), 'task:13', 'selected in the tree');
     assert.equal(await vscode.env.clipboard.readText(), '1013', 'the action ran on it');
   });
 
   it('Find Task offers recent tasks first', async () => {
     await hooks.services.recentTasks.remember({ id: 21, localId: 1021, title: 'Payment terminal integration', projectId: 5, project: 'Menu Ordering Kiosk', clientId: 4, client: 'Café Zürich' });
     try {
-      const chosen = await acceptUntilSettled(vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true }));
+      const chosen = await chooseInQuickPick(vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true }), 'Payment terminal integration');
       assert.equal(chosen?.id, 21);
       assert.equal(typeof chosen?.dateOpen, 'string', 'a full task comes back');
     } finally {
@@ -471,8 +476,9 @@ describe('Task tree', () => {
   });
 
   it('lists a client\'s open tasks with one request (clientid, excludeclosed)', async () => {
-    const chosen = await acceptUntilSettled(vscode.commands.executeCommand<Task | undefined>('intervals.showClientTasks', { clientId: 1, pick: true }));
+    const chosen = await chooseInQuickPick(vscode.commands.executeCommand<Task | undefined>('intervals.showClientTasks', { clientId: 1, pick: true }), 'Launch checklist');
     assert.equal(chosen?.clientId, 1);
+    assert.equal(chosen?.localId, 1005);
     const requests = await taskRequests({ clientid: '1' });
     assert.equal(requests.length, 1);
     assert.equal(requests[0]?.query.clientid, '1');
@@ -482,8 +488,9 @@ describe('Task tree', () => {
   it('lists the open tasks of the projects without a client from the "No client" row (clientid=-1)', async () => {
     const noClient = (await children()).at(-1) as TaskTreeNode;
     assert.equal(noClient.kind, 'noClient');
-    const chosen = await acceptUntilSettled(vscode.commands.executeCommand<Task | undefined>('intervals.showClientTasks', { ...noClient, pick: true }));
+    const chosen = await chooseInQuickPick(vscode.commands.executeCommand<Task | undefined>('intervals.showClientTasks', { ...noClient, pick: true }), 'Upgrade CI runners');
     assert.equal(chosen?.clientId, null);
+    assert.equal(chosen?.projectId, 6);
     const request = (await taskRequests({ clientid: '-1' })).at(-1);
     assert.equal(request?.query.clientid, '-1');
   });
@@ -492,6 +499,8 @@ describe('Task tree', () => {
     for (const project of await fake.control.rows('project')) {
       await fake.control.updateRow('project', project.id, { active: false });
     }
+    // What the tree loaded before is kept for the cache time: the user refreshes to see the change.
+    browser.refresh();
     assert.deepEqual(await children(), []);
     assert.equal(hooks.contextKeys.get('intervals.noActiveProjects'), true);
     await fake.control.reset();
@@ -501,7 +510,7 @@ describe('Task tree', () => {
   });
 
   it('copies a task\'s number and its web link', async () => {
-    await vscode.workspace.getConfiguration('intervals').update('webUrl', 'https://demo.intervalsonline.com', vscode.ConfigurationTarget.Global);
+    await setSetting('intervals.webUrl', 'https://demo.intervalsonline.com');
     const id = await vscode.commands.executeCommand<string>('intervals.copyTaskId', { taskId: 5 });
     assert.equal(id, '1005');
     assert.equal(await vscode.env.clipboard.readText(), '1005');
@@ -513,7 +522,7 @@ describe('Task tree', () => {
   it('asks for the task from the palette (Find Task\'s picker) when Copy Task ID gets none', async () => {
     await hooks.services.recentTasks.remember({ id: 17, localId: 1017, title: 'Logo refresh', projectId: 4, project: 'Brand & Identity', clientId: 3, client: 'O\'Brien "Quoted" Consulting' });
     try {
-      const copied = await acceptUntilSettled(vscode.commands.executeCommand<string | undefined>('intervals.copyTaskId'));
+      const copied = await chooseInQuickPick(vscode.commands.executeCommand<string | undefined>('intervals.copyTaskId'), 'Logo refresh');
       assert.equal(copied, '1017');
     } finally {
       await hooks.services.recentTasks.clear();
@@ -529,8 +538,9 @@ describe('Task tree', () => {
   });
 
   it('reveals and selects a task in the tree', async () => {
+    const selected = selectionOf('task:5');
     const revealed = await vscode.commands.executeCommand<boolean>('intervals.tasks.reveal', { taskId: 5 });
     assert.equal(revealed, true);
-    await eventually(() => browser.view.selection[0]?.id === 'task:5', 'task 5 is selected');
+    assert.equal(await selected, 'task:5');
   });
 });

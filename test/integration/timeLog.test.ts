@@ -7,7 +7,7 @@ import type { LogTimeResult } from '../../src/views/time/logTimeFlow';
 import { BACK, type Asker, type InputRequest, type PickManyRequest, type PickRequest } from '../../src/prompts/asker';
 import type { RefusedInput } from '../../src/prompts/quickInputAsker';
 import { opening, watchSteps } from './scriptedAsker';
-import { eventually, extensionHooks, fakeServer, signIn, signOut, typeIntoQuickInput } from './helpers';
+import { extensionHooks, fakeServer, setSetting, settled, signIn, signOut, typeIntoQuickInput } from './helpers';
 
 const ADMIN = 1;
 const TASK = 1; // "Homepage hero & navigation", project 1, module 3
@@ -236,8 +236,7 @@ describe('Log time', () => {
   });
 
   it('after a client timeout looks the entry up, finds nothing and sends it again: one entry', async () => {
-    const config = vscode.workspace.getConfiguration('intervals');
-    await config.update('requestTimeoutSeconds', 5, vscode.ConfigurationTarget.Global);
+    await setSetting('intervals.requestTimeoutSeconds', 5);
     try {
       await fake.control.stallNext(1, 8000, { method: 'POST', resource: 'time' });
       const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: 1, worktypeId: 1, description: 'stalled' });
@@ -254,7 +253,7 @@ describe('Log time', () => {
       assert.ok(lookup >= 0 && post > lookup, 'looked up first, then sent');
       assert.equal(await entriesFor('stalled'), 1);
     } finally {
-      await config.update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+      await setSetting('intervals.requestTimeoutSeconds', undefined);
     }
   });
 
@@ -266,7 +265,8 @@ describe('Log time', () => {
       const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: 8, hours: 1.25, worktypeId: 1, timerId: 2, description: 'from timer' });
       assert.equal(result.status, 'queued');
       // Its time now waits in the entry: the timer goes, so it can be neither logged nor resumed twice.
-      await eventually(async () => !(await fake.control.rows('timer')).some((t) => t.id === 2), 'the timer is deleted');
+      await settled();
+      assert.ok(!(await fake.control.rows('timer')).some((t) => t.id === 2), 'the timer is deleted');
       hooks.timeLog.clock.offsetMs += 10 * 60_000;
       await vscode.commands.executeCommand('intervals.retrySync');
     } finally {
@@ -414,10 +414,10 @@ describe('Log time', () => {
     const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
     assert.equal(result.status, 'invalid');
     assert.ok(told.some((message) => /^error: Could not log time\. .*date is closed.*\[Edit and Try Again\]$/.test(message)), told.join('\n'));
-    await eventually(async () => (await entriesFor('Refused once')) === 1, 'the second run logs the entry');
-    // The run remembers the work type last, after the entry is in: wait for it, so that it ends
-    // within this test.
-    await eventually(() => hooks.globalState.get<Record<string, number>>('intervals.lastWorkTypeByProject')?.['1'] === 2, 'the second run is over');
+    // The second run, started by the button, is background work: once it is over, the entry is in.
+    await settled();
+    assert.equal(await entriesFor('Refused once'), 1, 'the second run logs the entry');
+    assert.equal(hooks.globalState.get<Record<string, number>>('intervals.lastWorkTypeByProject')?.['1'], 2, 'and remembers the work type');
     assert.equal(asker.remaining, 0, 'the second run asked every step');
     const [task, ...rest] = asker.seen.slice(5);
     assert.match(task?.active ?? '', /Homepage hero & navigation/, 'the task is the one chosen');

@@ -10,7 +10,7 @@ import type { StopTimerResult } from '../../src/commands/stopTimer';
 import type { TimerAdjustment } from '../../src/timer/timerModel';
 import type { TimerEntry, TimerService } from '../../src/timer/timerService';
 import { formatUtcTimestamp } from '../../src/timer/timestamps';
-import { eventually, extensionHooks, fakeServer, signIn, signOut } from './helpers';
+import { extensionHooks, fakeServer, nextChange, setSetting, settled, signIn, signOut } from './helpers';
 import { accept, ScriptedAsker, type } from './scriptedAsker';
 
 const ADMIN = 1;
@@ -38,7 +38,7 @@ describe('Timers', () => {
 
   before(async () => {
     hooks = await extensionHooks();
-    await vscode.workspace.getConfiguration('intervals').update('idleMinutes', 1, vscode.ConfigurationTarget.Global);
+    await setSetting('intervals.idleMinutes', 1);
   });
 
   beforeEach(async () => {
@@ -61,7 +61,7 @@ describe('Timers', () => {
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('intervals').update('idleMinutes', undefined, vscode.ConfigurationTarget.Global);
+    await setSetting('intervals.idleMinutes', undefined);
     await signOut();
   });
 
@@ -109,7 +109,8 @@ describe('Timers', () => {
     const hours = Number(entries[0]?.time);
     assert.ok(hours >= 1.25 && hours <= 1.25 + 5 / 3600, `logged ${hours} h`);
     assert.equal((await adminTimers()).length, 0, 'the time log deleted the timer');
-    await eventually(() => service().entries.length === 0, 'the timer is gone here too');
+    await settled();
+    assert.equal(service().entries.length, 0, 'the timer is gone here too');
     assert.equal(hooks.contextKeys.get(ContextKey.hasTimer), false);
   });
 
@@ -125,15 +126,18 @@ describe('Timers', () => {
     // Enter on every step; the first run types a description, the second keeps it.
     const asker = new ScriptedAsker([accept, accept, accept, accept, accept, type('Refused timer'), accept, accept, accept, accept, accept, accept]);
     hooks.asker.use(asker);
+    const loggedAgain = nextChange(hooks, (change) => change.resource === 'time');
     try {
       const result = await vscode.commands.executeCommand<StopTimerResult>('intervals.stopTimer', { taskId: TASK });
       assert.equal(result.status, 'invalid');
       assert.ok(told.some((message) => /date is closed.*\[Log the Timer Again\]$/.test(message)), told.join('\n'));
-      await eventually(async () => (await fake.control.rows('time')).some((row) => row.description === 'Refused timer'), 'the second stop logs the entry');
+      await loggedAgain;
+      await settled();
+      assert.ok((await fake.control.rows('time')).some((row) => row.description === 'Refused timer'), 'the second stop logs the entry');
       assert.equal(asker.remaining, 0, 'the second run asked every step again');
       const [entry] = (await fake.control.rows('time')).filter((row) => row.description === 'Refused timer');
       assert.ok(Number(entry.time) >= 600 / 3600, `the timer's time: ${entry.time} h`);
-      await eventually(async () => (await adminTimers()).length === 0, 'the timer is deleted once its time is logged');
+      assert.equal((await adminTimers()).length, 0, 'the timer is deleted once its time is logged');
     } finally {
       hooks.asker.use(undefined);
       hooks.answerNotifications(undefined);
@@ -188,7 +192,7 @@ describe('Timers', () => {
     const at = formatUtcTimestamp(new Date(Date.now() - 10 * 60_000));
     await fake.control.insertRow('timer', { personid: ADMIN, taskid: OTHER_TASK, name: null, time: 120, starttime: at });
     await hooks.timers.poll();
-    await eventually(() => service().entries.length === 1, 'the timer is adopted');
+    assert.equal(service().entries.length, 1, 'the timer is adopted');
     const seconds = elapsed(service());
     assert.ok(seconds >= 720 && seconds < 730, `elapsed ${seconds}`);
     assert.equal(hooks.services.activeTimers.isRunning(OTHER_TASK), true);
@@ -240,10 +244,15 @@ describe('Timers', () => {
     const second = hooks.timers.createService('second window');
     extra.push(second);
     await second.load();
+    const followed = new Promise((resolve) => second.onDidChange((entries) => entries.length === 1 && resolve(undefined)));
     await start({ taskId: TASK });
-    await eventually(() => second.entries.length === 1, 'the other instance shows the timer', 15_000);
+    // The other window reads the file once its watcher reports the write.
+    await followed;
+    assert.equal(second.entries.length, 1, 'the other instance shows the timer');
+    const paused = new Promise((resolve) => service().onDidChange((entries) => entries[0]?.timer.startedAt === null && resolve(undefined)));
     await second.pause();
-    await eventually(() => service().entries[0]?.timer.startedAt === null, 'this window shows the pause', 15_000);
+    await paused;
+    assert.equal(service().entries[0]?.timer.startedAt, null, 'this window shows the pause');
     assert.equal((await adminTimers())[0]?.starttime, null);
   });
 
@@ -281,7 +290,8 @@ describe('Timers', () => {
   it('shows the timer in the status bar with task, project and client', async () => {
     const task = (await fake.control.rows('task')).find((row) => row.id === TASK);
     await start({ taskId: TASK });
-    await eventually(() => hooks.timers.statusBar.view?.visible === true, 'the item shows');
+    await settled();
+    assert.equal(hooks.timers.statusBar.view?.visible, true, 'the item shows');
     const view = hooks.timers.statusBar.view;
     assert.match(view?.text ?? '', /^\$\(clock\) 0:00 #1001 /);
     assert.ok(view?.tooltip.includes(`#1001 ${task?.title ?? '?'}`), view?.tooltip);
@@ -289,17 +299,21 @@ describe('Timers', () => {
     assert.match(view?.tooltip ?? '', /Client: .+/);
     assert.match(view?.accessibilityLabel ?? '', /^Timer running/);
     await vscode.commands.executeCommand('intervals.pauseTimer');
-    await eventually(() => (hooks.timers.statusBar.view?.text ?? '').startsWith('$(debug-pause)'), 'the item shows the pause');
+    await settled();
+    assert.ok((hooks.timers.statusBar.view?.text ?? '').startsWith('$(debug-pause)'), 'the item shows the pause');
     await vscode.commands.executeCommand('intervals.discardTimer', { confirm: false });
-    await eventually(() => hooks.timers.statusBar.view?.visible === false, 'the item hides');
+    await settled();
+    assert.equal(hooks.timers.statusBar.view?.visible, false, 'the item hides');
   });
   it('signed out, no timer shows; signed in again, it is back', async () => {
     await start({ taskId: TASK });
     await signOut();
-    await eventually(() => service().entries.length === 0 && hooks.timers.statusBar.view?.visible === false, 'the timer is hidden');
+    await settled();
+    assert.equal(service().entries.length, 0, 'no timer while signed out');
+    assert.equal(hooks.timers.statusBar.view?.visible, false, 'the timer is hidden');
     assert.equal(hooks.contextKeys.get(ContextKey.hasTimer), false);
     await signIn('admin');
-    await eventually(() => service().entries.length === 1, 'the timer is back');
+    assert.equal(service().entries.length, 1, 'the timer is back');
     assert.equal((await adminTimers()).length, 1, 'signing out changed nothing on the service');
   });
 });

@@ -3,7 +3,7 @@ import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { TestHooks } from '../../src/testHooks';
 import type { LogTimeResult } from '../../src/views/time/logTimeFlow';
-import { eventually, extensionHooks, fakeServer, signIn, signOut } from './helpers';
+import { extensionHooks, fakeServer, settled, signIn, signOut } from './helpers';
 
 describe('Entries waiting to sync (status bar)', () => {
   const fake = fakeServer();
@@ -38,12 +38,14 @@ describe('Entries waiting to sync (status bar)', () => {
     await fake.control.dropNext(1, { method: 'POST', resource: 'time' });
     const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: 1, hours: 0.5, worktypeId: 1, description: 'kept while offline' });
     assert.equal(result.status, 'queued');
-    await eventually(() => hooks.timeLog.waitingStatus.view.visible, 'the status bar counts the waiting entry');
+    await settled();
+    assert.ok(hooks.timeLog.waitingStatus.view.visible, 'the status bar counts the waiting entry');
     assert.equal(hooks.timeLog.waitingStatus.view.text, '$(cloud-upload) 1');
     // A send dropped after it went out may have arrived: it is looked up once the wait has passed.
     hooks.timeLog.clock.offsetMs += 10 * 60_000;
     await vscode.commands.executeCommand('intervals.retrySync');
-    await eventually(() => !hooks.timeLog.waitingStatus.view.visible, 'the item hides once the entry is sent');
+    await settled();
+    assert.ok(!hooks.timeLog.waitingStatus.view.visible, 'the item hides once the entry is sent');
     assert.equal((await fake.control.rows('time')).filter((row) => row.description === 'kept while offline').length, 1);
   });
 
@@ -53,7 +55,8 @@ describe('Entries waiting to sync (status bar)', () => {
     await fake.control.failNext(1, { status: 403, code: 10 }, { method: 'POST', resource: 'time' });
     hooks.timeLog.clock.offsetMs += 10 * 60_000;
     await vscode.commands.executeCommand('intervals.retrySync');
-    await eventually(() => hooks.timeLog.waitingStatus.view.warning, 'the item warns');
+    await settled();
+    assert.ok(hooks.timeLog.waitingStatus.view.warning, 'the item warns');
     assert.equal(hooks.timeLog.waitingStatus.view.text, '$(warning) 1');
     assert.match(hooks.timeLog.waitingStatus.view.tooltip, /refused by Intervals: retry or discard it in My Time/);
   });

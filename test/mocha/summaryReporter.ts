@@ -10,6 +10,15 @@ export interface SuiteSummary {
   readonly failed: number;
   readonly skipped: number;
   readonly durationMs: number;
+  /** Every test that ran, by full title, with its outcome (read by the soak runner). */
+  readonly tests?: readonly TestOutcome[];
+}
+
+export interface TestOutcome {
+  readonly title: string;
+  readonly state: 'passed' | 'failed';
+  /** The first line of the failure, for a failed test. */
+  readonly error?: string;
 }
 
 /** Environment variable naming the JSON file a run writes its summary to (optional). */
@@ -34,6 +43,14 @@ export class SummaryReporter extends mochaClass().reporters.Spec {
     const reporterOptions = (options as { reporterOption?: Record<string, string> } | undefined)?.reporterOption ?? {};
     const suite = process.env[SUITE_NAME_ENV] ?? reporterOptions.suite ?? 'mocha';
     const file = process.env[RESULTS_FILE_ENV] ?? reporterOptions.resultsFile;
+    const tests: TestOutcome[] = [];
+    runner.on(mochaClass().Runner.constants.EVENT_TEST_PASS, (test: Mocha.Test) => {
+      tests.push({ title: test.fullTitle(), state: 'passed' });
+    });
+    runner.on(mochaClass().Runner.constants.EVENT_TEST_FAIL, (test: Mocha.Test, error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      tests.push({ title: test.fullTitle(), state: 'failed', error: message.split('\n')[0] });
+    });
     runner.once(mochaClass().Runner.constants.EVENT_RUN_END, () => {
       const stats = runner.stats;
       const summary: SuiteSummary = {
@@ -42,6 +59,7 @@ export class SummaryReporter extends mochaClass().reporters.Spec {
         failed: stats?.failures ?? 0,
         skipped: stats?.pending ?? 0,
         durationMs: Date.now() - started,
+        tests,
       };
       console.log(summaryLine(summary));
       if (file) {

@@ -37,12 +37,16 @@ export async function startFakeServer(): Promise<RunningFake> {
 }
 
 /**
- * User settings of the test instance: the extension talks to the fake server, and VS Code itself
+ * User settings of the test instance: the extension talks to the fake server and polls only when a
+ * test asks, and VS Code itself
  * stays quiet (no telemetry, update checks, welcome page, gallery lookups or trust prompts).
  */
 export function testUserSettings(fakeUrl: string): Record<string, unknown> {
   return {
     'intervals.apiUrl': fakeUrl,
+    // The tests poll when they mean to (hooks.timers.poll()); a poll of the clock's choosing could
+    // land in the middle of a test that counts requests.
+    'intervals.timerPollSeconds': 3600,
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
     'update.showReleaseNotes': false,

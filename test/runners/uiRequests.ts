@@ -10,8 +10,17 @@ export const UI_REQUEST_PREFIX = '[intervals-test-ui] ';
 /** Set by a runner that answers UI requests, so a test can fail plainly under one that does not. */
 export const UI_REQUESTS_ENV = 'INTERVALS_TEST_UI_REQUESTS';
 
-/** Types into the quick input that is open (or opens next) and presses Enter. */
-export type UiRequest = { readonly kind: 'typeIntoQuickInput'; readonly text: string };
+/**
+ * What a test asks of the page. Each waits for what it needs to be drawn (no fixed delays):
+ * - `typeIntoQuickInput`: types into the quick input that is open (or opens next), presses Enter;
+ * - `chooseQuickPickItem`: clicks the first row of the open quick pick whose text holds `text`,
+ *   once that row is drawn (a list still loading is waited for);
+ * - `closeQuickInput`: presses Escape in the quick input whose placeholder holds `placeholder`.
+ */
+export type UiRequest =
+  | { readonly kind: 'typeIntoQuickInput'; readonly text: string }
+  | { readonly kind: 'chooseQuickPickItem'; readonly text: string }
+  | { readonly kind: 'closeQuickInput'; readonly placeholder: string };
 
 export function formatUiRequest(request: UiRequest): string {
   return `${UI_REQUEST_PREFIX}${JSON.stringify(request)}`;
@@ -22,9 +31,12 @@ export function parseUiRequest(line: string): UiRequest | undefined {
     return undefined;
   }
   try {
-    const value = JSON.parse(line.slice(UI_REQUEST_PREFIX.length)) as { kind?: unknown; text?: unknown };
-    if (value.kind === 'typeIntoQuickInput' && typeof value.text === 'string') {
+    const value = JSON.parse(line.slice(UI_REQUEST_PREFIX.length)) as { kind?: unknown; text?: unknown; placeholder?: unknown };
+    if ((value.kind === 'typeIntoQuickInput' || value.kind === 'chooseQuickPickItem') && typeof value.text === 'string') {
       return { kind: value.kind, text: value.text };
+    }
+    if (value.kind === 'closeQuickInput' && typeof value.placeholder === 'string') {
+      return { kind: value.kind, placeholder: value.placeholder };
     }
     return undefined;
   } catch {
@@ -36,9 +48,25 @@ export function parseUiRequest(line: string): UiRequest | undefined {
 export async function answerUiRequest(page: Page, request: UiRequest): Promise<void> {
   try {
     const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await input.fill(request.text);
-    await input.press('Enter');
+    switch (request.kind) {
+      case 'typeIntoQuickInput':
+        await input.waitFor({ state: 'visible', timeout: 15_000 });
+        await input.fill(request.text);
+        await input.press('Enter');
+        break;
+      case 'chooseQuickPickItem': {
+        const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: request.text }).first();
+        await row.waitFor({ state: 'visible', timeout: 15_000 });
+        await row.click();
+        break;
+      }
+      case 'closeQuickInput': {
+        const prompt = page.locator(`.quick-input-widget .quick-input-box input[placeholder*=${JSON.stringify(request.placeholder)}]`);
+        await prompt.waitFor({ state: 'visible', timeout: 15_000 });
+        await prompt.press('Escape');
+        break;
+      }
+    }
   } catch (error) {
     console.log(`[runner] Could not answer ${request.kind}: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -278,8 +278,29 @@ export class TaskBrowser extends Disposable {
       }
       return false;
     }
+    await this.showView();
     await this.view.reveal(node, { select: true, focus: true, expand: false });
     return true;
+  }
+
+  /**
+   * Opens the task view and waits until VS Code shows it: a reveal into a view that is still
+   * opening can lose its selection while the view draws its first level.
+   */
+  private async showView(): Promise<void> {
+    if (this.view.visible) {
+      return;
+    }
+    const shown = new Promise<void>((resolve) => {
+      const listener = this.view.onDidChangeVisibility((event) => {
+        if (event.visible) {
+          listener.dispose();
+          resolve();
+        }
+      });
+    });
+    await vscode.commands.executeCommand('intervals.tasks.focus');
+    await shown;
   }
 
   async revealProject(projectId: number): Promise<boolean> {
@@ -287,6 +308,7 @@ export class TaskBrowser extends Disposable {
     if (!node) {
       return false;
     }
+    await this.showView();
     await this.view.reveal(node, { select: true, focus: true, expand: true });
     return true;
   }

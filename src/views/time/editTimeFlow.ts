@@ -38,6 +38,8 @@ export interface EditTimeFlowOptions {
   asker: () => Asker;
   /** Hours already logged on a day, from the view or the service; undefined when unknown. */
   loggedHours: (isoDate: string) => Promise<number | undefined>;
+  /** Runs what a notification's button starts (Edit and Try Again) as background work. */
+  track: <T>(label: string, work: Promise<T>) => Promise<T>;
   today?: () => Date;
 }
 
@@ -93,9 +95,10 @@ export class EditTimeFlow {
       if (isIntervalsError(error) && error.kind === 'validation') {
         // The same values would be refused again: offer to change them, starting from these.
         const again = { entryId: entry.id, ...patchToArguments(patch), prompt: true };
-        void notify('error', `Could not edit the time entry. ${message}`, EDIT_AND_RETRY).then((choice) =>
-          choice === EDIT_AND_RETRY ? vscode.commands.executeCommand('intervals.editTimeEntry', again) : undefined,
+        const offer = notify('error', `Could not edit the time entry. ${message}`, EDIT_AND_RETRY).then((choice) =>
+          choice === EDIT_AND_RETRY ? this.options.track(EDIT_AND_RETRY, Promise.resolve(vscode.commands.executeCommand('intervals.editTimeEntry', again))) : undefined,
         );
+        void Promise.resolve(offer).catch((error: unknown) => this.options.log.warn(`${EDIT_AND_RETRY} failed: ${String(error)}`));
         return { status: 'invalid', message };
       }
       void reportError(this.options.log, 'edit the time entry', error, { retry: () => vscode.commands.executeCommand('intervals.editTimeEntry', { entryId: entry.id, ...patchToArguments(patch) }) });

@@ -42,6 +42,8 @@ export interface LogTimeFlowOptions {
   asker: () => Asker;
   /** Hours already logged on a day, from the view or the service; undefined when unknown. */
   loggedHours: (isoDate: string) => Promise<number | undefined>;
+  /** Runs what a notification's button starts (Edit and Try Again) as background work. */
+  track: <T>(label: string, work: Promise<T>) => Promise<T>;
   today?: () => Date;
 }
 
@@ -396,12 +398,13 @@ export class LogTimeFlow {
       const again = interactive && values?.task ? retryArguments(values) : undefined;
       const button = again?.command === 'intervals.stopTimer' ? STOP_AND_RETRY : EDIT_AND_RETRY;
       // Awaiting the message would hold the command until the user dismisses it.
-      void notify(interactive ? 'error' : 'warning', message, ...(again ? [button] : [])).then((choice) => {
+      const offer = notify(interactive ? 'error' : 'warning', message, ...(again ? [button] : [])).then((choice) => {
         if (choice === button && again) {
-          return vscode.commands.executeCommand(again.command, again.args);
+          return this.options.track(button, Promise.resolve(vscode.commands.executeCommand(again.command, again.args)));
         }
         return undefined;
       });
+      void Promise.resolve(offer).catch((error: unknown) => this.options.log.warn(`${button} failed: ${String(error)}`));
     }
     return result;
   }

@@ -11,7 +11,6 @@ import { refreshTimeCommand } from '../../commands/refreshTime';
 import { retrySyncCommand } from '../../commands/retrySync';
 import { registerCommands } from '../../commands/commandTable';
 import { randomUUID } from 'node:crypto';
-import { systemSchedule } from '../../api/clock';
 import { AdjustableClock } from '../../common/adjustableClock';
 import { reportDamage } from '../../common/damageNotice';
 import { DEFAULT_UNCERTAIN_DELAY_MS, Outbox } from '../../outbox/outbox';
@@ -70,7 +69,7 @@ export function registerTimeLog(services: Services): TimeLog {
     onTimerLogged: (timerId) => markTimerLogged(timerState, timerId),
     onProblem: (message) => log.warn(message),
     now,
-    schedule: systemSchedule,
+    schedule: services.work.scheduler('time entry retry'),
   });
   const waitingStatus = new WaitingEntriesStatusBarItem(sync);
   disposables.push(outbox, sync, waitingStatus);
@@ -111,6 +110,7 @@ export function registerTimeLog(services: Services): TimeLog {
     log,
     asker: () => services.asker.current,
     loggedHours,
+    track: (label, work) => services.work.track(label, work),
   });
   const editFlow = new EditTimeFlow({
     session: services.session,
@@ -120,6 +120,7 @@ export function registerTimeLog(services: Services): TimeLog {
     log,
     asker: () => services.asker.current,
     loggedHours,
+    track: (label, work) => services.work.track(label, work),
   });
 
   disposables.push(
@@ -139,10 +140,10 @@ export function registerTimeLog(services: Services): TimeLog {
 
   // Waiting entries go out when the account is back and when the window regains focus.
   const syncSoon = (): void => {
-    void sync.sync().catch((error: unknown) => log.warn(`Sending waiting time entries failed: ${describeTimeFailure(error)}`));
+    void services.work.track('time entry sync', sync.sync()).catch((error: unknown) => log.warn(`Sending waiting time entries failed: ${describeTimeFailure(error)}`));
   };
   const reconnected = (): void => {
-    void sync.reconnected().catch((error: unknown) => log.warn(`Sending waiting time entries failed: ${describeTimeFailure(error)}`));
+    void services.work.track('time entry sync', sync.reconnected()).catch((error: unknown) => log.warn(`Sending waiting time entries failed: ${describeTimeFailure(error)}`));
   };
   disposables.push(
     services.session.onDidChange((state) => {

@@ -1,0 +1,173 @@
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type Mocha from 'mocha';
+import * as vscode from 'vscode';
+import type { TestHooks } from '../../src/testHooks';
+import { EXTENSION_ID, fakeServer } from './helpers';
+
+/**
+ * What keeps one integration test from leaning on another. Every top-level suite starts from the
+ * same place (nobody signed in, a reset fake server, an empty state folder, no remembered answers,
+ * the test profile's settings, the Intervals views closed); after every test, work the test left
+ * running (a sync pass, a poll, a request the fake is still answering) fails that test by name;
+ * and a suite that leaves a setting changed fails in its "after all" hook.
+ */
+
+const SETTINGS_SECTION = 'intervals';
+
+/** The extension's own settings, as the test profile sets them before any test runs. */
+let baseline: Map<string, unknown> | undefined;
+
+function settingKeys(): string[] {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  const properties = (extension?.packageJSON as { contributes?: { configuration?: { properties?: Record<string, unknown> } } } | undefined)?.contributes
+    ?.configuration?.properties;
+  return Object.keys(properties ?? {}).map((key) => key.slice(SETTINGS_SECTION.length + 1));
+}
+
+function globalSettings(): Map<string, unknown> {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  return new Map(settingKeys().map((key) => [key, config.inspect(key)?.globalValue]));
+}
+
+/** Settings that differ from the test profile, as `key: now (was)`. */
+function changedSettings(): string[] {
+  const now = globalSettings();
+  return [...now].filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(baseline?.get(key))).map(([key, value]) => `intervals.${key}: ${JSON.stringify(value)} (was ${JSON.stringify(baseline?.get(key))})`);
+}
+
+async function restoreSettings(): Promise<void> {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  for (const [key, value] of globalSettings()) {
+    const wanted = baseline?.get(key);
+    if (JSON.stringify(value) !== JSON.stringify(wanted)) {
+      await config.update(key, wanted, vscode.ConfigurationTarget.Global);
+    }
+  }
+}
+
+/** The hooks of the extension under test, already active (the suites activate it first). */
+async function activeHooks(): Promise<TestHooks> {
+  const extension = vscode.extensions.getExtension<TestHooks | undefined>(EXTENSION_ID);
+  const hooks = extension?.isActive ? extension.exports : await extension?.activate();
+  if (!hooks) {
+    throw new Error(`${EXTENSION_ID} exports no test hooks`);
+  }
+  return hooks;
+}
+
+/** Work of the extension under way and requests the fake is answering, by name. */
+async function leftUnderWay(hooks: TestHooks): Promise<string[]> {
+  const work = hooks.services.work.snapshot();
+  const requests = await fakeServer().control.inFlight();
+  return [...work.running.map((name) => `${name} running`), ...requests.map((request) => `request ${request} in flight`)];
+}
+
+/** Waits for the extension's background work, and for the fake to answer what is still in flight. */
+async function settle(hooks: TestHooks): Promise<void> {
+  await hooks.services.work.idle();
+  const control = fakeServer().control;
+  // A request no background work awaits (a stalled one the client gave up on) ends on its own.
+  for (let round = 0; round < 500 && (await control.inFlight()).length > 0; round++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Removes what the extension keeps on disk (outbox, timers, locks, leases, reminder claims). */
+async function emptyStateFolder(folder: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    await rm(join(folder, name), { recursive: true, force: true });
+  }
+}
+
+/** Brings the extension and the fake server to the state every suite starts from. */
+export async function freshStart(): Promise<void> {
+  const hooks = await activeHooks();
+  await settle(hooks);
+  await vscode.commands.executeCommand('intervals.signOut');
+  await settle(hooks);
+  const control = fakeServer().control;
+  await control.reset();
+  await restoreSettings();
+  await emptyStateFolder(hooks.timers.folder);
+  for (const key of hooks.globalState.keys()) {
+    await hooks.globalState.update(key, undefined);
+  }
+  await hooks.services.recentTasks.clear();
+  hooks.services.lookups.clear();
+  await hooks.taskBrowser.setFilters({ showClosed: false, assignedToMe: false });
+  hooks.taskBrowser.refresh();
+  // The services read the emptied folder again: no timer, nothing waiting.
+  await hooks.timers.service.load();
+  hooks.timers.clock.offsetMs = 0;
+  hooks.asker.use(undefined);
+  hooks.answerNotifications(undefined);
+  // A view that is not shown asks for nothing: only a test that opens one gets its requests.
+  await vscode.commands.executeCommand('workbench.view.explorer');
+  await settle(hooks);
+  await control.clearRequests();
+}
+
+/**
+ * Root hooks for the integration run: the profile's settings are read once, and whatever the
+ * suites' own clean-up started is over before the next test begins.
+ */
+export function installIsolation(mocha: Mocha): void {
+  mocha.rootHooks({
+    beforeAll() {
+      baseline = globalSettings();
+    },
+    async afterEach() {
+      await settle(await activeHooks());
+    },
+  });
+}
+
+/**
+ * Fails a test whose body returns while work it started is still under way: the check runs when
+ * the test's own function is done, before any clean-up hook, so it names the test that leaked.
+ */
+function checkEachTest(suite: Mocha.Suite): void {
+  for (const test of suite.tests) {
+    const body = test.fn as ((this: Mocha.Context) => unknown) | undefined;
+    if (!body || body.length > 0) {
+      continue;
+    }
+    test.fn = async function (this: Mocha.Context) {
+      await body.call(this);
+      const hooks = await activeHooks();
+      const left = await leftUnderWay(hooks);
+      if (left.length > 0) {
+        await settle(hooks);
+        throw new Error(`The test ended with work under way: ${left.join('; ')}. Await what it started (a command's promise, settled()) before it ends.`);
+      }
+    };
+  }
+  suite.suites.forEach(checkEachTest);
+}
+
+/**
+ * Adds the fresh start (first) and the settings check (last) to every top-level suite, and the
+ * check for work left under way to every test.
+ */
+export function isolateSuites(root: Mocha.Suite): void {
+  checkEachTest(root);
+  for (const suite of root.suites) {
+    suite.beforeAll('fresh start', freshStart);
+    const beforeAll = (suite as unknown as { _beforeAll: Mocha.Hook[] })._beforeAll;
+    beforeAll.unshift(beforeAll.pop() as Mocha.Hook);
+    suite.afterAll('settings are back to the test profile', async () => {
+      const changed = changedSettings();
+      await restoreSettings();
+      if (changed.length > 0) {
+        throw new Error(`The suite left settings changed: ${changed.join('; ')}`);
+      }
+    });
+  }
+}
