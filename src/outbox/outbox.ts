@@ -171,11 +171,11 @@ export class Outbox<P = unknown> {
   }
 
   async list(): Promise<OutboxItem<P>[]> {
-    return this.update((items) => items.map((item) => ({ ...item })));
+    return this.inspect((items) => items.map((item) => ({ ...item })));
   }
 
   async get(id: string): Promise<OutboxItem<P> | undefined> {
-    return this.update((items) => {
+    return this.inspect((items) => {
       const item = items.find((candidate) => candidate.id === id);
       return item ? { ...item } : undefined;
     });
@@ -223,7 +223,7 @@ export class Outbox<P = unknown> {
 
   /** The results recorded by `reserve`, oldest first. */
   async receipts(): Promise<OutboxReceipt[]> {
-    return this.update((_items, _now, receipts) => receipts.map((receipt) => ({ ...receipt })));
+    return this.inspect((_items, _now, receipts) => receipts.map((receipt) => ({ ...receipt })));
   }
 
   /**
@@ -244,12 +244,12 @@ export class Outbox<P = unknown> {
 
   /** Items that may be sent now: due, not failed, not claimed, and first of their key. */
   async due(now = this.now()): Promise<OutboxItem<P>[]> {
-    return this.update((items) => this.dueIn(items, now).map((item) => ({ ...item })));
+    return this.inspect((items) => this.dueIn(items, now).map((item) => ({ ...item })));
   }
 
   /** When the next item falls due (possibly already past), or undefined when nothing will. */
   async nextDueAt(): Promise<number | undefined> {
-    return this.update((items, now) => {
+    return this.inspect((items, now) => {
       const times = items
         .filter((item) => item.state !== 'failed')
         .map((item) => (this.isClaimed(item, now) ? Math.max(item.nextAttemptAt, item.claim?.until ?? 0) : item.nextAttemptAt));
@@ -339,6 +339,11 @@ export class Outbox<P = unknown> {
    * attempt with an unknown outcome: the item becomes uncertain and waits for its lookup time.
    */
   private async claimNext(tried: ReadonlySet<string>, eligible?: (item: OutboxItem<P>) => boolean): Promise<OutboxItem<P> | undefined> {
+    const candidate = (item: OutboxItem<P>): boolean => !tried.has(item.id) && (!eligible || eligible(item));
+    // Most passes find nothing due: that is known without taking the lock.
+    if (!(await this.inspect((items, now) => this.dueIn(items, now).some(candidate)))) {
+      return undefined;
+    }
     return this.update((items, now) => {
       for (const item of this.dueIn(items, now)) {
         if (tried.has(item.id) || (eligible && !eligible(item))) {
@@ -437,6 +442,41 @@ export class Outbox<P = unknown> {
     return run;
   }
 
+  /**
+   * Runs `look` on the items as they are, without the lock: the file is only ever replaced whole,
+   * so a read sees one version. A damaged file goes through `update` (which sets it aside).
+   * Calls from this instance run in order with its changes.
+   */
+  private inspect<T>(look: Change<P, T>): Promise<T> {
+    const run = this.queue.then(async () => {
+      const text = await this.file.read();
+      const parsed = text === undefined ? undefined : parseOutboxFile(text);
+      if (parsed && !parsed.ok) {
+        return this.readChangeWrite(look);
+      }
+      const items = (parsed?.items ?? []) as OutboxItem<P>[];
+      const now = this.now();
+      const receipts = (parsed?.receipts ?? []).filter((receipt) => now - receipt.at < RECEIPT_MAX_AGE_MS).slice(-RECEIPT_LIMIT);
+      const result = look(items, now, receipts);
+      this.notice(items, false);
+      return result;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Tells listeners when the items differ from what this instance saw last (changed here or by another window). */
+  private notice(items: OutboxItem<P>[], changedHere: boolean): void {
+    const seenText = JSON.stringify(items);
+    if (seenText !== this.lastSeen) {
+      const first = this.lastSeen === undefined;
+      this.lastSeen = seenText;
+      if (!first || changedHere) {
+        this.changeEmitter.fire(items.map((item) => ({ ...item })));
+      }
+    }
+  }
+
   private async readChangeWrite<T>(change: Change<P, T>): Promise<T> {
     let seen: OutboxItem<P>[] = [];
     let before = '';
@@ -454,14 +494,7 @@ export class Outbox<P = unknown> {
       return { next: next !== (text ?? serializeOutbox([], [])) || damaged ? next : undefined, result };
     });
     // Listeners hear about items only; receipts are bookkeeping.
-    const seenText = JSON.stringify(seen);
-    if (seenText !== this.lastSeen) {
-      const first = this.lastSeen === undefined;
-      this.lastSeen = seenText;
-      if (!first || seenText !== before || wasEmpty) {
-        this.changeEmitter.fire(seen.map((item) => ({ ...item })));
-      }
-    }
+    this.notice(seen, JSON.stringify(seen) !== before || wasEmpty);
     return result;
   }
 
