@@ -45,7 +45,11 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
 
   const credentials = new CredentialStore(context.secrets);
   context.subscriptions.push(credentials);
-  const budget = new SharedRequestBudget({ folder: context.globalStorageUri.fsPath, onProblem: (message) => log.warn(message) });
+  const budget = new SharedRequestBudget({
+    folder: context.globalStorageUri.fsPath,
+    maxRequests: () => settings.requestsPerMinute,
+    onProblem: (message) => log.warn(message),
+  });
   const clientFactory = new ApiClientFactory(settings, log.child('api'), budget);
   context.subscriptions.push(clientFactory);
   const session = new AccountSession(credentials, clientFactory, () => settings.apiUrl, log.child('auth'));

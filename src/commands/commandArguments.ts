@@ -1,6 +1,5 @@
 import { positiveId as toId } from '../tasks/taskReference';
 import { fromIsoDate, parseDate } from '../time/dates';
-import { parseDuration } from '../time/duration';
 
 /**
  * The contract of the argument objects commands take from keybindings, tasks and other
@@ -59,16 +58,15 @@ export const day: ArgumentKind = (value) =>
 /** A day, or an empty text for none. */
 export const dayOrNone: ArgumentKind = (value) => (value === '' || value === null ? ok(value) : day(value));
 
-/** Hours as a positive number, or a duration text (`1:30`, `90m`, `9:15-10:45`); limits are checked by the command. */
-export const hours: ArgumentKind = (value) => {
-  if (typeof value === 'number') {
-    return Number.isFinite(value) && value > 0 ? ok(value) : no('a positive number of hours, or a duration such as "1:30"');
-  }
-  if (typeof value === 'string' && parseDuration(value).ok) {
-    return ok(value);
-  }
-  return no('a positive number of hours, or a duration such as "1:30", "90m" or "9:15-10:45"');
-};
+/**
+ * Hours as a number or a duration text (`1:30`, `90m`, `9:15-10:45`). Which values make a
+ * duration (not zero, not negative, minutes below 60, a day at most) the command checks itself,
+ * with a message that says what is wrong with the value; it refuses them without asking too.
+ */
+export const hours: ArgumentKind = (value) =>
+  (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'string'
+    ? ok(value)
+    : no('a number of hours, or a duration such as "1:30", "90m" or "9:15-10:45"');
 
 export const boolean: ArgumentKind = (value) => (typeof value === 'boolean' ? ok(value) : no('true or false'));
 

@@ -19,6 +19,12 @@ export class Settings {
     return Math.min(300, Math.max(5, Number.isFinite(seconds) ? seconds : 30)) * 1000;
   }
 
+  /** The request budget of all windows together; 0: not counted. */
+  get requestsPerMinute(): number {
+    const value = this.config.get<number>('requestsPerMinute', 90);
+    return Number.isFinite(value) ? Math.min(100, Math.max(0, Math.floor(value))) : 90;
+  }
+
   /** VS Code's own proxy settings, which the HTTP client honours before the environment's. */
   get proxy(): ProxySettings {
     const http = vscode.workspace.getConfiguration('http');

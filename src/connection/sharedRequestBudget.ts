@@ -11,7 +11,8 @@ export const REQUEST_BUDGET_FILE = 'requests.budget.json';
 export interface SharedRequestBudgetOptions {
   /** The folder every window of the profile shares (global storage). */
   folder: string;
-  maxRequests?: number;
+  /** Requests allowed in any window of `windowMs`, read at every request; 0 counts nothing. */
+  maxRequests?: number | (() => number);
   windowMs?: number;
   now?: Now;
   sleep?: Sleep;
@@ -40,7 +41,7 @@ interface BudgetContent {
  */
 export class SharedRequestBudget implements RequestBudget {
   private readonly file: SharedFile;
-  private readonly maxRequests: number;
+  private readonly maxRequests: () => number;
   private readonly windowMs: number;
   private readonly now: Now;
   private readonly sleep: Sleep;
@@ -48,11 +49,12 @@ export class SharedRequestBudget implements RequestBudget {
   private failed = false;
 
   constructor(private readonly options: SharedRequestBudgetOptions) {
-    this.maxRequests = Math.max(1, Math.floor(options.maxRequests ?? DEFAULT_RATE_LIMIT.maxRequests));
+    const max = options.maxRequests ?? DEFAULT_RATE_LIMIT.maxRequests;
+    this.maxRequests = typeof max === 'function' ? max : () => max;
     this.windowMs = options.windowMs ?? DEFAULT_RATE_LIMIT.windowMs;
     this.now = options.now ?? systemNow;
     this.sleep = options.sleep ?? systemSleep;
-    this.fallback = new SlidingWindowLimiter({ maxRequests: this.maxRequests, windowMs: this.windowMs, now: this.now, sleep: this.sleep });
+    this.fallback = new SlidingWindowLimiter({ maxRequests: Math.max(1, this.maxRequests()), windowMs: this.windowMs, now: this.now, sleep: this.sleep });
     this.file = new SharedFile(path.join(options.folder, REQUEST_BUDGET_FILE), {
       owner: randomUUID(),
       pid: options.pid,
@@ -67,6 +69,9 @@ export class SharedRequestBudget implements RequestBudget {
   async acquire(signal?: AbortSignal): Promise<void> {
     for (;;) {
       throwIfCancelled(signal);
+      if (this.maxRequests() <= 0) {
+        return;
+      }
       if (this.failed) {
         return this.fallback.acquire(signal);
       }
@@ -105,13 +110,14 @@ export class SharedRequestBudget implements RequestBudget {
   /** Counts a start when one is free now; otherwise how long to wait before asking again. */
   private take(text: string | undefined): { next?: string; result: number } {
     const now = this.now();
+    const maxRequests = Math.max(1, Math.floor(this.maxRequests()));
     const content = read(text);
     // A start stamped in the future (a clock set back) would block everyone: drop it too.
     const starts = content.starts.filter((at) => at > now - this.windowMs && at <= now);
     const heldUntil = content.heldUntil > now + MAX_SERVER_WAIT_MS ? 0 : content.heldUntil;
     let waitMs = heldUntil - now;
-    if (starts.length >= this.maxRequests) {
-      waitMs = Math.max(waitMs, starts[starts.length - this.maxRequests] + this.windowMs - now);
+    if (starts.length >= maxRequests) {
+      waitMs = Math.max(waitMs, starts[starts.length - maxRequests] + this.windowMs - now);
     }
     if (waitMs > 0) {
       return { result: waitMs };

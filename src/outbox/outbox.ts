@@ -1,84 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { MAX_SERVER_WAIT_MS, clampDelay, systemSleep } from '../api/clock';
-import { Emitter, type Event } from '../common/events';
+import type { Event } from '../common/events';
 import { BackoffOptions, DEFAULT_BACKOFF, backoffDelay } from './backoff';
 import { processIsAlive } from './fileLock';
-import { parseOutboxFile, serializeOutbox, type OutboxItem, type OutboxReceipt } from './outboxFile';
-import { setAside, type DamageReport } from './setAside';
+import type { OutboxItem, OutboxReceipt } from './outboxFile';
+import { OutboxStore, type OutboxChange } from './outboxStore';
+import { attemptItem } from './outboxAttempt';
 import { SharedFile } from './sharedFile';
-import type { StateFileSystem } from './stateFileSystem';
+import {
+  DEFAULT_UNCERTAIN_DELAY_MS,
+  type AttemptOutcome,
+  type DrainOptions,
+  type DrainReport,
+  type OutboxOptions,
+  type OutboxReconciler,
+  type OutboxSender,
+} from './outboxTypes';
 
 export { parseOutboxFile } from './outboxFile';
 export type { OutboxClaim, OutboxItem, OutboxItemState, OutboxReceipt } from './outboxFile';
-
-/** How a failed attempt is treated: try again later, look it up before trying again, or give up. */
-export type FailureKind = 'retryable' | 'uncertain' | 'fatal';
-export type FailureClassification = FailureKind | { kind: FailureKind; retryAfterMs?: number };
-
-/** `done`: sent, or found on the server already; the item is removed. */
-export type AttemptOutcome = { result: 'done' } | { result: FailureKind; error: unknown; retryAfterMs?: number };
-
-/** Whether the effect of an uncertain item is on the server. */
-export type ReconcileAnswer = 'exists' | 'absent' | 'unknown';
-
-export type OutboxSender<P> = (item: OutboxItem<P>) => Promise<void>;
-export type OutboxReconciler<P> = (item: OutboxItem<P>) => Promise<ReconcileAnswer>;
-
-export interface DrainReport {
-  /** Sent successfully. */
-  sent: number;
-  /** Uncertain items found on the server, so not sent again. */
-  confirmed: number;
-  /** Left for a later attempt, pending or uncertain. */
-  retrying: number;
-  /** Refused for good and kept as failed. */
-  failed: number;
-}
-
-export interface DrainOptions<P> {
-  /** Items this sender may send now (e.g. those of the signed-in account); the others wait. */
-  eligible?: (item: OutboxItem<P>) => boolean;
-}
-
-export interface OutboxOptions {
-  /** Folder that holds the file (the extension passes its global storage path). Created if missing. */
-  folder: string;
-  fileName?: string;
-  /** Sorts a sender's error: `uncertain` for failures after the request may have arrived (timeouts, dropped connections). */
-  classify: (error: unknown) => FailureClassification;
-  /** The text kept as `lastError`; must not contain secrets. */
-  describeError?: (error: unknown) => string;
-  now?: () => number;
-  random?: () => number;
-  sleep?: (ms: number) => Promise<void>;
-  backoff?: Partial<BackoffOptions>;
-  /** How long a claimed item stays reserved for its sender; longer than the longest request. */
-  leaseMs?: number;
-  /**
-   * How long after an attempt whose outcome is unknown the item is first looked up: well past the
-   * request timeout, so that a server still applying the request (after the client gave up) has
-   * done so, and the lookup finds it instead of sending it a second time. Default two minutes.
-   */
-  uncertainDelayMs?: () => number;
-  lockStaleMs?: number;
-  lockRetryMs?: number;
-  pid?: number;
-  isProcessAlive?: (pid: number) => boolean;
-  processStartedAt?: (pid: number) => number | undefined;
-  files?: StateFileSystem;
-  /** Reports recoveries (a corrupt file set aside, a stale lock removed) for the log. */
-  onProblem?: (message: string) => void;
-  /** Reports a damaged file set aside, so the user can be told (the log has the details too). */
-  onDamaged?: (report: DamageReport) => void;
-}
-
-/** Long enough for any entry still waiting in an outbox; the oldest go first beyond the limit. */
-export const RECEIPT_MAX_AGE_MS = 90 * 24 * 60 * 60_000;
-export const RECEIPT_LIMIT = 2_000;
-export const DEFAULT_UNCERTAIN_DELAY_MS = 2 * 60_000;
-
-type Change<P, T> = (items: OutboxItem<P>[], now: number, receipts: OutboxReceipt[]) => T;
+export * from './outboxTypes';
 
 /**
  * A durable queue of writes waiting for the server, shared safely by every VS Code window.
@@ -98,7 +40,7 @@ type Change<P, T> = (items: OutboxItem<P>[], now: number, receipts: OutboxReceip
  * caller removes them; failures keep them, with the error, as `pending`, `uncertain` or `failed`.
  */
 export class Outbox<P = unknown> {
-  private readonly file: SharedFile;
+  private readonly store: OutboxStore<P>;
   private readonly owner = randomUUID();
   private readonly pid: number;
   private readonly now: () => number;
@@ -108,13 +50,10 @@ export class Outbox<P = unknown> {
   private readonly uncertainDelay: () => number;
   private readonly isAlive: (pid: number) => boolean;
   private readonly onProblem: (message: string) => void;
-  private readonly changeEmitter = new Emitter<readonly OutboxItem<P>[]>();
-  private queue: Promise<unknown> = Promise.resolve();
-  private lastSeen: string | undefined;
   private draining: Promise<DrainReport> | undefined;
 
   /** Fires with the whole list whenever this instance changes it or sees it changed by another. */
-  readonly onDidChange: Event<readonly OutboxItem<P>[]> = this.changeEmitter.event;
+  readonly onDidChange: Event<readonly OutboxItem<P>[]>;
 
   constructor(private readonly options: OutboxOptions) {
     this.pid = options.pid ?? process.pid;
@@ -125,7 +64,7 @@ export class Outbox<P = unknown> {
     this.uncertainDelay = options.uncertainDelayMs ?? (() => DEFAULT_UNCERTAIN_DELAY_MS);
     this.onProblem = options.onProblem ?? (() => undefined);
     this.isAlive = options.isProcessAlive ?? processIsAlive;
-    this.file = new SharedFile(path.join(options.folder, options.fileName ?? 'outbox.json'), {
+    const file = new SharedFile(path.join(options.folder, options.fileName ?? 'outbox.json'), {
       owner: this.owner,
       pid: this.pid,
       sleep: options.sleep ?? systemSleep,
@@ -136,10 +75,20 @@ export class Outbox<P = unknown> {
       files: options.files,
       onProblem: this.onProblem,
     });
+    this.store = new OutboxStore<P>(file, this.now, this.onProblem, options.onDamaged);
+    this.onDidChange = this.store.onDidChange;
   }
 
   get filePath(): string {
-    return this.file.file;
+    return this.store.filePath;
+  }
+
+  private update<T>(change: OutboxChange<P, T>): Promise<T> {
+    return this.store.update(change);
+  }
+
+  private inspect<T>(look: OutboxChange<P, T>): Promise<T> {
+    return this.store.inspect(look);
   }
 
   /**
@@ -171,11 +120,11 @@ export class Outbox<P = unknown> {
   }
 
   async list(): Promise<OutboxItem<P>[]> {
-    return this.update((items) => items.map((item) => ({ ...item })));
+    return this.inspect((items) => items.map((item) => ({ ...item })));
   }
 
   async get(id: string): Promise<OutboxItem<P> | undefined> {
-    return this.update((items) => {
+    return this.inspect((items) => {
       const item = items.find((candidate) => candidate.id === id);
       return item ? { ...item } : undefined;
     });
@@ -223,7 +172,7 @@ export class Outbox<P = unknown> {
 
   /** The results recorded by `reserve`, oldest first. */
   async receipts(): Promise<OutboxReceipt[]> {
-    return this.update((_items, _now, receipts) => receipts.map((receipt) => ({ ...receipt })));
+    return this.inspect((_items, _now, receipts) => receipts.map((receipt) => ({ ...receipt })));
   }
 
   /**
@@ -244,12 +193,12 @@ export class Outbox<P = unknown> {
 
   /** Items that may be sent now: due, not failed, not claimed, and first of their key. */
   async due(now = this.now()): Promise<OutboxItem<P>[]> {
-    return this.update((items) => this.dueIn(items, now).map((item) => ({ ...item })));
+    return this.inspect((items) => this.dueIn(items, now).map((item) => ({ ...item })));
   }
 
   /** When the next item falls due (possibly already past), or undefined when nothing will. */
   async nextDueAt(): Promise<number | undefined> {
-    return this.update((items, now) => {
+    return this.inspect((items, now) => {
       const times = items
         .filter((item) => item.state !== 'failed')
         .map((item) => (this.isClaimed(item, now) ? Math.max(item.nextAttemptAt, item.claim?.until ?? 0) : item.nextAttemptAt));
@@ -274,7 +223,7 @@ export class Outbox<P = unknown> {
   }
 
   dispose(): void {
-    this.changeEmitter.dispose();
+    this.store.dispose();
   }
 
   private async runDrain(send: OutboxSender<P>, reconcile: OutboxReconciler<P>, options: DrainOptions<P>): Promise<DrainReport> {
@@ -286,7 +235,7 @@ export class Outbox<P = unknown> {
         return report;
       }
       tried.add(item.id);
-      const { outcome, confirmed } = await this.attempt(item, send, reconcile);
+      const { outcome, confirmed } = await attemptItem(item, send, reconcile, this.options.classify);
       await this.update((items, now) => this.settle(items, item.id, outcome, now));
       if (outcome.result === 'done') {
         report[confirmed ? 'confirmed' : 'sent']++;
@@ -296,49 +245,16 @@ export class Outbox<P = unknown> {
     }
   }
 
-  private async attempt(
-    item: OutboxItem<P>,
-    send: OutboxSender<P>,
-    reconcile: OutboxReconciler<P>,
-  ): Promise<{ outcome: AttemptOutcome; confirmed: boolean }> {
-    if (item.state === 'uncertain') {
-      let answer: ReconcileAnswer;
-      let lookupError: unknown = new Error('Could not find out whether an earlier attempt reached the server.');
-      try {
-        answer = await reconcile(item);
-      } catch (error) {
-        answer = 'unknown';
-        lookupError = error;
-      }
-      if (answer === 'exists') {
-        return { outcome: { result: 'done' }, confirmed: true };
-      }
-      if (answer !== 'absent') {
-        // Nothing was sent: the item waits for its next lookup like after a failed one.
-        return { outcome: { result: 'retryable', error: lookupError }, confirmed: false };
-      }
-    }
-    try {
-      await send(item);
-      return { outcome: { result: 'done' }, confirmed: false };
-    } catch (error) {
-      let classification: FailureClassification;
-      try {
-        classification = this.options.classify(error);
-      } catch {
-        // A classifier bug must not lose the item; a timeout-like failure is the safe reading.
-        classification = 'uncertain';
-      }
-      const { kind, retryAfterMs } = typeof classification === 'string' ? { kind: classification, retryAfterMs: undefined } : classification;
-      return { outcome: { result: kind, error, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) }, confirmed: false };
-    }
-  }
-
   /**
    * Claims the first due item not tried yet in this drain. A dead or expired claim means an
    * attempt with an unknown outcome: the item becomes uncertain and waits for its lookup time.
    */
   private async claimNext(tried: ReadonlySet<string>, eligible?: (item: OutboxItem<P>) => boolean): Promise<OutboxItem<P> | undefined> {
+    const candidate = (item: OutboxItem<P>): boolean => !tried.has(item.id) && (!eligible || eligible(item));
+    // Most passes find nothing due: that is known without taking the lock.
+    if (!(await this.inspect((items, now) => this.dueIn(items, now).some(candidate)))) {
+      return undefined;
+    }
     return this.update((items, now) => {
       for (const item of this.dueIn(items, now)) {
         if (tried.has(item.id) || (eligible && !eligible(item))) {
@@ -425,61 +341,5 @@ export class Outbox<P = unknown> {
       }
     }
     return due;
-  }
-
-  /**
-   * Runs `change` on a fresh copy of the items while holding the lock, and writes the result if
-   * it differs. Calls from this instance run one at a time.
-   */
-  private update<T>(change: Change<P, T>): Promise<T> {
-    const run = this.queue.then(() => this.readChangeWrite(change));
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private async readChangeWrite<T>(change: Change<P, T>): Promise<T> {
-    let seen: OutboxItem<P>[] = [];
-    let before = '';
-    let wasEmpty = false;
-    const result = await this.file.update(async (text) => {
-      const { items, receipts: stored, damaged } = await this.read(text);
-      before = JSON.stringify(items);
-      wasEmpty = text === undefined || damaged;
-      const now = this.now();
-      const receipts = stored.filter((receipt) => now - receipt.at < RECEIPT_MAX_AGE_MS).slice(-RECEIPT_LIMIT);
-      const result = change(items, now, receipts);
-      seen = items;
-      const next = serializeOutbox(items, receipts.slice(-RECEIPT_LIMIT));
-      // A missing file is an empty outbox: nothing to write until something is added.
-      return { next: next !== (text ?? serializeOutbox([], [])) || damaged ? next : undefined, result };
-    });
-    // Listeners hear about items only; receipts are bookkeeping.
-    const seenText = JSON.stringify(seen);
-    if (seenText !== this.lastSeen) {
-      const first = this.lastSeen === undefined;
-      this.lastSeen = seenText;
-      if (!first || seenText !== before || wasEmpty) {
-        this.changeEmitter.fire(seen.map((item) => ({ ...item })));
-      }
-    }
-    return result;
-  }
-
-  /** The items in the file's text; a damaged text is set aside and what could be read is kept. */
-  private async read(text: string | undefined): Promise<{ items: OutboxItem<P>[]; receipts: OutboxReceipt[]; damaged: boolean }> {
-    if (text === undefined) {
-      return { items: [], receipts: [], damaged: false };
-    }
-    const parsed = parseOutboxFile(text);
-    if (parsed.ok) {
-      return { items: parsed.items as OutboxItem<P>[], receipts: parsed.receipts, damaged: false };
-    }
-    const copy = await setAside(this.file.files, this.file.file, text, this.now());
-    this.onProblem(
-      `The outbox file was unreadable (${parsed.reason}); a copy was kept at ${copy}` +
-        (parsed.items.length > 0 ? ` and ${parsed.items.length} readable item(s) were kept.` : ' and the outbox starts empty.'),
-    );
-    this.options.onDamaged?.({ file: this.file.file, copy, reason: parsed.reason, kept: parsed.items.length });
-    return { items: parsed.items as OutboxItem<P>[], receipts: parsed.receipts, damaged: true };
   }
 }

@@ -1,4 +1,5 @@
-import { matchesPatch, type LocalTimerRecord, type ServerTimer, type TimerPatch } from './timerModel';
+import type { LocalTimerRecord, ServerTimer, TimerPatch } from './timerModel';
+import { matchesPatch } from './timerSentWrites';
 import { emptyTimerState, type TimerStateData } from './timerStateFormat';
 import type { TimerStateFile } from './timerStateFile';
 

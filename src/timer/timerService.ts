@@ -1,4 +1,7 @@
-import type { Task, Timer, TimerFilter, TimerInput } from '../api/types';
+import type { Task, Timer } from '../api/types';
+import type { TimerApi, TimerLog } from './timerApi';
+
+export type { TimerApi, TimerLog } from './timerApi';
 import { Emitter, type Event } from '../common/events';
 import { summarizeTask, type TaskSummary } from '../tasks/taskReference';
 import { adoptAccount, dropRecord, markLogged } from './timerAccounts';
@@ -21,19 +24,6 @@ import { emptyTimerState, type TimerStateData, type TimerStateFile } from './tim
 import { syncTimersOnce } from './timerSync';
 
 export const DEFAULT_TIMER_DOUBT_MS = 2 * 60_000;
-
-/** The part of `IntervalsClient` the timers use (an interface so unit tests can pass a fake). */
-export interface TimerApi {
-  listAllTimers(filter?: TimerFilter): Promise<Timer[]>;
-  createTimer(input: TimerInput): Promise<Timer>;
-  updateTimer(id: number, patch: TimerInput): Promise<Timer>;
-  deleteTimer(id: number): Promise<void>;
-}
-
-export interface TimerLog {
-  info(message: string): void;
-  warn(message: string): void;
-}
 
 export interface TimerServiceOptions {
   state: TimerStateFile;

@@ -1,9 +1,10 @@
 import type { Timer } from '../api/types';
 import type { TaskSummary } from '../tasks/taskReference';
 import { adoptAccount, claimOrphans, noteCreateInDoubt } from './timerAccounts';
-import { findServerTimer, rebaseOnSentWrite, reconcileTimer, syncedRecord, type LocalTimerRecord, type ServerTimer, type TimerPatch, type TimerSend } from './timerModel';
+import { findServerTimer, reconcileTimer, syncedRecord, type LocalTimerRecord, type ServerTimer, type TimerPatch, type TimerSend } from './timerModel';
+import { rebaseOnSentWrite } from './timerSentWrites';
 import type { TimerStateData, TimerStateFile } from './timerStateFile';
-import type { TimerApi, TimerLog } from './timerService';
+import type { TimerApi, TimerLog } from './timerApi';
 
 interface PlannedSend {
   send: Exclude<TimerSend, { kind: 'none' }>;

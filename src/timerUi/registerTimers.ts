@@ -10,6 +10,7 @@ import { showTimersCommand } from '../commands/showTimers';
 import { startTimerCommand } from '../commands/startTimer';
 import { stopTimerCommand } from '../commands/stopTimer';
 import { registerCommands } from '../commands/commandTable';
+import { AdjustableClock } from '../common/adjustableClock';
 import { ContextKey } from '../common/contextKeys';
 import { reportDamage } from '../common/damageNotice';
 import type { Services } from '../services';
@@ -27,13 +28,7 @@ const ACTIVITY_FILE = 'timers.activity.json';
 /** Other windows learn of activity here at most this often; idle thresholds are minutes. */
 const ACTIVITY_WRITE_MS = 30_000;
 
-/** A clock the integration tests can move (a jump, or time passing) without waiting. */
-export class AdjustableClock {
-  offsetMs = 0;
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
-}
+export { AdjustableClock } from '../common/adjustableClock';
 
 /** What the integration tests may reach inside the timers. */
 export interface TimersTestHooks {

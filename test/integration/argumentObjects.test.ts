@@ -49,7 +49,7 @@ const TABLE: readonly Row[] = [
   { command: 'intervals.previousWeek', none: 'moves My Time' },
   { command: 'intervals.nextWeek', none: 'moves My Time' },
   { command: 'intervals.thisWeek', invalid: { arg: { date: 'last week' }, key: 'date' } },
-  { command: 'intervals.editTimeEntry', invalid: { arg: { entryId: 1, hours: 'lots' }, key: 'hours' } },
+  { command: 'intervals.editTimeEntry', invalid: { arg: { entryId: 1, hours: true }, key: 'hours' } },
   { command: 'intervals.deleteTimeEntry', invalid: { arg: { entryId: 'first', confirm: false }, key: 'entryId' } },
   { command: 'intervals.logAgainToday', invalid: { arg: { entryId: 1.5 }, key: 'entryId' } },
   { command: 'intervals.retrySync', invalid: { arg: { id: 7 }, key: 'id' } },

@@ -106,6 +106,7 @@ export async function freshStart(): Promise<void> {
   // The services read the emptied folder again: no timer, nothing waiting.
   await hooks.timers.service.load();
   hooks.timers.clock.offsetMs = 0;
+  hooks.timeLog.clock.offsetMs = 0;
   hooks.asker.use(undefined);
   hooks.answerNotifications(undefined);
   // A view that is not shown asks for nothing: only a test that opens one gets its requests.

@@ -78,6 +78,7 @@ describe('Log time', () => {
   });
 
   afterEach(async () => {
+    hooks.timeLog.clock.offsetMs = 0;
     hooks.asker.use(undefined);
     hooks.answerNotifications(undefined);
     await fake.control.clearFaults();
@@ -213,6 +214,8 @@ describe('Log time', () => {
       assert.match(told[0], expected, 'it says why the entry waits');
       const waiting = await hooks.timeLog.sync.waiting();
       assert.equal(waiting.length, 1, 'one entry waits');
+      // Past the wait before a send that may have arrived is looked up (a late commit lands by then).
+      hooks.timeLog.clock.offsetMs += 10 * 60_000;
       const report = await vscode.commands.executeCommand<{ waiting: number }>('intervals.retrySync');
       assert.equal(report.waiting, 0, 'nothing waits after the retry');
       assert.equal(await entriesFor(description), 1, 'exactly one entry on the server');
@@ -224,6 +227,7 @@ describe('Log time', () => {
     const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: 0.75, worktypeId: 1, description: 'committed' });
     assert.equal(result.status, 'queued');
     await fake.control.clearRequests();
+    hooks.timeLog.clock.offsetMs += 10 * 60_000;
     await vscode.commands.executeCommand('intervals.retrySync');
     const requests = await fake.control.requests();
     assert.ok(requests.some((r) => r.method === 'GET' && r.path.startsWith('/time') && r.query.personid === String(ADMIN)), 'looked the entry up');
@@ -240,6 +244,9 @@ describe('Log time', () => {
       assert.equal((await hooks.timeLog.sync.waiting())[0]?.state, 'uncertain', 'a timed-out send is uncertain');
       await fake.control.clearRequests();
       await vscode.commands.executeCommand('intervals.retrySync');
+      assert.equal((await fake.control.requests()).filter((r) => r.path.startsWith('/time')).length, 0, 'not looked up (nor sent) before the wait has passed');
+      hooks.timeLog.clock.offsetMs += 10 * 60_000;
+      await vscode.commands.executeCommand('intervals.retrySync');
       const requests = await fake.control.requests();
       const lookup = requests.findIndex((r) => r.method === 'GET' && r.path.startsWith('/time'));
       const post = requests.findIndex((r) => r.method === 'POST' && r.path.startsWith('/time'));
@@ -250,19 +257,21 @@ describe('Log time', () => {
     }
   });
 
-  it('deletes the timer the entry came from only once the entry is confirmed', async () => {
+  it('deletes the timer the entry came from once the entry is kept to be sent, and logs the entry once', async () => {
     await fake.control.dropNext(1, { method: 'POST', resource: 'time' });
-    const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: 8, hours: 1.25, worktypeId: 1, timerId: 2, description: 'from timer' });
-    assert.equal(result.status, 'queued');
-    assert.ok((await fake.control.rows('timer')).some((t) => t.id === 2), 'the timer stays while the entry waits');
     const changes: unknown[] = [];
     const listener = hooks.services.changes.onDidChange((change) => changes.push(change));
     try {
+      const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: 8, hours: 1.25, worktypeId: 1, timerId: 2, description: 'from timer' });
+      assert.equal(result.status, 'queued');
+      // Its time now waits in the entry: the timer goes, so it can be neither logged nor resumed twice.
+      await settled();
+      assert.ok(!(await fake.control.rows('timer')).some((t) => t.id === 2), 'the timer is deleted');
+      hooks.timeLog.clock.offsetMs += 10 * 60_000;
       await vscode.commands.executeCommand('intervals.retrySync');
     } finally {
       listener.dispose();
     }
-    assert.ok(!(await fake.control.rows('timer')).some((t) => t.id === 2), 'the timer is deleted after the entry synced');
     assert.ok(changes.some((c) => (c as { resource: string; id?: number }).resource === 'timer' && (c as { id?: number }).id === 2));
     assert.equal(await entriesFor('from timer'), 1);
   });

@@ -234,7 +234,9 @@ describe('Time report', () => {
   });
 
   it('refuses a bad range argument without asking the server', async () => {
-    assert.equal(await vscode.commands.executeCommand('intervals.timeReport', { range: 'fortnight' }), undefined);
+    const refused = await vscode.commands.executeCommand<{ status: string; message: string }>('intervals.timeReport', { range: 'fortnight' });
+    assert.equal(refused.status, 'invalid');
+    assert.match(refused.message, /range "fortnight" is not one of "thisWeek", "lastWeek", "thisMonth", "lastMonth", "custom"/);
     assert.equal(await vscode.commands.executeCommand('intervals.timeReport', { range: 'custom', start: '2025-06-10', end: '2025-06-01' }), undefined);
     assert.equal((await timeRequests({ start: '2025-06-10', end: '2025-06-01' })).length, 0);
   });

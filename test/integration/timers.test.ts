@@ -222,6 +222,8 @@ describe('Timers', () => {
     const started = await start({ taskId: TASK });
     assert.equal(started?.unsynced, true);
     assert.equal((await adminTimers()).length, 0);
+    // A create dropped after it went out may still land: it is sent again only after the wait.
+    hooks.timers.clock.offsetMs += 3 * 60_000;
     await service().refresh();
     const rows = await adminTimers();
     assert.equal(rows.length, 1);

@@ -22,6 +22,7 @@ describe('Entries waiting to sync (status bar)', () => {
   });
 
   afterEach(async () => {
+    hooks.timeLog.clock.offsetMs = 0;
     await fake.control.clearFaults();
     for (const item of await hooks.timeLog.sync.waiting()) {
       await hooks.timeLog.sync.discard(item.id);
@@ -40,6 +41,8 @@ describe('Entries waiting to sync (status bar)', () => {
     await settled();
     assert.ok(hooks.timeLog.waitingStatus.view.visible, 'the status bar counts the waiting entry');
     assert.equal(hooks.timeLog.waitingStatus.view.text, '$(cloud-upload) 1');
+    // A send dropped after it went out may have arrived: it is looked up once the wait has passed.
+    hooks.timeLog.clock.offsetMs += 10 * 60_000;
     await vscode.commands.executeCommand('intervals.retrySync');
     await settled();
     assert.ok(!hooks.timeLog.waitingStatus.view.visible, 'the item hides once the entry is sent');
@@ -50,6 +53,7 @@ describe('Entries waiting to sync (status bar)', () => {
     await fake.control.dropNext(1, { method: 'POST', resource: 'time' });
     await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: 1, hours: 0.5, worktypeId: 1, description: 'refused later' });
     await fake.control.failNext(1, { status: 403, code: 10 }, { method: 'POST', resource: 'time' });
+    hooks.timeLog.clock.offsetMs += 10 * 60_000;
     await vscode.commands.executeCommand('intervals.retrySync');
     await settled();
     assert.ok(hooks.timeLog.waitingStatus.view.warning, 'the item warns');

@@ -66,6 +66,22 @@ describe('SharedRequestBudget', () => {
     assert.equal(busiestMinute(starts), 15, 'the defect the shared budget removes');
   });
 
+  it('follows the setting at every request; 0 counts nothing (no file either)', async () => {
+    let max = 2;
+    const budget = new SharedRequestBudget({ folder, maxRequests: () => max, windowMs: 60_000, now: () => now, sleep });
+    await budget.acquire();
+    await budget.acquire();
+    max = 0;
+    for (let i = 0; i < 10; i++) {
+      await budget.acquire();
+    }
+    assert.deepEqual(sleeps, []);
+    max = 3;
+    await budget.acquire();
+    await budget.acquire();
+    assert.deepEqual(sleeps, [60_000], 'counting again from the two it counted');
+  });
+
   it('counts its own requests when the shared file cannot be used', async () => {
     fs.writeFileSync(path.join(folder, 'blocker'), '');
     const problems: string[] = [];

@@ -11,6 +11,7 @@ import { refreshTimeCommand } from '../../commands/refreshTime';
 import { retrySyncCommand } from '../../commands/retrySync';
 import { registerCommands } from '../../commands/commandTable';
 import { randomUUID } from 'node:crypto';
+import { AdjustableClock } from '../../common/adjustableClock';
 import { reportDamage } from '../../common/damageNotice';
 import { DEFAULT_UNCERTAIN_DELAY_MS, Outbox } from '../../outbox/outbox';
 import { markTimerLogged } from '../../timer/timerAccounts';
@@ -27,6 +28,8 @@ import { MyTimeView } from './myTimeView';
 /** What the integration tests may reach inside the time log. */
 export interface TimeLogTestHooks {
   sync: TimeLogSync;
+  /** The outbox's clock: moving it lets an uncertain entry's lookup wait pass without waiting. */
+  clock: AdjustableClock;
   view: MyTimeView;
   /** The status bar item counting entries waiting to sync. */
   waitingStatus: WaitingEntriesStatusBarItem;
@@ -41,8 +44,11 @@ export function registerTimeLog(services: Services): TimeLog {
   const log = services.log.child('time');
   const disposables: vscode.Disposable[] = [];
   const folder = services.context.globalStorageUri.fsPath;
+  const clock = new AdjustableClock();
+  const now = (): number => clock.now().getTime();
   const outbox = new Outbox<QueuedTimeEntry>({
     folder,
+    now,
     fileName: 'time-entries.outbox.json',
     classify: classifyTimeFailure,
     describeError: describeTimeFailure,
@@ -62,6 +68,7 @@ export function registerTimeLog(services: Services): TimeLog {
     },
     onTimerLogged: (timerId) => markTimerLogged(timerState, timerId),
     onProblem: (message) => log.warn(message),
+    now,
     schedule: services.work.scheduler('time entry retry'),
   });
   const waitingStatus = new WaitingEntriesStatusBarItem(sync);
@@ -166,6 +173,7 @@ export function registerTimeLog(services: Services): TimeLog {
   return {
     testHooks: {
       sync,
+      clock,
       view,
       waitingStatus,
     },
