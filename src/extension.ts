@@ -1,132 +1,256 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { Redactor } from './api/redaction';
+import { AccountGuard } from './auth/accountGuard';
 import { AccountSession, type SignInResult } from './auth/accountSession';
+import { ApiUrlWatcher } from './auth/apiUrlWatcher';
 import { IntervalsAuthenticationProvider } from './auth/authenticationProvider';
 import { CredentialStore } from './auth/credentialStore';
-import { registerCommands } from './commands/commandTable';
-import { showLogCommand } from './commands/showLog';
-import { showSetAsideDataCommand } from './commands/showSetAsideData';
-import { signInCommand } from './commands/signIn';
-import { signOutCommand } from './commands/signOut';
-import { answerNotifications } from './common/notifications';
+import { registerCommands } from './commands/command';
+import { commandTable } from './commands/index';
 import { BackgroundWork } from './common/backgroundWork';
+import { SystemClock } from './common/clock';
 import { ContextKey, ContextKeys } from './common/contextKeys';
-import { Logger } from './common/logger';
-import { Settings } from './common/settings';
-import { ApiClientFactory } from './connection/apiClientFactory';
-import { SharedRequestBudget } from './connection/sharedRequestBudget';
-import { watchConnectionSettings } from './connection/connectionSettingsWatcher';
-import { watchApiUrl } from './auth/apiUrlWatcher';
-import type { TestHooks } from './testHooks';
+import { reportDamage } from './common/damageNotice';
 import { DataChanges } from './common/dataChanges';
+import { ErrorReporter } from './common/errorReporter';
+import { Logger } from './common/logger';
+import { WindowNotifier } from './common/notifier';
+import { Settings } from './common/settings';
+import { WindowEvents } from './common/workbenchEvents';
+import { ApiClientFactory } from './connection/apiClientFactory';
+import { watchConnectionSettings } from './connection/connectionSettingsWatcher';
+import { SharedRequestBudget } from './connection/sharedRequestBudget';
 import { LookupCache } from './lookups/lookupCache';
-import type { Services } from './services';
-import { AskerSource } from './prompts/quickInputAsker';
-import { registerProjects } from './projects/registerProjects';
-import { registerTimers } from './timerUi/registerTimers';
-import { registerReminders } from './reminders/registerReminders';
+import { DEFAULT_UNCERTAIN_DELAY_MS, Outbox } from './outbox/outbox';
+import { QuickInputAsker } from './prompts/quickInputAsker';
+import { WebAddressPrompt } from './prompts/webAddress';
+import { ReminderClaims } from './reminders/reminderClaims';
+import { ReminderService } from './reminders/reminderService';
+import { TimerStatusBarItem } from './statusBar/timerStatusBar';
+import { TimerStatusBarController } from './statusBar/timerStatusBarController';
+import { WaitingEntriesStatusBarItem } from './statusBar/waitingEntriesStatusBar';
 import { RecentTasks } from './tasks/recentTasks';
+import { TaskCatalog } from './tasks/taskCatalog';
+import { SyncAnnouncer } from './timeLog/syncAnnouncer';
+import { SyncTriggers } from './timeLog/syncTriggers';
+import type { QueuedTimeEntry } from './timeLog/timeEntryDraft';
+import { TimeLogSync, classifyTimeFailure, describeTimeFailure } from './timeLog/timeLogSync';
 import { ActiveTimers } from './timer/activeTimers';
-import { registerTimeLog } from './views/time/registerTimeLog';
-import { registerTaskBrowser } from './views/tasks/registerTaskBrowser';
+import { askInNotification, IdleWatcher } from './timer/idleWatcher';
+import { PollLease } from './timer/pollLease';
+import { StateFileFollower } from './timer/stateFileFollower';
+import { markTimerLogged } from './timer/timerAccounts';
+import { TimerChanges } from './timer/timerChanges';
+import { TimerPoller } from './timer/timerPoller';
+import { DEFAULT_TIMER_DOUBT_MS, TimerService } from './timer/timerService';
+import { TimerStateFile } from './timer/timerStateFile';
+import { TaskActions } from './views/tasks/taskActions';
+import { TaskFinder } from './views/tasks/taskFinder';
+import { TaskReveal } from './views/tasks/taskReveal';
+import { TaskTree } from './views/tasks/taskTree';
+import { MyTimeView } from './views/time/myTimeView';
+import { TimeReportPanel } from './views/timeReport/timeReportPanel';
 
 /**
- * Composition root. VS Code calls this once start-up has finished (`onStartupFinished`); it only
- * builds objects and registers them, so activation makes no network call.
+ * The composition root. VS Code calls `activate` once start-up has finished
+ * (`onStartupFinished`); it builds every service in dependency order, hands each its
+ * collaborators through its constructor, registers the one command table, and makes no network
+ * call. Each builder below is one layer of the graph; what it makes is owned by the extension's
+ * subscriptions from the moment it is made.
  */
-export function activate(context: vscode.ExtensionContext): TestHooks | undefined {
-  const channel = vscode.window.createOutputChannel('Intervals', { log: true });
-  context.subscriptions.push(channel);
-  const log = new Logger(channel);
-  const settings = new Settings();
-  const contextKeys = new ContextKeys();
-  const work = new BackgroundWork();
-  closing = work;
-  context.subscriptions.push(work);
-
-  const credentials = new CredentialStore(context.secrets);
-  context.subscriptions.push(credentials);
-  const budget = new SharedRequestBudget({
-    folder: context.globalStorageUri.fsPath,
-    maxRequests: () => settings.requestsPerMinute,
-    onProblem: (message) => log.warn(message),
-  });
-  const clientFactory = new ApiClientFactory(settings, log.child('api'), budget);
-  context.subscriptions.push(clientFactory);
-  const session = new AccountSession(credentials, clientFactory, () => settings.apiUrl, log.child('auth'));
-  context.subscriptions.push(session);
-  context.subscriptions.push(watchConnectionSettings(settings, session));
-  context.subscriptions.push(session.onDidChange((state) => void contextKeys.set(ContextKey.signedIn, state.signedIn)));
-  context.subscriptions.push(watchApiUrl(settings, session));
-
-  const lookups = new LookupCache(() => session.client);
-  const recentTasks = new RecentTasks(context.globalState);
-  const changes = new DataChanges();
-  const activeTimers = new ActiveTimers();
-  context.subscriptions.push(recentTasks, changes, activeTimers);
-  context.subscriptions.push(
-    session.onDidChange(() => {
-      // Another account (or none) means none of the cached look-ups apply any more.
-      lookups.clear();
+export function activate(context: vscode.ExtensionContext): ExtensionGraph | undefined {
+  const own = <T extends vscode.Disposable>(disposable: T): T => (context.subscriptions.push(disposable), disposable);
+  const core = buildCore(context, own);
+  closing = core.work;
+  const account = buildAccount(context, core, own);
+  const reminders = own(
+    new ReminderService({
+      ...core,
+      ...account,
+      globalState: context.globalState,
+      claims: new ReminderClaims(join(context.globalStorageUri.fsPath, 'reminders')),
+      log: core.log.child('reminders'),
+      schedule: core.work.scheduler('reminder check'),
+      track: (label, work) => core.work.track(label, work),
+      runCommand: (command) => vscode.commands.executeCommand(command),
     }),
   );
-  const asker = new AskerSource();
-  context.subscriptions.push(asker);
-  const services: Services = { context, session, log, settings, contextKeys, lookups, recentTasks, changes, activeTimers, work, asker };
-
-  const signIn = signInCommand(session);
-  const authProvider = new IntervalsAuthenticationProvider(session, async () => ((await signIn.execute()) as SignInResult | undefined)?.ok === true);
-  context.subscriptions.push(authProvider);
-
-  context.subscriptions.push(
-    registerCommands([
-      signIn,
-      signOutCommand(session, async () => {
-        lookups.clear();
-        await recentTasks.clear();
-      }),
-      showLogCommand(channel),
-      showSetAsideDataCommand(context.globalStorageUri.fsPath),
-    ]),
-  );
-
-  // Features, each registering its views, commands and listeners.
-  const reminders = registerReminders(services);
-  const taskBrowser = registerTaskBrowser(services);
-  const timeLog = registerTimeLog(services);
-  const projects = registerProjects(services);
-  const timers = registerTimers(services);
-  context.subscriptions.push(
-    reminders,
-    taskBrowser,
-    timeLog,
-    projects,
-    timers,
-  );
-
+  const tasks = buildTasks(context, core, account, own);
+  const timeLog = buildTimeLog(context, core, account, own);
+  const timeReportPanel = own(new TimeReportPanel(core.log.child('timeReport')));
+  const timers = buildTimers(context, core, account, own);
+  const graph: ExtensionGraph = { context, ...core, ...account, reminders, ...tasks, ...timeLog, timeReportPanel, ...timers };
+  own(registerCommands(commandTable({ ...graph, folder: context.globalStorageUri.fsPath, memento: context.globalState }), core.notifier));
   // Reading the secret is local; the key drives the welcome view before anything else shows.
-  void session.restore().then(() => contextKeys.set(ContextKey.signedIn, session.state.signedIn));
-
-  if (context.extensionMode === vscode.ExtensionMode.Test) {
-    // Only the integration tests get a look inside; an installed extension exports nothing.
-    return {
-      secrets: context.secrets,
-      globalState: context.globalState,
-      logUri: context.logUri,
-      session,
-      contextKeys,
-      services,
-      asker,
-      authProvider,
-      answerNotifications,
-      reminders,
-      taskBrowser,
-      timeLog: timeLog.testHooks,
-      projects,
-      timers: timers.testHooks,
-    };
-  }
-  return undefined;
+  void account.session.restore().then(() => core.contextKeys.set(ContextKey.signedIn, account.session.state.signedIn));
+  // Only the integration tests and the benchmark get the graph; an installed extension exports nothing.
+  return context.extensionMode === vscode.ExtensionMode.Test ? graph : undefined;
 }
+
+type Own = <T extends vscode.Disposable>(disposable: T) => T;
+
+/** What every layer uses: the log, settings, clock, background work, notifications, prompts. */
+function buildCore(context: vscode.ExtensionContext, own: Own) {
+  const channel = own(vscode.window.createOutputChannel('Intervals', { log: true }));
+  const redactor = new Redactor();
+  const log = new Logger(channel, redactor);
+  const work = own(new BackgroundWork());
+  const notifier = new WindowNotifier(work, log.child('notifications'));
+  return {
+    channel,
+    redactor,
+    log,
+    work,
+    notifier,
+    settings: new Settings(),
+    clock: new SystemClock(),
+    errors: new ErrorReporter(notifier),
+    contextKeys: new ContextKeys((key, value) => vscode.commands.executeCommand('setContext', key, value)),
+    changes: own(new DataChanges()),
+    workbench: new WindowEvents(),
+    asker: own(new QuickInputAsker()),
+    stateFolder: context.globalStorageUri.fsPath,
+  };
+}
+
+type Core = ReturnType<typeof buildCore>;
+
+/** Who is signed in, the API clients that act for them, and what is cached per account. */
+function buildAccount(context: vscode.ExtensionContext, core: Core, own: Own) {
+  const { settings, log, contextKeys } = core;
+  const credentials = own(new CredentialStore(context.secrets));
+  const budget = new SharedRequestBudget({ folder: core.stateFolder, maxRequests: () => settings.requestsPerMinute, onProblem: (message) => log.warn(message) });
+  const clientFactory = own(new ApiClientFactory(settings, log.child('api'), core.redactor, budget));
+  const session = own(new AccountSession(credentials, clientFactory, () => settings.apiUrl, log.child('auth'), core.redactor, core.notifier));
+  own(watchConnectionSettings(settings, session));
+  own(session.onDidChange((state) => void contextKeys.set(ContextKey.signedIn, state.signedIn)));
+  own(new ApiUrlWatcher({ settings, session, notifier: core.notifier }));
+  const lookups = new LookupCache(() => session.client);
+  const recentTasks = own(new RecentTasks(context.globalState));
+  const activeTimers = own(new ActiveTimers());
+  // Another account (or none) means none of the cached look-ups apply any more.
+  own(session.onDidChange(() => lookups.clear()));
+  const signIn = async (): Promise<boolean> => ((await vscode.commands.executeCommand<SignInResult | undefined>('intervals.signIn')) ?? undefined)?.ok === true;
+  const authProvider = own(new IntervalsAuthenticationProvider(session, signIn));
+  const guard = new AccountGuard(session, core.notifier, () => vscode.commands.executeCommand('intervals.signIn'));
+  return { credentials, session, guard, lookups, recentTasks, activeTimers, authProvider };
+}
+
+type Account = ReturnType<typeof buildAccount>;
+
+/** The Tasks view and what finds, reveals and acts on tasks. */
+function buildTasks(context: vscode.ExtensionContext, core: Core, account: Account, own: Own) {
+  const log = core.log.child('tasks');
+  const catalog = new TaskCatalog({ api: () => account.session.client, ttlMs: () => core.settings.tasksCacheMs });
+  const taskTree = own(new TaskTree({ ...core, ...account, catalog, globalState: context.globalState, log }));
+  return {
+    catalog,
+    taskTree,
+    taskReveal: new TaskReveal({ tree: taskTree, catalog, errors: core.errors, log }),
+    taskFinder: new TaskFinder({ catalog, recentTasks: account.recentTasks, errors: core.errors, log }),
+    taskActions: new TaskActions({ activeTimers: account.activeTimers, errors: core.errors, log }),
+    webAddress: new WebAddressPrompt(core.settings),
+  };
+}
+
+/** The outbox of entries waiting to sync, its sync, My Time, and the waiting entries' status item. */
+function buildTimeLog(_context: vscode.ExtensionContext, core: Core, account: Account, own: Own) {
+  const { work, stateFolder: folder } = core;
+  const log = core.log.child('time');
+  const now = (): number => core.clock.now().getTime();
+  const outbox = own(
+    new Outbox<QueuedTimeEntry>({
+      folder,
+      now,
+      fileName: 'time-entries.outbox.json',
+      classify: classifyTimeFailure,
+      describeError: describeTimeFailure,
+      // A request the service is still applying after we gave up has landed by then.
+      uncertainDelayMs: () => Math.max(DEFAULT_UNCERTAIN_DELAY_MS, 3 * core.settings.requestTimeoutMs),
+      onProblem: (message) => log.warn(message),
+      onDamaged: (report) => reportDamage(core.notifier, 'time entries waiting to be sent', report),
+    }),
+  );
+  // The timers' state file, to note a timer logged here: it is hidden and deleted until that succeeds.
+  const timerState = new TimerStateFile({ folder, owner: randomUUID(), onProblem: (message) => log.warn(message) });
+  const { session } = account;
+  const sync = own(
+    new TimeLogSync({
+      outbox,
+      api: () => session.client,
+      personId: () => (session.state.signedIn ? session.state.account.personId : undefined),
+      onTimerLogged: (timerId) => markTimerLogged(timerState, timerId),
+      onProblem: (message) => log.warn(message),
+      now,
+      schedule: work.scheduler('time entry retry'),
+    }),
+  );
+  own(new SyncAnnouncer({ sync, changes: core.changes, log }));
+  const waitingStatus = own(new WaitingEntriesStatusBarItem(sync));
+  const myTime = own(new MyTimeView({ ...core, session, sync, log }));
+  own(new SyncTriggers({ sync, session, window: core.workbench, changes: core.changes, shown: myTime, work, log }));
+  return { outbox, sync, myTime, waitingStatus };
+}
+
+/** The timers: kept in step with Intervals and with the other windows, the status bar item, idle detection. */
+function buildTimers(_context: vscode.ExtensionContext, core: Core, account: Account, own: Own) {
+  const { clock, settings, work, stateFolder: folder } = core;
+  const log = core.log.child('timer');
+  const owner = randomUUID();
+  const { session } = account;
+  const timerState = new TimerStateFile({ folder, owner, onProblem: (message) => log.warn(message), onDamaged: (report) => reportDamage(core.notifier, 'timers', report) });
+  const timers = own(
+    new TimerService({
+      state: timerState,
+      account: () => (session.client && session.state.signedIn ? { api: session.client, personId: session.state.account.personId } : undefined),
+      now: () => clock.now(),
+      allowMultipleTimers: () => settings.allowMultipleTimers,
+      // A write the service is still applying after we gave up has landed by then.
+      uncertainDelayMs: () => Math.max(DEFAULT_TIMER_DOUBT_MS, 3 * settings.requestTimeoutMs),
+      log,
+    }),
+  );
+  const statusBarItem = own(new TimerStatusBarItem());
+  const statusBar = own(
+    new TimerStatusBarController({
+      sink: statusBarItem,
+      entries: () => timers.entries,
+      now: () => clock.now(),
+      warningHours: () => settings.timerWarningHours,
+      scheduler: { schedule: work.scheduler('timer status bar') },
+    }),
+  );
+  own(settings.onDidChange((affects) => affects('intervals.timerWarningHours') && statusBar.update()));
+  const timerFollower = own(new StateFileFollower({ folder, target: timers, work, onProblem: (message) => log.warn(message) }));
+  const lease = new PollLease(folder, owner, () => clock.now().getTime());
+  const timerPoller = own(
+    new TimerPoller({ timers, session, lease, settings, window: core.workbench, work, random: Math.random, log, onStarted: () => statusBar.update() }),
+  );
+  const timerChanges = own(
+    new TimerChanges({ ...core, ...account, timers, statusBar, onChangedElsewhere: () => void timerPoller.refresh() }),
+  );
+  const idleWatcher = own(
+    new IdleWatcher({
+      timers,
+      clock,
+      settings,
+      workbench: core.workbench,
+      ask: askInNotification(core.notifier),
+      folder,
+      work,
+      onResolved: (entry) => timerChanges.fire(entry),
+    }),
+  );
+  return { timerState, timers, timerFollower, statusBar, timerPoller, timerChanges, idleWatcher };
+}
+
+/** Everything `activate` built, as the integration tests and the benchmark see it in test mode. */
+export type ExtensionGraph = { readonly context: vscode.ExtensionContext } & Core &
+  Account & { readonly reminders: ReminderService; readonly timeReportPanel: TimeReportPanel } & ReturnType<typeof buildTasks> &
+  ReturnType<typeof buildTimeLog> &
+  ReturnType<typeof buildTimers>;
 
 /** The background work of the running extension, which a closing window lets finish. */
 let closing: BackgroundWork | undefined;

@@ -58,3 +58,9 @@ export function isLoopbackHost(hostname: string): boolean {
     octets.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255)
   );
 }
+
+/** Whether two API addresses name the same server (a token belongs to one). */
+export function sameServer(a: string, b: string): boolean {
+  const norm = (url: string) => url.trim().replace(/\/+$/, '').toLowerCase();
+  return norm(a) === norm(b);
+}

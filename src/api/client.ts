@@ -43,7 +43,7 @@ import {
 } from './normalize';
 import { DEFAULT_PAGE_SIZE, fetchAll, paginate, type PageProgress } from './pagination';
 import { DEFAULT_RATE_LIMIT, SlidingWindowLimiter, type RequestBudget } from './rateLimiter';
-import { makeRedactor } from './redaction';
+import { Redactor } from './redaction';
 import { DEFAULT_RETRY_POLICY, throwIfCancelled, withRetry, type RetryPolicy } from './retry';
 import { SharedRequests } from './sharedRequests';
 import type {
@@ -108,6 +108,8 @@ export interface IntervalsClientOptions {
   pageSize?: number;
   /** Called with every `unauthorized` failure, so the session can sign out. */
   onUnauthorized?: (error: IntervalsError) => void;
+  /** Blanks the token (and the extension's other secrets) from errors; the client keeps its token in it. */
+  redactor?: Redactor;
   userAgent?: string;
   now?: Now;
   sleep?: Sleep;
@@ -245,7 +247,10 @@ export class IntervalsClient {
     this.host = url.host;
     this.format = options.format ?? 'json';
     this.#authorization = `Basic ${Buffer.from(`${token}:X`).toString('base64')}`;
-    this.#redact = makeRedactor(token);
+    const redactor = options.redactor ?? new Redactor();
+    // For the client's whole life: an answer may arrive, and be logged, after close().
+    redactor.keep(token);
+    this.#redact = (text) => redactor.redact(text);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.logger = options.logger ?? silentLogger;
     this.now = options.now ?? systemNow;

@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { IntervalsClient } from '../api/client';
 import type { Me } from '../api/types';
 import { Disposable } from '../common/disposable';
-import { notify } from '../common/notifications';
+import { sameServer } from '../api/baseUrl';
+import type { Redactor } from '../api/redaction';
 import type { Logger } from '../common/logger';
-import { forgetSecret, registerSecret } from '../common/redact';
-import { CredentialStore, KeyringUnavailableError, type StoredCredentials } from './credentialStore';
-import { sameServer } from './apiUrlWatcher';
+import type { Notifier } from '../common/notifier';
+import { KeyringUnavailableError, type CredentialStore, type StoredCredentials } from './credentialStore';
 import { checkTokenShape, describeSignInFailure } from './signInMessages';
 
 export interface Account {
@@ -32,7 +32,7 @@ export class AccountSession extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<SessionState>());
   readonly onDidChange = this.changed.event;
 
-  private current: { credentials: StoredCredentials; client: IntervalsClient } | undefined;
+  private current: { credentials: StoredCredentials; client: IntervalsClient; release: () => void } | undefined;
   private restoring: Promise<void> | undefined;
   private unauthorizedNotified = false;
   private generation = 0;
@@ -42,6 +42,9 @@ export class AccountSession extends Disposable {
     private readonly clients: ClientFactory,
     private readonly apiUrl: () => string,
     private readonly log: Logger,
+    /** Blanks the signed-in token from every log line and message. */
+    private readonly redactor: Redactor,
+    private readonly notifier: Notifier,
   ) {
     super();
     this.register(store.onDidChange(() => void this.reload()));
@@ -142,6 +145,7 @@ export class AccountSession extends Disposable {
     this.current = {
       credentials: previous.credentials,
       client: this.connect(previous.credentials),
+      release: previous.release,
     };
     this.generation++;
     void previous.client.close();
@@ -155,16 +159,14 @@ export class AccountSession extends Disposable {
       return;
     }
     this.unauthorizedNotified = true;
-    void this.signOut('the service refused the token').then(async () => {
-      const choice = await notify(
+    void this.signOut('the service refused the token').then(() =>
+      this.notifier.offer(
         'warning',
         'Intervals no longer accepts your API token (it may have been revoked or regenerated). Sign in again to continue.',
-        'Sign In',
-      );
-      if (choice === 'Sign In') {
-        await vscode.commands.executeCommand('intervals.signIn');
-      }
-    });
+        ['Sign In'],
+        () => vscode.commands.executeCommand('intervals.signIn'),
+      ),
+    );
   }
 
   private async reload(): Promise<void> {
@@ -200,11 +202,12 @@ export class AccountSession extends Disposable {
     this.generation++;
     this.dropClient();
     if (credentials) {
-      registerSecret(credentials.token);
+      const release = this.redactor.keep(credentials.token);
       this.unauthorizedNotified = false;
       this.current = {
         credentials,
         client: this.connect(credentials),
+        release,
       };
     }
     this.changed.fire(this.state);
@@ -225,7 +228,7 @@ export class AccountSession extends Disposable {
   private dropClient(): void {
     if (this.current) {
       void this.current.client.close();
-      forgetSecret(this.current.credentials.token);
+      this.current.release();
       this.current = undefined;
     }
   }

@@ -1,31 +1,37 @@
 import * as vscode from 'vscode';
-import type { Settings } from '../common/settings';
-import type { AccountSession } from './accountSession';
-import { defuseLinks } from '../common/untrustedText';
+import { sameServer } from '../api/baseUrl';
+import type { Notifier } from '../common/notifier';
+import type { AffectsSetting } from '../common/settings';
+import type { SessionState } from './accountSession';
 
-/** A token belongs to one server: changing `intervals.apiUrl` while signed in signs out. */
-export function watchApiUrl(settings: Settings, session: AccountSession): vscode.Disposable {
-  return settings.onDidChange((affects) => {
-    if (!affects('intervals.apiUrl')) {
-      return;
-    }
-    const state = session.state;
-    if (!state.signedIn || sameServer(state.account.apiUrl, settings.apiUrl)) {
-      return;
-    }
-    void session.signOut('the API address changed').then(async () => {
-      const choice = await vscode.window.showInformationMessage(
-        defuseLinks(`The Intervals API address is now ${settings.apiUrl}, so you were signed out. Sign in with a token for that server.`),
-        'Sign In',
-      );
-      if (choice) {
-        await vscode.commands.executeCommand('intervals.signIn');
-      }
-    });
-  });
+export interface ApiUrlWatcherOptions {
+  readonly settings: { readonly apiUrl: string; onDidChange(listener: (affects: AffectsSetting) => void): vscode.Disposable };
+  readonly session: { readonly state: SessionState; signOut(reason: string): Promise<void> };
+  readonly notifier: Notifier;
 }
 
-export function sameServer(a: string, b: string): boolean {
-  const norm = (url: string) => url.trim().replace(/\/+$/, '').toLowerCase();
-  return norm(a) === norm(b);
+/** A token belongs to one server: changing `intervals.apiUrl` while signed in signs out. */
+export class ApiUrlWatcher implements vscode.Disposable {
+  private readonly subscription: vscode.Disposable;
+
+  constructor({ settings, session, notifier }: ApiUrlWatcherOptions) {
+    this.subscription = settings.onDidChange((affects) => {
+      const state = session.state;
+      if (!affects('intervals.apiUrl') || !state.signedIn || sameServer(state.account.apiUrl, settings.apiUrl)) {
+        return;
+      }
+      void session.signOut('the API address changed').then(() =>
+        notifier.offer(
+          'information',
+          `The Intervals API address is now ${settings.apiUrl}, so you were signed out. Sign in with a token for that server.`,
+          ['Sign In'],
+          () => vscode.commands.executeCommand('intervals.signIn'),
+        ),
+      );
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
 }

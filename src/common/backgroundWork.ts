@@ -22,6 +22,9 @@ export interface WorkSnapshot {
   readonly later: readonly string[];
 }
 
+/** What a service needs of the background work: to run work under a name, and to arm a named timer. */
+export type WorkOwner = Pick<BackgroundWork, 'track' | 'schedule'>;
+
 /**
  * The one owner of the extension's background work: every timer it arms and every pass it runs
  * on its own (sync passes, polls, reloads of a file another window wrote). Disposing it cancels

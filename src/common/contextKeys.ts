@@ -1,5 +1,3 @@
-import * as vscode from 'vscode';
-
 /** Context keys used in `when` clauses of package.json. */
 export const ContextKey = {
   /** True while a token is stored and accepted by the service. */
@@ -26,12 +24,15 @@ export type ContextKeyName = (typeof ContextKey)[keyof typeof ContextKey];
 export class ContextKeys {
   private readonly values = new Map<string, unknown>();
 
+  /** `setContext` runs VS Code's command of that name. */
+  constructor(private readonly setContext: (key: ContextKeyName, value: unknown) => PromiseLike<unknown>) {}
+
   async set(key: ContextKeyName, value: unknown): Promise<void> {
     if (this.values.has(key) && this.values.get(key) === value) {
       return;
     }
     this.values.set(key, value);
-    await vscode.commands.executeCommand('setContext', key, value);
+    await this.setContext(key, value);
   }
 
   get(key: ContextKeyName): unknown {

@@ -1,7 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { DamageReport } from '../outbox/setAside';
-import { notify } from './notifications';
+import type { Notifier } from './notifier';
+
+/** What was found damaged: why, how much of it could be read, and where the copy was put. */
+export interface DamageReport {
+  readonly reason: string;
+  readonly kept: number;
+  readonly copy: string;
+}
 
 const SHOW_LOG = 'Show Log';
 const SHOW_SET_ASIDE = 'Show Set-Aside Data';
@@ -19,12 +25,8 @@ export function damageMessage(what: string, report: DamageReport): string {
  * Tells the user once per damaged file, with the log and the set-aside copies a click away. Runs
  * whichever window found the damage; the work goes on with what could be read.
  */
-export function reportDamage(what: string, report: DamageReport): void {
-  void notify('warning', damageMessage(what, report), SHOW_LOG, SHOW_SET_ASIDE).then(async (choice) => {
-    if (choice === SHOW_LOG) {
-      await vscode.commands.executeCommand('intervals.showLog');
-    } else if (choice === SHOW_SET_ASIDE) {
-      await vscode.commands.executeCommand('intervals.showSetAsideData');
-    }
-  });
+export function reportDamage(notifier: Notifier, what: string, report: DamageReport): void {
+  void notifier.offer('warning', damageMessage(what, report), [SHOW_LOG, SHOW_SET_ASIDE], (choice) =>
+    vscode.commands.executeCommand(choice === SHOW_LOG ? 'intervals.showLog' : 'intervals.showSetAsideData'),
+  );
 }

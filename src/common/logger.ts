@@ -1,15 +1,17 @@
 import type * as vscode from 'vscode';
-import { redact } from './redact';
+import type { Redactor } from '../api/redaction';
 
 /** The one log of the extension, written to the "Intervals" output channel with a component tag. */
 export class Logger {
   constructor(
     private readonly channel: vscode.LogOutputChannel,
+    /** Blanks the token from every line before it is written. */
+    private readonly redactor: Redactor,
     private readonly component?: string,
   ) {}
 
   child(component: string): Logger {
-    return new Logger(this.channel, component);
+    return new Logger(this.channel, this.redactor, component);
   }
 
   show(): void {
@@ -38,6 +40,6 @@ export class Logger {
   }
 
   private format(message: string): string {
-    return redact(this.component ? `[${this.component}] ${message}` : message);
+    return this.redactor.redact(this.component ? `[${this.component}] ${message}` : message);
   }
 }

@@ -1,17 +1,47 @@
 import * as vscode from 'vscode';
-import type { ProxySettings } from '../connection/proxyDispatcher';
-import type { ReminderSettings } from '../reminders/reminderPolicy';
+import { DEFAULT_BASE_URL } from '../api/baseUrl';
+import { isTimeRounding, isTimeRoundingMode, type TimeRounding, type TimeRoundingMode } from '../time/duration';
 
-export const DEFAULT_API_URL = 'https://api.myintervals.com/';
+/** VS Code's own proxy settings, which the HTTP client honours before the environment's. */
+export interface ProxySettings {
+  /** VS Code's `http.proxy`, which wins over the environment. */
+  url?: string;
+  /** VS Code's `http.proxyStrictSSL`. */
+  strictSSL: boolean;
+  /** VS Code's `http.noProxy`: hosts reached directly; the environment's NO_PROXY when empty. */
+  noProxy?: readonly string[];
+}
 
-/** Typed read access to the `intervals.*` settings; the defaults mirror package.json. */
+export interface ReminderSettings {
+  readonly enabled: boolean;
+  readonly dailyTargetHours: number;
+  /** `HH:MM` */
+  readonly workdayStart: string;
+  /** `HH:MM` */
+  readonly workdayEnd: string;
+  /** Minutes of editing with no timer running before the offer to start one. */
+  readonly editingMinutes: number;
+}
+
+export interface RoundingSettings {
+  readonly rounding: TimeRounding;
+  readonly mode: TimeRoundingMode;
+}
+
+/** Tells whether a settings change touches `section` (e.g. `intervals.idleMinutes`). */
+export type AffectsSetting = (section: string) => boolean;
+
+/**
+ * Typed read access to every `intervals.*` setting (and the `http.*` proxy settings); the
+ * defaults mirror package.json. Read where used, so a change applies to the next use.
+ */
 export class Settings {
   private get config(): vscode.WorkspaceConfiguration {
     return vscode.workspace.getConfiguration('intervals');
   }
 
   get apiUrl(): string {
-    return this.config.get<string>('apiUrl', DEFAULT_API_URL).trim() || DEFAULT_API_URL;
+    return this.config.get<string>('apiUrl', DEFAULT_BASE_URL).trim() || DEFAULT_BASE_URL;
   }
 
   get requestTimeoutMs(): number {
@@ -25,7 +55,6 @@ export class Settings {
     return Number.isFinite(value) ? Math.min(100, Math.max(0, Math.floor(value))) : 90;
   }
 
-  /** VS Code's own proxy settings, which the HTTP client honours before the environment's. */
   get proxy(): ProxySettings {
     const http = vscode.workspace.getConfiguration('http');
     const url = http.get<string>('proxy')?.trim();
@@ -67,7 +96,32 @@ export class Settings {
     return this.config.get<boolean>('tasks.showModules', false) === true;
   }
 
-  onDidChange(listener: (affects: (section: string) => boolean) => void): vscode.Disposable {
+  get allowMultipleTimers(): boolean {
+    return this.config.get<boolean>('allowMultipleTimers', false);
+  }
+
+  /** Hours after which a running timer shows in the warning colour; 0: never. */
+  get timerWarningHours(): number {
+    return this.config.get<number>('timerWarningHours', 8);
+  }
+
+  /** As set; `idleThresholdMs` (timer/idleTracker.ts) turns it into a threshold, 0 or nonsense: off. */
+  get idleMinutes(): unknown {
+    return this.config.get<number>('idleMinutes', 10);
+  }
+
+  get timerPollSeconds(): number {
+    return this.config.get<number>('timerPollSeconds', 60);
+  }
+
+  /** The rounding of logged durations (`intervals.timeRounding`, `intervals.timeRoundingMode`). */
+  get rounding(): RoundingSettings {
+    const rounding = this.config.get<unknown>('timeRounding');
+    const mode = this.config.get<unknown>('timeRoundingMode');
+    return { rounding: isTimeRounding(rounding) ? rounding : 'none', mode: isTimeRoundingMode(mode) ? mode : 'nearest' };
+  }
+
+  onDidChange(listener: (affects: AffectsSetting) => void): vscode.Disposable {
     return vscode.workspace.onDidChangeConfiguration((event) => {
       listener((section) => event.affectsConfiguration(section));
     });

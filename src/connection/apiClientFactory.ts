@@ -1,10 +1,11 @@
 import { IntervalsClient } from '../api/client';
 import type { HttpDispatcher } from '../api/lazyDependencies';
 import type { RequestBudget } from '../api/rateLimiter';
+import type { Redactor } from '../api/redaction';
 import type { ClientFactory } from '../auth/accountSession';
 import type { Logger } from '../common/logger';
-import type { Settings } from '../common/settings';
-import { proxyDispatcher, type ProxySettings } from './proxyDispatcher';
+import type { ProxySettings, Settings } from '../common/settings';
+import { proxyDispatcher } from './proxyDispatcher';
 
 /**
  * Builds API clients with the user's timeout and proxy settings and the extension's log. Clients
@@ -15,8 +16,10 @@ export class ApiClientFactory implements ClientFactory {
   private shared: { key: string; dispatcher: HttpDispatcher | undefined } | undefined;
 
   constructor(
-    private readonly settings: Settings,
+    private readonly settings: Pick<Settings, 'proxy' | 'requestTimeoutMs'>,
     private readonly log: Logger,
+    /** Blanks each client's token from its errors. */
+    private readonly redactor: Redactor,
     /** Shared by every client of every window, so together they stay under the service's limit. */
     private readonly budget?: RequestBudget,
   ) {}
@@ -30,6 +33,7 @@ export class ApiClientFactory implements ClientFactory {
       timeoutMs: this.settings.requestTimeoutMs,
       logger: this.log,
       onUnauthorized,
+      redactor: this.redactor,
       ...(this.budget ? { limiter: this.budget } : {}),
       ...(dispatcher ? { dispatcher } : {}),
     });

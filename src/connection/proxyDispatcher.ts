@@ -1,13 +1,7 @@
 import { dispatcherOnFirstRequest, type HttpDispatcher } from '../api/lazyDependencies';
+import type { ProxySettings } from '../common/settings';
 
-export interface ProxySettings {
-  /** VS Code's `http.proxy`, which wins over the environment. */
-  url?: string;
-  /** VS Code's `http.proxyStrictSSL`. */
-  strictSSL: boolean;
-  /** VS Code's `http.noProxy`: hosts reached directly; the environment's NO_PROXY when empty. */
-  noProxy?: readonly string[];
-}
+export type { ProxySettings } from '../common/settings';
 
 /**
  * The undici dispatcher for the user's proxy set-up, or undefined for a direct connection.

@@ -102,26 +102,36 @@ export interface Asker {
 
 /** What a step did: moved on, asked to go back, was dismissed, or had nothing to ask. */
 export type StepOutcome = 'next' | 'back' | 'cancel' | 'skip';
-export type Step = (position: StepPosition) => Promise<StepOutcome>;
+
+/** How a step was reached: `returning` when the user came back to it with Back. */
+export interface StepVisit {
+  readonly returning: boolean;
+}
+
+export type Step = (position: StepPosition, visit: StepVisit) => Promise<StepOutcome>;
 
 /**
- * Runs steps in order with back navigation. A skipped step (nothing to ask, e.g. a project
- * without modules) is skipped again when going back. True when every step completed.
+ * The one step engine of the multi-step commands: runs steps in order with back navigation. A
+ * skipped step (nothing to ask, e.g. a project without modules) is skipped again when going
+ * back; a step that moved on without asking (its answer was given) is asked when Back returns
+ * to it. Back on the first step asked stays there. True when every step completed.
  */
 export async function runSteps(title: string, steps: readonly Step[]): Promise<boolean> {
   const history: number[] = [];
   let index = 0;
+  let returning = false;
   while (index < steps.length) {
-    const outcome = await steps[index]({ title, step: index + 1, totalSteps: steps.length });
+    const outcome = await steps[index]({ title, step: index + 1, totalSteps: steps.length }, { returning });
+    returning = false;
     if (outcome === 'cancel') {
       return false;
     }
     if (outcome === 'back') {
       const previous = history.pop();
-      if (previous === undefined) {
-        continue;
+      if (previous !== undefined) {
+        index = previous;
+        returning = true;
       }
-      index = previous;
       continue;
     }
     if (outcome === 'next') {

@@ -147,22 +147,3 @@ export class QuickInputAsker implements Asker {
     });
   }
 }
-
-/** The asker commands use; tests swap in one that answers from a script. */
-export class AskerSource {
-  private override: Asker | undefined;
-  readonly quickInput = new QuickInputAsker();
-
-  get current(): Asker {
-    return this.override ?? this.quickInput;
-  }
-
-  use(asker: Asker | undefined): void {
-    this.override = asker;
-  }
-
-  dispose(): void {
-    this.override = undefined;
-    this.quickInput.dispose();
-  }
-}

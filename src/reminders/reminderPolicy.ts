@@ -2,20 +2,12 @@
  * When to remind, as pure functions of the clock, the settings and what the user answered
  * before. No `vscode`, no timers: the reminder service asks these and owns the side effects.
  */
+import type { ReminderSettings } from '../common/settings';
 import { addDays, toIsoDate } from '../time/dates';
 
-export type ReminderKind = 'logTime' | 'startTimer';
+export type { ReminderSettings } from '../common/settings';
 
-export interface ReminderSettings {
-  readonly enabled: boolean;
-  readonly dailyTargetHours: number;
-  /** `HH:MM` */
-  readonly workdayStart: string;
-  /** `HH:MM` */
-  readonly workdayEnd: string;
-  /** Minutes of editing with no timer running before the offer to start one. */
-  readonly editingMinutes: number;
-}
+export type ReminderKind = 'logTime' | 'startTimer';
 
 /** What the user answered, kept in globalState so every window knows it. */
 export interface ReminderAnswers {

@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
 import { clampDelay, type Schedule } from '../api/clock';
 import type { AccountSession } from '../auth/accountSession';
+import type { Clock } from '../common/clock';
 import { Disposable } from '../common/disposable';
 import type { Logger } from '../common/logger';
+import type { Notifier } from '../common/notifier';
 import type { Settings } from '../common/settings';
+import type { WorkbenchEvents } from '../common/workbenchEvents';
 import { toIsoDate } from '../time/dates';
 import type { ActiveTimers } from '../timer/activeTimers';
 import type { ReminderClaims } from './reminderClaims';
@@ -20,7 +23,6 @@ import {
   type ReminderAnswers,
   type ReminderKind,
 } from './reminderPolicy';
-import { defuseLinks } from '../common/untrustedText';
 
 export const REMINDER_ACTION = {
   logTime: 'Log Time…',
@@ -36,30 +38,29 @@ const RETRY_AFTER_FAILURE_MS = 15 * 60_000;
 const EDIT_CHECK_THROTTLE_MS = 30_000;
 const EDITED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-userdata']);
 
-/** The clock, the timer and the notification, which the integration tests replace. */
-export interface ReminderSeams {
-  now(): Date;
-  schedule(callback: () => unknown, delayMs: number): { dispose(): void };
-  prompt(message: string, ...actions: string[]): Thenable<string | undefined>;
-  runCommand(command: string): Thenable<unknown>;
-}
-
 export type ReminderOutcome =
   | { readonly status: 'off' | 'notDue' | 'claimedElsewhere' | 'targetMet' | 'failed' }
   /** `answered` settles once the user chose (or dismissed) and the choice was carried out. */
   | { readonly status: 'offered'; readonly kind: ReminderKind; readonly message: string; readonly answered: Promise<string | undefined> };
 
 export interface ReminderDependencies {
-  readonly session: AccountSession;
-  readonly settings: Settings;
-  readonly activeTimers: ActiveTimers;
+  readonly session: Pick<AccountSession, 'state' | 'client' | 'onDidChange'>;
+  readonly settings: Pick<Settings, 'reminders' | 'onDidChange'>;
+  readonly activeTimers: Pick<ActiveTimers, 'all' | 'onDidChange'>;
   readonly globalState: vscode.Memento;
   readonly claims: ReminderClaims;
   readonly log: Logger;
+  readonly clock: Clock;
   /** Arms the wake-ups (the extension's background work owns them). */
   readonly schedule: Schedule;
   /** Runs a check started by an edit as background work, until its offer is answered. */
   readonly track: <T>(label: string, work: Promise<T>) => Promise<T>;
+  /** Shows the offers. */
+  readonly notifier: Pick<Notifier, 'show'>;
+  /** Runs the command an offer opens (Log Time, Start Timer). */
+  readonly runCommand: (command: string) => PromiseLike<unknown>;
+  /** Edits are what "editing with no timer running" counts. */
+  readonly workbench: Pick<WorkbenchEvents, 'onDidEditDocument'>;
 }
 
 /**
@@ -70,21 +71,15 @@ export interface ReminderDependencies {
  * are on and someone is signed in, and asks the service at most once a day.
  */
 export class ReminderService extends Disposable {
-  private seams: ReminderSeams = {
-    now: () => new Date(),
-    schedule: (callback, delayMs) => ({ dispose: this.deps.schedule(delayMs, callback) }),
-    prompt: (message, ...actions) => vscode.window.showInformationMessage(defuseLinks(message), ...actions),
-    runCommand: (command) => vscode.commands.executeCommand(command),
-  };
   private editing: EditingState = NOT_EDITING;
-  private wakeUp: { dispose(): void } | undefined;
+  private cancelWakeUp: (() => void) | undefined;
   private lastEditCheck = Number.NEGATIVE_INFINITY;
   private logTimeRetryAt = Number.NEGATIVE_INFINITY;
   private readonly busy = new Set<ReminderKind>();
 
   constructor(private readonly deps: ReminderDependencies) {
     super();
-    this.register({ dispose: () => this.wakeUp?.dispose() });
+    this.register({ dispose: () => this.cancelWakeUp?.() });
     this.register(
       deps.settings.onDidChange((affects) => {
         if (affects('intervals.reminders') && deps.settings.reminders.enabled) {
@@ -105,22 +100,13 @@ export class ReminderService extends Disposable {
       }),
     );
     this.register(
-      vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0 && EDITED_SCHEMES.has(event.document.uri.scheme)) {
+      deps.workbench.onDidEditDocument((scheme) => {
+        if (EDITED_SCHEMES.has(scheme)) {
           this.noteEdit();
         }
       }),
     );
-    void deps.claims.prune(this.seams.now()).catch((error: unknown) => deps.log.warn(`Could not tidy reminder claims: ${String(error)}`));
-    this.reschedule();
-  }
-
-  /** Test mode only: replaces the clock, the timer, the notification or the command runner. */
-  useSeamsForTests(seams: Partial<ReminderSeams>): void {
-    this.seams = { ...this.seams, ...seams };
-    this.editing = NOT_EDITING;
-    this.lastEditCheck = Number.NEGATIVE_INFINITY;
-    this.logTimeRetryAt = Number.NEGATIVE_INFINITY;
+    void deps.claims.prune(deps.clock.now()).catch((error: unknown) => deps.log.warn(`Could not tidy reminder claims: ${String(error)}`));
     this.reschedule();
   }
 
@@ -134,7 +120,7 @@ export class ReminderService extends Disposable {
   }
 
   async checkLogTime(): Promise<ReminderOutcome> {
-    const now = this.seams.now();
+    const now = this.deps.clock.now();
     const settings = this.deps.settings.reminders;
     const state = this.deps.session.state;
     const client = this.deps.session.client;
@@ -173,7 +159,7 @@ export class ReminderService extends Disposable {
   }
 
   async checkStartTimer(): Promise<ReminderOutcome> {
-    const now = this.seams.now();
+    const now = this.deps.clock.now();
     const settings = this.deps.settings.reminders;
     if (!settings.enabled || !this.deps.session.state.signedIn) {
       return { status: 'off' };
@@ -201,10 +187,10 @@ export class ReminderService extends Disposable {
   private offer(kind: ReminderKind, now: Date, message: string, action: string, command: string): ReminderOutcome {
     this.deps.log.info(`Reminder: ${kind}`);
     // Not awaited by the check: a notification may stay open for hours.
-    const answered = Promise.resolve(this.seams.prompt(message, action, REMINDER_ACTION.notToday, REMINDER_ACTION.never)).then(async (choice) => {
+    const answered = Promise.resolve(this.deps.notifier.show('information', message, action, REMINDER_ACTION.notToday, REMINDER_ACTION.never)).then(async (choice) => {
       try {
         if (choice === action) {
-          await this.seams.runCommand(command);
+          await this.deps.runCommand(command);
         } else if (choice === REMINDER_ACTION.notToday) {
           await this.updateAnswers((answers) => ({ ...answers, snoozedOn: { ...answers.snoozedOn, [kind]: toIsoDate(now) } }));
         } else if (choice === REMINDER_ACTION.never) {
@@ -220,7 +206,7 @@ export class ReminderService extends Disposable {
   }
 
   private noteEdit(): void {
-    const now = this.seams.now().getTime();
+    const now = this.deps.clock.now().getTime();
     this.editing = recordEdit(this.editing, now);
     if (now - this.lastEditCheck >= EDIT_CHECK_THROTTLE_MS) {
       this.lastEditCheck = now;
@@ -234,20 +220,20 @@ export class ReminderService extends Disposable {
   }
 
   private reschedule(): void {
-    this.wakeUp?.dispose();
-    this.wakeUp = undefined;
+    this.cancelWakeUp?.();
+    this.cancelWakeUp = undefined;
     if (this.isDisposed || !this.deps.session.state.signedIn) {
       return;
     }
-    const delay = nextCheckDelay(this.seams.now(), this.deps.settings.reminders);
+    const delay = nextCheckDelay(this.deps.clock.now(), this.deps.settings.reminders);
     if (!Number.isFinite(delay)) {
       return;
     }
-    this.wakeUp = this.seams.schedule(() => {
-      this.wakeUp = undefined;
+    this.cancelWakeUp = this.deps.schedule(clampDelay(delay), () => {
+      this.cancelWakeUp = undefined;
       return this.check()
         .catch((error: unknown) => this.deps.log.warn(`Reminder check failed: ${String(error)}`))
         .finally(() => this.reschedule());
-    }, clampDelay(delay));
+    });
   }
 }

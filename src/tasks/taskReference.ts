@@ -50,3 +50,12 @@ export function positiveId(value: unknown): number | undefined {
   const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
   return typeof number === 'number' && Number.isSafeInteger(number) && number > 0 ? number : undefined;
 }
+
+/** Whether a value is a whole task as the service returns it (a tree node holds one), not just a summary. */
+export function isTask(value: unknown): value is Task {
+  if (value === null || typeof value !== 'object') {
+    return false;
+  }
+  const task = value as Record<string, unknown>;
+  return typeof task.id === 'number' && typeof task.title === 'string' && Array.isArray(task.assigneeIds);
+}

@@ -1,4 +1,4 @@
-import { formatUtcTimestamp, parseUtcTimestamp } from './timestamps';
+import { formatUtcTimestamp, parseUtcTimestamp } from '../time/timestamps';
 
 /**
  * A timer as Intervals models it: seconds recorded so far plus, while running, the moment the

@@ -1,5 +1,5 @@
 import type { LocalTimerRecord, ServerTimer, TimerPatch } from './timerModel';
-import { parseUtcTimestamp } from './timestamps';
+import { parseUtcTimestamp } from '../time/timestamps';
 
 // Writes sent for a timer whose answers were lost: recognised on the server by what they carried.
 

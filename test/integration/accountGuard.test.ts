@@ -1,19 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import type { TestHooks } from '../../src/testHooks';
-import { closeQuickInput, extensionHooks, fakeServer, signOut, token, typeIntoQuickInput } from './helpers';
+import { answerNotifications, closeQuickInput, extensionGraph, fakeServer, type Graph, signOut, token, typeIntoQuickInput } from './helpers';
 
 // A command that needs an account, run signed out: the offer to sign in comes first (answered
 // here through the test hook, since a notification cannot be clicked from the extension host).
 
 describe('Sign in: commands offer sign-in first', () => {
-  let hooks: TestHooks;
+  let graph: Graph;
   const fake = fakeServer();
   let offers: string[] = [];
 
   before(async () => {
-    hooks = await extensionHooks();
+    graph = await extensionGraph();
   });
 
   beforeEach(async () => {
@@ -23,13 +22,13 @@ describe('Sign in: commands offer sign-in first', () => {
   });
 
   afterEach(async () => {
-    hooks.answerNotifications(undefined);
+    answerNotifications(graph, undefined);
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     await signOut();
   });
 
   it('does nothing and sends nothing when the offer is dismissed', async () => {
-    hooks.answerNotifications((_severity, message) => {
+    answerNotifications(graph, (_severity, message) => {
       offers.push(message);
       return Promise.resolve(undefined);
     });
@@ -38,11 +37,11 @@ describe('Sign in: commands offer sign-in first', () => {
     assert.deepEqual(offers, ['Sign in to Intervals to find a task.']);
     const sent = (await fake.control.requests()).filter((request) => request.path.startsWith('/task') || request.path.startsWith('/me'));
     assert.equal(sent.length, 0, 'the command sent nothing (no token check, no task list)');
-    assert.equal(hooks.session.state.signedIn, false);
+    assert.equal(graph.session.state.signedIn, false);
   });
 
   it('signs in through the token prompt when the offer is taken, then carries on with the command', async () => {
-    hooks.answerNotifications((_severity, message) => {
+    answerNotifications(graph, (_severity, message) => {
       offers.push(message);
       typeIntoQuickInput(token('admin'));
       return Promise.resolve('Sign In');
@@ -51,7 +50,7 @@ describe('Sign in: commands offer sign-in first', () => {
     closeQuickInput('Type a task title');
     const picked = await vscode.commands.executeCommand('intervals.findTask', { pick: true });
     assert.equal(picked, undefined);
-    assert.equal(hooks.session.state.signedIn, true, 'the typed token signed in');
+    assert.equal(graph.session.state.signedIn, true, 'the typed token signed in');
     assert.ok((await fake.control.requests()).some((request) => request.path.startsWith('/task')), 'the task picker asked Intervals for the open tasks');
     assert.equal(offers.length, 1);
     const checks = (await fake.control.requests()).filter((request) => request.path.startsWith('/me'));

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { Asker } from '../../src/prompts/asker';
-import type { TestHooks } from '../../src/testHooks';
-import { EXTENSION_ID, eventually, extensionHooks, fakeServer, signIn } from './helpers';
+import { answerNotifications, answerPrompts, eventually, EXTENSION_ID, extensionGraph, fakeServer, type Graph, signIn } from './helpers';
 
 // The argument-object contract, over every contributed command: ids are numbers or strings of
 // digits; a value that does not fit is refused with a clear message, nothing is asked and
@@ -92,12 +91,12 @@ async function runWithoutPrompt(command: string, arg: Args): Promise<unknown> {
 }
 
 describe('Argument objects of every command', () => {
-  let hooks: TestHooks;
+  let graph: Graph;
   let notices: Array<{ severity: string; message: string }>;
   const fake = fakeServer();
 
   before(async () => {
-    hooks = await extensionHooks();
+    graph = await extensionGraph();
   });
 
   beforeEach(async () => {
@@ -105,15 +104,15 @@ describe('Argument objects of every command', () => {
     await signIn('admin');
     await fake.control.clearRequests();
     notices = [];
-    hooks.answerNotifications((severity, message) => {
+    answerNotifications(graph, (severity, message) => {
       notices.push({ severity, message });
       return Promise.resolve(undefined);
     });
   });
 
   afterEach(() => {
-    hooks.answerNotifications(undefined);
-    hooks.asker.use(undefined);
+    answerNotifications(graph, undefined);
+    answerPrompts(graph, undefined);
   });
 
   after(async () => {
@@ -133,7 +132,7 @@ describe('Argument objects of every command', () => {
   for (const row of TABLE.filter((each) => each.invalid)) {
     const { arg, key } = row.invalid as { arg: Args; key: string };
     it(`${row.command} refuses ${JSON.stringify(arg)}: names ${key}, asks nothing, sends nothing`, async () => {
-      hooks.asker.use(NEVER_ASK);
+      answerPrompts(graph, NEVER_ASK);
       const result = (await runWithoutPrompt(row.command, arg)) as { status?: string; message?: string } | undefined;
       assert.equal(result?.status, 'invalid', `refused: ${JSON.stringify(result)}`);
       assert.match(result?.message ?? '', new RegExp(`^${row.command.replace(/\./g, '\\.')}: ${key} .* is not .*Nothing was done\\.$`));
@@ -164,7 +163,7 @@ describe('Argument objects of every command', () => {
   });
 
   it('takes ids as strings of digits: start, pause and discard a timer by "1"', async () => {
-    hooks.asker.use(NEVER_ASK);
+    answerPrompts(graph, NEVER_ASK);
     const started = (await runWithoutPrompt('intervals.startTimer', { taskId: '1' })) as { timer: { taskId?: number } } | undefined;
     assert.equal(started?.timer.taskId, 1);
     const paused = (await runWithoutPrompt('intervals.pauseTimer', { taskId: '1' })) as { timer: { startedAt: Date | null } } | undefined;

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import type { TestHooks } from '../../src/testHooks';
-import { closeQuickInput, extensionHooks, settled, fakeServer, signIn, signOut, token, typeIntoQuickInput } from './helpers';
+import { closeQuickInput, extensionGraph, fakeServer, type Graph, settled, signIn, signOut, token, typeIntoQuickInput } from './helpers';
 
 const PROVIDER = 'intervals';
 const SECRET_KEY = 'intervals.credentials';
@@ -32,12 +31,12 @@ function recordSessionChanges(): { readonly count: () => number; reaches(count: 
 }
 
 describe('Sign in: Accounts menu (authentication provider)', () => {
-  let hooks: TestHooks;
+  let graph: Graph;
   const fake = fakeServer();
   let changes: ReturnType<typeof recordSessionChanges>;
 
   before(async () => {
-    hooks = await extensionHooks();
+    graph = await extensionGraph();
     changes = recordSessionChanges();
   });
 
@@ -52,7 +51,7 @@ describe('Sign in: Accounts menu (authentication provider)', () => {
   });
 
   it('offers no session while signed out', async () => {
-    assert.deepEqual(await hooks.authProvider.getSessions(), []);
+    assert.deepEqual(await graph.authProvider.getSessions(), []);
     assert.equal(await vscode.authentication.getSession(PROVIDER, [], { silent: true }), undefined);
   });
 
@@ -60,7 +59,7 @@ describe('Sign in: Accounts menu (authentication provider)', () => {
     const before = changes.count();
     await signIn('manager');
     await changes.reaches(before + 1);
-    const [session] = await hooks.authProvider.getSessions();
+    const [session] = await graph.authProvider.getSessions();
     assert.equal(session?.account.label, 'Grace Hopper');
     assert.equal(session?.accessToken, token('manager'));
     const signedIn = changes.count();
@@ -77,15 +76,15 @@ describe('Sign in: Accounts menu (authentication provider)', () => {
     assert.equal(await vscode.authentication.getSession(PROVIDER, [], { silent: true }), undefined);
 
     // What VS Code calls once the user allows it: the signed-in account, no prompt, no request.
-    const session = await hooks.authProvider.createSession([]);
+    const session = await graph.authProvider.createSession([]);
     assert.equal(session.accessToken, token('admin'));
     assert.equal(session.account.label, 'Ada Lovelace');
     assert.equal(session.account.id, '1');
-    const [listed] = await hooks.authProvider.getSessions(['any', 'scopes']);
+    const [listed] = await graph.authProvider.getSessions(['any', 'scopes']);
     assert.equal(listed?.id, session.id);
     const checks = (await fake.control.requests()).filter((request) => request.path.startsWith('/me'));
     assert.equal(checks.length, 0, 'no token prompt and no new check of the token');
-    assert.equal(hooks.session.state.signedIn, true);
+    assert.equal(graph.session.state.signedIn, true);
   });
 
   it('signs out when VS Code removes the session (Accounts menu → Sign Out)', async () => {
@@ -93,45 +92,45 @@ describe('Sign in: Accounts menu (authentication provider)', () => {
     await signIn('admin');
     // Events arrive in order: once the sign-in's has, nothing older can follow.
     await changes.reaches(before + 1);
-    const [session] = await hooks.authProvider.getSessions();
+    const [session] = await graph.authProvider.getSessions();
     assert.ok(session);
     changes.clear();
 
-    await hooks.authProvider.removeSession(session.id);
+    await graph.authProvider.removeSession(session.id);
 
-    assert.equal(hooks.session.state.signedIn, false);
-    assert.equal(await hooks.secrets.get(SECRET_KEY), undefined);
-    assert.equal(hooks.contextKeys.get('intervals.signedIn'), false, 'the signed-in context key follows');
+    assert.equal(graph.session.state.signedIn, false);
+    assert.equal(await graph.context.secrets.get(SECRET_KEY), undefined);
+    assert.equal(graph.contextKeys.get('intervals.signedIn'), false, 'the signed-in context key follows');
     await changes.reaches(1);
     assert.equal(changes.count(), 1, 'VS Code hears the session is gone, once');
     assert.equal(await vscode.authentication.getSession(PROVIDER, [], { silent: true }), undefined);
-    assert.deepEqual(await hooks.authProvider.getSessions(), []);
+    assert.deepEqual(await graph.authProvider.getSessions(), []);
   });
 
   it('ignores the removal of a session that is no longer the current one', async () => {
     await signIn('admin');
-    await hooks.authProvider.removeSession('intervals-2');
-    assert.equal(hooks.session.state.signedIn, true, 'the current account stays signed in');
-    assert.ok(await hooks.secrets.get(SECRET_KEY));
+    await graph.authProvider.removeSession('intervals-2');
+    assert.equal(graph.session.state.signedIn, true, 'the current account stays signed in');
+    assert.ok(await graph.context.secrets.get(SECRET_KEY));
   });
 
   it('asks for the token when VS Code wants a session while signed out, and signs in with it', async () => {
-    const created = hooks.authProvider.createSession([]);
+    const created = graph.authProvider.createSession([]);
     typeIntoQuickInput(token('resource'));
     const session = await created;
     // A new account's timers are read at once: let that finish within this test.
     await settled();
     assert.equal(session.account.label, 'Ravi Patel');
     assert.equal(session.accessToken, token('resource'));
-    assert.equal(hooks.session.state.signedIn, true);
+    assert.equal(graph.session.state.signedIn, true);
     const checks = (await fake.control.requests()).filter((request) => request.path.startsWith('/me'));
     assert.equal(checks.length, 1, 'the typed token was checked against /me/ once');
   });
 
   it('creates no session when the token prompt is dismissed', async () => {
     closeQuickInput('API token');
-    await assert.rejects(hooks.authProvider.createSession([]), /cancelled/);
-    assert.equal(hooks.session.state.signedIn, false);
-    assert.equal(hooks.session.client, undefined, 'no client, so nothing can be sent');
+    await assert.rejects(graph.authProvider.createSession([]), /cancelled/);
+    assert.equal(graph.session.state.signedIn, false);
+    assert.equal(graph.session.client, undefined, 'no client, so nothing can be sent');
   });
 });

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { afterEach, before, beforeEach, describe, it } from 'mocha';
-import type { TestHooks } from '../../src/testHooks';
 import { startTestProxy, type TestProxy } from '../unit/helpers/httpProxy';
-import { extensionHooks, fakeServer, setSetting, signIn, signOut } from './helpers';
+import { extensionGraph, fakeServer, type Graph, setSetting, signIn, signOut } from './helpers';
 
 // VS Code's proxy settings in the extension host, with a real proxy on loopback: they apply to
 // the signed-in account's requests as soon as they change. Other features send requests of their
@@ -12,24 +11,24 @@ import { extensionHooks, fakeServer, setSetting, signIn, signOut } from './helpe
 const DEAD_PROXY = 'http://127.0.0.1:9';
 
 describe('Sign in: connection settings', () => {
-  let hooks: TestHooks;
+  let graph: Graph;
   let proxy: TestProxy | undefined;
   const fake = fakeServer();
 
   async function update(section: string, value: unknown): Promise<void> {
-    const before = hooks.session.client;
+    const before = graph.session.client;
     await setSetting(`http.${section}`, value);
-    assert.notEqual(hooks.session.client, before, `the session takes up the new ${section}`);
+    assert.notEqual(graph.session.client, before, `the session takes up the new ${section}`);
   }
 
   async function me(): Promise<string> {
-    const client = hooks.session.client;
+    const client = graph.session.client;
     assert.ok(client, 'signed in');
     return (await client.me()).firstName ?? '';
   }
 
   before(async () => {
-    hooks = await extensionHooks();
+    graph = await extensionGraph();
   });
 
   beforeEach(async () => {
@@ -61,7 +60,7 @@ describe('Sign in: connection settings', () => {
     await proxy.close();
     proxy = undefined;
     await assert.rejects(me(), (error: Error & { kind?: string }) => error.kind === 'network');
-    assert.equal(hooks.session.state.signedIn, true, 'a proxy that is down does not sign out');
+    assert.equal(graph.session.state.signedIn, true, 'a proxy that is down does not sign out');
 
     // Cleared, requests go directly again.
     await update('proxy', undefined);

@@ -3,21 +3,78 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { DataChange } from '../../src/common/dataChanges';
-import type { TestHooks } from '../../src/testHooks';
+import type { NotificationSeverity } from '../../src/common/notifier';
+import type { ExtensionGraph } from '../../src/extension';
+import type { Asker } from '../../src/prompts/asker';
 import { FakeIntervalsControl } from '../fake-intervals/control';
 import { fakeServerFromEnvironment, type FakeServerAddress } from '../runners/environmentVariables';
 import { UI_REQUESTS_ENV, formatUiRequest, type UiRequest } from '../runners/uiRequests';
 
 export const EXTENSION_ID = 'intervals-vscode.intervals-vscode';
 
-/** Activates the extension under test and returns what it exposes in test mode. */
-export async function extensionHooks(): Promise<TestHooks> {
-  const extension = vscode.extensions.getExtension<TestHooks | undefined>(EXTENSION_ID);
+/** The objects `activate` built, as the extension returns them in test mode. */
+export type Graph = ExtensionGraph;
+
+/** Activates the extension under test and returns the object graph it built. */
+export async function extensionGraph(): Promise<Graph> {
+  const extension = vscode.extensions.getExtension<Graph | undefined>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed in the test instance`);
-  const hooks = await extension.activate();
-  assert.ok(hooks, 'the extension exports its test hooks in test mode');
-  await hooks.session.restore();
-  return hooks;
+  const graph = await extension.activate();
+  assert.ok(graph, 'the extension returns its object graph in test mode');
+  await graph.session.restore();
+  return graph;
+}
+
+/** Answers a notification in place of the user: the button to choose, or undefined to dismiss it. */
+export type NotificationAnswer = (severity: NotificationSeverity, message: string, actions: readonly string[]) => PromiseLike<string | undefined>;
+
+/**
+ * Answers the notifications the extension shows through its notifier (the sign-in offer, Retry,
+ * Edit and Try Again), since a notification cannot be clicked from the extension host; undefined
+ * shows them again. The notifier's own `show` is replaced on the object, as a stub.
+ */
+export function answerNotifications(graph: Graph, answer: NotificationAnswer | undefined): void {
+  const notifier = graph.notifier as unknown as Record<string, unknown>;
+  if (answer === undefined) {
+    delete notifier.show;
+  } else {
+    notifier.show = (severity: NotificationSeverity, message: string, ...actions: string[]) => answer(severity, message, actions);
+  }
+}
+
+/** Answers the steps of the multi-step commands from `asker` (a script) instead of the quick input; undefined puts the quick input back. */
+export function answerPrompts(graph: Graph, asker: Asker | undefined): void {
+  const target = graph.asker as unknown as Record<string, unknown>;
+  for (const method of ['pick', 'pickMany', 'input'] as const) {
+    if (asker === undefined) {
+      delete target[method];
+    } else {
+      target[method] = asker[method].bind(asker);
+    }
+  }
+}
+
+const clockOffsets = new WeakMap<object, number>();
+
+/** Sets the extension's clock `offsetMs` ahead of the computer's (negative: behind); 0 puts it back. */
+export function setClock(graph: Graph, offsetMs: number): void {
+  const clock = graph.clock as unknown as Record<string, unknown>;
+  clockOffsets.set(graph.clock, offsetMs);
+  if (offsetMs === 0) {
+    delete clock.now;
+  } else {
+    clock.now = () => new Date(Date.now() + offsetMs);
+  }
+}
+
+/** Moves the extension's clock on by `ms`, as if that much time had passed at once. */
+export function moveClock(graph: Graph, ms: number): void {
+  setClock(graph, (clockOffsets.get(graph.clock) ?? 0) + ms);
+}
+
+/** Sets the extension's clock to run from `date` on (the tests of a fixed "today"). */
+export function runClockFrom(graph: Graph, date: Date): void {
+  setClock(graph, date.getTime() - Date.now());
 }
 
 export function fakeServer(): FakeServerAddress & { control: FakeIntervalsControl } {
@@ -41,7 +98,7 @@ export async function signIn(role: 'admin' | 'manager' | 'resource' | 'executive
   const result = await vscode.commands.executeCommand<SignInOutcome>('intervals.signIn', { token: token(role) });
   assert.equal(result?.ok, true, `signing in as ${role}: ${result?.message ?? ''}`);
   // A new account's timers are read at once; let that finish so tests count only their own requests.
-  await (await extensionHooks()).timers.settled();
+  await settled();
   return result;
 }
 
@@ -76,16 +133,16 @@ export async function readLogs(logUri: vscode.Uri): Promise<string> {
 
 /** Resolves once the extension's background work (sync passes, polls, reloads, redraws) is done. */
 export async function settled(): Promise<void> {
-  await (await extensionHooks()).services.work.idle();
+  await (await extensionGraph()).work.idle();
 }
 
 /**
  * Resolves with the next data change the extension announces that `matches` (an entry logged, a
  * timer deleted). Call it before the action that causes the change.
  */
-export function nextChange(hooks: TestHooks, matches: (change: DataChange) => boolean): Promise<DataChange> {
+export function nextChange(graph: Graph, matches: (change: DataChange) => boolean): Promise<DataChange> {
   return new Promise((resolve) => {
-    const listener = hooks.services.changes.onDidChange((change) => {
+    const listener = graph.changes.onDidChange((change) => {
       if (matches(change)) {
         listener.dispose();
         resolve(change);
@@ -98,8 +155,8 @@ export function nextChange(hooks: TestHooks, matches: (change: DataChange) => bo
  * Resolves once `seen` (the changes a test records) holds one that `matches`, at once if it does:
  * for a change made by work the test cannot await (the Retry of a notification).
  */
-export function changeSeen(hooks: TestHooks, seen: readonly DataChange[], matches: (change: DataChange) => boolean): Promise<void> {
-  return seen.some(matches) ? Promise.resolve() : nextChange(hooks, matches).then(() => undefined);
+export function changeSeen(graph: Graph, seen: readonly DataChange[], matches: (change: DataChange) => boolean): Promise<void> {
+  return seen.some(matches) ? Promise.resolve() : nextChange(graph, matches).then(() => undefined);
 }
 
 /** Resolves once the tree view's first selected row satisfies `matches` (VS Code reports a selection after a reveal). */
@@ -118,12 +175,12 @@ export function selected<T>(view: vscode.TreeView<T>, matches: (node: T | undefi
 }
 
 /** Resolves once the account session's state satisfies `matches` (at once if it does). */
-export function sessionState(hooks: TestHooks, matches: (state: TestHooks['session']['state']) => boolean): Promise<void> {
-  if (matches(hooks.session.state)) {
+export function sessionState(graph: Graph, matches: (state: Graph['session']['state']) => boolean): Promise<void> {
+  if (matches(graph.session.state)) {
     return Promise.resolve();
   }
   return new Promise((resolve) => {
-    const listener = hooks.session.onDidChange((state) => {
+    const listener = graph.session.onDidChange((state) => {
       if (matches(state)) {
         listener.dispose();
         resolve();
@@ -165,7 +222,7 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
     await config.update(name, value, vscode.ConfigurationTarget.Global);
     await announced;
   }
-  await (await extensionHooks()).services.work.idle();
+  await (await extensionGraph()).work.idle();
 }
 
 export async function setApiUrl(url: string | undefined): Promise<void> {

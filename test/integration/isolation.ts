@@ -2,8 +2,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Mocha from 'mocha';
 import * as vscode from 'vscode';
-import type { TestHooks } from '../../src/testHooks';
-import { EXTENSION_ID, fakeServer } from './helpers';
+import { answerNotifications, answerPrompts, EXTENSION_ID, fakeServer, setClock, type Graph } from './helpers';
 
 /**
  * What keeps one integration test from leaning on another. Every top-level suite starts from the
@@ -46,26 +45,26 @@ async function restoreSettings(): Promise<void> {
   }
 }
 
-/** The hooks of the extension under test, already active (the suites activate it first). */
-async function activeHooks(): Promise<TestHooks> {
-  const extension = vscode.extensions.getExtension<TestHooks | undefined>(EXTENSION_ID);
-  const hooks = extension?.isActive ? extension.exports : await extension?.activate();
-  if (!hooks) {
-    throw new Error(`${EXTENSION_ID} exports no test hooks`);
+/** The object graph of the extension under test, already active (the suites activate it first). */
+async function activeGraph(): Promise<Graph> {
+  const extension = vscode.extensions.getExtension<Graph | undefined>(EXTENSION_ID);
+  const graph = extension?.isActive ? extension.exports : await extension?.activate();
+  if (!graph) {
+    throw new Error(`${EXTENSION_ID} returns no object graph`);
   }
-  return hooks;
+  return graph;
 }
 
 /** Work of the extension under way and requests the fake is answering, by name. */
-async function leftUnderWay(hooks: TestHooks): Promise<string[]> {
-  const work = hooks.services.work.snapshot();
+async function leftUnderWay(graph: Graph): Promise<string[]> {
+  const work = graph.work.snapshot();
   const requests = await fakeServer().control.inFlight();
   return [...work.running.map((name) => `${name} running`), ...requests.map((request) => `request ${request} in flight`)];
 }
 
 /** Waits for the extension's background work, and for the fake to answer what is still in flight. */
-async function settle(hooks: TestHooks): Promise<void> {
-  await hooks.services.work.idle();
+async function settle(graph: Graph): Promise<void> {
+  await graph.work.idle();
   const control = fakeServer().control;
   // A request no background work awaits (a stalled one the client gave up on) ends on its own.
   for (let round = 0; round < 500 && (await control.inFlight()).length > 0; round++) {
@@ -88,30 +87,30 @@ async function emptyStateFolder(folder: string): Promise<void> {
 
 /** Brings the extension and the fake server to the state every suite starts from. */
 export async function freshStart(): Promise<void> {
-  const hooks = await activeHooks();
-  await settle(hooks);
+  const graph = await activeGraph();
+  await settle(graph);
   await vscode.commands.executeCommand('intervals.signOut');
-  await settle(hooks);
+  await settle(graph);
   const control = fakeServer().control;
   await control.reset();
   await restoreSettings();
-  await emptyStateFolder(hooks.timers.folder);
-  for (const key of hooks.globalState.keys()) {
-    await hooks.globalState.update(key, undefined);
+  await emptyStateFolder(graph.stateFolder);
+  const globalState = graph.context.globalState;
+  for (const key of globalState.keys()) {
+    await globalState.update(key, undefined);
   }
-  await hooks.services.recentTasks.clear();
-  hooks.services.lookups.clear();
-  await hooks.taskBrowser.setFilters({ showClosed: false, assignedToMe: false });
-  hooks.taskBrowser.refresh();
+  await graph.recentTasks.clear();
+  graph.lookups.clear();
+  await graph.taskTree.setFilters({ showClosed: false, assignedToMe: false });
+  graph.taskTree.refresh();
   // The services read the emptied folder again: no timer, nothing waiting.
-  await hooks.timers.service.load();
-  hooks.timers.clock.offsetMs = 0;
-  hooks.timeLog.clock.offsetMs = 0;
-  hooks.asker.use(undefined);
-  hooks.answerNotifications(undefined);
+  await graph.timers.load();
+  setClock(graph, 0);
+  answerPrompts(graph, undefined);
+  answerNotifications(graph, undefined);
   // A view that is not shown asks for nothing: only a test that opens one gets its requests.
   await vscode.commands.executeCommand('workbench.view.explorer');
-  await settle(hooks);
+  await settle(graph);
   await control.clearRequests();
 }
 
@@ -125,7 +124,7 @@ export function installIsolation(mocha: Mocha): void {
       baseline = globalSettings();
     },
     async afterEach() {
-      await settle(await activeHooks());
+      await settle(await activeGraph());
     },
   });
 }
@@ -142,10 +141,10 @@ function checkEachTest(suite: Mocha.Suite): void {
     }
     test.fn = async function (this: Mocha.Context) {
       await body.call(this);
-      const hooks = await activeHooks();
-      const left = await leftUnderWay(hooks);
+      const graph = await activeGraph();
+      const left = await leftUnderWay(graph);
       if (left.length > 0) {
-        await settle(hooks);
+        await settle(graph);
         throw new Error(`The test ended with work under way: ${left.join('; ')}. Await what it started (a command's promise, settled()) before it ends.`);
       }
     };

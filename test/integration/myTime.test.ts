@@ -2,15 +2,14 @@ import * as assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { ContextKey } from '../../src/common/contextKeys';
-import type { TestHooks } from '../../src/testHooks';
 import { toIsoDate } from '../../src/time/dates';
-import type { DeleteTimeEntryResult } from '../../src/commands/deleteTimeEntry';
-import type { EditTimeEntryResult } from '../../src/views/time/editTimeFlow';
+import type { DeleteTimeEntryResult } from '../../src/commands/time/deleteTimeEntry';
+import type { EditTimeEntryResult } from '../../src/commands/time/editTimeEntry';
 import type { Asker, InputRequest, PickManyRequest, PickRequest } from '../../src/prompts/asker';
-import type { LogTimeResult } from '../../src/views/time/logTimeFlow';
+import type { LogTimeResult } from '../../src/commands/time/logTime';
 import type { TimeTreeNode } from '../../src/views/time/myTimeView';
 import { opening, watchSteps } from './scriptedAsker';
-import { extensionHooks, fakeServer, nextChange, settled, signIn, signOut } from './helpers';
+import { answerNotifications, answerPrompts, extensionGraph, fakeServer, type Graph, moveClock, nextChange, setClock, settled, signIn, signOut } from './helpers';
 
 const ADMIN = 1;
 
@@ -33,11 +32,11 @@ class StepAnswers implements Asker {
 }
 
 describe('My Time', () => {
-  let hooks: TestHooks;
+  let graph: Graph;
   const fake = fakeServer();
 
   before(async () => {
-    hooks = await extensionHooks();
+    graph = await extensionGraph();
   });
 
   beforeEach(async () => {
@@ -48,14 +47,14 @@ describe('My Time', () => {
   });
 
   afterEach(async () => {
-    hooks.timeLog.clock.offsetMs = 0;
-    hooks.asker.use(undefined);
-    hooks.answerNotifications(undefined);
+    setClock(graph, 0);
+    answerPrompts(graph, undefined);
+    answerNotifications(graph, undefined);
     await fake.control.clearFaults();
-    for (const item of await hooks.timeLog.sync.waiting()) {
-      await hooks.timeLog.sync.discard(item.id);
+    for (const item of await graph.sync.waiting()) {
+      await graph.sync.discard(item.id);
     }
-    hooks.timeLog.view.clear();
+    graph.myTime.clear();
   });
 
   after(async () => {
@@ -65,16 +64,16 @@ describe('My Time', () => {
   });
 
   async function roots(): Promise<TimeTreeNode[]> {
-    return hooks.timeLog.view.getChildren();
+    return graph.myTime.getChildren();
   }
 
   async function myRowsOfWeek(): Promise<Array<{ id: number; date: string; time: number; description: string | null }>> {
-    const { start, end } = hooks.timeLog.view.week;
+    const { start, end } = graph.myTime.week;
     return (await fake.control.rows('time')).filter((row) => row.personid === ADMIN && row.date >= start && row.date <= end);
   }
 
   it('shows the current week by day with daily and weekly totals', async () => {
-    const week = hooks.timeLog.view.week;
+    const week = graph.myTime.week;
     const today = toIsoDate(new Date());
     assert.ok(week.start <= today && today <= week.end, 'the current week is shown');
     const nodes = await roots();
@@ -88,22 +87,22 @@ describe('My Time', () => {
       }
       const expected = rows.filter((row) => row.date === node.day.date).reduce((sum, row) => sum + row.time, 0);
       assert.ok(Math.abs(node.day.hours - expected) < 0.001, `${node.day.date}: ${node.day.hours} h, expected ${expected} h`);
-      const children = await hooks.timeLog.view.getChildren(node);
+      const children = await graph.myTime.getChildren(node);
       assert.equal(children.length, rows.filter((row) => row.date === node.day.date).length);
       for (const child of children) {
-        const item = hooks.timeLog.view.getTreeItem(child);
+        const item = graph.myTime.getTreeItem(child);
         assert.equal(item.contextValue, 'entry');
         assert.match(String(item.description), /^\d+ (h|min)/, 'the duration leads the description');
       }
     }
     const total = rows.reduce((sum, row) => sum + row.time, 0);
-    assert.ok(Math.abs(hooks.timeLog.view.entries.reduce((sum, entry) => sum + entry.time, 0) - total) < 0.001);
+    assert.ok(Math.abs(graph.myTime.entries.reduce((sum, entry) => sum + entry.time, 0) - total) < 0.001);
     const request = (await fake.control.requests()).length;
     assert.equal(request, 0, 'showing the loaded week asks nothing again');
   });
 
   it('moves to the previous and next week, loading each with datebegin/dateend', async () => {
-    const current = hooks.timeLog.view.week;
+    const current = graph.myTime.week;
     const previous = await vscode.commands.executeCommand<{ start: string; end: string }>('intervals.previousWeek');
     assert.ok(previous.end < current.start);
     const query = (await fake.control.requests()).find((r) => r.path.startsWith('/time'))?.query;
@@ -111,22 +110,22 @@ describe('My Time', () => {
     assert.equal(query?.dateend, previous.end);
     assert.equal(query?.personid, String(ADMIN));
     const rows = await myRowsOfWeek();
-    assert.equal(hooks.timeLog.view.entries.length, rows.length);
+    assert.equal(graph.myTime.entries.length, rows.length);
     const back = await vscode.commands.executeCommand<{ start: string; end: string }>('intervals.nextWeek');
     assert.deepEqual(back, current);
   });
 
   it('goes back to this week, or to the week of a given day, and says when another week shows', async () => {
-    const current = hooks.timeLog.view.week;
-    assert.equal(hooks.services.contextKeys.get(ContextKey.otherWeek), false);
+    const current = graph.myTime.week;
+    assert.equal(graph.contextKeys.get(ContextKey.otherWeek), false);
     await vscode.commands.executeCommand('intervals.previousWeek');
     await vscode.commands.executeCommand('intervals.previousWeek');
-    assert.equal(hooks.services.contextKeys.get(ContextKey.otherWeek), true, 'the title bar offers Go to This Week');
+    assert.equal(graph.contextKeys.get(ContextKey.otherWeek), true, 'the title bar offers Go to This Week');
     assert.deepEqual(await vscode.commands.executeCommand('intervals.thisWeek'), current);
-    assert.equal(hooks.services.contextKeys.get(ContextKey.otherWeek), false);
+    assert.equal(graph.contextKeys.get(ContextKey.otherWeek), false);
     assert.deepEqual(await vscode.commands.executeCommand('intervals.thisWeek', { date: '2026-03-04' }), { start: '2026-03-02', end: '2026-03-08' });
     assert.equal((await vscode.commands.executeCommand<{ status: string }>('intervals.thisWeek', { date: '2026-02-30' })).status, 'invalid');
-    assert.deepEqual(hooks.timeLog.view.week, { start: '2026-03-02', end: '2026-03-08' }, 'a day that does not exist changes nothing');
+    assert.deepEqual(graph.myTime.week, { start: '2026-03-02', end: '2026-03-08' }, 'a day that does not exist changes nothing');
     await vscode.commands.executeCommand('intervals.thisWeek');
   });
 
@@ -135,7 +134,7 @@ describe('My Time', () => {
     assert.equal(logged.status, 'logged');
     // The view is hidden during the tests: the change marks it out of date, and it loads when shown.
     await roots();
-    assert.ok(hooks.timeLog.view.entries.some((e) => e.description === 'shown in view'), 'the view shows the new entry');
+    assert.ok(graph.myTime.entries.some((e) => e.description === 'shown in view'), 'the view shows the new entry');
 
     // A refusal, which the client does not retry on its own (it retries 5xx reads itself).
     await fake.control.failNext(1, { status: 403, code: 10 }, { method: 'GET', resource: 'time' });
@@ -143,7 +142,7 @@ describe('My Time', () => {
     const failed = await roots();
     const error = failed.find((node) => node.kind === 'error');
     assert.ok(error, 'an error item is shown');
-    assert.equal(hooks.timeLog.view.getTreeItem(error).contextValue, 'error');
+    assert.equal(graph.myTime.getTreeItem(error).contextValue, 'error');
     await vscode.commands.executeCommand('intervals.refreshTime');
     assert.equal((await roots()).filter((node) => node.kind === 'day').length, 7, 'Retry loads the week');
   });
@@ -170,10 +169,10 @@ describe('My Time', () => {
   it('edits an entry from its node through the prompts, with the current values filled in', async () => {
     const day = (await roots()).find((node) => node.kind === 'day' && node.day.entries.length > 0);
     assert.ok(day && day.kind === 'day');
-    const [node] = await hooks.timeLog.view.getChildren(day);
+    const [node] = await graph.myTime.getChildren(day);
     assert.ok(node.kind === 'entry');
     const answers = new StepAnswers({ 2: () => '2h', 4: () => 'Prompted edit' });
-    hooks.asker.use(answers);
+    answerPrompts(graph, answers);
     const result = await vscode.commands.executeCommand<EditTimeEntryResult>('intervals.editTimeEntry', node);
     assert.equal(result.status, 'updated');
     const minutes = Math.round(node.entry.time * 60);
@@ -192,14 +191,14 @@ describe('My Time', () => {
     const [row] = await myRowsOfWeek();
     await fake.control.failNext(1, { status: 400, code: 18, message: 'The date is closed for time entry' }, { method: 'PUT', resource: 'time' });
     const told: string[] = [];
-    hooks.answerNotifications((severity, message, actions) => {
+    answerNotifications(graph, (severity, message, actions) => {
       told.push(`${severity}: ${message} [${actions.join(', ')}]`);
       return Promise.resolve(actions.includes('Edit and Try Again') ? 'Edit and Try Again' : undefined);
     });
     // The second run keeps every value it opens on, except the description.
     const answers = new StepAnswers({ 4: () => 'Second try' });
-    hooks.asker.use(answers);
-    const saved = nextChange(hooks, (change) => change.resource === 'time' && change.id === row.id);
+    answerPrompts(graph, answers);
+    const saved = nextChange(graph, (change) => change.resource === 'time' && change.id === row.id);
     const result = await vscode.commands.executeCommand<EditTimeEntryResult>('intervals.editTimeEntry', { entryId: row.id, hours: '1:45', description: 'First try' });
     assert.equal(result.status, 'invalid');
     assert.ok(told.some((message) => /^error: Could not edit the time entry\. .*date is closed for time entry.*\[Edit and Try Again\]$/.test(message)), told.join('\n'));
@@ -234,8 +233,8 @@ describe('My Time', () => {
     assert.deepEqual(result, { status: 'deleted', id: row.id });
     assert.ok(!(await fake.control.rows('time')).some((r) => r.id === row.id));
     await roots();
-    assert.ok(hooks.timeLog.view.entries.length > 0, 'the week is shown');
-    assert.ok(!hooks.timeLog.view.entries.some((e) => e.id === row.id), 'the view drops the entry');
+    assert.ok(graph.myTime.entries.length > 0, 'the week is shown');
+    assert.ok(!graph.myTime.entries.some((e) => e.id === row.id), 'the view drops the entry');
   });
 
   it('Retry after a delete whose answers were all lost finds the entry gone and calls it deleted, not an error', async () => {
@@ -244,7 +243,7 @@ describe('My Time', () => {
     // Every attempt of the first run reaches Intervals and loses its answer (the first deletes).
     await fake.control.commitThenDropNext(10, { method: 'DELETE', resource: 'time' });
     const told: string[] = [];
-    hooks.answerNotifications(async (severity, message, actions) => {
+    answerNotifications(graph, async (severity, message, actions) => {
       told.push(`${severity}: ${message}`);
       if (!actions.includes('Retry')) {
         return undefined;
@@ -252,20 +251,20 @@ describe('My Time', () => {
       await fake.control.clearFaults();
       return 'Retry';
     });
-    const deleted = nextChange(hooks, (change) => change.resource === 'time' && change.id === row.id);
+    const deleted = nextChange(graph, (change) => change.resource === 'time' && change.id === row.id);
     const result = await vscode.commands.executeCommand<DeleteTimeEntryResult>('intervals.deleteTimeEntry', { entryId: row.id, confirm: false });
     assert.equal(result.status, 'failed', 'no answer came');
     assert.ok(!(await fake.control.rows('time')).some((r) => r.id === row.id), 'although Intervals deleted it');
     await deleted;
     await settled();
-    assert.ok(!hooks.timeLog.view.entries.some((e) => e.id === row.id), 'Retry settles it and the view drops the entry');
+    assert.ok(!graph.myTime.entries.some((e) => e.id === row.id), 'Retry settles it and the view drops the entry');
     const last = (await fake.control.requests()).filter((r) => r.method === 'DELETE' && r.resource === 'time').at(-1);
     assert.equal(last?.status, 404, "Retry's DELETE found nothing to delete");
     assert.equal(told.filter((message) => message.startsWith('error:')).length, 1, 'one error, for the lost answers; none for the retry');
   });
 
   it('logs an entry again today', async () => {
-    const entry = hooks.timeLog.view.entries.find((e) => e.taskId !== null);
+    const entry = graph.myTime.entries.find((e) => e.taskId !== null);
     assert.ok(entry);
     const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logAgainToday', { entry });
     assert.equal(result.status, 'logged');
@@ -284,11 +283,11 @@ describe('My Time', () => {
     assert.ok((await roots()).some((node) => node.kind === 'waitingGroup'), 'the waiting group shows');
     const group = (await roots()).find((node) => node.kind === 'waitingGroup');
     assert.ok(group);
-    const waiting = await hooks.timeLog.view.getChildren(group);
+    const waiting = await graph.myTime.getChildren(group);
     assert.equal(waiting.length, 2);
     for (const node of waiting) {
-      assert.equal(hooks.timeLog.view.getTreeItem(node).contextValue, 'waiting');
-      assert.match(String(hooks.timeLog.view.getTreeItem(node).description), /waiting to sync/);
+      assert.equal(graph.myTime.getTreeItem(node).contextValue, 'waiting');
+      assert.match(String(graph.myTime.getTreeItem(node).description), /waiting to sync/);
     }
     const first = waiting.find((node) => node.kind === 'waiting' && node.item.payload.input.description === 'wait one');
     const second = waiting.find((node) => node.kind === 'waiting' && node.item.payload.input.description === 'wait two');
@@ -299,7 +298,7 @@ describe('My Time', () => {
     });
     assert.equal(discarded.status, 'discarded');
     // A send dropped after it went out may have arrived: it is looked up once the wait has passed.
-    hooks.timeLog.clock.offsetMs += 10 * 60_000;
+    moveClock(graph, 10 * 60_000);
     const report = await vscode.commands.executeCommand<{ sent: number; waiting: number }>('intervals.retrySync', first);
     assert.deepEqual({ sent: report.sent, waiting: report.waiting }, { sent: 1, waiting: 0 });
     const rows = await fake.control.rows('time');
@@ -310,7 +309,7 @@ describe('My Time', () => {
   });
 
   it('logs through the real quick input with every value prefilled (prompt: true)', async () => {
-    const steps = watchSteps(hooks.asker.quickInput);
+    const steps = watchSteps(graph.asker);
     let step = steps.next();
     const result = Promise.resolve(
       vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', {
@@ -345,7 +344,7 @@ describe('My Time', () => {
   it('is empty after signing out, and shows the week again after signing in', async () => {
     await signOut();
     assert.deepEqual(await roots(), []);
-    assert.deepEqual(hooks.timeLog.view.entries, []);
+    assert.deepEqual(graph.myTime.entries, []);
     await signIn('admin');
     assert.equal((await roots()).filter((node) => node.kind === 'day').length, 7);
   });

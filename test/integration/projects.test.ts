@@ -2,13 +2,12 @@ import * as assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { Project, Task } from '../../src/api/types';
-import type { CreateProjectResult } from '../../src/commands/createProject';
+import type { CreateProjectResult } from '../../src/commands/projects/createProject';
 import type { DataChange } from '../../src/common/dataChanges';
-import type { WriteResult } from '../../src/projects/projectCommands';
-import type { TestHooks } from '../../src/testHooks';
+import type { WriteResult } from '../../src/commands/writes';
 import { dayInWords } from '../../src/time/dates';
 import type { RecordedRequest } from '../fake-intervals/server';
-import { changeSeen, extensionHooks, fakeServer, selected, settled, signIn, signOut } from './helpers';
+import { answerNotifications, answerPrompts, changeSeen, extensionGraph, fakeServer, type Graph, runClockFrom, selected, setClock, settled, signIn, signOut } from './helpers';
 import { accept, back, choose, dismiss, ScriptedAsker, type, type Answer, type AskedRequest } from './scriptedAsker';
 
 // Demo account (test/fake-intervals/fixture.ts): Ada Lovelace (1) is the Administrator, Ravi
@@ -25,13 +24,13 @@ const TODAY_ISO = '2026-03-11';
 
 describe('Projects and tasks', () => {
   const fake = fakeServer();
-  let hooks: TestHooks;
+  let graph: Graph;
   let changes: DataChange[] = [];
   let listener: vscode.Disposable | undefined;
 
   before(async () => {
-    hooks = await extensionHooks();
-    listener = hooks.services.changes.onDidChange((change) => changes.push(change));
+    graph = await extensionGraph();
+    listener = graph.changes.onDidChange((change) => changes.push(change));
   });
 
   beforeEach(async () => {
@@ -39,18 +38,18 @@ describe('Projects and tasks', () => {
     await signIn('admin');
     // Each test starts from the defaults, not from what an earlier test answered.
     for (const key of ['intervals.lastAnswers.newProject', 'intervals.lastAnswers.newTask']) {
-      await hooks.globalState.update(key, undefined);
+      await graph.context.globalState.update(key, undefined);
     }
-    hooks.services.lookups.clear();
-    hooks.projects.now = () => TODAY;
+    graph.lookups.clear();
+    runClockFrom(graph, TODAY);
     await fake.control.clearRequests();
     changes = [];
   });
 
   afterEach(async () => {
-    hooks.asker.use(undefined);
-    hooks.answerNotifications(undefined);
-    hooks.projects.now = () => new Date();
+    answerPrompts(graph, undefined);
+    answerNotifications(graph, undefined);
+    setClock(graph, 0);
     await fake.control.clearFaults();
   });
 
@@ -66,14 +65,14 @@ describe('Projects and tasks', () => {
 
   function script(...answers: Answer[]): ScriptedAsker {
     const asker = new ScriptedAsker(answers);
-    hooks.asker.use(asker);
+    answerPrompts(graph, asker);
     return asker;
   }
 
   /** Answers the error notifications in turn (e.g. 'Retry'), and keeps what they said and offered. */
   function answerErrors(...answers: (string | undefined)[]): { message: string; actions: readonly string[] }[] {
     const notices: { message: string; actions: readonly string[] }[] = [];
-    hooks.answerNotifications((_severity, message, actions) => {
+    answerNotifications(graph, (_severity, message, actions) => {
       notices.push({ message, actions });
       return Promise.resolve(answers.shift());
     });
@@ -191,7 +190,7 @@ describe('Projects and tasks', () => {
       const clientStep = again.asked[0];
       assert.equal(clientStep.kind === 'pick' && clientStep.request.active, GLOBEX);
       await fake.control.deleteRow('client', GLOBEX);
-      hooks.services.lookups.clear();
+      graph.lookups.clear();
       const gone = script(dismiss);
       await vscode.commands.executeCommand<CreateProjectResult>('intervals.createProject');
       assert.equal(gone.asked[0]?.kind === 'pick' && gone.asked[0].request.active, null, 'a client that is gone is not the default');
@@ -231,7 +230,7 @@ describe('Projects and tasks', () => {
       const result = await vscode.commands.executeCommand<CreateProjectResult>('intervals.createProject', { name: 'Brand New', clientId: GLOBEX });
       assert.equal(result.status, 'done');
       const id = result.status === 'done' ? result.item.id : 0;
-      const node = await selected(hooks.taskBrowser.view, (row) => row?.kind === 'project' && row.project.id === id);
+      const node = await selected(graph.taskTree.view, (row) => row?.kind === 'project' && row.project.id === id);
       assert.equal(node?.kind === 'project' && node.project.id, id, 'the new project is selected in the tree');
     });
 
@@ -435,13 +434,13 @@ describe('Projects and tasks', () => {
     it('updates the task in the Tasks view in place', async () => {
       const task = await someTask();
       await vscode.commands.executeCommand('intervals.tasks.reveal', { taskId: task.id });
-      const node = hooks.taskBrowser.provider.taskNode(task.id);
+      const node = graph.taskTree.provider.taskNode(task.id);
       assert.ok(node);
       await vscode.commands.executeCommand('intervals.setTaskStatus', { taskId: task.id, statusId: 2 });
-      assert.equal(hooks.taskBrowser.provider.taskNode(task.id)?.task.status, 'In Progress');
+      assert.equal(graph.taskTree.provider.taskNode(task.id)?.task.status, 'In Progress');
       await vscode.commands.executeCommand('intervals.assignTask', { taskId: task.id, assigneeIds: [RAVI] });
-      assert.deepEqual(hooks.taskBrowser.provider.taskNode(task.id)?.task.assigneeIds, [RAVI]);
-      assert.strictEqual(hooks.taskBrowser.provider.taskNode(task.id), node, 'the same node, changed in place, not a reloaded one');
+      assert.deepEqual(graph.taskTree.provider.taskNode(task.id)?.task.assigneeIds, [RAVI]);
+      assert.strictEqual(graph.taskTree.provider.taskNode(task.id), node, 'the same node, changed in place, not a reloaded one');
     });
 
     it('asks for the status of a tree node with the current one selected', async () => {
@@ -461,7 +460,7 @@ describe('Projects and tasks', () => {
     it('answers the real quick pick of statuses', async () => {
       const task = await someTask();
       const shown = new Promise<number>((resolve) => {
-        const subscription = hooks.asker.quickInput.onDidShow((position) => {
+        const subscription = graph.asker.onDidShow((position) => {
           subscription.dispose();
           resolve(position.step);
         });
@@ -525,7 +524,7 @@ describe('Projects and tasks', () => {
       await fake.control.failNext(1, { status: 500, code: 1, message: 'Database hiccup' }, { method: 'PUT', resource: 'task' });
       const failed = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.setTaskStatus', { taskId: task.id, statusId: 2 });
       assert.equal(failed.status, 'failed');
-      await changeSeen(hooks, changes, () => true);
+      await changeSeen(graph, changes, () => true);
       await settled();
       assert.equal(changes.length, 1, 'the retried change is announced');
       assert.deepEqual(
@@ -571,7 +570,7 @@ describe('Projects and tasks', () => {
       );
       const result = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.createTask');
       assert.equal(result.status, 'failed');
-      await changeSeen(hooks, changes, (c) => c.resource === 'task');
+      await changeSeen(graph, changes, (c) => c.resource === 'task');
       await settled();
       assert.equal(notices.length, 1);
       assert.match(notices[0].message, /^Could not create the task\. Intervals had a problem answering \(HTTP 500\)/);
@@ -607,7 +606,7 @@ describe('Projects and tasks', () => {
     it('after New Task lost the answer of a create that went through, Retry finds that task and sends nothing', async () => {
       const notices: { message: string; actions: readonly string[] }[] = [];
       let old: { id: number } | undefined;
-      hooks.answerNotifications(async (_severity, message, actions) => {
+      answerNotifications(graph, async (_severity, message, actions) => {
         notices.push({ message, actions });
         // The same task stamped long ago (with a newer id, so only the stamp tells them apart) is
         // not the one the lost answer was about.
@@ -623,7 +622,7 @@ describe('Projects and tasks', () => {
       await fake.control.commitThenDropNext(1, { method: 'POST', resource: 'task' });
       const result = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.createTask', { projectId: INTERNAL_TOOLS, title: 'Renew certificates' });
       assert.equal(result.status, 'failed');
-      await changeSeen(hooks, changes, (c) => c.resource === 'task');
+      await changeSeen(graph, changes, (c) => c.resource === 'task');
       await settled();
       assert.equal(notices.length, 1);
       assert.match(notices[0].message, /^Could not create the task\. /);
@@ -646,7 +645,7 @@ describe('Projects and tasks', () => {
       await fake.control.commitThenDropNext(1, { method: 'POST', resource: 'project' });
       const result = await vscode.commands.executeCommand<CreateProjectResult>('intervals.createProject', { name: 'Lost Answer', clientId: GLOBEX });
       assert.equal(result.status, 'failed');
-      await changeSeen(hooks, changes, (c) => c.resource === 'project');
+      await changeSeen(graph, changes, (c) => c.resource === 'project');
       await settled();
       assert.deepEqual(
         notices.map((n) => n.actions),

@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { ReminderAnswers } from '../../src/reminders/reminderPolicy';
-import type { ReminderOutcome } from '../../src/reminders/reminderService';
-import type { TestHooks } from '../../src/testHooks';
-import { extensionHooks, fakeServer, setSetting, settled, signIn, signOut } from './helpers';
+import { ReminderClaims } from '../../src/reminders/reminderClaims';
+import type { ReminderOutcome, ReminderService } from '../../src/reminders/reminderService';
+import { extensionGraph, fakeServer, type Graph, setSetting, settled, signIn, signOut } from './helpers';
 
 // The reminders in the extension host with an injected clock, timer and notification: the
 // settings, the request for today's time, the answers in globalState and the claim files are real.
+// The suite builds its own reminders with the constructor of the extension's, and the window's own
+// stay off meanwhile, so that only the suite's clock says what time it is.
 
 const FRIDAY = '2026-06-05';
 const at = (day: number, hours: number, minutes = 0): Date => new Date(2026, 5, day, hours, minutes);
@@ -21,7 +23,7 @@ interface Prompted {
 }
 
 describe('Reminders', () => {
-  let hooks: TestHooks;
+  let graph: Graph;
   const fake = fakeServer();
   let now = at(5, 17, 10);
   let prompts: Prompted[] = [];
@@ -29,6 +31,40 @@ describe('Reminders', () => {
   let commands: string[] = [];
   let scheduled: number[] = [];
   let claimsDir: string;
+  let reminders: ReminderService | undefined;
+
+  /** The reminders as the extension builds them, with the suite's clock, timer, notification and commands. */
+  function buildReminders(): ReminderService {
+    const Reminders = graph.reminders.constructor as typeof ReminderService;
+    return new Reminders({
+      ...graph,
+      globalState: graph.context.globalState,
+      claims: new ReminderClaims(claimsDir),
+      log: graph.log.child('reminders'),
+      clock: { now: () => now },
+      schedule: (delayMs) => {
+        scheduled.push(delayMs);
+        return () => undefined;
+      },
+      track: (label, work) => graph.work.track(label, work),
+      notifier: {
+        show: (_severity, message, ...actions) => {
+          prompts.push({ message, actions });
+          return Promise.resolve(answer);
+        },
+      },
+      runCommand: (command) => {
+        commands.push(command);
+        return Promise.resolve(undefined);
+      },
+    });
+  }
+
+  /** The suite's reminders: checked as their timer would. */
+  function checks(): ReminderService {
+    assert.ok(reminders, 'the suite built its reminders');
+    return reminders;
+  }
 
   const setReminders = (value: boolean | undefined) => setSetting('intervals.reminders', value);
 
@@ -48,8 +84,9 @@ describe('Reminders', () => {
   }
 
   before(async () => {
-    hooks = await extensionHooks();
-    claimsDir = join(hooks.services.context.globalStorageUri.fsPath, 'reminders');
+    graph = await extensionGraph();
+    claimsDir = join(graph.context.globalStorageUri.fsPath, 'reminders');
+    graph.reminders.dispose();
   });
 
   beforeEach(async () => {
@@ -59,28 +96,14 @@ describe('Reminders', () => {
     answer = undefined;
     commands = [];
     scheduled = [];
-    await hooks.globalState.update(ANSWERS_KEY, undefined);
+    await graph.context.globalState.update(ANSWERS_KEY, undefined);
     await rm(claimsDir, { recursive: true, force: true });
     await setSetting('intervals.dailyTargetHours', 8);
     await setSetting('intervals.workdayStart', '09:00');
     await setSetting('intervals.workdayEnd', '17:30');
     await setSetting('intervals.reminderEditingMinutes', 15);
     await setReminders(true);
-    hooks.reminders.useSeamsForTests({
-      now: () => now,
-      schedule: (_callback, delayMs) => {
-        scheduled.push(delayMs);
-        return { dispose: () => undefined };
-      },
-      prompt: (message, ...actions) => {
-        prompts.push({ message, actions });
-        return Promise.resolve(answer);
-      },
-      runCommand: (command) => {
-        commands.push(command);
-        return Promise.resolve(undefined);
-      },
-    });
+    reminders = buildReminders();
     // Ada's demo timers run: without them no timer runs, whatever the timers view loads.
     for (const timer of await fake.control.rows('timer')) {
       if (timer.personid === 1) {
@@ -97,7 +120,9 @@ describe('Reminders', () => {
   });
 
   afterEach(async () => {
-    hooks.services.activeTimers.set([]);
+    reminders?.dispose();
+    reminders = undefined;
+    graph.activeTimers.set([]);
     await signOut();
   });
 
@@ -105,19 +130,12 @@ describe('Reminders', () => {
     for (const key of ['reminders', 'dailyTargetHours', 'workdayStart', 'workdayEnd', 'reminderEditingMinutes']) {
       await setSetting(`intervals.${key}`, undefined);
     }
-    await hooks.globalState.update(ANSWERS_KEY, undefined);
-    // Back to the real clock, timer and notification for the suites that follow.
-    hooks.reminders.useSeamsForTests({
-      now: () => new Date(),
-      schedule: (callback, delayMs) => ({ dispose: hooks.services.work.schedule('reminder check', delayMs, callback) }),
-      prompt: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
-      runCommand: (command) => vscode.commands.executeCommand(command),
-    });
+    await graph.context.globalState.update(ANSWERS_KEY, undefined);
   });
 
   it("offers to log time near the end of the day when today's time is under the target, and opens Log Time", async () => {
     answer = 'Log Time…';
-    const { message, choice } = await offered(await hooks.reminders.checkLogTime());
+    const { message, choice } = await offered(await checks().checkLogTime());
     assert.equal(choice, 'Log Time…');
     assert.match(message, /logged 6 h 15 min of your 8 h/);
     assert.deepEqual(prompts[0]?.actions, ['Log Time…', 'Not today', "Don't ask again"]);
@@ -131,74 +149,74 @@ describe('Reminders', () => {
 
   it('stays quiet when the target is met, and asks the service once a day', async () => {
     await fake.control.insertRow('time', { personid: 1, projectid: 1, taskid: 1, worktypeid: 1, date: FRIDAY, time: 1.75 });
-    assert.equal((await hooks.reminders.checkLogTime()).status, 'targetMet');
-    assert.equal((await hooks.reminders.checkLogTime()).status, 'claimedElsewhere');
+    assert.equal((await checks().checkLogTime()).status, 'targetMet');
+    assert.equal((await checks().checkLogTime()).status, 'claimedElsewhere');
     assert.equal((await timeRequests()).length, 1);
     assert.equal(prompts.length, 0);
   });
 
   it('waits for the end of the working day and for working days', async () => {
     now = at(5, 16, 0);
-    assert.equal((await hooks.reminders.checkLogTime()).status, 'notDue');
+    assert.equal((await checks().checkLogTime()).status, 'notDue');
     now = at(6, 17, 10);
-    assert.equal((await hooks.reminders.checkLogTime()).status, 'notDue', 'Saturday');
+    assert.equal((await checks().checkLogTime()).status, 'notDue', 'Saturday');
     assert.equal((await timeRequests()).length, 0);
   });
 
   it('"Not today" silences the reminder until the next working day', async () => {
     answer = 'Not today';
-    await offered(await hooks.reminders.checkLogTime());
-    assert.equal(hooks.globalState.get<ReminderAnswers>(ANSWERS_KEY)?.snoozedOn?.logTime, FRIDAY);
+    await offered(await checks().checkLogTime());
+    assert.equal(graph.context.globalState.get<ReminderAnswers>(ANSWERS_KEY)?.snoozedOn?.logTime, FRIDAY);
     await rm(claimsDir, { recursive: true, force: true });
-    assert.equal((await hooks.reminders.checkLogTime()).status, 'notDue');
+    assert.equal((await checks().checkLogTime()).status, 'notDue');
     assert.equal((await timeRequests()).length, 1, 'no second look today');
     assert.equal(commands.length, 0);
 
     now = at(8, 17, 10);
     answer = undefined;
-    const monday = await offered(await hooks.reminders.checkLogTime());
+    const monday = await offered(await checks().checkLogTime());
     assert.match(monday.message, /logged 0 min of your 8 h/);
   });
 
   it('"Don\'t ask again" turns the reminder off until reminders are turned off and on again', async () => {
     answer = "Don't ask again";
-    await offered(await hooks.reminders.checkLogTime());
-    assert.equal(hooks.globalState.get<ReminderAnswers>(ANSWERS_KEY)?.never?.logTime, true);
+    await offered(await checks().checkLogTime());
+    assert.equal(graph.context.globalState.get<ReminderAnswers>(ANSWERS_KEY)?.never?.logTime, true);
     now = at(8, 17, 10);
-    assert.equal((await hooks.reminders.checkLogTime()).status, 'notDue');
+    assert.equal((await checks().checkLogTime()).status, 'notDue');
 
     await setReminders(false);
     await setReminders(true);
-    assert.notEqual(hooks.globalState.get<ReminderAnswers>(ANSWERS_KEY)?.never?.logTime, true, 'turning reminders on clears the answer');
+    assert.notEqual(graph.context.globalState.get<ReminderAnswers>(ANSWERS_KEY)?.never?.logTime, true, 'turning reminders on clears the answer');
     answer = undefined;
-    await offered(await hooks.reminders.checkLogTime());
+    await offered(await checks().checkLogTime());
   });
 
   it('lets only one window remind: a claim made by another window keeps this one quiet', async () => {
     await mkdir(claimsDir, { recursive: true });
     await writeFile(join(claimsDir, `logTime-${FRIDAY}`), '12345\n');
-    assert.equal((await hooks.reminders.checkLogTime()).status, 'claimedElsewhere');
+    assert.equal((await checks().checkLogTime()).status, 'claimedElsewhere');
     assert.equal((await timeRequests()).length, 0);
     assert.equal(prompts.length, 0);
   });
 
   it("tries again later when today's time cannot be read", async () => {
     await fake.control.failNext(1, { status: 403, code: 10 }, { resource: 'time' });
-    assert.equal((await hooks.reminders.checkLogTime()).status, 'failed');
+    assert.equal((await checks().checkLogTime()).status, 'failed');
     now = at(5, 17, 20);
-    assert.equal((await hooks.reminders.checkLogTime()).status, 'notDue', 'not at the next tick');
+    assert.equal((await checks().checkLogTime()).status, 'notDue', 'not at the next tick');
     await fake.control.clearFaults();
     now = at(5, 17, 30);
-    await offered(await hooks.reminders.checkLogTime());
+    await offered(await checks().checkLogTime());
   });
 
   it('does nothing while reminders are off or nobody is signed in', async () => {
     await setReminders(false);
-    assert.equal((await hooks.reminders.checkLogTime()).status, 'off');
+    assert.equal((await checks().checkLogTime()).status, 'off');
     await setReminders(true);
     await signOut();
-    assert.equal((await hooks.reminders.checkLogTime()).status, 'off');
-    assert.equal((await hooks.reminders.checkStartTimer()).status, 'off');
+    assert.equal((await checks().checkLogTime()).status, 'off');
+    assert.equal((await checks().checkStartTimer()).status, 'off');
     assert.equal((await timeRequests()).length, 0);
   });
 
@@ -261,9 +279,9 @@ describe('Reminders', () => {
     });
 
     it('does not offer while a timer runs', async () => {
-      hooks.services.activeTimers.set([{ timerId: 99, taskId: 1, running: true }]);
+      graph.activeTimers.set([{ timerId: 99, taskId: 1, running: true }]);
       await editFor(at(5, 11, 0), 20);
-      assert.equal((await hooks.reminders.checkStartTimer()).status, 'notDue');
+      assert.equal((await checks().checkStartTimer()).status, 'notDue');
       assert.equal(prompts.length, 0);
     });
 
@@ -271,9 +289,9 @@ describe('Reminders', () => {
       answer = 'Not today';
       await editFor(at(5, 13, 0), 15);
       assert.equal(prompts.length, 1, 'the offer shows');
-      assert.equal(hooks.globalState.get<ReminderAnswers>(ANSWERS_KEY)?.snoozedOn?.startTimer, FRIDAY, 'the answer is kept');
+      assert.equal(graph.context.globalState.get<ReminderAnswers>(ANSWERS_KEY)?.snoozedOn?.startTimer, FRIDAY, 'the answer is kept');
       await editFor(at(5, 14, 0), 20);
-      assert.equal((await hooks.reminders.checkStartTimer()).status, 'notDue');
+      assert.equal((await checks().checkStartTimer()).status, 'notDue');
       assert.equal(prompts.length, 1);
     });
   });

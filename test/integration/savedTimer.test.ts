@@ -1,18 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import type { TestHooks } from '../../src/testHooks';
 import { isRunning } from '../../src/timer/timerModel';
-import { extensionHooks, fakeServer, settled, signIn, signOut } from './helpers';
+import { extensionGraph, fakeServer, type Graph, settled, signIn, signOut } from './helpers';
 
 const TASK = 1; // "Homepage hero & navigation", local id 1001
 
 describe('A timer saved on this computer', () => {
-  let hooks: TestHooks;
+  let graph: Graph;
   const fake = fakeServer();
 
   before(async () => {
-    hooks = await extensionHooks();
+    graph = await extensionGraph();
   });
 
   after(async () => {
@@ -25,7 +24,7 @@ describe('A timer saved on this computer', () => {
     await vscode.commands.executeCommand('intervals.startTimer', { taskId: TASK });
     await settled();
     await signOut();
-    assert.equal(hooks.timers.service.entries.length, 0, 'signed out, no timer is shown');
+    assert.equal(graph.timers.entries.length, 0, 'signed out, no timer is shown');
 
     // The timer list that signing in asks for is refused: what shows comes from the state file.
     await fake.control.clearRequests();
@@ -38,8 +37,8 @@ describe('A timer saved on this computer', () => {
       [403],
       'signing in asked for the timers once, and was refused',
     );
-    const running = hooks.timers.service.entries.find((entry) => isRunning(entry.timer));
+    const running = graph.timers.entries.find((entry) => isRunning(entry.timer));
     assert.equal(running?.timer.taskId, TASK);
-    assert.match(hooks.timers.statusBar.view?.text ?? '', /^\$\(clock\) \d+:\d\d #1001 /);
+    assert.match(graph.statusBar.view?.text ?? '', /^\$\(clock\) \d+:\d\d #1001 /);
   });
 });

@@ -2,12 +2,11 @@ import * as assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { Task } from '../../src/api/types';
-import type { TestHooks } from '../../src/testHooks';
 import { TASK_PAGE_SIZE } from '../../src/tasks/taskCatalog';
-import type { TaskBrowser } from '../../src/views/tasks/taskBrowser';
-import type { TaskTreeNode } from '../../src/views/tasks/taskTreeNode';
+import type { TaskTree } from '../../src/views/tasks/taskTree';
+import type { TaskTreeNode } from '../../src/views/tasks/nodes/taskTreeNode';
 import type { RecordedRequest } from '../fake-intervals/server';
-import { chooseInQuickPick, extensionHooks, fakeServer, setSetting, signIn, signOut } from './helpers';
+import { chooseInQuickPick, extensionGraph, fakeServer, type Graph, setSetting, signIn, signOut } from './helpers';
 
 // Demo account (test/fake-intervals/fixture.ts): project 1 "Website Redesign" of "Acme & Sons"
 // has 7 tasks, one of them closed; projects 6 and 7 have no client; 8 and 9 are inactive.
@@ -16,19 +15,18 @@ const WEBSITE_OPEN_TASKS = 6;
 
 describe('Task tree', () => {
   const fake = fakeServer();
-  let hooks: TestHooks;
-  let browser: TaskBrowser;
+  let graph: Graph;
+  let browser: TaskTree;
 
   before(async () => {
-    hooks = await extensionHooks();
-    browser = hooks.taskBrowser;
+    graph = await extensionGraph();
+    browser = graph.taskTree;
   });
 
   beforeEach(async () => {
     await fake.control.reset();
     await signIn('admin');
     await browser.setFilters({ showClosed: false, assignedToMe: false });
-    browser.catalog.pageSize = TASK_PAGE_SIZE;
     // What an earlier test revealed stays expanded in the real view, which VS Code would reload on its own;
     // a closed view asks for nothing, so only the tests' own calls load the tree.
     await Promise.resolve(vscode.commands.executeCommand('workbench.actions.treeView.intervals.tasks.collapseAll')).catch(() => undefined);
@@ -38,7 +36,6 @@ describe('Task tree', () => {
   });
 
   after(async () => {
-    browser.catalog.pageSize = TASK_PAGE_SIZE;
     await browser.setFilters({ showClosed: false, assignedToMe: false });
     await setSetting('intervals.tasks.showModules', undefined);
     await setSetting('intervals.webUrl', undefined);
@@ -201,7 +198,7 @@ describe('Task tree', () => {
   it('shows closed tasks on request, and hides them again', async () => {
     const shown = await vscode.commands.executeCommand<{ showClosed: boolean }>('intervals.showClosedTasks');
     assert.equal(shown?.showClosed, true);
-    assert.equal(hooks.contextKeys.get('intervals.showClosed'), true);
+    assert.equal(graph.contextKeys.get('intervals.showClosed'), true);
     const all = await taskNodes(WEBSITE);
     assert.equal(all.length, WEBSITE_OPEN_TASKS + 1);
     const closed = all.find((node) => taskOf(node).title === 'Migrate blog posts') as TaskTreeNode;
@@ -211,13 +208,13 @@ describe('Task tree', () => {
     assert.equal(request?.query.excludeclosed, undefined, 'closed tasks are asked for');
 
     await vscode.commands.executeCommand('intervals.hideClosedTasks');
-    assert.equal(hooks.contextKeys.get('intervals.showClosed'), false);
+    assert.equal(graph.contextKeys.get('intervals.showClosed'), false);
     assert.equal((await taskNodes(WEBSITE)).length, WEBSITE_OPEN_TASKS);
   });
 
   it('shows only the tasks assigned to me with the API\'s assignee filter', async () => {
     await vscode.commands.executeCommand('intervals.showMyTasks');
-    assert.equal(hooks.contextKeys.get('intervals.assignedToMe'), true);
+    assert.equal(graph.contextKeys.get('intervals.assignedToMe'), true);
     const mine = await taskNodes(WEBSITE);
     assert.deepEqual(mine.map((node) => taskOf(node).localId).sort(), [1001, 1004, 1005]);
     const request = (await taskRequests({ projectid: String(WEBSITE) })).at(-1);
@@ -225,7 +222,7 @@ describe('Task tree', () => {
     assert.equal(request?.query.excludeclosed, 't');
 
     await vscode.commands.executeCommand('intervals.showAllTasks');
-    assert.equal(hooks.contextKeys.get('intervals.assignedToMe'), false);
+    assert.equal(graph.contextKeys.get('intervals.assignedToMe'), false);
     assert.equal((await taskNodes(WEBSITE)).length, WEBSITE_OPEN_TASKS);
   });
 
@@ -258,7 +255,7 @@ describe('Task tree', () => {
       assert.equal(walk[0]?.query.limit, String(TASK_PAGE_SIZE));
       assert.equal((await apiRequests('task')).length, 1, 'no request per project for the first level');
       assert.equal((await apiRequests('project')).length, 1, 'the projects in one request');
-      assert.equal(hooks.contextKeys.get('intervals.noAssignedTasks'), false);
+      assert.equal(graph.contextKeys.get('intervals.noAssignedTasks'), false);
 
       const tree = await shownTree();
       assert.deepEqual(tree['Acme & Sons'], ['Mobile App', 'Website Redesign']);
@@ -278,7 +275,7 @@ describe('Task tree', () => {
       const tree = await shownTree();
       assert.deepEqual(tree[OBRIEN], ['Brand & Identity']);
       assert.equal(Object.keys(tree).length, 5);
-      assert.equal(hooks.contextKeys.get('intervals.noAssignedTasks'), false);
+      assert.equal(graph.contextKeys.get('intervals.noAssignedTasks'), false);
     });
 
     it('counts closed tasks only when closed tasks are shown', async () => {
@@ -333,10 +330,10 @@ describe('Task tree', () => {
         assert.ok((await children()).length > 0, 'the Executive sees active projects');
         await vscode.commands.executeCommand('intervals.showMyTasks');
         assert.deepEqual(await children(), []);
-        assert.equal(hooks.contextKeys.get('intervals.noAssignedTasks'), true);
-        assert.equal(hooks.contextKeys.get('intervals.noActiveProjects'), false);
+        assert.equal(graph.contextKeys.get('intervals.noAssignedTasks'), true);
+        assert.equal(graph.contextKeys.get('intervals.noActiveProjects'), false);
         await vscode.commands.executeCommand('intervals.showAllTasks');
-        assert.equal(hooks.contextKeys.get('intervals.noAssignedTasks'), false);
+        assert.equal(graph.contextKeys.get('intervals.noAssignedTasks'), false);
         assert.ok((await children()).length > 0);
       } finally {
         await signIn('admin');
@@ -374,28 +371,32 @@ describe('Task tree', () => {
   });
 
   it('pages a large project with a "Load more" row, across several pages', async () => {
-    browser.catalog.pageSize = 4;
     await vscode.commands.executeCommand('intervals.showClosedTasks');
+    // More tasks than a page holds: the project's seven and a page more.
+    for (let index = 0; index < TASK_PAGE_SIZE; index++) {
+      await fake.control.insertRow('task', { projectid: WEBSITE, title: `Bulk task ${index}`, statusid: 1, priorityid: 3, ownerid: 1, moduleid: 3 });
+    }
     const project = await projectNode(WEBSITE);
     await fake.control.clearRequests();
-    // Seven tasks in pages of four, then a task added on the service: 4 + 4 = 8.
+    // Then a task added on the service: 7 + 500 + 1 = 508, in pages of 500.
     await fake.control.insertRow('task', { projectid: WEBSITE, title: 'Added later', statusid: 1, priorityid: 3, ownerid: 1, moduleid: 3 });
+    const total = 7 + TASK_PAGE_SIZE + 1;
 
     let nodes = await children(project);
-    assert.equal(nodes.filter((node) => node.kind === 'task').length, 4);
+    assert.equal(nodes.filter((node) => node.kind === 'task').length, TASK_PAGE_SIZE);
     const more = nodes.at(-1) as TaskTreeNode;
     assert.equal(more.kind, 'loadMore');
-    assert.equal(item(more).description, '4 of 8 shown');
+    assert.equal(item(more).description, `${TASK_PAGE_SIZE} of ${total} shown`);
     assert.equal(item(more).command?.command, 'intervals.tasks.loadMore');
 
     await vscode.commands.executeCommand('intervals.tasks.loadMore', more);
     nodes = await children(project);
-    assert.equal(nodes.filter((node) => node.kind === 'task').length, 8);
+    assert.equal(nodes.filter((node) => node.kind === 'task').length, total);
     assert.ok(!nodes.some((node) => node.kind === 'loadMore'), 'no "Load more" once everything is loaded');
     assert.equal(new Set(nodes.map((node) => node.id)).size, nodes.length, 'every row has its own id');
 
     const offsets = (await taskRequests({ projectid: String(WEBSITE) })).map((request) => `${request.query.offset ?? '0'}/${request.query.limit}`);
-    assert.deepEqual(offsets, ['0/4', '4/4'], 'one request per page');
+    assert.deepEqual(offsets, [`0/${TASK_PAGE_SIZE}`, `${TASK_PAGE_SIZE}/${TASK_PAGE_SIZE}`], 'one request per page');
   });
 
   it('groups tasks by module when the setting asks for it', async () => {
@@ -416,15 +417,15 @@ describe('Task tree', () => {
   it('marks the task whose timer runs, and redraws just that row', async () => {
     const node = (await taskNodes(WEBSITE)).find((candidate) => taskOf(candidate).id === 3) as TaskTreeNode;
     const fired: (TaskTreeNode | undefined)[] = [];
-    const previous = hooks.services.activeTimers.all.filter((timer) => timer.taskId !== 3);
+    const previous = graph.activeTimers.all.filter((timer) => timer.taskId !== 3);
     const listener = browser.provider.onDidChangeTreeData((changed) => fired.push(changed as TaskTreeNode | undefined));
     try {
-      hooks.services.activeTimers.set([...previous, { timerId: 900, taskId: 3, running: true }]);
+      graph.activeTimers.set([...previous, { timerId: 900, taskId: 3, running: true }]);
       assert.equal(item(node).contextValue, 'task running');
       assert.match(String(item(node).description), /timer running/);
       assert.deepEqual(fired, [node]);
     } finally {
-      hooks.services.activeTimers.set(previous);
+      graph.activeTimers.set(previous);
       listener.dispose();
     }
     assert.equal(item(node).contextValue, 'task');
@@ -433,11 +434,11 @@ describe('Task tree', () => {
   it('updates a changed task in place and reloads a project when a task moves or closes', async () => {
     const node = (await taskNodes(WEBSITE)).find((candidate) => taskOf(candidate).id === 2) as TaskTreeNode;
     const changed: Task = { ...taskOf(node), title: 'Fix broken images' };
-    hooks.services.changes.fire({ resource: 'task', id: 2, projectId: WEBSITE, item: changed });
+    graph.changes.fire({ resource: 'task', id: 2, projectId: WEBSITE, item: changed });
     assert.equal(label(node), 'Fix broken images');
     assert.equal((await taskRequests({ projectid: String(WEBSITE) })).length, 1, 'no request for an update in place');
 
-    hooks.services.changes.fire({ resource: 'task', id: 2, projectId: WEBSITE, item: { ...changed, dateClosed: '2026-01-01', status: 'Closed' } });
+    graph.changes.fire({ resource: 'task', id: 2, projectId: WEBSITE, item: { ...changed, dateClosed: '2026-01-01', status: 'Closed' } });
     await taskNodes(WEBSITE);
     assert.equal((await taskRequests({ projectid: String(WEBSITE) })).length, 2, 'a task that leaves the filter reloads its project');
   });
@@ -465,13 +466,13 @@ describe('Task tree', () => {
   });
 
   it('Find Task offers recent tasks first', async () => {
-    await hooks.services.recentTasks.remember({ id: 21, localId: 1021, title: 'Payment terminal integration', projectId: 5, project: 'Menu Ordering Kiosk', clientId: 4, client: 'Café Zürich' });
+    await graph.recentTasks.remember({ id: 21, localId: 1021, title: 'Payment terminal integration', projectId: 5, project: 'Menu Ordering Kiosk', clientId: 4, client: 'Café Zürich' });
     try {
       const chosen = await chooseInQuickPick(vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true }), 'Payment terminal integration');
       assert.equal(chosen?.id, 21);
       assert.equal(typeof chosen?.dateOpen, 'string', 'a full task comes back');
     } finally {
-      await hooks.services.recentTasks.clear();
+      await graph.recentTasks.clear();
     }
   });
 
@@ -502,11 +503,11 @@ describe('Task tree', () => {
     // What the tree loaded before is kept for the cache time: the user refreshes to see the change.
     browser.refresh();
     assert.deepEqual(await children(), []);
-    assert.equal(hooks.contextKeys.get('intervals.noActiveProjects'), true);
+    assert.equal(graph.contextKeys.get('intervals.noActiveProjects'), true);
     await fake.control.reset();
     browser.refresh();
     assert.ok((await children()).length > 0);
-    assert.equal(hooks.contextKeys.get('intervals.noActiveProjects'), false);
+    assert.equal(graph.contextKeys.get('intervals.noActiveProjects'), false);
   });
 
   it('copies a task\'s number and its web link', async () => {
@@ -520,12 +521,12 @@ describe('Task tree', () => {
   });
 
   it('asks for the task from the palette (Find Task\'s picker) when Copy Task ID gets none', async () => {
-    await hooks.services.recentTasks.remember({ id: 17, localId: 1017, title: 'Logo refresh', projectId: 4, project: 'Brand & Identity', clientId: 3, client: 'O\'Brien "Quoted" Consulting' });
+    await graph.recentTasks.remember({ id: 17, localId: 1017, title: 'Logo refresh', projectId: 4, project: 'Brand & Identity', clientId: 3, client: 'O\'Brien "Quoted" Consulting' });
     try {
       const copied = await chooseInQuickPick(vscode.commands.executeCommand<string | undefined>('intervals.copyTaskId'), 'Logo refresh');
       assert.equal(copied, '1017');
     } finally {
-      await hooks.services.recentTasks.clear();
+      await graph.recentTasks.clear();
     }
   });
 

@@ -1,13 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import type { TestHooks } from '../../src/testHooks';
 import { toIsoDate } from '../../src/time/dates';
-import type { LogTimeResult } from '../../src/views/time/logTimeFlow';
+import type { LogTimeResult } from '../../src/commands/time/logTime';
 import { BACK, type Asker, type InputRequest, type PickManyRequest, type PickRequest } from '../../src/prompts/asker';
 import type { RefusedInput } from '../../src/prompts/quickInputAsker';
 import { opening, watchSteps } from './scriptedAsker';
-import { extensionHooks, fakeServer, setSetting, settled, signIn, signOut, typeIntoQuickInput } from './helpers';
+import { answerNotifications, answerPrompts, extensionGraph, fakeServer, type Graph, moveClock, setClock, setSetting, settled, signIn, signOut, typeIntoQuickInput } from './helpers';
 
 const ADMIN = 1;
 const TASK = 1; // "Homepage hero & navigation", project 1, module 3
@@ -64,11 +63,11 @@ class ScriptedAsker implements Asker {
 }
 
 describe('Log time', () => {
-  let hooks: TestHooks;
+  let graph: Graph;
   const fake = fakeServer();
 
   before(async () => {
-    hooks = await extensionHooks();
+    graph = await extensionGraph();
   });
 
   beforeEach(async () => {
@@ -78,12 +77,12 @@ describe('Log time', () => {
   });
 
   afterEach(async () => {
-    hooks.timeLog.clock.offsetMs = 0;
-    hooks.asker.use(undefined);
-    hooks.answerNotifications(undefined);
+    setClock(graph, 0);
+    answerPrompts(graph, undefined);
+    answerNotifications(graph, undefined);
     await fake.control.clearFaults();
-    for (const item of await hooks.timeLog.sync.waiting()) {
-      await hooks.timeLog.sync.discard(item.id);
+    for (const item of await graph.sync.waiting()) {
+      await graph.sync.discard(item.id);
     }
   });
 
@@ -103,7 +102,7 @@ describe('Log time', () => {
 
   it('logs an entry from an argument object without prompting and sends the documented fields', async () => {
     const changes: unknown[] = [];
-    const listener = hooks.services.changes.onDidChange((change) => changes.push(change));
+    const listener = graph.changes.onDidChange((change) => changes.push(change));
     try {
       const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', {
         taskId: String(TASK),
@@ -129,7 +128,7 @@ describe('Log time', () => {
       assert.equal(body.description, 'Argument entry');
       assert.equal(await entriesFor('Argument entry'), 1);
       assert.ok(changes.some((change) => (change as { resource: string }).resource === 'time'), 'a time change was announced');
-      assert.equal(hooks.services.recentTasks.list()[0]?.id, TASK, 'the task is first among the recent tasks');
+      assert.equal(graph.recentTasks.list()[0]?.id, TASK, 'the task is first among the recent tasks');
     } finally {
       listener.dispose();
     }
@@ -175,7 +174,7 @@ describe('Log time', () => {
     for (const row of (await fake.control.rows('projectworktype')).filter((r) => r.projectid === 6)) {
       await fake.control.updateRow('projectworktype', row.id, { active: false });
     }
-    hooks.services.lookups.clear();
+    graph.lookups.clear();
     const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: 24, hours: 1 });
     assert.equal(result.status, 'invalid');
     assert.match(result.status === 'invalid' ? result.message : '', /no active work types/);
@@ -187,8 +186,8 @@ describe('Log time', () => {
     const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: 1, worktypeId: 1, description: 'refused' });
     assert.equal(result.status, 'invalid');
     assert.match(result.status === 'invalid' ? result.message : '', /did not accept/);
-    assert.equal((await hooks.timeLog.sync.waiting()).length, 0, 'nothing waits');
-    await hooks.timeLog.sync.retry();
+    assert.equal((await graph.sync.waiting()).length, 0, 'nothing waits');
+    await graph.sync.retry();
     assert.equal(await timePosts(), 1, 'sent once, never again');
   });
 
@@ -202,7 +201,7 @@ describe('Log time', () => {
       await inject();
       const description = `outbox ${name}`;
       const told: string[] = [];
-      hooks.answerNotifications((severity, message) => {
+      answerNotifications(graph, (severity, message) => {
         told.push(`${severity}: ${message}`);
         return Promise.resolve(undefined);
       });
@@ -212,10 +211,10 @@ describe('Log time', () => {
       assert.equal(told.length, 1, 'one notification');
       assert.match(told[0], /^warning: /);
       assert.match(told[0], expected, 'it says why the entry waits');
-      const waiting = await hooks.timeLog.sync.waiting();
+      const waiting = await graph.sync.waiting();
       assert.equal(waiting.length, 1, 'one entry waits');
       // Past the wait before a send that may have arrived is looked up (a late commit lands by then).
-      hooks.timeLog.clock.offsetMs += 10 * 60_000;
+      moveClock(graph, 10 * 60_000);
       const report = await vscode.commands.executeCommand<{ waiting: number }>('intervals.retrySync');
       assert.equal(report.waiting, 0, 'nothing waits after the retry');
       assert.equal(await entriesFor(description), 1, 'exactly one entry on the server');
@@ -227,7 +226,7 @@ describe('Log time', () => {
     const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: 0.75, worktypeId: 1, description: 'committed' });
     assert.equal(result.status, 'queued');
     await fake.control.clearRequests();
-    hooks.timeLog.clock.offsetMs += 10 * 60_000;
+    moveClock(graph, 10 * 60_000);
     await vscode.commands.executeCommand('intervals.retrySync');
     const requests = await fake.control.requests();
     assert.ok(requests.some((r) => r.method === 'GET' && r.path.startsWith('/time') && r.query.personid === String(ADMIN)), 'looked the entry up');
@@ -241,11 +240,11 @@ describe('Log time', () => {
       await fake.control.stallNext(1, 8000, { method: 'POST', resource: 'time' });
       const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: 1, worktypeId: 1, description: 'stalled' });
       assert.equal(result.status, 'queued');
-      assert.equal((await hooks.timeLog.sync.waiting())[0]?.state, 'uncertain', 'a timed-out send is uncertain');
+      assert.equal((await graph.sync.waiting())[0]?.state, 'uncertain', 'a timed-out send is uncertain');
       await fake.control.clearRequests();
       await vscode.commands.executeCommand('intervals.retrySync');
       assert.equal((await fake.control.requests()).filter((r) => r.path.startsWith('/time')).length, 0, 'not looked up (nor sent) before the wait has passed');
-      hooks.timeLog.clock.offsetMs += 10 * 60_000;
+      moveClock(graph, 10 * 60_000);
       await vscode.commands.executeCommand('intervals.retrySync');
       const requests = await fake.control.requests();
       const lookup = requests.findIndex((r) => r.method === 'GET' && r.path.startsWith('/time'));
@@ -260,14 +259,14 @@ describe('Log time', () => {
   it('deletes the timer the entry came from once the entry is kept to be sent, and logs the entry once', async () => {
     await fake.control.dropNext(1, { method: 'POST', resource: 'time' });
     const changes: unknown[] = [];
-    const listener = hooks.services.changes.onDidChange((change) => changes.push(change));
+    const listener = graph.changes.onDidChange((change) => changes.push(change));
     try {
       const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: 8, hours: 1.25, worktypeId: 1, timerId: 2, description: 'from timer' });
       assert.equal(result.status, 'queued');
       // Its time now waits in the entry: the timer goes, so it can be neither logged nor resumed twice.
       await settled();
       assert.ok(!(await fake.control.rows('timer')).some((t) => t.id === 2), 'the timer is deleted');
-      hooks.timeLog.clock.offsetMs += 10 * 60_000;
+      moveClock(graph, 10 * 60_000);
       await vscode.commands.executeCommand('intervals.retrySync');
     } finally {
       listener.dispose();
@@ -288,7 +287,7 @@ describe('Log time', () => {
       'Not billable',
       'Prompted entry',
     ]);
-    hooks.asker.use(asker);
+    answerPrompts(graph, asker);
     const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: 3, prompt: true });
     assert.equal(result.status, 'logged');
     const durationSteps = asker.seen.filter((s) => s.step === 3);
@@ -309,7 +308,7 @@ describe('Log time', () => {
   it('offers the work type last used on the project first', async () => {
     await vscode.commands.executeCommand('intervals.logTime', { taskId: TASK, hours: 1, worktypeId: 4, description: 'remember me' });
     const asker = new ScriptedAsker(['today', '1h', 'default', 'default', '']);
-    hooks.asker.use(asker);
+    answerPrompts(graph, asker);
     const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
     assert.equal(result.status, 'logged');
     const workTypes = asker.seen.find((s) => s.step === 4);
@@ -320,18 +319,18 @@ describe('Log time', () => {
   it('counts what the shown week already holds for the day against 24 hours', async () => {
     const today = toIsoDate(new Date());
     await fake.control.insertRow('time', { personid: ADMIN, projectid: 1, taskid: TASK, worktypeid: 1, date: today, time: 23, billable: true, description: 'long day' });
-    await hooks.timeLog.view.reload();
+    await graph.myTime.reload();
     const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: '1h 30m', worktypeId: 1 });
     assert.equal(result.status, 'invalid');
     assert.match(result.status === 'invalid' ? result.message : '', /already logged that day/);
     assert.equal(await timePosts(), 0);
-    hooks.timeLog.view.clear();
+    graph.myTime.clear();
   });
 
   it('asks the service what a day outside the shown week holds before checking 24 hours', async () => {
     const day = '2026-03-02';
     await fake.control.insertRow('time', { personid: ADMIN, projectid: 1, taskid: TASK, worktypeid: 1, date: day, time: 22, billable: true, description: 'crunch' });
-    hooks.timeLog.view.clear();
+    graph.myTime.clear();
     await fake.control.clearRequests();
     const refused = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, date: day, hours: 3, worktypeId: 1 });
     assert.equal(refused.status, 'invalid');
@@ -345,7 +344,7 @@ describe('Log time', () => {
   });
 
   it('keeps the real prompt open on a day that does not exist, and moves on once it is corrected', async () => {
-    const steps = watchSteps(hooks.asker.quickInput);
+    const steps = watchSteps(graph.asker);
     const shown = (): number[] => steps.shown.map((step) => step.step);
     try {
       let step = steps.next();
@@ -354,7 +353,7 @@ describe('Log time', () => {
       assert.deepEqual(shown(), [2], 'the day is asked first when the task is given');
       step = steps.next();
       const refusal = new Promise<RefusedInput>((resolve) => {
-        const once = hooks.asker.quickInput.onDidRefuse((refused) => {
+        const once = graph.asker.onDidRefuse((refused) => {
           once.dispose();
           resolve(refused);
         });
@@ -381,7 +380,7 @@ describe('Log time', () => {
   /** Records each notification and answers it with `choose` (the button to press, or none). */
   function notifications(choose: (actions: readonly string[]) => string | undefined = () => undefined): string[] {
     const told: string[] = [];
-    hooks.answerNotifications((severity, message, actions) => {
+    answerNotifications(graph, (severity, message, actions) => {
       told.push(`${severity}: ${message}${actions.length > 0 ? ` [${actions.join(', ')}]` : ''}`);
       return Promise.resolve(choose(actions));
     });
@@ -393,7 +392,7 @@ describe('Log time', () => {
   it('offers Edit and Try Again with every answer filled in when Intervals refuses the entry', async () => {
     await fake.control.failNext(1, { status: 400, code: 18, message: 'The date is closed for time entry' }, { method: 'POST', resource: 'time' });
     const told = notifications((actions) => (actions.includes(EDIT_AND_RETRY) ? EDIT_AND_RETRY : undefined));
-    await hooks.globalState.update('intervals.lastWorkTypeByProject', undefined);
+    await graph.context.globalState.update('intervals.lastWorkTypeByProject', undefined);
     const yesterday = toIsoDate(new Date(Date.now() - 86_400_000));
     const asker = new ScriptedAsker([
       // The first run: the answers the user types.
@@ -410,14 +409,14 @@ describe('Log time', () => {
       'default',
       keep,
     ]);
-    hooks.asker.use(asker);
+    answerPrompts(graph, asker);
     const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
     assert.equal(result.status, 'invalid');
     assert.ok(told.some((message) => /^error: Could not log time\. .*date is closed.*\[Edit and Try Again\]$/.test(message)), told.join('\n'));
     // The second run, started by the button, is background work: once it is over, the entry is in.
     await settled();
     assert.equal(await entriesFor('Refused once'), 1, 'the second run logs the entry');
-    assert.equal(hooks.globalState.get<Record<string, number>>('intervals.lastWorkTypeByProject')?.['1'], 2, 'and remembers the work type');
+    assert.equal(graph.context.globalState.get<Record<string, number>>('intervals.lastWorkTypeByProject')?.['1'], 2, 'and remembers the work type');
     assert.equal(asker.remaining, 0, 'the second run asked every step');
     const [task, ...rest] = asker.seen.slice(5);
     assert.match(task?.active ?? '', /Homepage hero & navigation/, 'the task is the one chosen');
@@ -438,15 +437,15 @@ describe('Log time', () => {
     const refuseWorkTypes = (): Promise<unknown> =>
       fake.control.failNext(100, { status: 400, code: 18, message: 'Work types unavailable' }, { method: 'GET', resource: 'projectworktype' });
     const lastWorkTypes = 'intervals.lastWorkTypeByProject';
-    const previous = hooks.globalState.get(lastWorkTypes);
+    const previous = graph.context.globalState.get(lastWorkTypes);
     try {
       // Never logged on the project: nothing to fall back on, so the answers wait behind a button.
-      await hooks.globalState.update(lastWorkTypes, undefined);
+      await graph.context.globalState.update(lastWorkTypes, undefined);
       // Failures first, then an empty cache: a view loading work types in between cannot refill it.
       await refuseWorkTypes();
-      hooks.services.lookups.clear();
+      graph.lookups.clear();
       const told = notifications();
-      hooks.asker.use(new ScriptedAsker(['today', '1h']));
+      answerPrompts(graph, new ScriptedAsker(['today', '1h']));
       const refused = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
       assert.equal(refused.status, 'failed');
       // Other views may report their own failures meanwhile: look for Log Time's.
@@ -455,13 +454,13 @@ describe('Log time', () => {
 
       // Logged on the project before: its work type is used and the entry goes through.
       await fake.control.clearFaults();
-      await hooks.globalState.update(lastWorkTypes, { 1: 3 });
+      await graph.context.globalState.update(lastWorkTypes, { 1: 3 });
       await refuseWorkTypes();
-      hooks.services.lookups.clear();
+      graph.lookups.clear();
       await fake.control.clearRequests();
       // Back from the billable step passes over the work type step, which had nothing to ask.
       const asker = new ScriptedAsker(['today', '1h 5m', BACK, '1h 10m', 'default', 'Fallback work type']);
-      hooks.asker.use(asker);
+      answerPrompts(graph, asker);
       const logged = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
       assert.equal(logged.status, 'logged', JSON.stringify(logged));
       assert.deepEqual(asker.seen.map((step) => step.step), [2, 3, 5, 3, 5, 6]);
@@ -472,8 +471,8 @@ describe('Log time', () => {
       // One load by Log Time (another view may ask once too): not again on Back, nor for the name.
       assert.ok(workTypeRequests.length <= 2, `the failing work types are not asked for again and again (${workTypeRequests.length})`);
     } finally {
-      await hooks.globalState.update(lastWorkTypes, previous);
-      hooks.services.lookups.clear();
+      await graph.context.globalState.update(lastWorkTypes, previous);
+      graph.lookups.clear();
     }
   });
 
@@ -482,8 +481,8 @@ describe('Log time', () => {
     await fake.control.updateRow('task', TASK, { title });
     const row = (await fake.control.rows('task')).find((candidate) => candidate.id === TASK);
     const label = `#${String(row?.localid)} `;
-    const recentBefore = hooks.services.recentTasks.list();
-    const steps = watchSteps(hooks.asker.quickInput);
+    const recentBefore = graph.recentTasks.list();
+    const steps = watchSteps(graph.asker);
     const shown = steps.shown;
     try {
       let step = steps.next();
@@ -496,7 +495,7 @@ describe('Log time', () => {
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       assert.deepEqual(await pending, { status: 'cancelled' });
 
-      await hooks.services.recentTasks.remember({ id: TASK, localId: Number(row?.localid), title, projectId: 1, project: '$(rocket) Site', clientId: null, client: null });
+      await graph.recentTasks.remember({ id: TASK, localId: Number(row?.localid), title, projectId: 1, project: '$(rocket) Site', clientId: null, client: null });
       step = steps.next();
       pending = vscode.commands.executeCommand<LogTimeResult>('intervals.logTime');
       await step;
@@ -510,15 +509,15 @@ describe('Log time', () => {
       assert.equal(await timePosts(), 0);
     } finally {
       steps.dispose();
-      await hooks.services.recentTasks.clear();
+      await graph.recentTasks.clear();
       for (const task of [...recentBefore].reverse()) {
-        await hooks.services.recentTasks.remember(task);
+        await graph.recentTasks.remember(task);
       }
     }
   });
 
   it('cancelling a prompt sends nothing', async () => {
-    hooks.asker.use(new ScriptedAsker(['today', undefined]));
+    answerPrompts(graph, new ScriptedAsker(['today', undefined]));
     const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
     assert.deepEqual(result, { status: 'cancelled' });
     assert.equal(await timePosts(), 0);
@@ -531,7 +530,7 @@ describe('Log time', () => {
     const id = result.status === 'queued' ? result.id : '';
     const discarded = await vscode.commands.executeCommand<{ status: string }>('intervals.discardWaitingEntry', { id, confirm: false });
     assert.equal(discarded.status, 'discarded');
-    assert.equal((await hooks.timeLog.sync.waiting()).length, 0);
+    assert.equal((await graph.sync.waiting()).length, 0);
     const postsBefore = await timePosts();
     await vscode.commands.executeCommand('intervals.retrySync');
     assert.equal(await timePosts(), postsBefore, 'a retry sends nothing for a discarded entry');

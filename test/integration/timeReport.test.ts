@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import type { TestHooks } from '../../src/testHooks';
 import type { TimeReport } from '../../src/timeReport/reportModel';
+import { DEFAULT_PAGE_SIZE as PAGE_SIZE } from '../../src/api/pagination';
 import { rangeFor } from '../../src/time/dates';
 import type { TimeRow } from '../fake-intervals/store';
-import { eventually, extensionHooks, fakeServer, readLogs, signIn, signOut } from './helpers';
+import { answerPrompts, eventually, extensionGraph, fakeServer, type Graph, readLogs, setClock, signIn, signOut } from './helpers';
 import { accept, choose, ScriptedAsker, type, watchSteps, type Answer } from './scriptedAsker';
 
 // Demo account: Ada Lovelace (1, Administrator), Grace Hopper (2, Manager), Ravi Patel (3,
@@ -20,11 +20,11 @@ const RANGE = { start: '2025-06-02', end: '2025-06-15' };
 
 describe('Time report', () => {
   const fake = fakeServer();
-  let hooks: TestHooks;
+  let graph: Graph;
   let folder: string;
 
   before(async () => {
-    hooks = await extensionHooks();
+    graph = await extensionGraph();
     folder = await mkdtemp(join(tmpdir(), 'intervals-report-'));
   });
 
@@ -32,29 +32,28 @@ describe('Time report', () => {
     await fake.control.reset();
     await signIn('admin');
     // Each test starts from the defaults, not from the range an earlier test chose.
-    await hooks.globalState.update('intervals.lastAnswers.timeReport', undefined);
-    hooks.services.lookups.clear();
+    await graph.context.globalState.update('intervals.lastAnswers.timeReport', undefined);
+    graph.lookups.clear();
     await fake.control.clearRequests();
   });
 
   afterEach(async () => {
     // A failed step-through must not leave its quick input open for the next suite.
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    hooks.asker.use(undefined);
+    answerPrompts(graph, undefined);
     await fake.control.clearFaults();
-    hooks.projects.timeReportPageSize = undefined;
-    hooks.projects.now = () => new Date();
+    setClock(graph, 0);
   });
 
   after(async () => {
-    hooks.projects.timeReportPanel.dispose();
+    graph.timeReportPanel.dispose();
     await rm(folder, { recursive: true, force: true });
     await signOut();
   });
 
   function script(...answers: Answer[]): ScriptedAsker {
     const asker = new ScriptedAsker(answers);
-    hooks.asker.use(asker);
+    answerPrompts(graph, asker);
     return asker;
   }
 
@@ -89,12 +88,12 @@ describe('Time report', () => {
   }
 
   it('walks every page of a range and totals it as the server holds it', async () => {
-    await insertEntries(ADA, 23);
+    // More entries than a page of the client holds (500), so the report walks two pages.
+    await insertEntries(ADA, PAGE_SIZE + 3);
     await insertEntries(GRACE, 4);
-    hooks.projects.timeReportPageSize = 5;
     const report = await vscode.commands.executeCommand<TimeReport>('intervals.timeReport', { range: 'custom', start: RANGE.start, end: RANGE.end });
     const expected = await expectedTotals(ADA, RANGE);
-    assert.ok(expected.count >= 23);
+    assert.ok(expected.count >= PAGE_SIZE + 3);
     assert.equal(report.entryCount, expected.count);
     assert.equal(report.totals.hours, expected.hours);
     assert.equal(report.totals.billable, expected.billable);
@@ -103,12 +102,12 @@ describe('Time report', () => {
     assert.equal(Math.round(report.days.reduce((t, d) => t + d.hours * 100, 0)) / 100, expected.hours);
     assert.equal(Math.round(report.projects.reduce((t, p) => t + p.hours * 100, 0)) / 100, expected.hours);
     const requests = await timeRequests(RANGE);
-    assert.equal(requests.length, Math.ceil(expected.count / 5), 'one request per page');
+    assert.equal(requests.length, Math.ceil(expected.count / PAGE_SIZE), 'one request per page');
     for (const request of requests) {
       assert.equal(request.query.personid, String(ADA));
       assert.equal(request.query.datebegin, RANGE.start);
       assert.equal(request.query.dateend, RANGE.end);
-      assert.equal(request.query.limit, '5');
+      assert.equal(request.query.limit, String(PAGE_SIZE));
     }
   });
 
@@ -183,7 +182,7 @@ describe('Time report', () => {
   });
 
   it('goes back and forth through the real quick input', async () => {
-    const steps = watchSteps(hooks.asker.quickInput);
+    const steps = watchSteps(graph.asker);
     try {
       let step = steps.next();
       const pending = vscode.commands.executeCommand<TimeReport>('intervals.timeReport');
@@ -244,7 +243,7 @@ describe('Time report', () => {
   it('shows a page with a strict policy and escaped service text', async () => {
     await insertEntries(ADA, 2, { projectid: 3 });
     await vscode.commands.executeCommand<TimeReport>('intervals.timeReport', { range: 'custom', start: RANGE.start, end: RANGE.end });
-    const html = hooks.projects.timeReportPanel.html ?? '';
+    const html = graph.timeReportPanel.html ?? '';
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src [^"]+ &#39;nonce-[^"]+&#39;; script-src &#39;nonce-[^"]+&#39;">/);
     const nonce = /script-src &#39;nonce-([^&]+)&#39;/.exec(html)?.[1];
     assert.ok(nonce);
@@ -275,6 +274,6 @@ describe('Time report', () => {
       [400],
     );
     // The log reaches its file on VS Code's schedule, not ours.
-    await eventually(async () => /Could not load the time report: .*Bad date/.test(await readLogs(hooks.logUri)), "the service's reason is logged with what failed", 15_000);
+    await eventually(async () => /Could not load the time report: .*Bad date/.test(await readLogs(graph.context.logUri)), "the service's reason is logged with what failed", 15_000);
   });
 });

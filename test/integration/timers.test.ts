@@ -3,14 +3,16 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import type { TimerListing } from '../../src/commands/showTimers';
-import type { TestHooks } from '../../src/testHooks';
+import type { TimerListing } from '../../src/commands/timer/showTimers';
 import { ContextKey } from '../../src/common/contextKeys';
-import type { StopTimerResult } from '../../src/commands/stopTimer';
+import type { StopTimerResult } from '../../src/commands/timer/stopTimer';
 import type { TimerAdjustment } from '../../src/timer/timerModel';
-import type { TimerEntry, TimerService } from '../../src/timer/timerService';
-import { formatUtcTimestamp } from '../../src/timer/timestamps';
-import { extensionHooks, fakeServer, nextChange, setSetting, settled, signIn, signOut } from './helpers';
+import type { IdleAsker, IdleWatcher } from '../../src/timer/idleWatcher';
+import type { StateFileFollower } from '../../src/timer/stateFileFollower';
+import { DEFAULT_TIMER_DOUBT_MS, type TimerEntry, type TimerService } from '../../src/timer/timerService';
+import type { TimerStateFile } from '../../src/timer/timerStateFile';
+import { formatUtcTimestamp } from '../../src/time/timestamps';
+import { answerNotifications, answerPrompts, extensionGraph, fakeServer, type Graph, moveClock, nextChange, setClock, setSetting, settled, signIn, signOut } from './helpers';
 import { accept, ScriptedAsker, type } from './scriptedAsker';
 
 const ADMIN = 1;
@@ -18,26 +20,56 @@ const TASK = 1; // "Homepage hero & navigation", local id 1001
 const OTHER_TASK = 8;
 
 describe('Timers', () => {
-  let hooks: TestHooks;
+  let graph: Graph;
   const fake = fakeServer();
-  const extra: Array<TimerService & vscode.Disposable> = [];
+  const extra: vscode.Disposable[] = [];
 
   const adminTimers = async () => (await fake.control.rows('timer')).filter((row) => row.personid === ADMIN);
-  const service = () => hooks.timers.service;
+  const service = () => graph.timers;
   const start = (arg: unknown) => vscode.commands.executeCommand<TimerEntry | undefined>('intervals.startTimer', arg);
   const elapsed = (timers: TimerService) => timers.elapsed(timers.entries[0] as TimerEntry);
+
+  /**
+   * A second service on the same state file, following it, as another window would have: built
+   * with the constructors of the extension's own objects, so it is the same code.
+   */
+  function otherWindow(owner: string): TimerService & vscode.Disposable {
+    const StateFile = graph.timerState.constructor as typeof TimerStateFile;
+    const Service = graph.timers.constructor as typeof TimerService;
+    const Follower = graph.timerFollower.constructor as typeof StateFileFollower;
+    const { session, settings, stateFolder: folder } = graph;
+    const other = new Service({
+      state: new StateFile({ folder, owner }),
+      account: () => (session.client && session.state.signedIn ? { api: session.client, personId: session.state.account.personId } : undefined),
+      now: () => graph.clock.now(),
+      allowMultipleTimers: () => settings.allowMultipleTimers,
+      uncertainDelayMs: () => Math.max(DEFAULT_TIMER_DOUBT_MS, 3 * settings.requestTimeoutMs),
+    });
+    const follower = new Follower({ folder, target: other, work: graph.work, onProblem: () => undefined });
+    const made = Object.assign(other, { dispose: () => (follower.dispose(), Service.prototype.dispose.call(other)) });
+    extra.push(made);
+    return made;
+  }
+
+  /** The window's idle detection as the extension builds it, with the question answered by `ask`. */
+  function idleWatcherAsking(ask: IdleAsker): IdleWatcher {
+    const Watcher = graph.idleWatcher.constructor as typeof IdleWatcher;
+    const watcher = new Watcher({ ...graph, ask, folder: graph.stateFolder, onResolved: (entry) => graph.timerChanges.fire(entry) });
+    extra.push(watcher);
+    return watcher;
+  }
 
   async function clearTimers(): Promise<void> {
     for (const row of await fake.control.rows('timer')) {
       await fake.control.deleteRow('timer', row.id);
     }
-    await fs.mkdir(hooks.timers.folder, { recursive: true });
-    await fs.writeFile(path.join(hooks.timers.folder, 'timers.json'), JSON.stringify({ version: 1, personId: null, records: [], tasks: [], deletions: [] }));
+    await fs.mkdir(graph.stateFolder, { recursive: true });
+    await fs.writeFile(path.join(graph.stateFolder, 'timers.json'), JSON.stringify({ version: 1, personId: null, records: [], tasks: [], deletions: [] }));
     await service().load();
   }
 
   before(async () => {
-    hooks = await extensionHooks();
+    graph = await extensionGraph();
     await setSetting('intervals.idleMinutes', 1);
   });
 
@@ -45,18 +77,17 @@ describe('Timers', () => {
     await fake.control.reset();
     await signIn('admin');
     // A poll started by the sign-in would bring back the demo timers the reset restored.
-    await hooks.timers.settled();
-    hooks.timers.clock.offsetMs = 0;
+    await graph.work.idle();
+    setClock(graph, 0);
     await clearTimers();
     await fake.control.clearRequests();
   });
 
   afterEach(async () => {
     extra.splice(0).forEach((other) => other.dispose());
-    hooks.timers.setIdleAsker(undefined);
-    hooks.timers.clock.offsetMs = 0;
+    setClock(graph, 0);
     await fake.control.clearFaults();
-    await hooks.timers.settled();
+    await graph.work.idle();
     await clearTimers();
   });
 
@@ -72,20 +103,20 @@ describe('Timers', () => {
     assert.equal(rows[0]?.taskid, TASK);
     assert.notEqual(rows[0]?.starttime, null);
     assert.equal(started?.timer.id, rows[0]?.id);
-    assert.equal(hooks.contextKeys.get(ContextKey.timerRunning), true);
-    assert.equal(hooks.contextKeys.get(ContextKey.hasTimer), true);
-    assert.equal(hooks.services.activeTimers.isRunning(TASK), true);
-    assert.equal(hooks.services.recentTasks.list()[0]?.id, TASK);
+    assert.equal(graph.contextKeys.get(ContextKey.timerRunning), true);
+    assert.equal(graph.contextKeys.get(ContextKey.hasTimer), true);
+    assert.equal(graph.activeTimers.isRunning(TASK), true);
+    assert.equal(graph.recentTasks.list()[0]?.id, TASK);
 
-    hooks.timers.clock.offsetMs = 90_000;
+    setClock(graph, 90_000);
     const paused = await vscode.commands.executeCommand<TimerEntry>('intervals.pauseTimer');
     rows = await adminTimers();
     assert.equal(rows[0]?.starttime, null);
     assert.ok((rows[0]?.time ?? 0) >= 90 && (rows[0]?.time ?? 0) <= 92, `paused with the run counted (${rows[0]?.time})`);
     assert.equal(paused.timer.startedAt, null);
-    assert.equal(hooks.contextKeys.get(ContextKey.timerRunning), false);
+    assert.equal(graph.contextKeys.get(ContextKey.timerRunning), false);
 
-    hooks.timers.clock.offsetMs = 0;
+    setClock(graph, 0);
     await vscode.commands.executeCommand('intervals.resumeTimer', { taskId: TASK });
     rows = await adminTimers();
     assert.equal(rows.length, 1);
@@ -111,7 +142,7 @@ describe('Timers', () => {
     assert.equal((await adminTimers()).length, 0, 'the time log deleted the timer');
     await settled();
     assert.equal(service().entries.length, 0, 'the timer is gone here too');
-    assert.equal(hooks.contextKeys.get(ContextKey.hasTimer), false);
+    assert.equal(graph.contextKeys.get(ContextKey.hasTimer), false);
   });
 
   it('after Intervals refuses the entry of a stopped timer, Log the Timer Again logs it with the time read anew', async () => {
@@ -119,14 +150,14 @@ describe('Timers', () => {
     await vscode.commands.executeCommand('intervals.adjustTimer', { elapsed: 600 });
     await fake.control.failNext(1, { status: 400, code: 18, message: 'The date is closed for time entry' }, { method: 'POST', resource: 'time' });
     const told: string[] = [];
-    hooks.answerNotifications((severity, message, actions) => {
+    answerNotifications(graph, (severity, message, actions) => {
       told.push(`${severity}: ${message} [${actions.join(', ')}]`);
       return Promise.resolve(actions.includes('Log the Timer Again') ? 'Log the Timer Again' : undefined);
     });
     // Enter on every step; the first run types a description, the second keeps it.
     const asker = new ScriptedAsker([accept, accept, accept, accept, accept, type('Refused timer'), accept, accept, accept, accept, accept, accept]);
-    hooks.asker.use(asker);
-    const loggedAgain = nextChange(hooks, (change) => change.resource === 'time');
+    answerPrompts(graph, asker);
+    const loggedAgain = nextChange(graph, (change) => change.resource === 'time');
     try {
       const result = await vscode.commands.executeCommand<StopTimerResult>('intervals.stopTimer', { taskId: TASK });
       assert.equal(result.status, 'invalid');
@@ -139,8 +170,8 @@ describe('Timers', () => {
       assert.ok(Number(entry.time) >= 600 / 3600, `the timer's time: ${entry.time} h`);
       assert.equal((await adminTimers()).length, 0, 'the timer is deleted once its time is logged');
     } finally {
-      hooks.asker.use(undefined);
-      hooks.answerNotifications(undefined);
+      answerPrompts(graph, undefined);
+      answerNotifications(graph, undefined);
       // Two whole Log Time runs ask for much: a new client starts the next tests with the request
       // budget (90 a minute, as Intervals allows) unspent, as a new sign-in does.
       await signOut();
@@ -164,7 +195,7 @@ describe('Timers', () => {
     assert.equal(await vscode.commands.executeCommand<boolean>('intervals.discardTimer', { confirm: false }), true);
     assert.equal((await adminTimers()).length, 0);
     assert.equal(service().entries.length, 0);
-    assert.equal(hooks.contextKeys.get(ContextKey.hasTimer), false);
+    assert.equal(graph.contextKeys.get(ContextKey.hasTimer), false);
   });
 
   it('no duplicate timers per task; another task pauses the running one', async () => {
@@ -191,30 +222,29 @@ describe('Timers', () => {
   it('a timer created on the server appears after a poll', async () => {
     const at = formatUtcTimestamp(new Date(Date.now() - 10 * 60_000));
     await fake.control.insertRow('timer', { personid: ADMIN, taskid: OTHER_TASK, name: null, time: 120, starttime: at });
-    await hooks.timers.poll();
+    await graph.timerPoller.poll(true);
     assert.equal(service().entries.length, 1, 'the timer is adopted');
     const seconds = elapsed(service());
     assert.ok(seconds >= 720 && seconds < 730, `elapsed ${seconds}`);
-    assert.equal(hooks.services.activeTimers.isRunning(OTHER_TASK), true);
+    assert.equal(graph.activeTimers.isRunning(OTHER_TASK), true);
   });
 
   it('elapsed time is right after a reload and after a clock jump', async () => {
     await start({ taskId: TASK });
     await vscode.commands.executeCommand('intervals.adjustTimer', { elapsed: '0:30' });
-    const rebuilt = hooks.timers.createService('rebuilt');
-    extra.push(rebuilt);
+    const rebuilt = otherWindow('rebuilt');
     await rebuilt.load();
     assert.equal(rebuilt.entries.length, 1);
     assert.ok(Math.abs(elapsed(rebuilt) - elapsed(service())) <= 1);
     assert.ok(elapsed(rebuilt) >= 1800 && elapsed(rebuilt) < 1810);
 
-    hooks.timers.clock.offsetMs = 60 * 60_000;
+    setClock(graph, 60 * 60_000);
     assert.ok(elapsed(service()) >= 1800 + 3600 && elapsed(service()) < 1810 + 3600, 'the wall clock moved on an hour');
-    hooks.timers.clock.offsetMs = -2 * 60 * 60_000;
+    setClock(graph, -2 * 60 * 60_000);
     assert.equal(elapsed(service()), 1800, 'a clock set back counts the recorded time, never less');
-    hooks.timers.clock.offsetMs = 0;
-    hooks.timers.statusBar.flush();
-    assert.match(hooks.timers.statusBar.view?.text ?? '', /^\$\(clock\) 0:30 #1001 /);
+    setClock(graph, 0);
+    graph.statusBar.flush();
+    assert.match(graph.statusBar.view?.text ?? '', /^\$\(clock\) 0:30 #1001 /);
   });
 
   it('an offline start is sent once on reconnect', async () => {
@@ -223,7 +253,7 @@ describe('Timers', () => {
     assert.equal(started?.unsynced, true);
     assert.equal((await adminTimers()).length, 0);
     // A create dropped after it went out may still land: it is sent again only after the wait.
-    hooks.timers.clock.offsetMs += 3 * 60_000;
+    moveClock(graph, 3 * 60_000);
     await service().refresh();
     const rows = await adminTimers();
     assert.equal(rows.length, 1);
@@ -243,8 +273,7 @@ describe('Timers', () => {
 
   // How fast the other window follows is a speed goal, not something a test under load can time.
   it('two instances sharing the state file agree', async () => {
-    const second = hooks.timers.createService('second window');
-    extra.push(second);
+    const second = otherWindow('second window');
     await second.load();
     const followed = new Promise((resolve) => second.onDidChange((entries) => entries.length === 1 && resolve(undefined)));
     await start({ taskId: TASK });
@@ -263,13 +292,13 @@ describe('Timers', () => {
       await start({ taskId: TASK });
       await vscode.commands.executeCommand('intervals.adjustTimer', { elapsed: 600 });
       const asked: number[] = [];
-      hooks.timers.setIdleAsker((question) => {
+      const idle = idleWatcherAsking((question) => {
         asked.push(question.idleSeconds);
         return Promise.resolve(choice);
       });
-      await hooks.timers.idleEvent('blur');
-      hooks.timers.clock.offsetMs = 2 * 60_000;
-      assert.equal(await hooks.timers.idleEvent('focus'), choice);
+      await idle.observe('blur');
+      setClock(graph, 2 * 60_000);
+      assert.equal(await idle.observe('focus'), choice);
       assert.equal(asked.length, 1);
       assert.ok(asked[0] !== undefined && asked[0] >= 120 && asked[0] < 125);
       const row = (await adminTimers())[0];
@@ -285,7 +314,7 @@ describe('Timers', () => {
         assert.equal(row?.starttime, null);
         assert.equal(row?.time, seconds);
       }
-      assert.equal(await hooks.timers.idleEvent('activity'), undefined, 'asked once');
+      assert.equal(await idle.observe('activity'), undefined, 'asked once');
       // Activity is shared with other windows through a file, written in the background.
       await settled();
     });
@@ -295,8 +324,8 @@ describe('Timers', () => {
     const task = (await fake.control.rows('task')).find((row) => row.id === TASK);
     await start({ taskId: TASK });
     await settled();
-    assert.equal(hooks.timers.statusBar.view?.visible, true, 'the item shows');
-    const view = hooks.timers.statusBar.view;
+    assert.equal(graph.statusBar.view?.visible, true, 'the item shows');
+    const view = graph.statusBar.view;
     assert.match(view?.text ?? '', /^\$\(clock\) 0:00 #1001 /);
     assert.ok(view?.tooltip.includes(`#1001 ${task?.title ?? '?'}`), view?.tooltip);
     assert.match(view?.tooltip ?? '', /Project: .+/);
@@ -304,18 +333,18 @@ describe('Timers', () => {
     assert.match(view?.accessibilityLabel ?? '', /^Timer running/);
     await vscode.commands.executeCommand('intervals.pauseTimer');
     await settled();
-    assert.ok((hooks.timers.statusBar.view?.text ?? '').startsWith('$(debug-pause)'), 'the item shows the pause');
+    assert.ok((graph.statusBar.view?.text ?? '').startsWith('$(debug-pause)'), 'the item shows the pause');
     await vscode.commands.executeCommand('intervals.discardTimer', { confirm: false });
     await settled();
-    assert.equal(hooks.timers.statusBar.view?.visible, false, 'the item hides');
+    assert.equal(graph.statusBar.view?.visible, false, 'the item hides');
   });
   it('signed out, no timer shows; signed in again, it is back', async () => {
     await start({ taskId: TASK });
     await signOut();
     await settled();
     assert.equal(service().entries.length, 0, 'no timer while signed out');
-    assert.equal(hooks.timers.statusBar.view?.visible, false, 'the timer is hidden');
-    assert.equal(hooks.contextKeys.get(ContextKey.hasTimer), false);
+    assert.equal(graph.statusBar.view?.visible, false, 'the timer is hidden');
+    assert.equal(graph.contextKeys.get(ContextKey.hasTimer), false);
     await signIn('admin');
     assert.equal(service().entries.length, 1, 'the timer is back');
     assert.equal((await adminTimers()).length, 1, 'signing out changed nothing on the service');

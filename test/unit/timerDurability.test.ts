@@ -9,7 +9,7 @@ import type { TaskSummary } from '../../src/tasks/taskReference';
 import type { QueuedTimeEntry } from '../../src/timeLog/timeEntryDraft';
 import { TimeLogSync, classifyTimeFailure } from '../../src/timeLog/timeLogSync';
 import { markTimerLogged } from '../../src/timer/timerAccounts';
-import { formatUtcTimestamp } from '../../src/timer/timestamps';
+import { formatUtcTimestamp } from '../../src/time/timestamps';
 import { TimerService } from '../../src/timer/timerService';
 import { TimerStateFile } from '../../src/timer/timerStateFile';
 import { DEMO_PEOPLE, defaultFixture } from '../fake-intervals/fixture';

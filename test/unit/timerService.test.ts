@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { IntervalsClient } from '../../src/api/client';
 import type { TaskSummary } from '../../src/tasks/taskReference';
-import { formatUtcTimestamp } from '../../src/timer/timestamps';
+import { formatUtcTimestamp } from '../../src/time/timestamps';
 import { TimerService, type TimerApi } from '../../src/timer/timerService';
 import { TimerStateFile } from '../../src/timer/timerStateFile';
 import { DEMO_PEOPLE, defaultFixture } from '../fake-intervals/fixture';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatUtcTimestamp, parseUtcTimestamp } from '../../src/timer/timestamps';
+import { formatUtcTimestamp, parseUtcTimestamp } from '../../src/time/timestamps';
 
 describe('UTC timestamps', () => {
   it('formats in UTC whatever the local zone, dropping milliseconds', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ProjectInput, TaskInput } from '../../src/api/types';
-import { CREATED_STAMP_SLACK_MS, projectMadeBy, taskMadeBy } from '../../src/projects/unansweredCreate';
-import { formatUtcTimestamp } from '../../src/timer/timestamps';
+import { CREATED_STAMP_SLACK_MS, projectMadeBy, taskMadeBy } from '../../src/tasks/unansweredCreate';
+import { formatUtcTimestamp } from '../../src/time/timestamps';
 import { makeProject, makeTask } from './helpers/taskBuilders';
 
 const SENT_AT = new Date(Date.UTC(2026, 2, 11, 9, 30, 0));

@@ -3,14 +3,14 @@ import type { Project, Task } from '../../api/types';
 import { projectsIn } from '../../tasks/assignedWork';
 import type { ProjectTasks, TaskCatalog, TaskListQuery } from '../../tasks/taskCatalog';
 import { groupProjectsByClient, groupTasksByModule } from '../../tasks/taskGroups';
-import { clientNodeId, clientTreeItem, type ClientNode } from './clientNode';
-import { errorNodeId, errorTreeItem, type ErrorNode } from './errorNode';
-import { loadMoreNodeId, loadMoreTreeItem, type LoadMoreNode } from './loadMoreNode';
-import { moduleNodeId, moduleTreeItem, type ModuleNode } from './moduleNode';
-import { NO_CLIENT_NODE_ID, noClientTreeItem, type NoClientNode } from './noClientNode';
-import { projectNodeId, projectTreeItem, type ProjectNode } from './projectNode';
-import { taskNodeId, taskTreeItem, type TaskNode } from './taskNode';
-import type { TaskTreeContext, TaskTreeNode } from './taskTreeNode';
+import { clientNodeId, clientTreeItem, type ClientNode } from './nodes/clientNode';
+import { errorNodeId, errorTreeItem, type ErrorNode } from './nodes/errorNode';
+import { loadMoreNodeId, loadMoreTreeItem, type LoadMoreNode } from './nodes/loadMoreNode';
+import { moduleNodeId, moduleTreeItem, type ModuleNode } from './nodes/moduleNode';
+import { NO_CLIENT_NODE_ID, noClientTreeItem, type NoClientNode } from './nodes/noClientNode';
+import { projectNodeId, projectTreeItem, type ProjectNode } from './nodes/projectNode';
+import { taskNodeId, taskTreeItem, type TaskNode, type TaskTreeContext } from './nodes/taskNode';
+import type { TaskTreeNode } from './nodes/taskTreeNode';
 
 /** Why the tree has nothing to list, for the view's welcome content; undefined when it lists something. */
 export type TaskTreeEmptiness = 'noActiveProjects' | 'noAssignedTasks' | undefined;

@@ -9,22 +9,23 @@ import type { QueuedTimeEntry } from '../../timeLog/timeEntryDraft';
 import type { TimeLogSync } from '../../timeLog/timeLogSync';
 import { buildWeek, shiftWeek, weekOf, type TimeWeek } from '../../timeLog/timeWeek';
 import { ContextKey, type ContextKeys } from '../../common/contextKeys';
-import { dayLabel, dayTreeItem, totalText, type DayNode } from './dayNode';
-import { entryTreeItem, type EntryNode } from './entryNode';
-import { timeErrorTreeItem, type TimeErrorNode } from './timeErrorNode';
-import { waitingGroupTreeItem, waitingTreeItem, type WaitingGroupNode, type WaitingNode } from './waitingNode';
+import type { Clock } from '../../common/clock';
+import { dayLabel, dayTreeItem, totalText, type DayNode } from './nodes/dayNode';
+import { entryTreeItem, type EntryNode } from './nodes/entryNode';
+import { timeErrorTreeItem, type TimeErrorNode } from './nodes/timeErrorNode';
+import { waitingGroupTreeItem, waitingTreeItem, type WaitingGroupNode, type WaitingNode } from './nodes/waitingNode';
 
 export const TIME_VIEW_ID = 'intervals.time';
 
 export type TimeTreeNode = DayNode | EntryNode | WaitingGroupNode | WaitingNode | TimeErrorNode;
 
 export interface MyTimeViewOptions {
-  session: AccountSession;
-  changes: DataChanges;
-  sync: TimeLogSync;
+  session: Pick<AccountSession, 'state' | 'client' | 'onDidChange'>;
+  changes: Pick<DataChanges, 'onDidChange'>;
+  sync: Pick<TimeLogSync, 'onDidChangeWaiting' | 'waiting'>;
   log: Logger;
-  contextKeys: ContextKeys;
-  today?: () => Date;
+  contextKeys: Pick<ContextKeys, 'set'>;
+  clock: Clock;
 }
 
 type LoadState =
@@ -81,7 +82,7 @@ export class MyTimeView implements vscode.TreeDataProvider<TimeTreeNode>, vscode
   }
 
   private today(): Date {
-    return this.options.today?.() ?? new Date();
+    return this.options.clock.now();
   }
 
   get week(): { start: string; end: string } {

@@ -17,7 +17,7 @@ export class TimeReportPanel implements vscode.Disposable {
 
   constructor(private readonly log: Logger) {}
 
-  /** The page's HTML as last rendered, for the tests. */
+  /** The page's HTML as last rendered. */
   get html(): string | undefined {
     return this.panel?.webview.html;
   }

@@ -3,7 +3,7 @@ import { basename, join, sep } from 'node:path';
 import { Session } from 'node:inspector';
 import { performance } from 'node:perf_hooks';
 import type * as vscode from 'vscode';
-import type { TestHooks } from '../../../src/testHooks';
+import type { ExtensionGraph } from '../../../src/extension';
 import { FakeIntervalsControl } from '../../fake-intervals/control';
 import { fakeServerFromEnvironment } from '../../runners/environmentVariables';
 
@@ -58,13 +58,13 @@ export interface ActivationResults {
 }
 
 interface ExtensionModule {
-  activate(context: vscode.ExtensionContext): TestHooks | undefined;
+  activate(context: vscode.ExtensionContext): ExtensionGraph | undefined;
   deactivate?(): Promise<void> | void;
 }
 
 interface Started {
   readonly module: ExtensionModule;
-  readonly hooks: TestHooks | undefined;
+  readonly graph: ExtensionGraph | undefined;
   readonly began: number;
   readonly sample: Pick<StartSample, 'loadMs' | 'activateMs' | 'totalMs' | 'loadedAtReturn'>;
 }
@@ -149,7 +149,7 @@ class ActivationBench {
         throw new Error('Starting the timer failed.');
       }
     }
-    await this.settle(started.hooks);
+    await this.settle(started.graph);
     await this.stop(started);
     await this.control.clearRequests();
     return sample;
@@ -200,7 +200,7 @@ class ActivationBench {
       }, HELD_ANSWER_MS / 2);
     }
     const stillShown = this.currentTimerText()?.includes(RUNNING_ICON) ?? false;
-    await this.settle(started.hooks);
+    await this.settle(started.graph);
     await this.stop(started);
     await this.control.clearFaults();
     await this.control.clearRequests();
@@ -226,18 +226,18 @@ class ActivationBench {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const module = require(entry) as ExtensionModule;
     const loaded = performance.now();
-    const hooks = module.activate(this.context);
+    const graph = module.activate(this.context);
     const returned = performance.now();
     return {
       module,
-      hooks,
+      graph,
       began,
       sample: { loadMs: loaded - began, activateMs: returned - loaded, totalMs: returned - began, loadedAtReturn: this.loadedFiles() },
     };
   }
 
   private async finishStartUp(started: Started): Promise<StartSample> {
-    await this.settle(started.hooks);
+    await this.settle(started.graph);
     const shown = this.timerText(started.began);
     return {
       ...started.sample,
@@ -248,15 +248,15 @@ class ActivationBench {
   }
 
   /** Until the extension's start-up work is over and the fake has answered what it was sent. */
-  private async settle(hooks: TestHooks | undefined): Promise<void> {
-    await hooks?.session.restore();
+  private async settle(graph: ExtensionGraph | undefined): Promise<void> {
+    await graph?.session.restore();
     for (let round = 0; round < 200; round++) {
-      await hooks?.services.work.idle();
+      await graph?.work.idle();
       const before = (await this.control.requests()).length;
       const inFlight = await this.control.inFlight();
       await delay(150);
       const quiet = inFlight.length === 0 && (await this.control.requests()).length === before;
-      if (quiet && (hooks?.services.work.snapshot().running.length ?? 0) === 0) {
+      if (quiet && (graph?.work.snapshot().running.length ?? 0) === 0) {
         return;
       }
     }

@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import type { Notifier } from '../common/notifier';
+import { checkArguments, type ArgumentSpec } from './args';
+
+/** One contributed command: its id from package.json and what it does. */
+export interface Command {
+  readonly id: string;
+  /**
+   * The keys of the argument object the command reads and what each must hold (see `args.ts`).
+   * A value that does not fit is refused before `execute` runs; the others reach it normalised
+   * (ids as numbers).
+   */
+  readonly arguments?: ArgumentSpec;
+  execute(...args: unknown[]): unknown;
+}
+
+/** Runs a command as VS Code does: its argument object checked first, a refusal shown. */
+export function runCommand(command: Command, args: unknown[], notifier: Pick<Notifier, 'show'>): unknown {
+  if (!command.arguments) {
+    return command.execute(...args);
+  }
+  const checked = checkArguments(command.id, command.arguments, args[0]);
+  if (!checked.ok) {
+    // A keybinding or a task has nowhere else to show it.
+    void notifier.show('error', checked.refusal.message);
+    return checked.refusal;
+  }
+  return command.execute(checked.arg, ...args.slice(1));
+}
+
+/** Registers every command of the table with VS Code. */
+export function registerCommands(commands: readonly Command[], notifier: Pick<Notifier, 'show'>): vscode.Disposable {
+  return vscode.Disposable.from(
+    ...commands.map((command) => vscode.commands.registerCommand(command.id, (...args: unknown[]) => runCommand(command, args, notifier))),
+  );
+}

@@ -1,0 +1,181 @@
+import type * as vscode from 'vscode';
+import type { AccountGuard } from '../auth/accountGuard';
+import type { AccountSession } from '../auth/accountSession';
+import type { Clock } from '../common/clock';
+import type { DataChanges } from '../common/dataChanges';
+import type { ErrorReporter } from '../common/errorReporter';
+import type { Logger } from '../common/logger';
+import type { Notifier } from '../common/notifier';
+import type { Settings } from '../common/settings';
+import type { LookupCache } from '../lookups/lookupCache';
+import type { Asker } from '../prompts/asker';
+import type { WebAddressPrompt } from '../prompts/webAddress';
+import type { RecentTasks } from '../tasks/recentTasks';
+import type { TaskCatalog } from '../tasks/taskCatalog';
+import type { TimeLogSync } from '../timeLog/timeLogSync';
+import type { TimerChanges } from '../timer/timerChanges';
+import type { TimerService } from '../timer/timerService';
+import type { TaskActions } from '../views/tasks/taskActions';
+import type { TaskFinder } from '../views/tasks/taskFinder';
+import type { TaskReveal } from '../views/tasks/taskReveal';
+import type { TaskTree } from '../views/tasks/taskTree';
+import type { MyTimeView } from '../views/time/myTimeView';
+import type { TimeReportPanel } from '../views/timeReport/timeReportPanel';
+import { showLogCommand } from './account/showLog';
+import { showSetAsideDataCommand } from './account/showSetAsideData';
+import { signInCommand } from './account/signIn';
+import { signOutCommand } from './account/signOut';
+import type { Command } from './command';
+import { createProjectCommand } from './projects/createProject';
+import { assignTaskCommand } from './tasks/assignTask';
+import type { TaskLookup } from './tasks/chosenTask';
+import { copyTaskIdCommand } from './tasks/copyTaskId';
+import { copyTaskLinkCommand } from './tasks/copyTaskLink';
+import { createTaskCommand } from './tasks/createTask';
+import { findTaskCommand } from './tasks/findTask';
+import { hideClosedTasksCommand } from './tasks/hideClosedTasks';
+import { loadMoreTasksCommand } from './tasks/loadMoreTasks';
+import { openTaskInBrowserCommand } from './tasks/openTaskInBrowser';
+import { refreshTasksCommand } from './tasks/refreshTasks';
+import { retryTasksCommand } from './tasks/retryTasks';
+import { revealTaskCommand } from './tasks/revealTask';
+import { setTaskStatusCommand } from './tasks/setTaskStatus';
+import { showAllTasksCommand } from './tasks/showAllTasks';
+import { showClientTasksCommand } from './tasks/showClientTasks';
+import { showClosedTasksCommand } from './tasks/showClosedTasks';
+import { showMyTasksCommand } from './tasks/showMyTasks';
+import { deleteTimeEntryCommand } from './time/deleteTimeEntry';
+import { discardWaitingEntryCommand } from './time/discardWaitingEntry';
+import { editTimeEntryCommand } from './time/editTimeEntry';
+import { logAgainTodayCommand } from './time/logAgainToday';
+import { loggedHoursOn } from './time/loggedHours';
+import { LogTime, logTimeCommand } from './time/logTime';
+import { nextWeekCommand } from './time/nextWeek';
+import { previousWeekCommand } from './time/previousWeek';
+import { refreshTimeCommand } from './time/refreshTime';
+import { retrySyncCommand } from './time/retrySync';
+import { thisWeekCommand } from './time/thisWeek';
+import { timeReportCommand } from './time/timeReport';
+import { adjustTimerCommand } from './timer/adjustTimer';
+import { discardTimerCommand } from './timer/discardTimer';
+import { pauseTimerCommand } from './timer/pauseTimer';
+import { resumeTimerCommand } from './timer/resumeTimer';
+import { showTimersCommand } from './timer/showTimers';
+import { startTimerCommand } from './timer/startTimer';
+import { stopTimerCommand } from './timer/stopTimer';
+
+/** Everything the commands act on and through, as the composition root built it. */
+export interface CommandParts {
+  /** The output channel Show Log reveals. */
+  readonly channel: vscode.LogOutputChannel;
+  /** The extension's global storage folder, where damaged files are set aside. */
+  readonly folder: string;
+  /** globalState: the last answers of the forms. */
+  readonly memento: vscode.Memento;
+  readonly log: Logger;
+  readonly settings: Pick<Settings, 'rounding'>;
+  readonly clock: Clock;
+  readonly asker: Asker;
+  readonly notifier: Notifier;
+  readonly errors: ErrorReporter;
+  readonly session: AccountSession;
+  readonly guard: AccountGuard;
+  readonly lookups: LookupCache;
+  readonly recentTasks: RecentTasks;
+  readonly changes: DataChanges;
+  readonly catalog: TaskCatalog;
+  readonly taskTree: TaskTree;
+  readonly taskReveal: TaskReveal;
+  readonly taskFinder: TaskFinder;
+  readonly taskActions: TaskActions;
+  readonly webAddress: WebAddressPrompt;
+  readonly timers: TimerService;
+  readonly timerChanges: TimerChanges;
+  readonly sync: TimeLogSync;
+  readonly myTime: MyTimeView;
+  readonly timeReportPanel: TimeReportPanel;
+}
+
+/** The command table: every contributed command, each given only what it uses. */
+export function commandTable(parts: CommandParts): Command[] {
+  return [...accountCommands(parts), ...taskCommands(parts), ...timeCommands(parts), ...timerCommands(parts), ...formCommands(parts)];
+}
+
+function accountCommands(parts: CommandParts): Command[] {
+  const { session, lookups, recentTasks } = parts;
+  return [
+    signInCommand(session),
+    signOutCommand(session, async () => {
+      lookups.clear();
+      await recentTasks.clear();
+    }),
+    showLogCommand(parts.channel),
+    showSetAsideDataCommand(parts.folder),
+  ];
+}
+
+function taskCommands(parts: CommandParts): Command[] {
+  const { taskTree: tree, taskReveal: reveal, taskActions: actions } = parts;
+  const lookup: TaskLookup = { guard: parts.guard, finder: parts.taskFinder, catalog: parts.catalog, errors: parts.errors, log: parts.log.child('tasks') };
+  return [
+    refreshTasksCommand(tree),
+    retryTasksCommand(tree),
+    findTaskCommand(lookup, reveal, actions),
+    showClosedTasksCommand(tree),
+    hideClosedTasksCommand(tree),
+    showMyTasksCommand(tree),
+    showAllTasksCommand(tree),
+    openTaskInBrowserCommand(lookup, parts.webAddress),
+    copyTaskLinkCommand(lookup, parts.webAddress),
+    copyTaskIdCommand(lookup),
+    showClientTasksCommand(parts.guard, parts.taskFinder, actions),
+    revealTaskCommand(lookup, reveal),
+    loadMoreTasksCommand(tree),
+  ];
+}
+
+function timeCommands(parts: CommandParts): Command[] {
+  const { myTime: view, sync, guard, errors, clock } = parts;
+  const log = parts.log.child('time');
+  const loggedHours = loggedHoursOn(view, parts.session, log);
+  const rounding = () => parts.settings.rounding;
+  const logTime = new LogTime({ ...parts, log, rounding, loggedHours });
+  const entries = { view, errors, log };
+  return [
+    logTimeCommand(logTime),
+    refreshTimeCommand(view),
+    previousWeekCommand(view),
+    nextWeekCommand(view),
+    thisWeekCommand(view),
+    editTimeEntryCommand({ ...parts, ...entries, rounding, loggedHours }),
+    deleteTimeEntryCommand({ ...entries, guard, changes: parts.changes }),
+    logAgainTodayCommand({ ...entries, guard, clock, logTime }),
+    retrySyncCommand(sync),
+    discardWaitingEntryCommand(sync),
+  ];
+}
+
+function timerCommands(parts: CommandParts): Command[] {
+  const { timers, timerChanges: changes } = parts;
+  return [
+    startTimerCommand({ ...parts, changes, log: parts.log.child('timer') }),
+    pauseTimerCommand(timers, changes),
+    resumeTimerCommand(timers, changes),
+    stopTimerCommand(timers, changes),
+    discardTimerCommand(timers, changes),
+    showTimersCommand(timers),
+    adjustTimerCommand(timers, changes),
+  ];
+}
+
+/** The forms that create and change: projects, tasks, and the time report. */
+function formCommands(parts: CommandParts): Command[] {
+  const log = parts.log.child('projects');
+  return [
+    createProjectCommand({ ...parts, log }),
+    createTaskCommand({ ...parts, log }),
+    setTaskStatusCommand({ ...parts, log }),
+    assignTaskCommand({ ...parts, log }),
+    timeReportCommand({ ...parts, log, panel: parts.timeReportPanel }),
+  ];
+}

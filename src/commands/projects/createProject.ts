@@ -1,0 +1,181 @@
+import * as vscode from 'vscode';
+import type { IntervalsClient } from '../../api/client';
+import type { Project, ProjectInput, Task } from '../../api/types';
+import type { AccountGuard } from '../../auth/accountGuard';
+import type { SessionState } from '../../auth/accountSession';
+import type { DataChanges } from '../../common/dataChanges';
+import { defuseLinks, escapeIcons } from '../../common/untrustedText';
+import type { LookupCache } from '../../lookups/lookupCache';
+import type { Asker } from '../../prompts/asker';
+import { nameProblem } from '../../prompts/formRules';
+import { accountKey, LastAnswers } from '../../prompts/lastAnswers';
+import { projectMadeBy } from '../../tasks/unansweredCreate';
+import { argumentObject, boolean, clientOrNone, day, dayOrNone, passed, text } from '../args';
+import type { Command } from '../command';
+import { announceTask, taskInputFromArgument, type TaskInputContext } from '../tasks/taskInput';
+import { createOnce, EARLIER_ATTEMPT_KEY, earlierAttempt, invalidArgument, load, pick, sendWrite, type WriteContext, type WriteResult } from '../writes';
+import { askProject, NO_CLIENT, projectArgument, projectFromArgument } from './createProjectSteps';
+
+const LAST_ANSWERS_KEY = 'intervals.lastAnswers.newProject';
+
+export interface CreateProjectDependencies extends WriteContext, TaskInputContext {
+  readonly guard: Pick<AccountGuard, 'client'>;
+  readonly session: { readonly state: SessionState };
+  readonly lookups: Pick<LookupCache, 'clients' | 'clear' | 'taskStatuses' | 'taskPriorities'>;
+  readonly changes: Pick<DataChanges, 'fire'>;
+  readonly asker: Asker;
+  /** Where the last answers are kept (globalState). */
+  readonly memento: vscode.Memento;
+}
+
+/** The new project, and with `tasks` in the argument, the tasks made in it and those that failed. */
+export type CreateProjectResult =
+  | Exclude<WriteResult<Project>, { status: 'done' }>
+  | { status: 'done'; item: Project; tasks?: Task[]; taskFailures?: TaskFailure[] };
+
+interface TaskFailure {
+  title: string;
+  message: string;
+}
+
+/**
+ * `intervals.createProject`: client, name, start date, billable, active, end date and
+ * description, then `POST /project/`. The new project is announced on the data-change channel
+ * and revealed in the task tree. `{ clientId, name, dateStart, billable, active, dateEnd?,
+ * description?, tasks? }` asks nothing; `tasks` (createTask arguments without `projectId`) are
+ * made in the new project, and one that fails is told while the project is kept. A failed create
+ * offers Retry with such an argument (`earlierAttemptAt` after an attempt that may have reached
+ * Intervals: the project it made is looked for first).
+ */
+export function createProjectCommand(deps: CreateProjectDependencies): Command {
+  return {
+    id: 'intervals.createProject',
+    arguments: { clientId: clientOrNone, name: text, dateStart: day, dateEnd: dayOrNone, billable: boolean, active: boolean, description: text, tasks: passed },
+    async execute(arg?: unknown): Promise<CreateProjectResult> {
+      const api = await deps.guard.client('create a project');
+      const account = deps.session.state;
+      if (!api || !account.signedIn) {
+        return { status: 'cancelled' };
+      }
+      const today = deps.clock.now();
+      const options = argumentObject(arg);
+      const earlier = earlierAttempt(options ?? {});
+      if (typeof earlier === 'string') {
+        return invalidArgument(earlier);
+      }
+      const prompted = !(options && typeof options.name === 'string');
+      const answers = new LastAnswers(deps.memento, LAST_ANSWERS_KEY);
+      const accountName = accountKey(account.account);
+      const input = prompted ? await ask(deps, today, answers.text(accountName, 'client')) : projectFromArgument(options, today);
+      if (typeof input === 'string') {
+        return invalidArgument(input);
+      }
+      if (!input) {
+        return { status: 'cancelled' };
+      }
+      const taskArgs = Array.isArray(options?.tasks) ? options.tasks.map((task) => argumentObject(task) ?? {}) : [];
+      const badTask = taskArgs.map((task) => nameProblem(typeof task.title === 'string' ? task.title : '', 'task title')).find(Boolean);
+      if (badTask) {
+        return invalidArgument(badTask);
+      }
+      const result = await send(deps, api, input, earlier, options ?? {});
+      if (result.status !== 'done') {
+        return result;
+      }
+      const project = result.item;
+      if (prompted) {
+        await answers.remember(accountName, { client: input.clientId !== undefined ? String(input.clientId) : NO_CLIENT });
+      }
+      deps.log.info(`Created project ${project.id}`);
+      deps.lookups.clear('activeProjects');
+      deps.changes.fire({ resource: 'project', id: project.id, item: project });
+      const made = await makeTasks(deps, api, project.id, account.account.personId, today, taskArgs);
+      await revealProject(project.id);
+      announce(deps, project, taskArgs.length, made.taskFailures, options === undefined);
+      return { ...result, ...(taskArgs.length > 0 ? made : {}) };
+    },
+  };
+}
+
+async function ask(deps: CreateProjectDependencies, today: Date, lastClient: string | undefined): Promise<ProjectInput | undefined> {
+  const clients = await load(deps, 'clients', () => deps.lookups.clients());
+  return clients ? askProject(deps.asker, clients, today, lastClient) : undefined;
+}
+
+function send(deps: CreateProjectDependencies, api: IntervalsClient, input: ProjectInput, earlier: Date | undefined, options: Record<string, unknown>) {
+  return sendWrite(
+    deps,
+    'create the project',
+    () =>
+      createOnce(
+        deps,
+        'project',
+        earlier,
+        async () => projectMadeBy(input, await api.listAllProjects({ name: input.name, active: input.active })),
+        () => api.createProject(input),
+      ),
+    {
+      command: 'intervals.createProject',
+      argument: { ...projectArgument(input), ...pick(options, 'tasks'), ...pick(options, EARLIER_ATTEMPT_KEY) },
+      creates: true,
+    },
+  );
+}
+
+/** The tasks the argument asks for, made in the new project one by one; a failure is kept and told. */
+async function makeTasks(
+  deps: CreateProjectDependencies,
+  api: IntervalsClient,
+  projectId: number,
+  personId: number,
+  today: Date,
+  taskArgs: Record<string, unknown>[],
+): Promise<{ tasks: Task[]; taskFailures: TaskFailure[] }> {
+  const tasks: Task[] = [];
+  const taskFailures: TaskFailure[] = [];
+  for (const taskArg of taskArgs) {
+    const title = String(taskArg.title);
+    try {
+      const taskInput = await taskInputFromArgument(deps, taskArg, projectId, personId, today);
+      if (typeof taskInput !== 'object') {
+        throw new Error(taskInput ?? 'the task statuses and priorities could not be loaded');
+      }
+      const task = await api.createTask(taskInput);
+      announceTask(deps, task, projectId);
+      tasks.push(task);
+    } catch (error) {
+      taskFailures.push({ title, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { tasks, taskFailures };
+}
+
+function announce(deps: CreateProjectDependencies, project: Project, taskCount: number, taskFailures: readonly TaskFailure[], asked: boolean): void {
+  if (taskFailures.length > 0) {
+    // The project stays: deleting it could lose what the successful tasks already hold.
+    const failures = taskFailures.map((failure) => `"${failure.title}" (${failure.message})`).join('; ');
+    deps.log.error(`Project ${project.id} created, but tasks failed: ${failures}`);
+    void vscode.window.showWarningMessage(
+      defuseLinks(
+        `Created project "${project.name}", but ${taskFailures.length} of its ${taskCount} tasks could not be created: ${failures} The project is kept; add the missing tasks with New Task.`,
+      ),
+    );
+  } else if (asked) {
+    // Asked step by step: the next thing is usually its first task.
+    void vscode.window.showInformationMessage(defuseLinks(`Created project "${project.name}".`), 'New Task').then(async (choice) => {
+      if (choice === 'New Task') {
+        await vscode.commands.executeCommand('intervals.createTask', { projectId: project.id });
+      }
+    });
+  } else {
+    vscode.window.setStatusBarMessage(`Created project ${escapeIcons(project.name)}`, 5000);
+  }
+}
+
+async function revealProject(projectId: number): Promise<void> {
+  try {
+    await vscode.commands.executeCommand('intervals.tasks.reveal', { projectId });
+  } catch {
+    // The tree may not be there (or may not show this project): the project exists all the same.
+  }
+}

@@ -1,0 +1,169 @@
+import type { Client, ProjectInput } from '../../api/types';
+import { runSteps, settle, type Asker, type Choice, type Step } from '../../prompts/asker';
+import { isoOrNull, laterDateProblem, nameProblem } from '../../prompts/formRules';
+import { rememberedChoice } from '../../prompts/lastAnswers';
+import { dateStep } from '../../prompts/steps';
+import { positiveId } from '../../tasks/taskReference';
+import { parseDate, toIsoDate } from '../../time/dates';
+
+const TITLE = 'New Project';
+/** How "no client" is remembered as the last answer. */
+export const NO_CLIENT = 'none';
+
+interface ProjectFormState {
+  clientId: number | null;
+  name: string;
+  start: string;
+  billable: boolean;
+  billableChosen: boolean;
+  active: boolean;
+  end: string | null;
+  endText: string;
+  description: string;
+}
+
+/**
+ * New Project, step by step: client (the last new project's first), name, start date (today),
+ * billable (yes for a client's project), active, end date, description.
+ */
+export async function askProject(asker: Asker, clients: readonly Client[], today: Date, lastClient: string | undefined): Promise<ProjectInput | undefined> {
+  const clientChoices: Choice<number | null>[] = [
+    { label: 'No client', description: 'an internal project', value: null },
+    ...[...clients].sort((a, b) => a.name.localeCompare(b.name)).map((c) => ({ label: c.name, value: c.id })),
+  ];
+  const state: ProjectFormState = {
+    // The client of the last new project first, while it is still there.
+    clientId: rememberedChoice<number | null>(lastClient === NO_CLIENT || lastClient === undefined ? null : Number(lastClient), clientChoices, null),
+    name: '',
+    start: toIsoDate(today),
+    billable: true,
+    billableChosen: false,
+    active: true,
+    end: null,
+    endText: '',
+    description: '',
+  };
+  const done = await runSteps(TITLE, [...nameSteps(asker, clientChoices, today, state), ...termSteps(asker, today, state)]);
+  if (!done) {
+    return undefined;
+  }
+  return {
+    name: state.name,
+    ...(state.clientId !== null ? { clientId: state.clientId } : {}),
+    dateStart: state.start,
+    billable: state.billable,
+    active: state.active,
+    ...(state.end ? { dateEnd: state.end } : {}),
+    ...(state.description.trim() ? { description: state.description.trim() } : {}),
+  };
+}
+
+function nameSteps(asker: Asker, clientChoices: Choice<number | null>[], today: Date, state: ProjectFormState): Step[] {
+  return [
+    async (position) =>
+      settle(await asker.pick({ ...position, placeholder: 'Client of the project', items: clientChoices, active: state.clientId }), (value) => {
+        state.clientId = value;
+      }),
+    async (position) =>
+      settle(await asker.input({ ...position, prompt: 'Project name', value: state.name, validate: (value) => nameProblem(value, 'project name') }), (value) => {
+        state.name = value.trim();
+      }),
+    dateStep({
+      asker,
+      today,
+      prompt: 'Start date (today, yesterday, a weekday or YYYY-MM-DD)',
+      value: () => state.start,
+      store: (iso) => {
+        state.start = iso ?? state.start;
+      },
+    }),
+  ];
+}
+
+function termSteps(asker: Asker, today: Date, state: ProjectFormState): Step[] {
+  const yesNo = (yes: string, no: string): Choice<boolean>[] => [
+    { label: yes, value: true },
+    { label: no, value: false },
+  ];
+  return [
+    async (position) =>
+      settle(
+        await asker.pick({
+          ...position,
+          placeholder: 'Is time on this project billable by default?',
+          items: yesNo('Billable', 'Not billable'),
+          active: state.billableChosen ? state.billable : state.clientId !== null,
+        }),
+        (value) => {
+          state.billable = value;
+          state.billableChosen = true;
+        },
+      ),
+    async (position) =>
+      settle(await asker.pick({ ...position, placeholder: 'Status of the project', items: yesNo('Active', 'Inactive'), active: state.active }), (value) => {
+        state.active = value;
+      }),
+    dateStep({
+      asker,
+      today,
+      prompt: 'End date (optional; empty for none)',
+      placeholder: 'No end date',
+      optional: true,
+      notBefore: () => ({ iso: state.start, name: 'start date' }),
+      value: () => state.endText,
+      store: (iso, text) => {
+        state.end = iso;
+        state.endText = text;
+      },
+    }),
+    async (position) =>
+      settle(await asker.input({ ...position, prompt: 'Description (optional)', value: state.description }), (value) => {
+        state.description = value;
+      }),
+  ];
+}
+
+/** The input an argument object describes, or a message saying what is wrong with it. */
+export function projectFromArgument(options: Record<string, unknown>, today: Date): ProjectInput | string {
+  const name = String(options.name);
+  const nameMessage = nameProblem(name, 'project name');
+  if (nameMessage) {
+    return nameMessage;
+  }
+  const clientId = options.clientId === undefined || options.clientId === null ? null : positiveId(options.clientId);
+  if (clientId === undefined) {
+    return `"${String(options.clientId)}" is not a client id.`;
+  }
+  const start = parseDate(typeof options.dateStart === 'string' ? options.dateStart : 'today', today);
+  if (!start.ok) {
+    return start.message;
+  }
+  const endText = typeof options.dateEnd === 'string' ? options.dateEnd : '';
+  const endMessage = laterDateProblem(endText, today, start.iso, 'start date');
+  if (endMessage) {
+    return endMessage;
+  }
+  const description = typeof options.description === 'string' && options.description.trim() !== '' ? options.description : undefined;
+  return {
+    name: name.trim(),
+    ...(clientId !== null ? { clientId } : {}),
+    dateStart: start.iso,
+    billable: typeof options.billable === 'boolean' ? options.billable : clientId !== null,
+    active: typeof options.active === 'boolean' ? options.active : true,
+    ...(endText.trim() ? { dateEnd: isoOrNull(endText, today) } : {}),
+    ...(description ? { description } : {}),
+  };
+}
+
+/** The argument object of `intervals.createProject` that makes `input` without asking. */
+export function projectArgument(input: ProjectInput): Record<string, unknown> {
+  return {
+    name: input.name,
+    clientId: input.clientId ?? null,
+    dateStart: input.dateStart,
+    billable: input.billable,
+    active: input.active,
+    ...(input.dateEnd ? { dateEnd: input.dateEnd } : {}),
+    ...(input.description ? { description: input.description } : {}),
+  };
+}

@@ -1,0 +1,45 @@
+import type { Task } from '../../api/types';
+import type { AccountGuard } from '../../auth/accountGuard';
+import type { ErrorReporter } from '../../common/errorReporter';
+import type { Logger } from '../../common/logger';
+import type { TaskCatalog } from '../../tasks/taskCatalog';
+import { isTask, taskIdFrom } from '../../tasks/taskReference';
+import type { TaskFinder } from '../../views/tasks/taskFinder';
+import { resolveTask } from '../args';
+
+/** Where the task commands find the task they act on. */
+export interface TaskLookup {
+  readonly guard: Pick<AccountGuard, 'client'>;
+  readonly finder: Pick<TaskFinder, 'askForTask'>;
+  readonly catalog: Pick<TaskCatalog, 'knownTask'>;
+  readonly errors: ErrorReporter;
+  readonly log: Logger;
+}
+
+/**
+ * The task an argument names (a tree node, `{ taskId }`, an id): the task the node holds, one
+ * the tree loaded, fetched last (offering to sign in first; a failure is told).
+ */
+export async function taskOf(lookup: TaskLookup, arg: unknown, purpose: string): Promise<Task | undefined> {
+  try {
+    return await resolveTask(arg, isTask, {
+      known: (taskId) => lookup.catalog.knownTask(taskId),
+      fetch: async (taskId) => (await lookup.guard.client(purpose))?.getTask(taskId),
+    });
+  } catch (error) {
+    void lookup.errors.report(lookup.log, `find task ${taskIdFrom(arg)}`, error);
+    return undefined;
+  }
+}
+
+/** Find Task's picker (recent tasks first, then every open task), after the offer to sign in when signed out. */
+export async function askForTask(lookup: TaskLookup, title: string, value?: string): Promise<Task | undefined> {
+  if (!(await lookup.guard.client('find a task'))) {
+    return undefined;
+  }
+  const picked = await lookup.finder.askForTask(title, value);
+  if (!picked) {
+    return undefined;
+  }
+  return 'task' in picked ? picked.task : taskOf(lookup, picked.summary.id, 'find a task');
+}

@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import { id } from '../args';
+import type { Command } from '../command';
+import { askForTask, taskOf, type TaskLookup } from './chosenTask';
+
+/**
+ * `intervals.copyTaskId`: puts the task's number on the clipboard: the `#1002` people see in
+ * Intervals (its local id), or the API id of a task without one. Returns the copied text.
+ */
+export function copyTaskIdCommand(lookup: TaskLookup): Command {
+  return {
+    id: 'intervals.copyTaskId',
+    arguments: { taskId: id },
+    async execute(arg?: unknown): Promise<string | undefined> {
+      const task = arg === undefined ? await askForTask(lookup, 'Copy Task ID') : await taskOf(lookup, arg, 'copy a task id');
+      if (!task) {
+        return undefined;
+      }
+      const text = String(task.localId ?? task.id);
+      await vscode.env.clipboard.writeText(text);
+      vscode.window.setStatusBarMessage(`Copied task ID ${text}`, 3000);
+      return text;
+    },
+  };
+}

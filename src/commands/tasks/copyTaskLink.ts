@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import type { WebAddressPrompt } from '../../prompts/webAddress';
+import { id } from '../args';
+import type { Command } from '../command';
+import type { TaskLookup } from './chosenTask';
+import { taskLinkFor } from './taskLink';
+
+/** `intervals.copyTaskLink`: puts the task's web address on the clipboard. Returns it. */
+export function copyTaskLinkCommand(lookup: TaskLookup, webAddress: Pick<WebAddressPrompt, 'webUrl'>): Command {
+  return {
+    id: 'intervals.copyTaskLink',
+    arguments: { taskId: id },
+    async execute(arg?: unknown): Promise<string | undefined> {
+      const link = await taskLinkFor(lookup, webAddress, arg, 'Copy Task Link');
+      if (link) {
+        await vscode.env.clipboard.writeText(link);
+        vscode.window.setStatusBarMessage(`Copied ${link}`, 3000);
+      }
+      return link;
+    },
+  };
+}

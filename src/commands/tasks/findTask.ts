@@ -1,0 +1,31 @@
+import type { Task } from '../../api/types';
+import type { TaskActions } from '../../views/tasks/taskActions';
+import type { TaskReveal } from '../../views/tasks/taskReveal';
+import { argumentObject, boolean, text } from '../args';
+import type { Command } from '../command';
+import { askForTask, type TaskLookup } from './chosenTask';
+
+/**
+ * `intervals.findTask`: a quick pick over every open task, recent ones first. Choosing one
+ * reveals it in the tree and offers the task actions. With `{ pick: true, title? }` it only
+ * asks and returns the chosen task (how other commands ask for a task); `value` starts the
+ * filter text; `action` (e.g. `intervals.copyTaskId`) runs that task action without offering them.
+ */
+export function findTaskCommand(lookup: TaskLookup, reveal: Pick<TaskReveal, 'revealTask'>, actions: Pick<TaskActions, 'offer'>): Command {
+  return {
+    id: 'intervals.findTask',
+    arguments: { value: text, title: text, pick: boolean, action: text },
+    async execute(arg?: unknown): Promise<Task | undefined> {
+      const options = argumentObject(arg) ?? {};
+      const title = typeof options.title === 'string' && options.title.trim() !== '' ? options.title : 'Find Task';
+      const value = typeof options.value === 'string' ? options.value : undefined;
+      const task = await askForTask(lookup, title, value);
+      if (!task || options.pick === true) {
+        return task;
+      }
+      await reveal.revealTask(task);
+      await actions.offer(task, typeof options.action === 'string' ? options.action : undefined);
+      return task;
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { positiveId } from '../../tasks/taskReference';
+import type { TaskReveal } from '../../views/tasks/taskReveal';
+import { argumentObject, id } from '../args';
+import type { Command } from '../command';
+import { taskOf, type TaskLookup } from './chosenTask';
+
+/** `intervals.tasks.reveal` (internal): `{ taskId }` or `{ projectId }` shown and selected in the tree. */
+export function revealTaskCommand(lookup: TaskLookup, reveal: Pick<TaskReveal, 'revealTask' | 'revealProject'>): Command {
+  return {
+    id: 'intervals.tasks.reveal',
+    arguments: { taskId: id, projectId: id },
+    async execute(arg?: unknown): Promise<boolean> {
+      const options = argumentObject(arg) ?? {};
+      const taskId = positiveId(options.taskId);
+      if (taskId !== undefined) {
+        const task = await taskOf(lookup, taskId, 'show a task');
+        return task ? reveal.revealTask(task) : false;
+      }
+      const projectId = positiveId(options.projectId);
+      return projectId === undefined ? false : reveal.revealProject(projectId);
+    },
+  };
+}

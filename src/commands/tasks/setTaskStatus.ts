@@ -1,0 +1,55 @@
+import type { Task } from '../../api/types';
+import { runSteps, settle } from '../../prompts/asker';
+import { defaultStatus } from '../../tasks/taskDefaults';
+import { positiveId, taskIdFrom, taskLabel } from '../../tasks/taskReference';
+import { argumentObject, id } from '../args';
+import type { Command } from '../command';
+import { invalidArgument, load, type WriteResult } from '../writes';
+import { taskToUpdate, updateTask, type TaskUpdateDependencies } from './taskUpdate';
+
+const COMMAND = 'intervals.setTaskStatus';
+
+/** `intervals.setTaskStatus`: a task's workflow status, `PUT /task/{id}/`. `{ taskId, statusId }` asks nothing. */
+export function setTaskStatusCommand(deps: TaskUpdateDependencies): Command {
+  return {
+    id: COMMAND,
+    arguments: { taskId: id, statusId: id },
+    async execute(arg?: unknown): Promise<WriteResult<Task>> {
+      const api = await deps.guard.client('change a task');
+      if (!api) {
+        return { status: 'cancelled' };
+      }
+      const options = argumentObject(arg) ?? {};
+      if (options.statusId !== undefined) {
+        const taskId = taskIdFrom(arg);
+        const statusId = positiveId(options.statusId);
+        if (taskId === undefined || statusId === undefined) {
+          return invalidArgument('Give a task id and a status id.');
+        }
+        return updateTask(deps, api, COMMAND, taskId, { statusId });
+      }
+      const task = await taskToUpdate(deps, api, arg, 'Set Task Status: Choose a Task');
+      if (!task) {
+        return { status: 'cancelled' };
+      }
+      const statuses = await load(deps, 'task statuses', () => deps.lookups.taskStatuses());
+      if (!statuses) {
+        return { status: 'cancelled' };
+      }
+      let statusId: number | undefined;
+      const items = [...statuses]
+        .sort((a, b) => a.order - b.order)
+        .map((s) => ({ label: s.name, description: s.id === task.statusId ? 'current' : undefined, value: s.id }));
+      const done = await runSteps(`Set Status of ${taskLabel(task)}`, [
+        async (position) =>
+          settle(await deps.asker.pick({ ...position, placeholder: 'New status', items, active: task.statusId ?? defaultStatus(statuses)?.id }), (value) => {
+            statusId = value;
+          }),
+      ]);
+      if (!done || statusId === undefined) {
+        return { status: 'cancelled' };
+      }
+      return updateTask(deps, api, COMMAND, task.id, { statusId });
+    },
+  };
+}

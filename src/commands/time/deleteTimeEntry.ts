@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { isIntervalsError } from '../../api/errors';
+import type { TimeEntry } from '../../api/types';
+import type { AccountGuard } from '../../auth/accountGuard';
+import type { DataChanges } from '../../common/dataChanges';
+import { defuseLinks } from '../../common/untrustedText';
+import { formatDuration, SECONDS_PER_HOUR } from '../../time/duration';
+import { entryTitle } from '../../views/time/nodes/entryNode';
+import { argumentObject, boolean, id } from '../args';
+import type { Command } from '../command';
+import { entryOf, type TimeEntryLookup } from './timeEntryOf';
+
+export type DeleteTimeEntryResult = { status: 'deleted'; id: number } | { status: 'cancelled' } | { status: 'failed'; message: string };
+
+/**
+ * `intervals.deleteTimeEntry`: deletes an entry after a modal confirmation (`{ entryId, confirm: false }`
+ * skips it). From the palette it asks which entry of the shown week.
+ */
+export function deleteTimeEntryCommand(deps: TimeEntryLookup & { guard: Pick<AccountGuard, 'client'>; changes: Pick<DataChanges, 'fire'> }): Command {
+  const { log, changes } = deps;
+  return {
+    id: 'intervals.deleteTimeEntry',
+    arguments: { entryId: id, id, confirm: boolean },
+    async execute(arg?: unknown): Promise<DeleteTimeEntryResult> {
+      const api = await deps.guard.client('delete time');
+      if (!api) {
+        return { status: 'cancelled' };
+      }
+      let entry: TimeEntry | undefined;
+      try {
+        entry = await entryOf(deps, api, arg, 'Entry to delete');
+        if (!entry) {
+          return { status: 'cancelled' };
+        }
+        if (argumentObject(arg)?.confirm !== false) {
+          const answer = await vscode.window.showWarningMessage(
+            defuseLinks(`Delete ${formatDuration(entry.time * SECONDS_PER_HOUR)} on ${entryTitle(entry)} (${entry.date})?`),
+            { modal: true, detail: 'The entry is deleted in Intervals.' },
+            'Delete',
+          );
+          if (answer !== 'Delete') {
+            return { status: 'cancelled' };
+          }
+        }
+        try {
+          await api.deleteTime(entry.id);
+        } catch (error) {
+          // Already gone (an earlier attempt that timed out went through): that is what was asked.
+          if (!(isIntervalsError(error) && error.kind === 'notFound')) {
+            throw error;
+          }
+          log.info(`Time entry ${entry.id} was already deleted`);
+        }
+        log.info(`Deleted time entry ${entry.id}`);
+        changes.fire({ resource: 'time', id: entry.id, ...(entry.projectId !== null ? { projectId: entry.projectId } : {}) });
+        return { status: 'deleted', id: entry.id };
+      } catch (error) {
+        // Retry deletes the entry already chosen and confirmed, without asking again.
+        const again = entry ? { entryId: entry.id, confirm: false } : arg;
+        void deps.errors.report(log, 'delete the time entry', error, { retry: () => vscode.commands.executeCommand('intervals.deleteTimeEntry', again) });
+        return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
+      }
+    },
+  };
+}

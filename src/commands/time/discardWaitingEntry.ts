@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import { defuseLinks } from '../../common/untrustedText';
+import type { TimeLogSync } from '../../timeLog/timeLogSync';
+import { waitingDescription, waitingLabel } from '../../views/time/nodes/waitingNode';
+import { pickWaitingEntry } from '../../views/time/waitingPicker';
+import { argumentObject, boolean, resolveWaiting, text } from '../args';
+import type { Command } from '../command';
+
+/**
+ * `intervals.discardWaitingEntry`: drops a time entry that waits to sync, after a modal
+ * confirmation (`{ id, confirm: false }` skips it). From the palette it asks which one.
+ */
+export function discardWaitingEntryCommand(sync: Pick<TimeLogSync, 'waiting' | 'discard'>): Command {
+  return {
+    id: 'intervals.discardWaitingEntry',
+    arguments: { id: text, confirm: boolean },
+    async execute(arg?: unknown): Promise<{ status: 'discarded'; id: string } | { status: 'cancelled' }> {
+      const item = await resolveWaiting(arg, () => sync.waiting(), (items) => pickWaitingEntry(items, 'Entry to discard'));
+      if (!item) {
+        return { status: 'cancelled' };
+      }
+      if (argumentObject(arg)?.confirm !== false) {
+        const answer = await vscode.window.showWarningMessage(
+          defuseLinks(`Discard ${waitingLabel(item)} (${waitingDescription(item)})?`),
+          { modal: true, detail: 'The entry has not reached Intervals; discarding it loses it.' },
+          'Discard',
+        );
+        if (answer !== 'Discard') {
+          return { status: 'cancelled' };
+        }
+      }
+      await sync.discard(item.id);
+      return { status: 'discarded', id: item.id };
+    },
+  };
+}

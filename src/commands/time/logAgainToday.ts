@@ -1,0 +1,39 @@
+import type { AccountGuard } from '../../auth/accountGuard';
+import type { Clock } from '../../common/clock';
+import { toIsoDate } from '../../time/dates';
+import { id } from '../args';
+import type { Command } from '../command';
+import type { LogTime, LogTimeResult } from './logTime';
+import { timeEntryOf, type TimeEntryLookup } from './timeEntryOf';
+
+/**
+ * `intervals.logAgainToday`: logs the same task, duration, work type, billable flag and
+ * description again for today, without asking (a My Time node or `{ entryId }`).
+ */
+export function logAgainTodayCommand(deps: TimeEntryLookup & { guard: Pick<AccountGuard, 'client'>; clock: Clock; logTime: Pick<LogTime, 'run' | 'refuseInvalid'> }): Command {
+  return {
+    id: 'intervals.logAgainToday',
+    arguments: { entryId: id, id },
+    async execute(arg?: unknown): Promise<LogTimeResult> {
+      const api = await deps.guard.client('log time');
+      if (!api) {
+        return { status: 'cancelled' };
+      }
+      const entry = await timeEntryOf(deps, api, arg, 'Entry to log again today');
+      if (!entry || 'status' in entry) {
+        return entry ?? { status: 'cancelled' };
+      }
+      if (entry.taskId === null) {
+        return deps.logTime.refuseInvalid('This entry has no task; use Log Time… to log time on a task.');
+      }
+      return deps.logTime.run({
+        taskId: entry.taskId,
+        date: toIsoDate(deps.clock.now()),
+        hours: entry.time,
+        worktypeId: entry.workTypeId ?? undefined,
+        billable: entry.billable,
+        description: entry.description ?? '',
+      });
+    },
+  };
+}

@@ -1,0 +1,225 @@
+import * as vscode from 'vscode';
+import type { IntervalsClient } from '../../api/client';
+import type { TimeEntry } from '../../api/types';
+import type { AccountGuard } from '../../auth/accountGuard';
+import type { SessionState } from '../../auth/accountSession';
+import type { Clock } from '../../common/clock';
+import type { Notifier } from '../../common/notifier';
+import { escapeIcons } from '../../common/untrustedText';
+import { runSteps } from '../../prompts/asker';
+import { isTask, isTaskSummary, positiveId, summarizeTask, taskIdFrom, taskLabel, type TaskSummary } from '../../tasks/taskReference';
+import { toIsoDate } from '../../time/dates';
+import { formatDuration } from '../../time/duration';
+import { retryArguments, waitingMessage, type LogTimeAnswers } from '../../timeLog/logTimeOutcome';
+import { checkHours, checkIsoDate, type QueuedTimeEntry } from '../../timeLog/timeEntryDraft';
+import type { TimeLogSync, WaitReason } from '../../timeLog/timeLogSync';
+import { argumentObject, boolean, hours, id, isoDate, resolveTask, text } from '../args';
+import type { Command } from '../command';
+import { LOG_TIME_TITLE, logTimeSteps, rememberWorkType, type LogTimeForm, type LogTimeStepsContext } from './logTimeSteps';
+
+export type LogTimeResult =
+  | { status: 'logged'; entry: TimeEntry }
+  | { status: 'queued'; id: string; reason: WaitReason }
+  | { status: 'cancelled' }
+  | { status: 'invalid' | 'failed'; message: string };
+
+type Refused = { status: 'invalid' | 'failed'; message: string };
+
+/** The button on a refusal that opens Log Time again with every answer filled in. */
+export const EDIT_AND_RETRY = 'Edit and Try Again';
+/** The same for an entry from a timer: Stop Timer and Log Time again, with the timer's time read anew. */
+export const STOP_AND_RETRY = 'Log the Timer Again';
+
+export interface LogTimeDependencies extends LogTimeStepsContext {
+  readonly guard: Pick<AccountGuard, 'client'>;
+  readonly session: { readonly state: SessionState };
+  readonly recentTasks: LogTimeStepsContext['recentTasks'] & { remember(task: TaskSummary): Promise<void> };
+  readonly sync: Pick<TimeLogSync, 'submit'>;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+}
+
+/**
+ * Log Time: asks for (or takes from the argument) task, day, duration, work type, billable and
+ * description, checks them, and sends the entry through the outbox.
+ */
+export class LogTime {
+  constructor(private readonly deps: LogTimeDependencies) {}
+
+  async run(arg?: unknown): Promise<LogTimeResult> {
+    const api = await this.deps.guard.client('log time');
+    const state = this.deps.session.state;
+    if (!api || !state.signedIn) {
+      return { status: 'cancelled' };
+    }
+    const args = argumentObject(arg) ?? {};
+    const prompt = args.prompt === true;
+    const interactive = prompt || args.hours === undefined;
+    const today = this.deps.clock.now();
+    // Every given value is checked first, so a bad argument is refused without any prompt.
+    const values = await this.givenValues(args, prompt, today);
+    if ('status' in values) {
+      return this.refuse(values, interactive);
+    }
+    const task = await this.givenTask(api, arg, args);
+    if (!task.ok) {
+      return this.refuse(task.refused, interactive);
+    }
+    values.task = task.task;
+    const form: LogTimeForm = { api, values, interactive, prompt, today };
+    if (!(await runSteps(LOG_TIME_TITLE, logTimeSteps(this.deps, form)))) {
+      const refusal = form.refusal;
+      return refusal ? this.refuse(refusal, interactive, refusal.offerRetry ? values : undefined) : { status: 'cancelled' };
+    }
+    return this.submit(form, state.account.personId);
+  }
+
+  /** Tells the user why nothing was logged, for callers that check before running the flow. */
+  refuseInvalid(message: string): LogTimeResult {
+    return this.refuse({ status: 'invalid', message }, false);
+  }
+
+  /** The values the argument gives, checked; what is wrong with the first that does not fit. */
+  private async givenValues(args: Record<string, unknown>, prompt: boolean, today: Date): Promise<LogTimeAnswers | Refused> {
+    const timerId = args.timerId !== undefined ? positiveId(args.timerId) : undefined;
+    if (args.timerId !== undefined && timerId === undefined) {
+      return invalid(`${JSON.stringify(args.timerId)} is not a timer id.`);
+    }
+    const values: LogTimeAnswers = { ...(timerId !== undefined ? { timerId } : {}), ...(args.fromTimer === true ? { fromTimer: true } : {}) };
+    if (args.date !== undefined) {
+      const date = checkIsoDate(args.date);
+      if (!date.ok) {
+        return invalid(date.message);
+      }
+      values.date = date.iso;
+    }
+    if (args.hours !== undefined) {
+      const checked = checkHours(args.hours, this.deps.rounding(), (await this.deps.loggedHours(values.date ?? toIsoDate(today))) ?? 0);
+      if (!checked.ok && !prompt) {
+        return invalid(checked.message);
+      }
+      values.hoursText = String(args.hours);
+      values.hours = checked.ok ? checked.hours : undefined;
+    }
+    if (args.worktypeId !== undefined) {
+      values.workTypeId = positiveId(args.worktypeId);
+      if (values.workTypeId === undefined) {
+        return invalid(`${JSON.stringify(args.worktypeId)} is not a work type id.`);
+      }
+    }
+    if (typeof args.billable === 'boolean') {
+      values.billable = args.billable;
+    }
+    if (typeof args.description === 'string') {
+      values.description = args.description;
+    }
+    return values;
+  }
+
+  /**
+   * The task the argument names: the tree node's own, else fetched; offline, a recent task or the
+   * one the argument describes (Edit and Try Again carries it) is enough to keep the entry.
+   */
+  private async givenTask(
+    api: IntervalsClient,
+    arg: unknown,
+    args: Record<string, unknown>,
+  ): Promise<{ ok: true; task: LogTimeAnswers['task'] } | { ok: false; refused: Refused }> {
+    try {
+      return { ok: true, task: await resolveTask(arg, isTask, { fetch: (taskId) => api.getTask(taskId) }) };
+    } catch (error) {
+      const taskId = taskIdFrom(arg);
+      const given = isTaskSummary(args.task) && args.task.id === taskId ? summarizeTask(args.task) : undefined;
+      const summary = this.deps.recentTasks.list().find((task) => task.id === taskId) ?? given;
+      return summary ? { ok: true, task: summary } : { ok: false, refused: { status: 'failed', message: `Could not load task ${taskId}: ${errorText(error)}` } };
+    }
+  }
+
+  private async submit(form: LogTimeForm, personId: number): Promise<LogTimeResult> {
+    const { values, interactive } = form;
+    const task = values.task;
+    if (!task || task.projectId === null || values.hours === undefined || values.workTypeId === undefined || !values.date) {
+      return this.refuse(invalid('The entry is incomplete.'), interactive);
+    }
+    const result = await this.deps.sync.submit(queuedEntry(form, personId));
+    if (result.status === 'logged' || result.status === 'queued') {
+      await this.deps.recentTasks.remember(summarizeTask(task));
+      await rememberWorkType(this.deps.memento, task.projectId, values.workTypeId);
+    }
+    const duration = formatDuration(values.hours * 3600);
+    const what = `${duration} on ${taskLabel(task)} (${values.date})`;
+    switch (result.status) {
+      case 'logged':
+        this.deps.log.info(`Logged ${what} as entry ${result.entry.id}`);
+        vscode.window.setStatusBarMessage(`$(check) Logged ${escapeIcons(what)}`, 5000);
+        return result;
+      case 'queued':
+        this.deps.log.warn(`${what} waits to sync (${result.reason})`);
+        void this.deps.notifier.show(result.reason === 'otherWindow' ? 'information' : 'warning', waitingMessage(result.reason, `${duration} on ${taskLabel(task)}`));
+        return result;
+      default:
+        return this.refuse(result, interactive, values);
+    }
+  }
+
+  /**
+   * Tells the user why nothing was logged. When the user had answered the prompts (`values`), the
+   * message offers to open Log Time again with every answer filled in, so nothing is typed twice.
+   */
+  private refuse(result: Refused, interactive: boolean, values?: LogTimeAnswers): LogTimeResult {
+    this.deps.log.warn(`Log time: ${result.message}`);
+    const again = interactive && values?.task ? retryArguments(values) : undefined;
+    const button = again?.command === 'intervals.stopTimer' ? STOP_AND_RETRY : EDIT_AND_RETRY;
+    // Not awaited: the message would hold the command until the user dismisses it.
+    void this.deps.notifier.offer(interactive ? 'error' : 'warning', `Could not log time. ${result.message}`, again ? [button] : [], () =>
+      again ? vscode.commands.executeCommand(again.command, again.args) : undefined,
+    );
+    return result;
+  }
+}
+
+/** The entry as it goes into the outbox. */
+function queuedEntry(form: LogTimeForm, personId: number): QueuedTimeEntry {
+  const { values } = form;
+  const task = values.task as NonNullable<LogTimeAnswers['task']>;
+  const description = values.description?.trim() ? values.description.trim() : null;
+  return {
+    input: {
+      personId,
+      taskId: task.id,
+      projectId: task.projectId as number,
+      ...('moduleId' in task && task.moduleId !== null ? { moduleId: task.moduleId } : {}),
+      workTypeId: values.workTypeId as number,
+      date: values.date as string,
+      time: values.hours as number,
+      billable: values.billable ?? true,
+      description,
+    },
+    ...(values.timerId !== undefined ? { timerId: values.timerId } : {}),
+    taskLabel: taskLabel(task),
+    project: task.project,
+    // From the list step 4 loaded; none when it could not be loaded (no second failing request).
+    workType: form.workTypes?.find((type) => type.workTypeId === values.workTypeId)?.name ?? null,
+  };
+}
+
+/**
+ * `intervals.logTime`: `{ taskId, date, hours, worktypeId, billable, description, timerId?, prompt? }`
+ * skips the prompts it answers (with `prompt: true` they only prefill them); a task tree node
+ * fixes the task. Returns what became of the entry.
+ */
+export function logTimeCommand(logTime: Pick<LogTime, 'run'>): Command {
+  return {
+    id: 'intervals.logTime',
+    arguments: { taskId: id, date: isoDate, hours, worktypeId: id, billable: boolean, description: text, prompt: boolean, timerId: id, fromTimer: boolean },
+    execute: (arg?: unknown): Promise<LogTimeResult> => logTime.run(arg),
+  };
+}
+
+function invalid(message: string): Refused {
+  return { status: 'invalid', message };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,215 @@
+import { isIntervalsError } from '../../api/errors';
+import type { Person } from '../../api/types';
+import type { ErrorReporter } from '../../common/errorReporter';
+import type { Logger } from '../../common/logger';
+import type { LookupCache } from '../../lookups/lookupCache';
+import { runSteps, settle, type Asker, type Choice, type Step } from '../../prompts/asker';
+import { personName } from '../../prompts/choices';
+import { laterDateProblem } from '../../prompts/formRules';
+import type { LastAnswers } from '../../prompts/lastAnswers';
+import { dateStep } from '../../prompts/steps';
+import { positiveId } from '../../tasks/taskReference';
+import { parseDate, rangeFor, toIsoDate, type DateRange } from '../../time/dates';
+
+export const REPORT_RANGES = ['thisWeek', 'lastWeek', 'thisMonth', 'lastMonth', 'custom'] as const;
+export type ReportRange = (typeof REPORT_RANGES)[number];
+
+const RANGE_LABELS: Record<ReportRange, string> = {
+  thisWeek: 'This week',
+  lastWeek: 'Last week',
+  thisMonth: 'This month',
+  lastMonth: 'Last month',
+  custom: 'Custom range…',
+};
+
+/** A custom report longer than this asks for a lot of pages; a typo like 2062 is more likely. */
+const MAX_DAYS = 366;
+
+/** What choosing a report needs: the prompts, and the people the signed-in person may list. */
+export interface ReportFormContext {
+  readonly asker: Asker;
+  readonly lookups: Pick<LookupCache, 'people'>;
+  readonly errors: ErrorReporter;
+  readonly log: Logger;
+}
+
+/** The signed-in person, who sees their own time. */
+export interface Me {
+  readonly id: number;
+  readonly name: string;
+}
+
+export interface ReportRequest {
+  range: DateRange;
+  person: { id: number; name: string };
+  /** The range the prompts were answered with, remembered for the next report. */
+  asked?: ReportRange;
+}
+
+
+export function checkRange(range: DateRange): string | undefined {
+  const days = (Date.parse(range.end) - Date.parse(range.start)) / 86_400_000 + 1;
+  return days > MAX_DAYS ? `A report covers at most ${MAX_DAYS} days; choose a shorter range.` : undefined;
+}
+
+/**
+ * The active people the signed-in person may list. Executives see everyone's time but may not
+ * list people (`/person/` refuses them): for them this is empty and only ids are accepted.
+ */
+async function listablePeople(context: ReportFormContext): Promise<Person[] | undefined> {
+  try {
+    return await context.lookups.people();
+  } catch (error) {
+    if (isIntervalsError(error) && error.kind === 'forbidden') {
+      return [];
+    }
+    void context.errors.report(context.log, 'load people', error);
+    return undefined;
+  }
+}
+
+async function personFor(context: ReportFormContext, personId: number, me: { id: number; name: string }): Promise<{ id: number; name: string } | string | undefined> {
+  if (personId === me.id) {
+    return me;
+  }
+  const people = await listablePeople(context);
+  if (!people) {
+    return undefined;
+  }
+  if (people.length === 0) {
+    // The name comes with the entries once they are loaded.
+    return { id: personId, name: '' };
+  }
+  const person = people.find((p) => p.id === personId);
+  return person ? { id: person.id, name: personName(person) } : `No active person has the id ${personId}.`;
+}
+
+export async function requestFromArgument(
+  context: ReportFormContext,
+  options: Record<string, unknown>,
+  me: { id: number; name: string },
+  seesOthers: boolean,
+  today: Date,
+): Promise<ReportRequest | string | undefined> {
+  const kind = options.range as ReportRange;
+  if (!REPORT_RANGES.includes(kind)) {
+    return `"${String(options.range)}" is not a report range; use one of ${REPORT_RANGES.join(', ')}.`;
+  }
+  let range: DateRange;
+  if (kind === 'custom') {
+    const start = parseDate(typeof options.start === 'string' ? options.start : '', today);
+    if (!start.ok) {
+      return start.message;
+    }
+    const endText = typeof options.end === 'string' ? options.end : '';
+    const end = parseDate(endText, today);
+    const endProblem = end.ok ? laterDateProblem(endText, today, start.iso, 'start date') : end.message;
+    if (endProblem || !end.ok) {
+      return endProblem ?? 'Enter an end date.';
+    }
+    range = { start: start.iso, end: end.iso };
+  } else {
+    range = rangeFor(kind, today);
+  }
+  const rangeProblem = checkRange(range);
+  if (rangeProblem) {
+    return rangeProblem;
+  }
+  const personId = options.personId === undefined ? me.id : positiveId(options.personId);
+  if (personId === undefined) {
+    return `"${String(options.personId)}" is not a person id.`;
+  }
+  if (personId !== me.id && !seesOthers) {
+    return 'Your Intervals role shows only your own time.';
+  }
+  const person = await personFor(context, personId, me);
+  return typeof person === 'string' || person === undefined ? person : { range, person };
+}
+
+/**
+ * Time Report, step by step: a range (the last report's first; a custom one asks two days) and,
+ * when the person may see others' time, whose.
+ */
+export async function askReport(context: ReportFormContext, me: Me, seesOthers: boolean, today: Date, answers: LastAnswers, accountName: string): Promise<ReportRequest | undefined> {
+  let people: Person[] = [];
+  if (seesOthers) {
+    const loaded = await listablePeople(context);
+    if (!loaded) {
+      return undefined;
+    }
+    people = loaded.filter((p) => p.id !== me.id).sort((a, b) => personName(a).localeCompare(personName(b)));
+  }
+  // The last report's range and person come first; a custom range offers its dates again.
+  const lastRange = answers.text(accountName, 'range');
+  const kind: ReportRange = REPORT_RANGES.find((each) => each === lastRange) ?? 'thisWeek';
+  const lastPerson = people.find((p) => p.id === answers.ids(accountName).personId);
+  const personChoices: Choice<Me>[] = [
+    { label: me.name, description: 'you', value: me },
+    ...people.map((p) => ({ label: personName(p), description: p.group ?? undefined, value: { id: p.id, name: personName(p) } })),
+  ];
+  const state: ReportFormState = {
+    kind,
+    start: kind === 'custom' ? (answers.text(accountName, 'start') ?? '') : '',
+    end: kind === 'custom' ? (answers.text(accountName, 'end') ?? '') : '',
+    person: personChoices.find((choice) => choice.value.id === lastPerson?.id)?.value ?? me,
+  };
+  const done = await runSteps('Time Report', reportSteps(context.asker, today, state, people.length > 0 ? personChoices : undefined));
+  if (!done) {
+    return undefined;
+  }
+  const range = state.kind === 'custom' ? { start: state.start, end: state.end } : rangeFor(state.kind, today);
+  return { range, person: state.person, asked: state.kind };
+}
+
+interface ReportFormState {
+  kind: ReportRange;
+  start: string;
+  end: string;
+  person: Me;
+}
+
+function reportSteps(asker: Asker, today: Date, state: ReportFormState, personChoices: Choice<Me>[] | undefined): Step[] {
+  const rangeChoices: Choice<ReportRange>[] = REPORT_RANGES.map((kind) => {
+    const range = kind === 'custom' ? undefined : rangeFor(kind, today);
+    return { label: RANGE_LABELS[kind], description: range ? `${range.start} – ${range.end}` : 'two dates', value: kind };
+  });
+  const custom = (step: Step): Step => (position, visit) => (state.kind === 'custom' ? step(position, visit) : Promise.resolve('skip'));
+  return [
+    async (position) =>
+      settle(await asker.pick({ ...position, placeholder: 'Time range', items: rangeChoices, active: state.kind }), (value) => {
+        state.kind = value;
+      }),
+    custom(
+      dateStep({
+        asker,
+        today,
+        prompt: 'First day (today, yesterday, a weekday or YYYY-MM-DD)',
+        value: () => state.start || toIsoDate(today),
+        store: (iso) => {
+          state.start = iso ?? '';
+        },
+      }),
+    ),
+    custom(
+      dateStep({
+        asker,
+        today,
+        prompt: 'Last day (today, yesterday, a weekday or YYYY-MM-DD)',
+        value: () => state.end || toIsoDate(today),
+        notBefore: () => ({ iso: state.start, name: 'first day' }),
+        check: (iso) => checkRange({ start: state.start, end: iso }),
+        store: (iso) => {
+          state.end = iso ?? '';
+        },
+      }),
+    ),
+    async (position) => {
+      if (!personChoices) {
+        return 'skip';
+      }
+      return settle(await asker.pick({ ...position, placeholder: 'Whose time?', items: personChoices, active: state.person }), (value) => {
+        state.person = value;
+      });
+    },
+  ];
+}

@@ -1,0 +1,23 @@
+import type { TimerChanges } from '../../timer/timerChanges';
+import { isRunning } from '../../timer/timerModel';
+import type { TimerEntry, TimerService } from '../../timer/timerService';
+import { id } from '../args';
+import type { Command } from '../command';
+import { chooseTimer, type Timers } from './chooseTimer';
+
+/** `intervals.pauseTimer`: the named timer (`{ timerId }`, `{ taskId }`, tree node) or the running one. */
+export function pauseTimerCommand(timers: Timers & Pick<TimerService, 'pause'>, changes: Pick<TimerChanges, 'fire'>): Command {
+  return {
+    id: 'intervals.pauseTimer',
+    arguments: { taskId: id, timerId: id },
+    async execute(arg?: unknown): Promise<TimerEntry | undefined> {
+      const entry = await chooseTimer(timers, arg, 'Pause Timer', (item) => isRunning(item.timer));
+      if (!entry) {
+        return undefined;
+      }
+      const paused = await timers.pause(entry.key);
+      changes.fire(paused);
+      return paused;
+    },
+  };
+}

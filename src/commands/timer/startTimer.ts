@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import type { Task } from '../../api/types';
+import type { AccountGuard } from '../../auth/accountGuard';
+import type { ErrorReporter } from '../../common/errorReporter';
+import type { Logger } from '../../common/logger';
+import type { RecentTasks } from '../../tasks/recentTasks';
+import { isTaskSummary, summarizeTask, taskIdFrom, type TaskSummary } from '../../tasks/taskReference';
+import type { TimerChanges } from '../../timer/timerChanges';
+import type { TimerEntry, TimerService } from '../../timer/timerService';
+import { id, resolveTask } from '../args';
+import type { Command } from '../command';
+
+export interface StartTimerDependencies {
+  readonly guard: Pick<AccountGuard, 'client'>;
+  readonly timers: Pick<TimerService, 'entries' | 'start'>;
+  readonly changes: Pick<TimerChanges, 'fire'>;
+  readonly recentTasks: Pick<RecentTasks, 'list' | 'remember'>;
+  readonly errors: ErrorReporter;
+  readonly log: Logger;
+}
+
+/**
+ * `intervals.startTimer`: a task (tree node, `Task`, `{ taskId }`) or, from the palette, Find
+ * Task's picker (recent tasks first). Resumes the task's timer if it has one; pauses the running
+ * one unless several may run. Returns the timer.
+ */
+export function startTimerCommand(deps: StartTimerDependencies): Command {
+  return {
+    id: 'intervals.startTimer',
+    arguments: { taskId: id },
+    async execute(arg?: unknown): Promise<TimerEntry | undefined> {
+      const api = await deps.guard.client('start a timer');
+      if (!api) {
+        return undefined;
+      }
+      const task = await taskFor(deps, arg, (taskId) => api.getTask(taskId));
+      if (!task) {
+        return undefined;
+      }
+      const entry = await deps.timers.start(task);
+      await deps.recentTasks.remember(task);
+      deps.changes.fire(entry);
+      return entry;
+    },
+  };
+}
+
+/** The task the argument names: the one it carries, a timer's or a recent one, fetched last; else the user finds one. */
+async function taskFor(deps: StartTimerDependencies, arg: unknown, fetch: (taskId: number) => Promise<Task>): Promise<TaskSummary | undefined> {
+  if (taskIdFrom(arg) === undefined) {
+    const picked = await vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true, title: 'Start Timer' });
+    return picked ? summarizeTask(picked) : undefined;
+  }
+  try {
+    const task = await resolveTask<TaskSummary>(arg, isTaskSummary, {
+      known: (taskId) => deps.timers.entries.find((entry) => entry.task?.id === taskId)?.task ?? deps.recentTasks.list().find((task) => task.id === taskId),
+      fetch,
+    });
+    return task && summarizeTask(task);
+  } catch (error) {
+    await deps.errors.report(deps.log, 'find the task for the timer', error);
+    return undefined;
+  }
+}

@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import { toIsoDate } from '../../time/dates';
+import { secondsToHours } from '../../timeLog/timeEntryDraft';
+import type { TimerChanges } from '../../timer/timerChanges';
+import type { TimerService } from '../../timer/timerService';
+import { argumentObject, boolean, id, isoDate, text } from '../args';
+import type { Command } from '../command';
+import { chooseTimer, type Timers } from './chooseTimer';
+
+export type StopTimerResult =
+  | { status: 'logged' | 'queued' | 'cancelled' | 'invalid' | 'failed'; message?: string }
+  | { status: 'noTimer' };
+
+/** What `intervals.logTime` may be given besides what the timer knows. */
+const PASSED_ON = ['worktypeId', 'billable', 'description', 'prompt', 'date'] as const;
+
+/**
+ * `intervals.stopTimer` ("Stop Timer and Log Time…"): pauses the timer, then opens the log-time
+ * flow prefilled with its task and time. The time log deletes the timer once the entry is on
+ * Intervals; if it is not logged, the timer stays paused with all its time.
+ * Extra `{ worktypeId, billable, description, prompt: false, date }` go to `intervals.logTime`.
+ */
+export function stopTimerCommand(timers: Timers & Pick<TimerService, 'pause' | 'refresh' | 'discard'>, changes: Pick<TimerChanges, 'fire'>): Command {
+  return {
+    id: 'intervals.stopTimer',
+    arguments: { taskId: id, timerId: id, worktypeId: id, billable: boolean, description: text, date: isoDate, prompt: boolean },
+    async execute(arg?: unknown): Promise<StopTimerResult> {
+      const entry = await chooseTimer(timers, arg, 'Stop Timer and Log Time');
+      if (!entry) {
+        return { status: 'noTimer' };
+      }
+      let paused = (await timers.pause(entry.key)) ?? entry;
+      changes.fire(paused);
+      if (paused.timer.id === undefined) {
+        // Not on Intervals yet (offline start): try once more so the time log can delete it.
+        await timers.refresh().catch(() => undefined);
+        paused = timers.find(paused.timer.taskId !== undefined ? { taskId: paused.timer.taskId } : paused.key) ?? paused;
+      }
+      const seconds = timers.elapsed(paused);
+      const given = argumentObject(arg) ?? {};
+      const extra: Record<string, unknown> = {};
+      for (const key of PASSED_ON) {
+        if (given[key] !== undefined) {
+          extra[key] = given[key];
+        }
+      }
+      const result = await vscode.commands.executeCommand<StopTimerResult | undefined>('intervals.logTime', {
+        ...(paused.timer.taskId !== undefined ? { taskId: paused.timer.taskId } : {}),
+        // To the second; the rounding setting, if any, applies in Log Time.
+        hours: secondsToHours(seconds),
+        date: toIsoDate(timers.now()),
+        ...(paused.timer.id !== undefined ? { timerId: paused.timer.id } : {}),
+        fromTimer: true,
+        prompt: true,
+        ...extra,
+      });
+      const outcome = result ?? { status: 'cancelled' };
+      if ((outcome.status === 'logged' || outcome.status === 'queued') && paused.timer.id === undefined) {
+        // The timer never reached Intervals, so the time log has none to delete: its time is logged now.
+        await timers.discard(paused.key);
+        changes.fire(undefined);
+      }
+      return outcome;
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { promises as fs, watch, type FSWatcher } from 'node:fs';
+import type { WorkOwner } from '../common/backgroundWork';
+import { TIMER_STATE_FILE } from './timerStateFile';
+
+/** What reads the timers' state file again: a timer service. */
+export interface Reloadable {
+  load(): Promise<void>;
+}
+
+export interface StateFileFollowerOptions {
+  /** The folder every window shares (global storage), where the state file lives. */
+  readonly folder: string;
+  readonly target: Reloadable;
+  /** Owns the debounced reload. */
+  readonly work: Pick<WorkOwner, 'schedule'>;
+  readonly onProblem: (message: string) => void;
+}
+
+/** An atomic replace shows as several events: the file is read once they settle. */
+const SETTLE_MS = 50;
+
+/**
+ * Other windows write the shared state file; following it keeps every window showing the same
+ * timer. Watches the folder (the file is replaced, not written in place) from the moment it is
+ * made until it is disposed.
+ */
+export class StateFileFollower {
+  private watcher: FSWatcher | undefined;
+  private cancelReload: (() => void) | undefined;
+  private disposed = false;
+
+  constructor(private readonly options: StateFileFollowerOptions) {
+    void fs
+      .mkdir(options.folder, { recursive: true })
+      .then(() => this.follow())
+      .catch((error: unknown) => options.onProblem(`Cannot follow timer changes of other windows: ${String(error)}`));
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.watcher?.close();
+    this.cancelReload?.();
+  }
+
+  private follow(): void {
+    if (this.disposed) {
+      return;
+    }
+    try {
+      this.watcher = watch(this.options.folder, (_event, name) => {
+        if (name === null || name.toString() === TIMER_STATE_FILE) {
+          this.reloadSoon();
+        }
+      });
+    } catch (error) {
+      this.options.onProblem(`Cannot follow timer changes of other windows: ${String(error)}`);
+    }
+  }
+
+  private reloadSoon(): void {
+    this.cancelReload?.();
+    this.cancelReload = this.options.work.schedule('timer state reload', SETTLE_MS, () =>
+      this.options.target.load().catch((error: unknown) => this.options.onProblem(`Could not read the timers: ${String(error)}`)),
+    );
+  }
+}

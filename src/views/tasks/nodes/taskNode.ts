@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import type { Task } from '../../../api/types';
+import { taskLook, taskTooltipMarkdown } from '../../../tasks/taskPresentation';
+import type { ModuleNode } from './moduleNode';
+import type { ProjectNode } from './projectNode';
+
+/** What drawing a task row needs besides the node. */
+export interface TaskTreeContext {
+  /** `YYYY-MM-DD`, for overdue. */
+  readonly today: string;
+  isRunning(taskId: number): boolean;
+}
+
+export interface TaskNode {
+  readonly kind: 'task';
+  readonly id: string;
+  parent: ProjectNode | ModuleNode;
+  task: Task;
+}
+
+export function taskNodeId(taskId: number): string {
+  return `task:${taskId}`;
+}
+
+export function taskTreeItem(node: TaskNode, context: TaskTreeContext): vscode.TreeItem {
+  const { task } = node;
+  const running = context.isRunning(task.id);
+  const look = taskLook(task, { today: context.today, running });
+  // A plain string label: VS Code never renders it as Markdown.
+  const item = new vscode.TreeItem(task.title.replace(/\s+/g, ' ').trim(), vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = look.description;
+  item.iconPath = new vscode.ThemeIcon(look.icon, look.color ? new vscode.ThemeColor(look.color) : undefined);
+  item.contextValue = ['task', running ? 'running' : undefined, look.closed ? 'closed' : undefined, look.overdue ? 'overdue' : undefined]
+    .filter((token) => token !== undefined)
+    .join(' ');
+  const tooltip = new vscode.MarkdownString(taskTooltipMarkdown(task, context.today));
+  // Text from the service: no command links, no HTML, no $(icons).
+  tooltip.isTrusted = false;
+  tooltip.supportHtml = false;
+  tooltip.supportThemeIcons = false;
+  item.tooltip = tooltip;
+  item.accessibilityInformation = { label: look.accessibleLabel };
+  return item;
+}

@@ -1,0 +1,10 @@
+import type { ClientNode } from './clientNode';
+import type { ErrorNode } from './errorNode';
+import type { LoadMoreNode } from './loadMoreNode';
+import type { ModuleNode } from './moduleNode';
+import type { NoClientNode } from './noClientNode';
+import type { ProjectNode } from './projectNode';
+import type { TaskNode } from './taskNode';
+
+/** Every kind of row in the task tree. `id` is stable across refreshes (expansion, selection, reveal). */
+export type TaskTreeNode = ClientNode | NoClientNode | ProjectNode | ModuleNode | TaskNode | LoadMoreNode | ErrorNode;

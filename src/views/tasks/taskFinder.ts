@@ -1,0 +1,52 @@
+import type { Task } from '../../api/types';
+import type { ErrorReporter } from '../../common/errorReporter';
+import type { Logger } from '../../common/logger';
+import type { RecentTasks } from '../../tasks/recentTasks';
+import type { TaskCatalog } from '../../tasks/taskCatalog';
+import { groupProjectsByClient, type ClientGroup } from '../../tasks/taskGroups';
+import { pickTask, type PickedTask } from './taskPicker';
+
+export interface TaskFinderDependencies {
+  readonly catalog: Pick<TaskCatalog, 'openTasks' | 'clientOpenTasks' | 'activeProjects'>;
+  readonly recentTasks: Pick<RecentTasks, 'list'>;
+  readonly errors: ErrorReporter;
+  readonly log: Logger;
+}
+
+/** The pickers that find a task: every open task of the account, or a client's. */
+export class TaskFinder {
+  constructor(private readonly deps: TaskFinderDependencies) {}
+
+  /** Find Task's picker: recent tasks first, then every open task of the account. */
+  askForTask(title: string, value?: string): Promise<PickedTask | undefined> {
+    return pickTask({
+      title,
+      placeholder: 'Type a task title, #number, project or client',
+      recent: this.deps.recentTasks.list(),
+      load: () => this.deps.catalog.openTasks(),
+      value,
+      onLoadError: (error) => void this.deps.errors.report(this.deps.log, 'load the open tasks', error),
+    });
+  }
+
+  /** A client's open tasks in a picker (workflow "List non-closed tasks for a client"). */
+  async askForClientTask(group: Pick<ClientGroup, 'clientId' | 'name'>): Promise<Task | undefined> {
+    const picked = await pickTask({
+      title: `Open Tasks of ${group.name}`,
+      placeholder: 'Type a task title, #number or project',
+      load: () => this.deps.catalog.clientOpenTasks(group.clientId),
+      onLoadError: (error) => void this.deps.errors.report(this.deps.log, `load the open tasks of ${group.name}`, error),
+    });
+    return picked && 'task' in picked ? picked.task : undefined;
+  }
+
+  /** The clients with active projects, for a picker. */
+  async clientGroups(): Promise<ClientGroup[] | undefined> {
+    try {
+      return groupProjectsByClient(await this.deps.catalog.activeProjects());
+    } catch (error) {
+      void this.deps.errors.report(this.deps.log, 'load the clients', error);
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import type { TimeEntry } from '../../../api/types';
+import { formatDuration, SECONDS_PER_HOUR } from '../../../time/duration';
+
+/** One logged time entry of the shown week. */
+export interface EntryNode {
+  readonly kind: 'entry';
+  readonly id: string;
+  readonly entry: TimeEntry;
+}
+
+/** The entry's task, or its description when it has no task: plain text from the service. */
+export function entryTitle(entry: TimeEntry): string {
+  return entry.task?.trim() || entry.description?.trim() || 'No task';
+}
+
+export function entrySummary(entry: TimeEntry): string {
+  return [formatDuration(entry.time * SECONDS_PER_HOUR), entry.project, entry.workType, entry.billable ? 'billable' : undefined]
+    .filter((part): part is string => !!part)
+    .join(' · ');
+}
+
+export function entryTreeItem(node: EntryNode): vscode.TreeItem {
+  const { entry } = node;
+  const item = new vscode.TreeItem(entryTitle(entry), vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = entrySummary(entry);
+  // A plain string: names and descriptions come from the service and are never rendered as Markdown.
+  item.tooltip = [
+    entryTitle(entry),
+    `${entry.date} · ${formatDuration(entry.time * SECONDS_PER_HOUR)} (${entry.time.toFixed(2)} h)`,
+    [entry.client, entry.project].filter(Boolean).join(' › '),
+    entry.workType ? `Work type: ${entry.workType}` : '',
+    entry.billable ? 'Billable' : 'Not billable',
+    entry.description && entry.task ? `Description: ${entry.description}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  item.iconPath = new vscode.ThemeIcon(entry.billable ? 'credit-card' : 'clock');
+  item.contextValue = 'entry';
+  return item;
+}

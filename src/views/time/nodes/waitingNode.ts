@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import type { OutboxItem } from '../../../outbox/outbox';
+import { formatDuration, SECONDS_PER_HOUR } from '../../../time/duration';
+import type { QueuedTimeEntry } from '../../../timeLog/timeEntryDraft';
+
+/** `#12 Fix login`: how a waiting entry is named in prompts and the view. */
+export function waitingLabel(item: OutboxItem<QueuedTimeEntry>): string {
+  return item.payload.taskLabel;
+}
+
+/** `1 h 30 min · 2026-11-27 · waiting to sync` */
+export function waitingDescription(item: OutboxItem<QueuedTimeEntry>): string {
+  const state = item.state === 'failed' ? 'refused' : 'waiting to sync';
+  return `${formatDuration(item.payload.input.time * SECONDS_PER_HOUR)} · ${item.payload.input.date} · ${state}`;
+}
+
+/** Heads the entries that have not reached Intervals yet, above the week. */
+export interface WaitingGroupNode {
+  readonly kind: 'waitingGroup';
+  readonly id: string;
+  readonly items: readonly OutboxItem<QueuedTimeEntry>[];
+}
+
+/** An entry kept in the outbox: Retry sends it now, Discard drops it. */
+export interface WaitingNode {
+  readonly kind: 'waiting';
+  readonly id: string;
+  readonly item: OutboxItem<QueuedTimeEntry>;
+}
+
+export function waitingGroupTreeItem(node: WaitingGroupNode): vscode.TreeItem {
+  const item = new vscode.TreeItem('Waiting to sync', vscode.TreeItemCollapsibleState.Expanded);
+  item.id = node.id;
+  item.description = String(node.items.length);
+  item.tooltip = 'Time entries kept on this computer until Intervals confirms them. They are retried automatically.';
+  item.iconPath = new vscode.ThemeIcon('cloud-upload');
+  item.contextValue = 'waitingGroup';
+  return item;
+}
+
+export function waitingTreeItem(node: WaitingNode): vscode.TreeItem {
+  const refused = node.item.state === 'failed';
+  const item = new vscode.TreeItem(waitingLabel(node.item), vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = waitingDescription(node.item);
+  item.tooltip = [
+    waitingLabel(node.item),
+    waitingDescription(node.item),
+    node.item.payload.project ?? '',
+    node.item.payload.workType ?? '',
+    node.item.payload.input.description ?? '',
+    node.item.lastError ? `Last attempt: ${node.item.lastError}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  item.iconPath = refused
+    ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+    : new vscode.ThemeIcon('sync');
+  item.contextValue = refused ? 'waiting refused' : 'waiting';
+  return item;
+}
