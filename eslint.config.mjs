@@ -1,6 +1,32 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layers of src/, top to bottom: imports only point down. extension.ts (the composition
+ * root) → commands → views, statusBar, prompts (what the user sees) → services (no UI) → api,
+ * time, common (the ground). scripts/check-import-cycles.mjs, run with lint, forbids cycles.
+ */
+const UI = ['views', 'statusBar', 'prompts'];
+const SERVICES = ['auth', 'connection', 'lookups', 'outbox', 'reminders', 'tasks', 'timeLog', 'timeReport', 'timer'];
+const folders = (names) => names.flatMap((name) => [`**/${name}/**`, `../${name}`, `../../${name}`]);
+const ROOT = ['**/extension', '**/extension.ts'];
+
+/** `files` may import none of `forbidden` (paths as written in the import), nor, with `noVscode`, the vscode API. */
+function layer(files, forbidden, reason, noVscode = false) {
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: forbidden, message: `${reason} Imports point down: extension → commands → views/statusBar/prompts → services → api/time/common.` }],
+          ...(noVscode ? { paths: [{ name: 'vscode', message: 'This layer runs without VS Code (it is tested in plain Node); take what it needs through a constructor.' }] } : {}),
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', '*.mjs'] },
   js.configs.recommended,
@@ -33,6 +59,30 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Files are split by job before they grow past a screenful or two; functions stay readable whole.
+    files: ['src/**/*.ts'],
+    rules: {
+      'max-lines': ['error', { max: 400 }],
+      'max-lines-per-function': ['error', { max: 60 }],
+    },
+  },
+  layer(['src/commands/**/*.ts'], ROOT, 'Commands are registered by the composition root, not the other way round.'),
+  layer(
+    UI.map((name) => `src/${name}/**/*.ts`),
+    [...folders(['commands']), ...ROOT],
+    'Views, the status bar and prompts are used by commands; they do not run commands by import.',
+  ),
+  layer(
+    SERVICES.map((name) => `src/${name}/**/*.ts`),
+    [...folders(['commands', ...UI]), ...ROOT],
+    'Services know nothing of commands, views, the status bar or prompts.',
+  ),
+  ...['timer', 'timeLog', 'outbox', 'tasks', 'lookups', 'timeReport'].map((name) =>
+    layer([`src/${name}/**/*.ts`], [...folders(['commands', ...UI]), ...ROOT], 'Services know nothing of commands, views, the status bar or prompts.', true),
+  ),
+  layer(['src/common/**/*.ts'], [...folders(['commands', ...UI, ...SERVICES]), ...ROOT], 'common/ is the ground floor: it may use api/ and time/ only.'),
+  layer(['src/api/**/*.ts', 'src/time/**/*.ts'], ['../*', ...ROOT], 'api/ and time/ stand on nothing else of the extension.', true),
   {
     // Test runners, the fake server's command line and benchmarks print to the terminal by design.
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],

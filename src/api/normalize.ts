@@ -1,21 +1,18 @@
+import { flag, requireId, text, toBoolean, toId, toIdList, toNumber, toText, WireFormatError, type WireRecord } from './scalars';
 import type {
   Client,
   Me,
   Module,
   Person,
   Project,
-  ProjectInput,
   ProjectModule,
   ProjectWorkType,
   Quota,
   Task,
-  TaskInput,
   TaskPriority,
   TaskStatus,
   TimeEntry,
-  TimeEntryInput,
   Timer,
-  TimerInput,
   WorkType,
 } from './types';
 
@@ -24,114 +21,6 @@ import type {
  * booleans as 't'/'f', absent values as null (JSON) or empty elements (XML), and id lists as
  * CSV. Everything here accepts all of those, so JSON and XML answers map to equal objects.
  */
-
-export type WireRecord = Record<string, unknown>;
-
-// ---------------------------------------------------------------------------------------------
-// Scalars
-
-/** Unwraps XML text nodes that kept attributes (`{ '#text': '5', … }`). */
-function scalar(value: unknown): unknown {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value) && '#text' in value) {
-    return (value as WireRecord)['#text'];
-  }
-  return value;
-}
-
-export function toNumber(value: unknown): number | null {
-  const v = scalar(value);
-  if (typeof v === 'number') {
-    return Number.isFinite(v) ? v : null;
-  }
-  if (typeof v === 'string') {
-    const text = v.trim();
-    if (text === '' || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) {
-      return null;
-    }
-    return Number(text);
-  }
-  return null;
-}
-
-/** An id; `0`, `''` and `null` mean "none" for the nullable id fields. */
-export function toId(value: unknown): number | null {
-  const n = toNumber(value);
-  return n !== null && Number.isInteger(n) && n > 0 ? n : null;
-}
-
-/** An id the record cannot be without; a missing one makes the answer unusable. */
-export function requireId(value: unknown, what: string): number {
-  const id = toId(value);
-  if (id === null) {
-    throw new WireFormatError(`${what} has no usable id (${describe(value)}).`);
-  }
-  return id;
-}
-
-export function toBoolean(value: unknown): boolean | null {
-  const v = scalar(value);
-  if (typeof v === 'boolean') {
-    return v;
-  }
-  if (typeof v === 'number') {
-    return v !== 0;
-  }
-  if (typeof v === 'string') {
-    const text = v.trim().toLowerCase();
-    if (text === 't' || text === 'true' || text === '1' || text === 'y' || text === 'yes') {
-      return true;
-    }
-    if (text === 'f' || text === 'false' || text === '0' || text === 'n' || text === 'no') {
-      return false;
-    }
-  }
-  return null;
-}
-
-function flag(value: unknown, fallback: boolean): boolean {
-  return toBoolean(value) ?? fallback;
-}
-
-/** A nullable text: `null`, absent and empty all become `null`. */
-export function toText(value: unknown): string | null {
-  const v = scalar(value);
-  if (v === null || v === undefined) {
-    return null;
-  }
-  const text = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
-  return text === '' ? null : text;
-}
-
-function text(value: unknown): string {
-  return toText(value) ?? '';
-}
-
-/** `"3,5,11"`, `[3, 5]`, `"3"`, `3`, `''`, `null` → ids, duplicates and junk dropped. */
-export function toIdList(value: unknown): number[] {
-  const v = scalar(value);
-  const parts: unknown[] = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : v === null || v === undefined ? [] : [v];
-  const ids: number[] = [];
-  for (const part of parts) {
-    const id = toId(part);
-    if (id !== null && !ids.includes(id)) {
-      ids.push(id);
-    }
-  }
-  return ids;
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) {
-    return 'missing';
-  }
-  try {
-    return JSON.stringify(value).slice(0, 40);
-  } catch {
-    return typeof value;
-  }
-}
-
-export class WireFormatError extends Error {}
 
 // ---------------------------------------------------------------------------------------------
 // Envelope
@@ -425,68 +314,4 @@ export function toQuota(raw: WireRecord): Quota {
     nextReset: toText(raw.next_reset ?? raw.business_day),
     exceeded: flag(raw.exceeded, false),
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Domain → wire
-
-type WireValue = string | number | null;
-
-/**
- * Writes send ids and amounts as numbers, booleans as 't'/'f', id lists as CSV, and `null` to
- * clear a value. Wire names are the lower-cased domain names except where `renames` says.
- */
-function toWire(input: object, renames: Record<string, string> = {}): Record<string, WireValue> {
-  const out: Record<string, WireValue> = {};
-  for (const [key, value] of Object.entries(input)) {
-    if (value === undefined) {
-      continue;
-    }
-    const wireKey = renames[key] ?? key.toLowerCase();
-    if (value === null) {
-      out[wireKey] = null;
-    } else if (typeof value === 'boolean') {
-      out[wireKey] = value ? 't' : 'f';
-    } else if (Array.isArray(value)) {
-      out[wireKey] = (value as unknown[]).map(String).join(',');
-    } else if (typeof value === 'number' || typeof value === 'string') {
-      out[wireKey] = value;
-    } else {
-      throw new TypeError(`Cannot send ${key} of type ${typeof value} to Intervals.`);
-    }
-  }
-  return out;
-}
-
-export function fromProjectInput(input: Partial<ProjectInput>): Record<string, WireValue> {
-  return toWire(input);
-}
-
-export function fromTaskInput(input: Partial<TaskInput>): Record<string, WireValue> {
-  return toWire(input, { assigneeIds: 'assigneeid', followerIds: 'followerid' });
-}
-
-export function fromTimeEntryInput(input: Partial<TimeEntryInput>): Record<string, WireValue> {
-  return toWire(input);
-}
-
-export function fromTimerInput(input: Partial<TimerInput>): Record<string, WireValue> {
-  return toWire(input);
-}
-
-/**
- * Query string for a typed filter: wire names are the lower-cased filter names, booleans 't'/'f',
- * id lists CSV.
- */
-export function filterToQuery(filter: object | undefined): Record<string, string> {
-  const query: Record<string, string> = {};
-  if (!filter) {
-    return query;
-  }
-  for (const [key, value] of Object.entries(toWire(filter))) {
-    if (value !== null) {
-      query[key] = String(value);
-    }
-  }
-  return query;
 }

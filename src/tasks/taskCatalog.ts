@@ -1,6 +1,7 @@
 import type { FetchAllOptions, ListOptions } from '../api/client';
 import { IntervalsError } from '../api/errors';
-import type { Page, Project, ProjectFilter, Task, TaskFilter } from '../api/types';
+import type { Page, Project, Task } from '../api/types';
+import type { ProjectFilter, TaskFilter } from '../api/filters';
 import { projectIdsOf } from './assignedWork';
 
 /** The part of the API client the catalog uses, so benchmarks and tests can hand it any client. */
@@ -59,9 +60,8 @@ interface TaskListEntry {
  * A load that an invalidation overtook is not stored, so a refresh never shows older data.
  */
 export class TaskCatalog {
-  /** Tasks per page; a property so tests can make paging visible on small fixtures. */
-  pageSize: number;
-
+  /** Tasks per page when a project opens or loads more. */
+  private readonly pageSize: number;
   private readonly now: () => number;
   private generation = 0;
   private projects: Cached<readonly Project[]> | undefined;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isIntervalsError } from '../api/errors';
-import type { TimeEntry, TimeFilter } from '../api/types';
+import type { TimeEntry } from '../api/types';
+import type { TimeFilter } from '../api/filters';
 import type { FailureClassification } from '../outbox/outbox';
 import type { QueuedTimeEntry } from './timeEntryDraft';
 

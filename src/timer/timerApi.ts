@@ -1,4 +1,5 @@
-import type { Timer, TimerFilter, TimerInput } from '../api/types';
+import type { Timer, TimerInput } from '../api/types';
+import type { TimerFilter } from '../api/filters';
 
 /** The part of `IntervalsClient` the timers use (an interface so unit tests can pass a fake). */
 export interface TimerApi {

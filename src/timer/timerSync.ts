@@ -26,6 +26,19 @@ export interface TimerSyncContext {
   taskFromTimer: (timer: Timer) => TaskSummary | undefined;
 }
 
+/** What phase 2 sends, planned under the lock. */
+interface SendPlan {
+  sends: PlannedSend[];
+  deletions: number[];
+}
+
+/** What phase 2 got back. */
+interface SendOutcome {
+  results: Array<{ planned: PlannedSend; server: Timer }>;
+  inDoubt: Array<{ planned: PlannedSend; patch: TimerPatch }>;
+  deleted: number[];
+}
+
 /**
  * One exchange with the service: read the user's timers, reconcile them with the local records
  * under the lock, send what the service has not seen yet without the lock, then record the
@@ -37,149 +50,181 @@ export async function syncTimersOnce(context: TimerSyncContext): Promise<{ state
   const versionBefore = (await context.state.read()).syncVersion;
   const serverTimers = await api.listAllTimers({ personId, getTimerInfo: true });
   const now = context.now();
-
   // 1. Under the lock: adopt what needs no request, and note what must be sent.
-  const plan = await context.state.update((state) => {
-    // Another window applied a newer answer while this list was on its way: only send.
-    const stale = state.syncVersion !== versionBefore;
-    let changed = adoptAccount(state, personId);
-    if (!stale) {
-      changed = claimOrphans(state, serverTimers, now.getTime()) || changed;
-    }
-    const sends: PlannedSend[] = [];
-    const deletions = state.deletions.filter((id) => serverTimers.some((timer) => timer.id === id));
-    changed = changed || deletions.length !== state.deletions.length;
-    state.deletions = deletions;
-    const visible = serverTimers.filter((timer) => !deletions.includes(timer.id));
-    const matched = new Set<number>();
-    const kept: LocalTimerRecord[] = [];
-    for (const stored of state.records) {
-      const server = findServerTimer(stored, visible);
-      if (server) {
-        matched.add(server.id);
-      }
-      const record = adoptServerTimer(rebaseOnSentWrite(stored, server), server);
-      changed = changed || record !== stored;
-      if ((stale && record.pending.length === 0) || (record.doubtUntil !== undefined && record.doubtUntil > now.getTime())) {
-        // A write of this timer may still land: nothing more goes out until it has.
-        kept.push(record);
-        continue;
-      }
-      const result = reconcileTimer(record, server, now);
-      if (result.send.kind !== 'none') {
-        const send = result.send;
-        sends.push({ send, pendingJson: JSON.stringify(record.pending), taskId: record.timer.taskId, id: record.timer.id });
-        // Noted before it goes out: should its answer be lost, what it did is recognisable.
-        kept.push({ ...record, sentWrites: [...(record.sentWrites ?? []), { ...send.patch, ops: record.pending.length }] });
-        changed = true;
-        continue;
-      }
-      changed = true;
-      if (result.timer) {
-        kept.push(server ? syncedRecord(server) : { timer: result.timer, pending: [], base: null });
-      }
-    }
-    for (const server of visible) {
-      if (!matched.has(server.id) && !stale) {
-        kept.push(syncedRecord(server));
-        changed = true;
-      }
-    }
-    for (const server of visible) {
-      changed = context.rememberTask(state, context.taskFromTimer(server), false) || changed;
-    }
-    if (changed) {
-      state.records = kept;
-      state.syncVersion++;
-    }
-    return { changed, result: { sends, deletions } };
-  });
-
+  const plan = await context.state.update((state) => planSync(context, state, serverTimers, versionBefore, now));
   // 2. Without the lock (requests may take a while): send.
-  const results: Array<{ planned: PlannedSend; server: Timer }> = [];
-  const inDoubt: Array<{ planned: PlannedSend; patch: TimerPatch }> = [];
+  const outcome = await send(context, plan);
+  // 3. Under the lock again: the confirmed records become synced, unless changed meanwhile.
+  let again = false;
+  const state = await context.state.update((current) => {
+    const recorded = recordOutcome(context, current, outcome, now);
+    again = recorded.again;
+    return { changed: recorded.changed, result: current };
+  });
+  return { state, again };
+}
+
+function planSync(
+  context: TimerSyncContext,
+  state: TimerStateData,
+  serverTimers: readonly Timer[],
+  versionBefore: number,
+  now: Date,
+): { changed: boolean; result: SendPlan } {
+  // Another window applied a newer answer while this list was on its way: only send.
+  const stale = state.syncVersion !== versionBefore;
+  let changed = adoptAccount(state, context.personId);
+  if (!stale) {
+    changed = claimOrphans(state, serverTimers, now.getTime()) || changed;
+  }
+  const deletions = state.deletions.filter((id) => serverTimers.some((timer) => timer.id === id));
+  changed = changed || deletions.length !== state.deletions.length;
+  state.deletions = deletions;
+  const visible = serverTimers.filter((timer) => !deletions.includes(timer.id));
+  const reconciled = reconcileRecords(state.records, visible, stale, now);
+  changed = changed || reconciled.changed;
+  for (const server of visible) {
+    changed = context.rememberTask(state, context.taskFromTimer(server), false) || changed;
+  }
+  if (changed) {
+    state.records = reconciled.kept;
+    state.syncVersion++;
+  }
+  return { changed, result: { sends: reconciled.sends, deletions } };
+}
+
+/** Each local record against the service's timer: kept, synced, or with a change to send. */
+function reconcileRecords(
+  records: readonly LocalTimerRecord[],
+  visible: readonly Timer[],
+  stale: boolean,
+  now: Date,
+): { kept: LocalTimerRecord[]; sends: PlannedSend[]; changed: boolean } {
+  let changed = false;
+  const sends: PlannedSend[] = [];
+  const matched = new Set<number>();
+  const kept: LocalTimerRecord[] = [];
+  for (const stored of records) {
+    const server = findServerTimer(stored, visible);
+    if (server) {
+      matched.add(server.id);
+    }
+    const record = adoptServerTimer(rebaseOnSentWrite(stored, server), server);
+    changed = changed || record !== stored;
+    if ((stale && record.pending.length === 0) || (record.doubtUntil !== undefined && record.doubtUntil > now.getTime())) {
+      // A write of this timer may still land: nothing more goes out until it has.
+      kept.push(record);
+      continue;
+    }
+    const result = reconcileTimer(record, server, now);
+    changed = true;
+    if (result.send.kind !== 'none') {
+      const planned = result.send;
+      sends.push({ send: planned, pendingJson: JSON.stringify(record.pending), taskId: record.timer.taskId, id: record.timer.id });
+      // Noted before it goes out: should its answer be lost, what it did is recognisable.
+      kept.push({ ...record, sentWrites: [...(record.sentWrites ?? []), { ...planned.patch, ops: record.pending.length }] });
+    } else if (result.timer) {
+      kept.push(server ? syncedRecord(server) : { timer: result.timer, pending: [], base: null });
+    }
+  }
+  for (const server of visible) {
+    if (!matched.has(server.id) && !stale) {
+      kept.push(syncedRecord(server));
+      changed = true;
+    }
+  }
+  return { kept, sends, changed };
+}
+
+async function send(context: TimerSyncContext, plan: SendPlan): Promise<SendOutcome> {
+  const { api, personId } = context;
+  const outcome: SendOutcome = { results: [], inDoubt: [], deleted: [] };
   for (const planned of plan.sends) {
     try {
       const server =
         planned.send.kind === 'create'
           ? await api.createTimer({ personId, taskId: planned.send.taskId ?? null, time: planned.send.patch.time, startTime: planned.send.patch.startTime })
           : await api.updateTimer(planned.send.id, { time: planned.send.patch.time, startTime: planned.send.patch.startTime });
-      results.push({ planned, server });
+      outcome.results.push({ planned, server });
     } catch (error) {
       if (mayHaveApplied(error)) {
-        inDoubt.push({ planned, patch: planned.send.patch });
+        outcome.inDoubt.push({ planned, patch: planned.send.patch });
       }
       context.log?.warn(`Could not send a timer change (kept, retried on the next sync): ${describe(error)}`);
     }
   }
-  const deleted: number[] = [];
   for (const id of plan.deletions) {
     try {
       await api.deleteTimer(id);
-      deleted.push(id);
+      outcome.deleted.push(id);
     } catch (error) {
       if (isNotFound(error)) {
-        deleted.push(id);
+        outcome.deleted.push(id);
       } else {
         context.log?.warn(`Could not delete timer ${id} (retried on the next sync): ${describe(error)}`);
       }
     }
   }
+  return outcome;
+}
 
-  // 3. Under the lock again: the confirmed records become synced, unless changed meanwhile.
+function recordOutcome(context: TimerSyncContext, current: TimerStateData, outcome: SendOutcome, now: Date): { changed: boolean; again: boolean } {
+  let changed = outcome.inDoubt.length > 0;
   let again = false;
-  const state = await context.state.update((current) => {
-    let changed = inDoubt.length > 0;
-    again = false;
-    for (const { planned, patch } of inDoubt) {
-      if (planned.send.kind === 'create' && planned.taskId !== undefined) {
-        noteCreateInDoubt(current, planned.taskId, patch, now.getTime());
-      }
-      const record = current.records.find((each) => (planned.id !== undefined ? each.timer.id === planned.id : each.timer.id === undefined && each.timer.taskId === planned.taskId));
-      if (record) {
-        record.doubtUntil = now.getTime() + context.uncertainDelayMs;
-      }
+  for (const { planned, patch } of outcome.inDoubt) {
+    if (planned.send.kind === 'create' && planned.taskId !== undefined) {
+      noteCreateInDoubt(current, planned.taskId, patch, now.getTime());
     }
-    for (const { planned, server } of results) {
-      const index = current.records.findIndex((record) =>
-        planned.id !== undefined ? record.timer.id === planned.id : record.timer.id === undefined && record.timer.taskId === planned.taskId,
-      );
-      const record = current.records[index];
-      if (!record) {
-        if (planned.send.kind === 'create' && !current.deletions.includes(server.id)) {
-          // Discarded (or logged) while its create was on the way: the new timer goes too.
-          current.deletions.push(server.id);
-          current.orphans = current.orphans.filter((orphan) => orphan.taskId !== planned.taskId);
-          changed = true;
-          again = true;
-        }
-        continue;
-      }
-      changed = true;
-      if (JSON.stringify(record.pending) === planned.pendingJson) {
-        current.records[index] = syncedRecord(server);
-      } else {
-        // Changed again while the request ran: the changes it carried are on the server now;
-        // those made since are still to send, against this timer.
-        const sentOps = (JSON.parse(planned.pendingJson) as unknown[]).length;
-        const prefix = JSON.stringify(record.pending.slice(0, sentOps)) === planned.pendingJson;
-        const { sentWrites: _sent, ...rest } = record;
-        current.records[index] = prefix
-          ? { ...rest, timer: { ...record.timer, id: server.id }, pending: record.pending.slice(sentOps), base: syncedRecord(server).base }
-          : { ...rest, timer: { ...record.timer, id: server.id } };
-        again = true;
-      }
+    const record = current.records.find((each) => isPlannedRecord(each, planned));
+    if (record) {
+      record.doubtUntil = now.getTime() + context.uncertainDelayMs;
     }
-    if (deleted.length > 0) {
-      current.deletions = current.deletions.filter((id) => !deleted.includes(id));
-      changed = true;
+  }
+  for (const { planned, server } of outcome.results) {
+    const applied = applyAnswer(current, planned, server);
+    changed = changed || applied.changed;
+    again = again || applied.again;
+  }
+  if (outcome.deleted.length > 0) {
+    current.deletions = current.deletions.filter((id) => !outcome.deleted.includes(id));
+    changed = true;
+  }
+  if (changed) {
+    current.syncVersion++;
+  }
+  return { changed, again };
+}
+
+function isPlannedRecord(record: LocalTimerRecord, planned: PlannedSend): boolean {
+  return planned.id !== undefined ? record.timer.id === planned.id : record.timer.id === undefined && record.timer.taskId === planned.taskId;
+}
+
+/** The service's answer to one send, recorded against the record it was sent for. */
+function applyAnswer(current: TimerStateData, planned: PlannedSend, server: Timer): { changed: boolean; again: boolean } {
+  const index = current.records.findIndex((record) => isPlannedRecord(record, planned));
+  const record = current.records[index];
+  if (!record) {
+    if (planned.send.kind === 'create' && !current.deletions.includes(server.id)) {
+      // Discarded (or logged) while its create was on the way: the new timer goes too.
+      current.deletions.push(server.id);
+      current.orphans = current.orphans.filter((orphan) => orphan.taskId !== planned.taskId);
+      return { changed: true, again: true };
     }
-    if (changed) {
-      current.syncVersion++;
-    }
-    return { changed, result: current };
-  });
-  return { state, again };
+    return { changed: false, again: false };
+  }
+  if (JSON.stringify(record.pending) === planned.pendingJson) {
+    current.records[index] = syncedRecord(server);
+    return { changed: true, again: false };
+  }
+  // Changed again while the request ran: the changes it carried are on the server now;
+  // those made since are still to send, against this timer.
+  const sentOps = (JSON.parse(planned.pendingJson) as unknown[]).length;
+  const prefix = JSON.stringify(record.pending.slice(0, sentOps)) === planned.pendingJson;
+  const { sentWrites: _sent, ...rest } = record;
+  current.records[index] = prefix
+    ? { ...rest, timer: { ...record.timer, id: server.id }, pending: record.pending.slice(sentOps), base: syncedRecord(server).base }
+    : { ...rest, timer: { ...record.timer, id: server.id } };
+  return { changed: true, again: true };
 }
 
 /**

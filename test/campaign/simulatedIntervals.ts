@@ -1,5 +1,6 @@
 import { IntervalsError } from '../../src/api/errors';
-import type { TimeEntry, TimeEntryInput, TimeFilter, Timer, TimerFilter, TimerInput } from '../../src/api/types';
+import type { TimeFilter, TimerFilter } from '../../src/api/filters';
+import type { TimeEntry, TimeEntryInput, Timer, TimerInput } from '../../src/api/types';
 import type { TimeEntryApi } from '../../src/timeLog/timeLogSync';
 import type { TimerApi } from '../../src/timer/timerService';
 import type { Random } from './random';

@@ -1,14 +1,7 @@
 import * as assert from 'node:assert/strict';
-import {
-  IntervalsError,
-  errorFromAnswer,
-  isRetryable,
-  kindFor,
-  parseErrorBody,
-  parseRetryAfter,
-  userMessage,
-  type IntervalsErrorKind,
-} from '../../src/api/errors';
+import { userMessage } from '../../src/api/errorMessages';
+import { errorFromAnswer, kindFor, parseErrorBody, parseRetryAfter } from '../../src/api/errorParsing';
+import { IntervalsError, isRetryable, type IntervalsErrorKind } from '../../src/api/errors';
 
 describe('errors: parsing any error body', () => {
   it('reads the JSON envelope with an error member', () => {

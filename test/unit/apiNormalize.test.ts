@@ -1,26 +1,19 @@
 import * as assert from 'node:assert/strict';
 import {
   asArray,
-  filterToQuery,
-  fromTaskInput,
-  fromTimeEntryInput,
-  fromTimerInput,
   listItems,
   memberItem,
   readEnvelope,
-  toBoolean,
   toClient,
-  toId,
-  toIdList,
   toMe,
-  toNumber,
   toProjectModule,
   toQuota,
   toTask,
-  toText,
   toTimeEntry,
   toTimer,
 } from '../../src/api/normalize';
+import { toBoolean, toId, toIdList, toNumber, toText } from '../../src/api/scalars';
+import { filterToQuery, fromTaskInput, fromTimeEntryInput, fromTimerInput } from '../../src/api/wire';
 import { parseXml } from '../../src/api/xml';
 
 // The two sample answers of the Intervals documentation (examples page), verbatim in content.

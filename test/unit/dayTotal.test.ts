@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { TimeEntry, TimeFilter } from '../../src/api/types';
+import type { TimeFilter } from '../../src/api/filters';
+import type { TimeEntry } from '../../src/api/types';
 import { hoursLoggedOn, type DayTotalSources } from '../../src/timeLog/dayTotal';
 
 function row(date: string, time: number): TimeEntry {

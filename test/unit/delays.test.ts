@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { MAX_SERVER_WAIT_MS, MAX_TIMER_DELAY_MS, clampDelay, timerSchedule } from '../../src/api/clock';
 import { IntervalsError } from '../../src/api/errors';
-import { parseRetryAfter } from '../../src/api/errors';
+import { parseRetryAfter } from '../../src/api/errorParsing';
 import { SlidingWindowLimiter } from '../../src/api/rateLimiter';
 import type { TimeEntry, TimeEntryInput } from '../../src/api/types';
 import { Outbox } from '../../src/outbox/outbox';

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { FetchAllOptions, ListOptions } from '../../src/api/client';
-import type { Page, Project, ProjectFilter, Task, TaskFilter } from '../../src/api/types';
+import type { ProjectFilter, TaskFilter } from '../../src/api/filters';
+import type { Page, Project, Task } from '../../src/api/types';
 import { PARALLEL_PAGES, TaskCatalog, type TaskCatalogApi } from '../../src/tasks/taskCatalog';
 import { makeProject, makeTask } from './helpers/taskBuilders';
 

@@ -64,16 +64,11 @@ export function pickTask(options: TaskPickerOptions): Promise<PickedTask | undef
 
     options.load().then(
       (tasks) => {
-        if (settled) {
-          return;
+        if (!settled) {
+          loaded = tasks;
+          quickPick.items = allItems(recent, recentEntries, tasks);
+          quickPick.busy = false;
         }
-        loaded = tasks;
-        const recentIds = new Set(recent.map((task) => task.id));
-        const all = taskPickItems(tasks);
-        const rest: Entry[] = recentIds.size === 0 ? (all as Entry[]) : all.filter((item: TaskPickItem) => !recentIds.has(item.taskId));
-        quickPick.items =
-          recentEntries.length > 0 ? [...recentEntries, { label: 'All open tasks', kind: vscode.QuickPickItemKind.Separator }, ...rest] : rest;
-        quickPick.busy = false;
       },
       (error: unknown) => {
         if (settled) {
@@ -85,4 +80,12 @@ export function pickTask(options: TaskPickerOptions): Promise<PickedTask | undef
       },
     );
   });
+}
+
+/** The recent tasks first, then every loaded task not among them. */
+function allItems(recent: readonly TaskSummary[], recentEntries: readonly Entry[], tasks: readonly Task[]): Entry[] {
+  const recentIds = new Set(recent.map((task) => task.id));
+  const all = taskPickItems(tasks);
+  const rest: Entry[] = recentIds.size === 0 ? (all as Entry[]) : all.filter((item: TaskPickItem) => !recentIds.has(item.taskId));
+  return recentEntries.length > 0 ? [...recentEntries, { label: 'All open tasks', kind: vscode.QuickPickItemKind.Separator }, ...rest] : rest;
 }

@@ -1,5 +1,6 @@
 import { IntervalsError, type IntervalsErrorKind } from '../../../src/api/errors';
-import type { TimeEntry, TimeEntryInput, TimeFilter } from '../../../src/api/types';
+import type { TimeFilter } from '../../../src/api/filters';
+import type { TimeEntry, TimeEntryInput } from '../../../src/api/types';
 import type { TimeEntryApi } from '../../../src/timeLog/timeLogSync';
 
 export function entry(overrides: Partial<TimeEntry> = {}): TimeEntry {
