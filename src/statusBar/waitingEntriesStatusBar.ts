@@ -29,7 +29,7 @@ export class WaitingEntriesStatusBarItem implements vscode.Disposable {
     );
   }
 
-  /** What the item shows now (for tests). */
+  /** What the item shows now. */
   get view(): WaitingEntriesView {
     return this.shown;
   }
