@@ -2,8 +2,9 @@
 //
 // dist/extension.js is what VS Code loads at start-up. The HTTP stack and the XML parser are
 // bundled apart, as dist/undici.js and dist/fast-xml-parser.js, which src/api/lazyDependencies.ts
-// requires on the first request that needs them. dist/meta.json is esbuild's account of which
-// sources went into which file, for `npm run bench`.
+// requires on the first request that needs them; the command table and the commands' code, as
+// dist/commands.js, which src/extension.ts requires when the first command runs. dist/meta.json
+// is esbuild's account of which sources went into which file, for `npm run bench`.
 import { writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
@@ -19,6 +20,8 @@ const onDemandFiles = {
   setup(build) {
     const filter = new RegExp(`^(${onDemand.join('|')})$`);
     build.onResolve({ filter }, (args) => (args.kind === 'entry-point' ? undefined : { path: `./${args.path}.js`, external: true }));
+    // extension.ts requires the command table when the first command runs: from dist/commands.js.
+    build.onResolve({ filter: /^\.\/commands\/index$/ }, (args) => (args.kind === 'require-call' ? { path: './commands.js', external: true } : undefined));
   },
 };
 
@@ -38,7 +41,11 @@ const vscodeOnce = {
 };
 
 const options = {
-  entryPoints: [{ in: 'src/extension.ts', out: 'extension' }, ...onDemand.map((name) => ({ in: name, out: name }))],
+  entryPoints: [
+    { in: 'src/extension.ts', out: 'extension' },
+    { in: 'src/commands/index.ts', out: 'commands' },
+    ...onDemand.map((name) => ({ in: name, out: name })),
+  ],
   bundle: true,
   format: 'cjs',
   platform: 'node',

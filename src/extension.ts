@@ -8,7 +8,8 @@ import { ApiUrlWatcher } from './auth/apiUrlWatcher';
 import { IntervalsAuthenticationProvider } from './auth/authenticationProvider';
 import { CredentialStore } from './auth/credentialStore';
 import { registerCommands } from './commands/command';
-import { commandTable } from './commands/index';
+import { COMMAND_IDS } from './commands/ids';
+import type * as CommandTable from './commands/index';
 import { BackgroundWork } from './common/backgroundWork';
 import { SystemClock } from './common/clock';
 import { ContextKey, ContextKeys } from './common/contextKeys';
@@ -82,7 +83,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionGraph | und
   const timeReportPanel = own(new TimeReportPanel(core.log.child('timeReport')));
   const timers = buildTimers(context, core, account, own);
   const graph: ExtensionGraph = { context, ...core, ...account, reminders, ...tasks, ...timeLog, timeReportPanel, ...timers };
-  own(registerCommands(commandTable({ ...graph, folder: context.globalStorageUri.fsPath, memento: context.globalState }), core.notifier));
+  const parts = { ...graph, folder: context.globalStorageUri.fsPath, memento: context.globalState };
+  own(registerCommands(COMMAND_IDS, () => loadCommandTable().commandTable(parts), core.notifier));
   // Reading the secret is local; the key drives the welcome view before anything else shows.
   void account.session.restore().then(() => core.contextKeys.set(ContextKey.signedIn, account.session.state.signedIn));
   // Only the integration tests and the benchmark get the graph; an installed extension exports nothing.
@@ -90,6 +92,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionGraph | und
 }
 
 type Own = <T extends vscode.Disposable>(disposable: T) => T;
+
+/**
+ * The command table and the commands' code, loaded on the first command run (the production
+ * bundle keeps them in dist/commands.js, see esbuild.mjs): a start that runs none never loads them.
+ */
+function loadCommandTable(): typeof CommandTable {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./commands/index') as typeof CommandTable;
+}
 
 /** What every layer uses: the log, settings, clock, background work, notifications, prompts. */
 function buildCore(context: vscode.ExtensionContext, own: Own) {

@@ -33,6 +33,12 @@ export interface IntervalsErrorInit {
 }
 
 /**
+ * Marks the errors this module makes. The commands are bundled into a file of their own, with a
+ * copy of this module: the mark, not the class, tells an IntervalsError made by either copy.
+ */
+const MARK = Symbol.for('intervals.IntervalsError');
+
+/**
  * Every failure of the API layer. `message` is written for the user (what happened, what to do);
  * `serverMessage`/`verbose` carry Intervals' own words for the log. Never holds the token.
  */
@@ -59,6 +65,7 @@ export class IntervalsError extends Error {
 
   constructor(init: IntervalsErrorInit) {
     super(init.message);
+    Object.defineProperty(this, MARK, { value: true });
     this.kind = init.kind;
     this.status = init.status;
     this.code = init.code;
@@ -115,7 +122,7 @@ export class IntervalsError extends Error {
 Object.defineProperty(IntervalsError.prototype, 'name', { value: 'IntervalsError', writable: true, configurable: true });
 
 export function isIntervalsError(error: unknown): error is IntervalsError {
-  return error instanceof IntervalsError;
+  return error instanceof IntervalsError || (typeof error === 'object' && error !== null && (error as { [MARK]?: unknown })[MARK] === true);
 }
 
 /**

@@ -28,9 +28,19 @@ export function runCommand(command: Command, args: unknown[], notifier: Pick<Not
   return command.execute(checked.arg, ...args.slice(1));
 }
 
-/** Registers every command of the table with VS Code. */
-export function registerCommands(commands: readonly Command[], notifier: Pick<Notifier, 'show'>): vscode.Disposable {
-  return vscode.Disposable.from(
-    ...commands.map((command) => vscode.commands.registerCommand(command.id, (...args: unknown[]) => runCommand(command, args, notifier))),
-  );
+/**
+ * Registers the commands `ids` with VS Code. The table is made (and its file loaded) the first time
+ * one of them runs, so a start pays for the commands' code only once it is used.
+ */
+export function registerCommands(ids: readonly string[], table: () => readonly Command[], notifier: Pick<Notifier, 'show'>): vscode.Disposable {
+  let byId: ReadonlyMap<string, Command> | undefined;
+  const command = (id: string): Command => {
+    byId ??= new Map(table().map((each) => [each.id, each]));
+    const found = byId.get(id);
+    if (!found) {
+      throw new Error(`The command table has no ${id}.`);
+    }
+    return found;
+  };
+  return vscode.Disposable.from(...ids.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand(command(id), args, notifier))));
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { answerNotifications, closeQuickInput, extensionGraph, fakeServer, type Graph, signOut, token, typeIntoQuickInput } from './helpers';
+import { answerNotifications, closeQuickInput, extensionGraph, fakeServer, type Graph, settled, signOut, token, typeIntoQuickInput } from './helpers';
 
 // A command that needs an account, run signed out: the offer to sign in comes first (answered
 // here through the test hook, since a notification cannot be clicked from the extension host).
@@ -55,5 +55,7 @@ describe('Sign in: commands offer sign-in first', () => {
     assert.equal(offers.length, 1);
     const checks = (await fake.control.requests()).filter((request) => request.path.startsWith('/me'));
     assert.equal(checks.length, 1, 'the token was checked once');
+    // Signing in reads the new account's timers in the background.
+    await settled();
   });
 });
