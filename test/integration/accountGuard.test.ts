@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { TestHooks } from '../../src/testHooks';
-import { closeQuickInput, extensionHooks, fakeServer, signOut, token, typeIntoQuickInput } from './helpers';
+import { closeQuickInput, extensionHooks, settled, fakeServer, signOut, token, typeIntoQuickInput } from './helpers';
 
 // A command that needs an account, run signed out: the offer to sign in comes first (answered
 // here through the test hook, since a notification cannot be clicked from the extension host).
@@ -48,9 +48,11 @@ describe('Sign in: commands offer sign-in first', () => {
       return Promise.resolve('Sign In');
     });
     // Once signed in, the command goes on to its task picker; closing it ends the command.
-    closeQuickInput('Type a task title');
+    closeQuickInput('Type a task title', { once: 'loaded' });
     const picked = await vscode.commands.executeCommand('intervals.findTask', { pick: true });
     assert.equal(picked, undefined);
+    // The new account's timers are read at once.
+    await settled();
     assert.equal(hooks.session.state.signedIn, true, 'the typed token signed in');
     assert.ok((await fake.control.requests()).some((request) => request.path.startsWith('/task')), 'the task picker asked Intervals for the open tasks');
     assert.equal(offers.length, 1);

@@ -269,6 +269,8 @@ describe('Log time', () => {
       assert.ok(!(await fake.control.rows('timer')).some((t) => t.id === 2), 'the timer is deleted');
       hooks.timeLog.clock.offsetMs += 10 * 60_000;
       await vscode.commands.executeCommand('intervals.retrySync');
+      // The confirmed entry makes the timers be read again.
+      await settled();
     } finally {
       listener.dispose();
     }
