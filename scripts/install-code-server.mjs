@@ -7,12 +7,16 @@
 // work itself with every install script off: native modules are compiled from source against the
 // local Node headers and ripgrep comes from the system (`rg` on PATH).
 //
+// The system packages this needs, and the tests after it (Chromium, ripgrep, a compiler), are
+// installed first when missing (see system-packages.mjs).
+//
 // Idempotent: a marker records the version, Node ABI and platform of a finished install; a second
 // run with the same inputs does nothing. `--force` reinstalls.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureSystemPackages } from './system-packages.mjs';
 
 const CODE_SERVER_VERSION = '4.100.3';
 
@@ -137,6 +141,9 @@ function install() {
   console.log(`[install-code-server] code-server ${CODE_SERVER_VERSION} installed in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }
 
+if (!ensureSystemPackages()) {
+  process.exit(1);
+}
 if (process.argv.includes('--force') || !isInstalled()) {
   install();
 } else {

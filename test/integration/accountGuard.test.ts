@@ -47,15 +47,15 @@ describe('Sign in: commands offer sign-in first', () => {
       return Promise.resolve('Sign In');
     });
     // Once signed in, the command goes on to its task picker; closing it ends the command.
-    closeQuickInput('Type a task title');
+    closeQuickInput('Type a task title', { once: 'loaded' });
     const picked = await vscode.commands.executeCommand('intervals.findTask', { pick: true });
     assert.equal(picked, undefined);
+    // The new account's timers are read at once.
+    await settled();
     assert.equal(graph.session.state.signedIn, true, 'the typed token signed in');
     assert.ok((await fake.control.requests()).some((request) => request.path.startsWith('/task')), 'the task picker asked Intervals for the open tasks');
     assert.equal(offers.length, 1);
     const checks = (await fake.control.requests()).filter((request) => request.path.startsWith('/me'));
     assert.equal(checks.length, 1, 'the token was checked once');
-    // Signing in reads the new account's timers in the background.
-    await settled();
   });
 });

@@ -248,7 +248,10 @@ export async function chooseInQuickPick<T>(command: Thenable<T>, text: string): 
   return command;
 }
 
-/** Has the runner press Escape in the quick input whose placeholder holds `placeholder`, once it shows. */
-export function closeQuickInput(placeholder: string): void {
-  askThePage({ kind: 'closeQuickInput', placeholder });
+/**
+ * Has the runner press Escape in the quick input whose placeholder holds `placeholder`, once it
+ * shows (with `once: 'loaded'`, once its list shows rows).
+ */
+export function closeQuickInput(placeholder: string, options: { once?: 'shown' | 'loaded' } = {}): void {
+  askThePage({ kind: 'closeQuickInput', placeholder, ...(options.once === 'loaded' ? { loaded: true } : {}) });
 }

@@ -268,7 +268,7 @@ describe('Log time', () => {
       assert.ok(!(await fake.control.rows('timer')).some((t) => t.id === 2), 'the timer is deleted');
       moveClock(graph, 10 * 60_000);
       await vscode.commands.executeCommand('intervals.retrySync');
-      // The entry's arrival deletes the timer again and the timers are read anew, in the background.
+      // The confirmed entry makes the timers be read again.
       await settled();
     } finally {
       listener.dispose();

@@ -15,12 +15,13 @@ export const UI_REQUESTS_ENV = 'INTERVALS_TEST_UI_REQUESTS';
  * - `typeIntoQuickInput`: types into the quick input that is open (or opens next), presses Enter;
  * - `chooseQuickPickItem`: clicks the first row of the open quick pick whose text holds `text`,
  *   once that row is drawn (a list still loading is waited for);
- * - `closeQuickInput`: presses Escape in the quick input whose placeholder holds `placeholder`.
+ * - `closeQuickInput`: presses Escape in the quick input whose placeholder holds `placeholder`
+ *   (with `loaded`, once its list shows rows: a list that loads shows them with its items).
  */
 export type UiRequest =
   | { readonly kind: 'typeIntoQuickInput'; readonly text: string }
   | { readonly kind: 'chooseQuickPickItem'; readonly text: string }
-  | { readonly kind: 'closeQuickInput'; readonly placeholder: string };
+  | { readonly kind: 'closeQuickInput'; readonly placeholder: string; readonly loaded?: boolean };
 
 export function formatUiRequest(request: UiRequest): string {
   return `${UI_REQUEST_PREFIX}${JSON.stringify(request)}`;
@@ -31,12 +32,12 @@ export function parseUiRequest(line: string): UiRequest | undefined {
     return undefined;
   }
   try {
-    const value = JSON.parse(line.slice(UI_REQUEST_PREFIX.length)) as { kind?: unknown; text?: unknown; placeholder?: unknown };
+    const value = JSON.parse(line.slice(UI_REQUEST_PREFIX.length)) as { kind?: unknown; text?: unknown; placeholder?: unknown; loaded?: unknown };
     if ((value.kind === 'typeIntoQuickInput' || value.kind === 'chooseQuickPickItem') && typeof value.text === 'string') {
       return { kind: value.kind, text: value.text };
     }
     if (value.kind === 'closeQuickInput' && typeof value.placeholder === 'string') {
-      return { kind: value.kind, placeholder: value.placeholder };
+      return { kind: value.kind, placeholder: value.placeholder, ...(value.loaded === true ? { loaded: true } : {}) };
     }
     return undefined;
   } catch {
@@ -63,6 +64,9 @@ export async function answerUiRequest(page: Page, request: UiRequest): Promise<v
       case 'closeQuickInput': {
         const prompt = page.locator(`.quick-input-widget .quick-input-box input[placeholder*=${JSON.stringify(request.placeholder)}]`);
         await prompt.waitFor({ state: 'visible', timeout: 15_000 });
+        if (request.loaded) {
+          await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
+        }
         await prompt.press('Escape');
         break;
       }
