@@ -71,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionGraph | und
       ...core,
       ...account,
       globalState: context.globalState,
-      claims: new ReminderClaims(join(context.globalStorageUri.fsPath, 'reminders')),
+      claims: new ReminderClaims(join(core.stateFolder, 'reminders')),
       log: core.log.child('reminders'),
       schedule: core.work.scheduler('reminder check'),
       track: (label, work) => core.work.track(label, work),
@@ -79,11 +79,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionGraph | und
     }),
   );
   const tasks = buildTasks(context, core, account, own);
-  const timeLog = buildTimeLog(context, core, account, own);
+  const timeLog = buildTimeLog(core, account, own);
   const timeReportPanel = own(new TimeReportPanel(core.log.child('timeReport')));
-  const timers = buildTimers(context, core, account, own);
+  const timers = buildTimers(core, account, own);
   const graph: ExtensionGraph = { context, ...core, ...account, reminders, ...tasks, ...timeLog, timeReportPanel, ...timers };
-  const parts = { ...graph, folder: context.globalStorageUri.fsPath, memento: context.globalState };
+  const parts = { ...graph, folder: core.stateFolder, memento: context.globalState };
   own(registerCommands(COMMAND_IDS, () => loadCommandTable().commandTable(parts), core.notifier));
   // Reading the secret is local; the key drives the welcome view before anything else shows.
   void account.session.restore().then(() => core.contextKeys.set(ContextKey.signedIn, account.session.state.signedIn));
@@ -167,7 +167,7 @@ function buildTasks(context: vscode.ExtensionContext, core: Core, account: Accou
 }
 
 /** The outbox of entries waiting to sync, its sync, My Time, and the waiting entries' status item. */
-function buildTimeLog(_context: vscode.ExtensionContext, core: Core, account: Account, own: Own) {
+function buildTimeLog(core: Core, account: Account, own: Own) {
   const { work, stateFolder: folder } = core;
   const log = core.log.child('time');
   const now = (): number => core.clock.now().getTime();
@@ -206,7 +206,7 @@ function buildTimeLog(_context: vscode.ExtensionContext, core: Core, account: Ac
 }
 
 /** The timers: kept in step with Intervals and with the other windows, the status bar item, idle detection. */
-function buildTimers(_context: vscode.ExtensionContext, core: Core, account: Account, own: Own) {
+function buildTimers(core: Core, account: Account, own: Own) {
   const { clock, settings, work, stateFolder: folder } = core;
   const log = core.log.child('timer');
   const owner = randomUUID();
