@@ -28,9 +28,11 @@ export class StateFileFollower {
   private watcher: FSWatcher | undefined;
   private cancelReload: (() => void) | undefined;
   private disposed = false;
+  /** Settles once the folder is watched (or watching failed and was reported). */
+  readonly ready: Promise<void>;
 
   constructor(private readonly options: StateFileFollowerOptions) {
-    void fs
+    this.ready = fs
       .mkdir(options.folder, { recursive: true })
       .then(() => this.follow())
       .catch((error: unknown) => options.onProblem(`Cannot follow timer changes of other windows: ${String(error)}`));
@@ -52,6 +54,8 @@ export class StateFileFollower {
           this.reloadSoon();
         }
       });
+      // A write between the first read and the start of watching would otherwise go unseen.
+      this.reloadSoon();
     } catch (error) {
       this.options.onProblem(`Cannot follow timer changes of other windows: ${String(error)}`);
     }

@@ -23,6 +23,7 @@ describe('Timers', () => {
   let graph: Graph;
   const fake = fakeServer();
   const extra: vscode.Disposable[] = [];
+  const followers: Promise<void>[] = [];
 
   const adminTimers = async () => (await fake.control.rows('timer')).filter((row) => row.personid === ADMIN);
   const service = () => graph.timers;
@@ -46,6 +47,7 @@ describe('Timers', () => {
       uncertainDelayMs: () => Math.max(DEFAULT_TIMER_DOUBT_MS, 3 * settings.requestTimeoutMs),
     });
     const follower = new Follower({ folder, target: other, work: graph.work, onProblem: () => undefined });
+    followers.push(follower.ready);
     const made = Object.assign(other, { dispose: () => (follower.dispose(), Service.prototype.dispose.call(other)) });
     extra.push(made);
     return made;
@@ -85,6 +87,7 @@ describe('Timers', () => {
 
   afterEach(async () => {
     extra.splice(0).forEach((other) => other.dispose());
+    followers.length = 0;
     setClock(graph, 0);
     await fake.control.clearFaults();
     await graph.work.idle();
@@ -275,6 +278,9 @@ describe('Timers', () => {
   it('two instances sharing the state file agree', async () => {
     const second = otherWindow('second window');
     await second.load();
+    // The other window follows the file once its watch is in place, as a window does from its start.
+    await Promise.all(followers);
+    await settled();
     const followed = new Promise((resolve) => second.onDidChange((entries) => entries.length === 1 && resolve(undefined)));
     await start({ taskId: TASK });
     // The other window reads the file once its watcher reports the write.
@@ -285,6 +291,8 @@ describe('Timers', () => {
     await paused;
     assert.equal(service().entries[0]?.timer.startedAt, null, 'this window shows the pause');
     assert.equal((await adminTimers())[0]?.starttime, null);
+    // Each window re-reads the file after the other's write; let those reads finish.
+    await settled();
   });
 
   for (const choice of ['keep', 'discard', 'stopAtIdleStart'] as const) {
