@@ -24,6 +24,9 @@ describe('Timers', () => {
   const fake = fakeServer();
   const extra: vscode.Disposable[] = [];
   const followers: Promise<void>[] = [];
+  /** Where a test that waits on events is, so a timeout says what never happened. */
+  let waitingFor = '';
+  const followerProblems: string[] = [];
 
   const adminTimers = async () => (await fake.control.rows('timer')).filter((row) => row.personid === ADMIN);
   const service = () => graph.timers;
@@ -46,7 +49,7 @@ describe('Timers', () => {
       allowMultipleTimers: () => settings.allowMultipleTimers,
       uncertainDelayMs: () => Math.max(DEFAULT_TIMER_DOUBT_MS, 3 * settings.requestTimeoutMs),
     });
-    const follower = new Follower({ folder, target: other, work: graph.work, onProblem: () => undefined });
+    const follower = new Follower({ folder, target: other, work: graph.work, onProblem: (problem) => followerProblems.push(problem) });
     followers.push(follower.ready);
     const made = Object.assign(other, { dispose: () => (follower.dispose(), Service.prototype.dispose.call(other)) });
     extra.push(made);
@@ -85,7 +88,12 @@ describe('Timers', () => {
     await fake.control.clearRequests();
   });
 
-  afterEach(async () => {
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && waitingFor !== '') {
+      console.log(`[timers] "${this.currentTest.title}" was waiting for: ${waitingFor}; the other window's follower reported: ${followerProblems.join('; ') || 'nothing'}`);
+    }
+    waitingFor = '';
+    followerProblems.length = 0;
     extra.splice(0).forEach((other) => other.dispose());
     followers.length = 0;
     setClock(graph, 0);
@@ -277,22 +285,31 @@ describe('Timers', () => {
   // How fast the other window follows is a speed goal, not something a test under load can time.
   it('two instances sharing the state file agree', async () => {
     const second = otherWindow('second window');
+    waitingFor = 'the second window to load';
     await second.load();
     // The other window follows the file once its watch is in place, as a window does from its start.
+    waitingFor = 'the second window to watch the state folder';
     await Promise.all(followers);
+    assert.deepEqual(followerProblems, [], 'the other window follows the state file');
     await settled();
     const followed = new Promise((resolve) => second.onDidChange((entries) => entries.length === 1 && resolve(undefined)));
+    waitingFor = 'this window to start the timer';
     await start({ taskId: TASK });
     // The other window reads the file once its watcher reports the write.
+    waitingFor = 'the second window to show the started timer';
     await followed;
     assert.equal(second.entries.length, 1, 'the other instance shows the timer');
     const paused = new Promise((resolve) => service().onDidChange((entries) => entries[0]?.timer.startedAt === null && resolve(undefined)));
+    waitingFor = 'the second window to pause the timer';
     await second.pause();
+    waitingFor = 'this window to show the pause';
     await paused;
     assert.equal(service().entries[0]?.timer.startedAt, null, 'this window shows the pause');
     assert.equal((await adminTimers())[0]?.starttime, null);
     // Each window re-reads the file after the other's write; let those reads finish.
+    waitingFor = 'the re-reads after the pause to finish';
     await settled();
+    waitingFor = '';
   });
 
   for (const choice of ['keep', 'discard', 'stopAtIdleStart'] as const) {
