@@ -50,6 +50,8 @@ export class SummaryReporter extends mochaClass().reporters.Spec {
     runner.on(mochaClass().Runner.constants.EVENT_TEST_FAIL, (test: Mocha.Test, error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       tests.push({ title: test.fullTitle(), state: 'failed', error: message.split('\n')[0] });
+      // Said at once, not only in the report at the end: a run stopped half-way still tells why.
+      console.log(`[failed] ${test.fullTitle()}: ${message.split('\n')[0]}`);
     });
     runner.once(mochaClass().Runner.constants.EVENT_RUN_END, () => {
       const stats = runner.stats;

@@ -9,7 +9,7 @@
  * the tests and install code-server first. Both modes start the fake Intervals server in this
  * process and point `intervals.apiUrl` at it through the test profile's user settings.
  *
- * Environment: INTERVALS_TEST_TIMEOUT_SECONDS (hard limit of the whole run, default 300),
+ * Environment: INTERVALS_TEST_TIMEOUT_SECONDS (hard limit of the whole run, default 600),
  * INTERVALS_TEST_VERBOSE=1 (also print the workbench's own log lines and code-server's output).
  */
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   // Until a result is known, any way out of this process is a failure.
   process.exitCode = 1;
   const mode = parseMode(process.argv[2]);
-  const timeoutSeconds = Number(process.env.INTERVALS_TEST_TIMEOUT_SECONDS ?? 300);
+  const timeoutSeconds = Number(process.env.INTERVALS_TEST_TIMEOUT_SECONDS ?? 600);
   const resultsDir = freshResultsDir(mode);
   const resultsFile = join(resultsDir, 'summary.json');
   const scratchDir = makeScratchDir(mode);
