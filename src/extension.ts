@@ -230,10 +230,11 @@ function buildTimers(core: Core, account: Account, own: Own) {
       entries: () => timers.entries,
       now: () => clock.now(),
       warningHours: () => settings.timerWarningHours,
+      hourFormat: () => settings.hourFormat,
       scheduler: { schedule: work.scheduler('timer status bar') },
     }),
   );
-  own(settings.onDidChange((affects) => affects('intervals.timerWarningHours') && statusBar.update()));
+  own(settings.onDidChange((affects) => (affects('intervals.timerWarningHours') || affects('intervals.hourFormat')) && statusBar.update()));
   const timerFollower = own(new StateFileFollower({ folder, target: timers, work, onProblem: (message) => log.warn(message) }));
   const lease = new PollLease(folder, owner, () => clock.now().getTime());
   const timerPoller = own(

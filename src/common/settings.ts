@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { DEFAULT_BASE_URL } from '../api/baseUrl';
-import { isTimeRounding, isTimeRoundingMode, type TimeRounding, type TimeRoundingMode } from '../time/duration';
+import { isHourFormat, isTimeRounding, isTimeRoundingMode, type HourFormat, type TimeRounding, type TimeRoundingMode } from '../time/duration';
 
 /** VS Code's own proxy settings, which the HTTP client honours before the environment's. */
 export interface ProxySettings {
@@ -119,6 +119,12 @@ export class Settings {
     const rounding = this.config.get<unknown>('timeRounding');
     const mode = this.config.get<unknown>('timeRoundingMode');
     return { rounding: isTimeRounding(rounding) ? rounding : 'none', mode: isTimeRoundingMode(mode) ? mode : 'nearest' };
+  }
+
+  /** How amounts of time are written (`intervals.hourFormat`). */
+  get hourFormat(): HourFormat {
+    const format = this.config.get<unknown>('hourFormat');
+    return isHourFormat(format) ? format : 'hoursMinutes';
   }
 
   onDidChange(listener: (affects: AffectsSetting) => void): vscode.Disposable {

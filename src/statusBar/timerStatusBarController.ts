@@ -1,5 +1,5 @@
 import type { StatusItemView } from './statusItemView';
-import { formatDuration, formatHoursMinutes } from '../time/duration';
+import { formatDurationAs, formatHoursMinutes, type HourFormat } from '../time/duration';
 import { elapsedSeconds, isRunning } from '../timer/timerModel';
 import type { TimerEntry } from '../timer/timerService';
 import { escapeIcons } from '../common/untrustedText';
@@ -25,7 +25,7 @@ export function featuredTimer(entries: readonly TimerEntry[]): TimerEntry | unde
  * The item's content at `now`. The elapsed time shows hours and minutes: the item then changes
  * once a minute instead of every second, and minutes are what a time entry records.
  */
-export function timerStatusView(entries: readonly TimerEntry[], now: Date, warningHours: number): TimerStatusView {
+export function timerStatusView(entries: readonly TimerEntry[], now: Date, warningHours: number, format: HourFormat = 'hoursMinutes'): TimerStatusView {
   const entry = featuredTimer(entries);
   if (!entry) {
     return HIDDEN_VIEW;
@@ -44,7 +44,7 @@ export function timerStatusView(entries: readonly TimerEntry[], now: Date, warni
     task ? `${number} ${task.title}`.trim() : 'General timer',
     ...(task?.project ? [`Project: ${task.project}`] : []),
     ...(task?.client ? [`Client: ${task.client}`] : []),
-    `${state}: ${formatDuration(seconds)}${entry.unsynced ? ' (not yet saved to Intervals)' : ''}`,
+    `${state}: ${formatDurationAs(seconds, format)}${entry.unsynced ? ' (not yet saved to Intervals)' : ''}`,
     ...(entries.length > 1 ? [`${entries.length} timers`] : []),
     'Click for the timer menu',
   ];
@@ -53,7 +53,7 @@ export function timerStatusView(entries: readonly TimerEntry[], now: Date, warni
     visible: true,
     text,
     tooltip: lines.join('\n'),
-    accessibilityLabel: `Timer ${state.toLowerCase()}, ${formatDuration(seconds)}, ${task ? `task ${number} ${task.title}` : 'general timer'}${warning ? ', running longer than usual' : ''}`,
+    accessibilityLabel: `Timer ${state.toLowerCase()}, ${formatDurationAs(seconds, format)}, ${task ? `task ${number} ${task.title}` : 'general timer'}${warning ? ', running longer than usual' : ''}`,
     warning,
   };
 }
@@ -83,6 +83,8 @@ export interface TimerStatusBarControllerOptions {
   entries: () => readonly TimerEntry[];
   now: () => Date;
   warningHours: () => number;
+  /** How the tooltip writes the time (`intervals.hourFormat`); hours and minutes without it. */
+  hourFormat?: () => HourFormat;
   scheduler: StatusBarScheduler;
 }
 
@@ -123,7 +125,7 @@ export class TimerStatusBarController {
     }
     const entries = this.options.entries();
     const now = this.options.now();
-    const view = timerStatusView(entries, now, this.options.warningHours());
+    const view = timerStatusView(entries, now, this.options.warningHours(), this.options.hourFormat?.());
     if (!this.last || !sameView(this.last, view)) {
       this.last = view;
       this.renders++;

@@ -163,6 +163,27 @@ export function formatDuration(seconds: number): string {
   return sign + parts.filter(Boolean).join(' ');
 }
 
+/** Values of the `intervals.hourFormat` setting: how every amount of time is written. */
+export const HOUR_FORMATS = ['hoursMinutes', 'decimal'] as const;
+export type HourFormat = (typeof HOUR_FORMATS)[number];
+
+export function isHourFormat(value: unknown): value is HourFormat {
+  return (HOUR_FORMATS as readonly unknown[]).includes(value);
+}
+
+/**
+ * An amount of time in the user's hour format: `1 h 30 min` (as `formatDuration`) or decimal
+ * hours, `1.5 h` (at most two decimals, no trailing zeros). Every total and duration the report
+ * and the sidebar show goes through this one function.
+ */
+export function formatDurationAs(seconds: number, format: HourFormat): string {
+  if (format === 'hoursMinutes') {
+    return formatDuration(seconds);
+  }
+  const hundredths = Math.round((seconds / SECONDS_PER_HOUR) * 100);
+  return `${String(hundredths / 100)} h`;
+}
+
 /** `1 h 30 min = 1.50 h`: the friendly form next to the decimal hours Intervals will store. */
 export function describeDuration(seconds: number): string {
   return `${formatDuration(seconds)} = ${(seconds / SECONDS_PER_HOUR).toFixed(2)} h`;

@@ -9,7 +9,7 @@ import type { Asker, InputRequest, PickManyRequest, PickRequest } from '../../sr
 import type { LogTimeResult } from '../../src/commands/time/logTime';
 import type { TimeTreeNode } from '../../src/views/time/myTimeView';
 import { opening, watchSteps } from './scriptedAsker';
-import { answerNotifications, answerPrompts, extensionGraph, fakeServer, type Graph, moveClock, nextChange, setClock, settled, signIn, signOut } from './helpers';
+import { answerNotifications, answerPrompts, extensionGraph, fakeServer, type Graph, moveClock, nextChange, setClock, setSetting, settled, signIn, signOut } from './helpers';
 
 const ADMIN = 1;
 
@@ -67,6 +67,15 @@ describe('My Time', () => {
     return graph.myTime.getChildren();
   }
 
+  function nextTreeChange(): Promise<void> {
+    return new Promise((resolve) => {
+      const listener = graph.myTime.onDidChangeTreeData(() => {
+        listener.dispose();
+        resolve();
+      });
+    });
+  }
+
   async function myRowsOfWeek(): Promise<Array<{ id: number; date: string; time: number; description: string | null }>> {
     const { start, end } = graph.myTime.week;
     return (await fake.control.rows('time')).filter((row) => row.personid === ADMIN && row.date >= start && row.date <= end);
@@ -99,6 +108,32 @@ describe('My Time', () => {
     assert.ok(Math.abs(graph.myTime.entries.reduce((sum, entry) => sum + entry.time, 0) - total) < 0.001);
     const request = (await fake.control.requests()).length;
     assert.equal(request, 0, 'showing the loaded week asks nothing again');
+  });
+
+  it('writes durations and totals in the hour format of the settings', async () => {
+    await fake.control.insertRow('time', { personid: ADMIN, projectid: 1, taskid: 1, worktypeid: 1, date: graph.myTime.week.start, time: 1.5, billable: true, description: 'Ninety minutes' });
+    await vscode.commands.executeCommand('intervals.refreshTime');
+    const entryItem = async () => {
+      const monday = (await roots()).find((node) => node.kind === 'day' && node.day.date === graph.myTime.week.start);
+      assert.ok(monday);
+      const entry = (await graph.myTime.getChildren(monday)).find((node) => node.kind === 'entry' && node.entry.description === 'Ninety minutes');
+      assert.ok(entry);
+      return { day: graph.myTime.getTreeItem(monday), entry: graph.myTime.getTreeItem(entry), hours: monday.kind === 'day' ? monday.day.hours : 0 };
+    };
+    const before = await entryItem();
+    assert.match(String(before.entry.description), /^1 h 30 min · /);
+    assert.doesNotMatch(String(before.day.description), /\d\.\d+ h/, 'one format, no decimal hours beside it');
+    try {
+      const redrawn = nextTreeChange();
+      await setSetting('intervals.hourFormat', 'decimal');
+      await redrawn;
+      const after = await entryItem();
+      assert.match(String(after.entry.description), /^1\.5 h · /);
+      assert.equal(after.day.description, `${Math.round(after.hours * 100) / 100} h`);
+      assert.match(String(after.entry.tooltip), /· 1\.5 h\n/);
+    } finally {
+      await setSetting('intervals.hourFormat', undefined);
+    }
   });
 
   it('moves to the previous and next week, loading each with datebegin/dateend', async () => {

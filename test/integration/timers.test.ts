@@ -363,6 +363,23 @@ describe('Timers', () => {
     await settled();
     assert.equal(graph.statusBar.view?.visible, false, 'the item hides');
   });
+  it('writes the time of the status bar tooltip in the hour format of the settings', async () => {
+    await start({ taskId: TASK });
+    setClock(graph, 90 * 60_000);
+    graph.statusBar.update();
+    await settled();
+    assert.ok(graph.statusBar.view?.tooltip.split('\n').includes('Running: 1 h 30 min'), graph.statusBar.view?.tooltip);
+    try {
+      await setSetting('intervals.hourFormat', 'decimal');
+      await settled();
+      assert.ok(graph.statusBar.view?.tooltip.split('\n').includes('Running: 1.5 h'), graph.statusBar.view?.tooltip);
+      assert.match(graph.statusBar.view?.accessibilityLabel ?? '', /^Timer running, 1\.5 h,/);
+      assert.match(graph.statusBar.view?.text ?? '', /^\$\(clock\) 1:30 #1001 /, 'the text stays a clock');
+    } finally {
+      await setSetting('intervals.hourFormat', undefined);
+    }
+  });
+
   it('signed out, no timer shows; signed in again, it is back', async () => {
     await start({ taskId: TASK });
     await signOut();

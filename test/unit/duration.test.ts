@@ -8,6 +8,9 @@ import {
   describeDuration,
   formatClock,
   formatDuration,
+  formatDurationAs,
+  HOUR_FORMATS,
+  isHourFormat,
   formatHoursMinutes,
   isTimeRounding,
   isTimeRoundingMode,
@@ -151,6 +154,34 @@ describe('formatDuration', () => {
       assert.equal(formatDuration(seconds), text);
     });
   }
+});
+
+describe('formatDurationAs', () => {
+  it('writes hours and minutes like formatDuration', () => {
+    assert.equal(formatDurationAs(5400, 'hoursMinutes'), '1 h 30 min');
+    assert.equal(formatDurationAs(0, 'hoursMinutes'), '0 min');
+  });
+
+  it('writes decimal hours with at most two decimals and no trailing zeros', () => {
+    const rows: Array<[seconds: number, text: string]> = [
+      [5400, '1.5 h'],
+      [7200, '2 h'],
+      [900, '0.25 h'],
+      [300, '0.08 h'],
+      [0, '0 h'],
+      [8.05 * 3600, '8.05 h'],
+      [-5400, '-1.5 h'],
+    ];
+    for (const [seconds, text] of rows) {
+      assert.equal(formatDurationAs(seconds, 'decimal'), text);
+    }
+  });
+
+  it('knows its formats', () => {
+    assert.deepEqual(HOUR_FORMATS, ['hoursMinutes', 'decimal']);
+    assert.ok(isHourFormat('decimal'));
+    assert.ok(!isHourFormat('minutes'));
+  });
 });
 
 describe('describeDuration', () => {

@@ -57,6 +57,12 @@ describe('timer status bar', () => {
     assert.equal(view.warning, false);
   });
 
+  it('writes the time of the tooltip in the hour format', () => {
+    const view = timerStatusView([entry(600, T0)], new Date(T0 + 80 * 60_000), 8, 'decimal');
+    assert.ok(view.tooltip.split('\n').includes('Running: 1.5 h'), view.tooltip);
+    assert.equal(view.accessibilityLabel, 'Timer running, 1.5 h, task #1003 Checkout flow with a rather long title');
+  });
+
   it('shows $(name) in a task title as text, not as an icon', () => {
     const view = timerStatusView([entry(0, T0, { ...TASK, title: '$(bug) [x](command:a)' })], new Date(T0), 8);
     assert.equal(view.text, '$(clock) 0:00 #1003 \\$(bug) [x](command:a)');

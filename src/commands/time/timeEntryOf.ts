@@ -8,7 +8,7 @@ import { resolveEntry } from '../args';
 
 /** Where the entry commands find the entry they act on: the week My Time shows, then the service. */
 export interface TimeEntryLookup {
-  readonly view: Pick<MyTimeView, 'findEntry' | 'entries' | 'reload'>;
+  readonly view: Pick<MyTimeView, 'findEntry' | 'entries' | 'reload' | 'hourFormat'>;
   readonly errors: ErrorReporter;
   readonly log: Logger;
 }

@@ -6,7 +6,7 @@ import { dayLabel } from './nodes/dayNode';
 import { entrySummary, entryTitle } from './nodes/entryNode';
 
 /** The user picks an entry of the week My Time shows (loaded first if it is not); undefined (told) when it has none. */
-export async function pickShownEntry(view: Pick<MyTimeView, 'entries' | 'reload'>, placeholder: string): Promise<TimeEntry | undefined> {
+export async function pickShownEntry(view: Pick<MyTimeView, 'entries' | 'reload' | 'hourFormat'>, placeholder: string): Promise<TimeEntry | undefined> {
   if (view.entries.length === 0) {
     await view.reload();
   }
@@ -16,7 +16,7 @@ export async function pickShownEntry(view: Pick<MyTimeView, 'entries' | 'reload'
     return undefined;
   }
   const chosen = await vscode.window.showQuickPick(
-    entries.map((entry) => ({ label: escapeIcons(entryTitle(entry)), description: escapeIcons(`${dayLabel(entry.date)} · ${entrySummary(entry)}`), entry })),
+    entries.map((entry) => ({ label: escapeIcons(entryTitle(entry)), description: escapeIcons(`${dayLabel(entry.date)} · ${entrySummary(entry, view.hourFormat)}`), entry })),
     { title: 'Time Entries of the Week', placeHolder: placeholder, matchOnDescription: true },
   );
   return chosen?.entry;

@@ -10,6 +10,8 @@ import type { TimeLogSync } from '../../timeLog/timeLogSync';
 import { buildWeek, shiftWeek, weekOf, type TimeWeek } from '../../timeLog/timeWeek';
 import { ContextKey, type ContextKeys } from '../../common/contextKeys';
 import type { Clock } from '../../common/clock';
+import type { Settings } from '../../common/settings';
+import type { HourFormat } from '../../time/duration';
 import { dayLabel, dayTreeItem, totalText, type DayNode } from './nodes/dayNode';
 import { entryTreeItem, type EntryNode } from './nodes/entryNode';
 import { timeErrorTreeItem, type TimeErrorNode } from './nodes/timeErrorNode';
@@ -26,6 +28,7 @@ export interface MyTimeViewOptions {
   log: Logger;
   contextKeys: Pick<ContextKeys, 'set'>;
   clock: Clock;
+  settings: Pick<Settings, 'hourFormat' | 'onDidChange'>;
 }
 
 type LoadState =
@@ -69,6 +72,12 @@ export class MyTimeView implements vscode.TreeDataProvider<TimeTreeNode>, vscode
           this.stale();
         }
       }),
+      options.settings.onDidChange((affects) => {
+        if (affects('intervals.hourFormat')) {
+          this.describe();
+          this.changed.fire(undefined);
+        }
+      }),
       options.sync.onDidChangeWaiting((items) => {
         this.waiting = items.filter((item) => item.kind === 'time');
         this.changed.fire(undefined);
@@ -83,6 +92,11 @@ export class MyTimeView implements vscode.TreeDataProvider<TimeTreeNode>, vscode
 
   private today(): Date {
     return this.options.clock.now();
+  }
+
+  /** How amounts of time are written (`intervals.hourFormat`). */
+  get hourFormat(): HourFormat {
+    return this.options.settings.hourFormat;
   }
 
   get week(): { start: string; end: string } {
@@ -155,13 +169,13 @@ export class MyTimeView implements vscode.TreeDataProvider<TimeTreeNode>, vscode
   getTreeItem(node: TimeTreeNode): vscode.TreeItem {
     switch (node.kind) {
       case 'day':
-        return dayTreeItem(node);
+        return dayTreeItem(node, this.hourFormat);
       case 'entry':
-        return entryTreeItem(node);
+        return entryTreeItem(node, this.hourFormat);
       case 'waitingGroup':
         return waitingGroupTreeItem(node);
       case 'waiting':
-        return waitingTreeItem(node);
+        return waitingTreeItem(node, this.hourFormat);
       case 'error':
         return timeErrorTreeItem(node);
     }
@@ -241,6 +255,6 @@ export class MyTimeView implements vscode.TreeDataProvider<TimeTreeNode>, vscode
     const current = toIsoDate(this.today()) >= this.range.start && toIsoDate(this.today()) <= this.range.end;
     const span = first ? `${current ? 'This week' : `${dayLabel(this.range.start)} – ${dayLabel(this.range.end)}`}` : this.range.start;
     void this.options.contextKeys.set(ContextKey.otherWeek, !current);
-    this.view.description = this.state.kind === 'loaded' ? `${span} · ${totalText(this.state.week.hours)}` : span;
+    this.view.description = this.state.kind === 'loaded' ? `${span} · ${totalText(this.state.week.hours, this.hourFormat)}` : span;
   }
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { TimeEntry } from '../../../api/types';
-import { formatDuration, SECONDS_PER_HOUR } from '../../../time/duration';
+import { formatDurationAs, SECONDS_PER_HOUR, type HourFormat } from '../../../time/duration';
 
 /** One logged time entry of the shown week. */
 export interface EntryNode {
@@ -14,21 +14,21 @@ export function entryTitle(entry: TimeEntry): string {
   return entry.task?.trim() || entry.description?.trim() || 'No task';
 }
 
-export function entrySummary(entry: TimeEntry): string {
-  return [formatDuration(entry.time * SECONDS_PER_HOUR), entry.project, entry.workType, entry.billable ? 'billable' : undefined]
+export function entrySummary(entry: TimeEntry, format: HourFormat): string {
+  return [formatDurationAs(entry.time * SECONDS_PER_HOUR, format), entry.project, entry.workType, entry.billable ? 'billable' : undefined]
     .filter((part): part is string => !!part)
     .join(' · ');
 }
 
-export function entryTreeItem(node: EntryNode): vscode.TreeItem {
+export function entryTreeItem(node: EntryNode, format: HourFormat): vscode.TreeItem {
   const { entry } = node;
   const item = new vscode.TreeItem(entryTitle(entry), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = entrySummary(entry);
+  item.description = entrySummary(entry, format);
   // A plain string: names and descriptions come from the service and are never rendered as Markdown.
   item.tooltip = [
     entryTitle(entry),
-    `${entry.date} · ${formatDuration(entry.time * SECONDS_PER_HOUR)} (${entry.time.toFixed(2)} h)`,
+    `${entry.date} · ${formatDurationAs(entry.time * SECONDS_PER_HOUR, format)}`,
     [entry.client, entry.project].filter(Boolean).join(' › '),
     entry.workType ? `Work type: ${entry.workType}` : '',
     entry.billable ? 'Billable' : 'Not billable',

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { OutboxItem } from '../../../outbox/outbox';
-import { formatDuration, SECONDS_PER_HOUR } from '../../../time/duration';
+import { formatDurationAs, SECONDS_PER_HOUR, type HourFormat } from '../../../time/duration';
 import type { QueuedTimeEntry } from '../../../timeLog/timeEntryDraft';
 
 /** `#12 Fix login`: how a waiting entry is named in prompts and the view. */
@@ -9,9 +9,9 @@ export function waitingLabel(item: OutboxItem<QueuedTimeEntry>): string {
 }
 
 /** `1 h 30 min · 2026-11-27 · waiting to sync` */
-export function waitingDescription(item: OutboxItem<QueuedTimeEntry>): string {
+export function waitingDescription(item: OutboxItem<QueuedTimeEntry>, format: HourFormat = 'hoursMinutes'): string {
   const state = item.state === 'failed' ? 'refused' : 'waiting to sync';
-  return `${formatDuration(item.payload.input.time * SECONDS_PER_HOUR)} · ${item.payload.input.date} · ${state}`;
+  return `${formatDurationAs(item.payload.input.time * SECONDS_PER_HOUR, format)} · ${item.payload.input.date} · ${state}`;
 }
 
 /** Heads the entries that have not reached Intervals yet, above the week. */
@@ -38,14 +38,14 @@ export function waitingGroupTreeItem(node: WaitingGroupNode): vscode.TreeItem {
   return item;
 }
 
-export function waitingTreeItem(node: WaitingNode): vscode.TreeItem {
+export function waitingTreeItem(node: WaitingNode, format: HourFormat): vscode.TreeItem {
   const refused = node.item.state === 'failed';
   const item = new vscode.TreeItem(waitingLabel(node.item), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = waitingDescription(node.item);
+  item.description = waitingDescription(node.item, format);
   item.tooltip = [
     waitingLabel(node.item),
-    waitingDescription(node.item),
+    waitingDescription(node.item, format),
     node.item.payload.project ?? '',
     node.item.payload.workType ?? '',
     node.item.payload.input.description ?? '',
