@@ -80,7 +80,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionGraph | und
   );
   const tasks = buildTasks(context, core, account, own);
   const timeLog = buildTimeLog(core, account, own);
-  const timeReportPanel = own(new TimeReportPanel(core.log.child('timeReport')));
+  const timeReportPanel = own(new TimeReportPanel(core.log.child('timeReport'), () => core.settings.hourFormat));
+  own(core.settings.onDidChange((affects) => affects('intervals.hourFormat') && timeReportPanel.render()));
   const timers = buildTimers(core, account, own);
   const graph: ExtensionGraph = { context, ...core, ...account, reminders, ...tasks, ...timeLog, timeReportPanel, ...timers };
   const parts = { ...graph, folder: core.stateFolder, memento: context.globalState };

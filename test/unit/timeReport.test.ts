@@ -142,7 +142,7 @@ describe('Time report model, CSV and page', () => {
       WEEK,
       { id: 3, name: "O'Neil <script>" },
     );
-    const html = timeReportHtml({ cspSource: 'vscode-webview://abc', nonce: 'n0nce', report: hostile });
+    const html = timeReportHtml({ cspSource: 'vscode-webview://abc', nonce: 'n0nce', report: hostile, hourFormat: 'hoursMinutes' });
 
     it('has a strict content security policy with the nonce', () => {
       assert.ok(
@@ -166,7 +166,7 @@ describe('Time report model, CSV and page', () => {
     });
 
     it('shows the totals and a bar per day', () => {
-      assert.ok(html.includes('3.00 h'));
+      assert.ok(html.includes('<strong>3 h</strong>'));
       assert.equal((html.match(/<rect class="billable"/g) ?? []).length, 7);
     });
 

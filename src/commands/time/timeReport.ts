@@ -6,14 +6,22 @@ import type { SessionState } from '../../auth/accountSession';
 import type { Clock } from '../../common/clock';
 import { accountKey, LastAnswers } from '../../prompts/lastAnswers';
 import type { DateRange } from '../../time/dates';
-import { buildReport, type TimeReport } from '../../timeReport/reportModel';
+import { buildReport, type ReportPerson, type TimeReport } from '../../timeReport/reportModel';
 import type { TimeReportPanel } from '../../views/timeReport/timeReportPanel';
-import { argumentObject, id, isoDate, oneOf, text } from '../args';
+import { argumentObject, id, isoDate, oneOf, text, type ArgumentKind } from '../args';
 import type { Command } from '../command';
 import { invalidArgument } from '../writes';
 import { askReport, REPORT_RANGES, requestFromArgument, type Me, type ReportFormContext, type ReportRequest } from './timeReportSteps';
 
 const LAST_ANSWERS_KEY = 'intervals.lastAnswers.timeReport';
+
+/** A person's id, or `"everyone"`: everyone whose time the signed-in person may see. */
+const personOrEveryone: ArgumentKind = (value) => {
+  if (value === 'everyone') {
+    return { ok: true, value };
+  }
+  return id(value).ok ? id(value) : { ok: false, expected: `a person's id (a whole number, or a string of digits), or "everyone"` };
+};
 
 /** Groups whose members may see other people's time (Resource users see only their own). */
 const SEES_OTHERS = new Set(['Executive', 'Administrator', 'Manager']);
@@ -28,14 +36,15 @@ export interface TimeReportDependencies extends ReportFormContext {
 }
 
 /**
- * `intervals.timeReport`: a range and a person (yourself unless your group may see others),
- * every page of `GET /time/` for them, then the report page. `{ range, start?, end?, personId?,
- * csvPath? }` asks nothing (`csvPath` also writes the CSV there). Returns the report.
+ * `intervals.timeReport`: a range and whose time (yourself unless your group may see others',
+ * then also everyone's), every page of `GET /time/` for them, then the report page. `{ range,
+ * start?, end?, personId?, csvPath? }` asks nothing (`personId: "everyone"` for everyone;
+ * `csvPath` also writes the CSV there). Returns the report.
  */
 export function timeReportCommand(deps: TimeReportDependencies): Command {
   return {
     id: 'intervals.timeReport',
-    arguments: { range: oneOf(REPORT_RANGES), start: isoDate, end: isoDate, personId: id, csvPath: text },
+    arguments: { range: oneOf(REPORT_RANGES), start: isoDate, end: isoDate, personId: personOrEveryone, csvPath: text },
     async execute(arg?: unknown): Promise<TimeReport | undefined> {
       const api = await deps.guard.client('see a time report');
       const state = deps.session.state;
@@ -95,16 +104,17 @@ async function requested(
 }
 
 /** Every page of the range, with progress and Cancel; a failure is told (with Retry) and undefined. */
-async function loadEntries(deps: TimeReportDependencies, api: IntervalsClient, range: DateRange, person: Me): Promise<TimeEntry[] | undefined> {
+async function loadEntries(deps: TimeReportDependencies, api: IntervalsClient, range: DateRange, person: ReportPerson): Promise<TimeEntry[] | undefined> {
+  const whose = person.id === 'everyone' ? "everyone's time" : `the time of ${person.name || `person ${person.id}`}`;
   try {
     return await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Loading the time of ${person.name || `person ${person.id}`}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: `Loading ${whose}`, cancellable: true },
       async (progress, token) => {
         const abort = new AbortController();
         const subscription = token.onCancellationRequested(() => abort.abort());
         try {
           return await api.listAllTime(
-            { personId: person.id, dateBegin: range.start, dateEnd: range.end },
+            { ...(person.id === 'everyone' ? {} : { personId: person.id }), dateBegin: range.start, dateEnd: range.end },
             { signal: abort.signal, onPage: (page) => progress.report({ message: `${page.fetched} entries` }) },
           );
         } finally {

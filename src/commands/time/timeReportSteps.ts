@@ -10,6 +10,7 @@ import type { LastAnswers } from '../../prompts/lastAnswers';
 import { dateStep } from '../../prompts/steps';
 import { positiveId } from '../../tasks/taskReference';
 import { parseDate, rangeFor, toIsoDate, type DateRange } from '../../time/dates';
+import type { ReportPerson } from '../../timeReport/reportModel';
 
 export const REPORT_RANGES = ['thisWeek', 'lastWeek', 'thisMonth', 'lastMonth', 'custom'] as const;
 export type ReportRange = (typeof REPORT_RANGES)[number];
@@ -39,9 +40,12 @@ export interface Me {
   readonly name: string;
 }
 
+/** Everyone whose time the signed-in person may see (`personId: "everyone"`). */
+export const EVERYONE: ReportPerson = { id: 'everyone', name: 'everyone' };
+
 export interface ReportRequest {
   range: DateRange;
-  person: { id: number; name: string };
+  person: ReportPerson;
   /** The range the prompts were answered with, remembered for the next report. */
   asked?: ReportRange;
 }
@@ -115,45 +119,38 @@ export async function requestFromArgument(
   if (rangeProblem) {
     return rangeProblem;
   }
-  const personId = options.personId === undefined ? me.id : positiveId(options.personId);
+  const personId = options.personId === undefined ? me.id : options.personId === 'everyone' ? 'everyone' : positiveId(options.personId);
   if (personId === undefined) {
     return `"${String(options.personId)}" is not a person id.`;
   }
   if (personId !== me.id && !seesOthers) {
     return 'Your Intervals role shows only your own time.';
   }
-  const person = await personFor(context, personId, me);
+  const person = personId === 'everyone' ? EVERYONE : await personFor(context, personId, me);
   return typeof person === 'string' || person === undefined ? person : { range, person };
 }
 
 /**
  * Time Report, step by step: a range (the last report's first; a custom one asks two days) and,
- * when the person may see others' time, whose.
+ * when the person may see others' time, whose: yourself, everyone, or one person. The step
+ * counter counts only the steps that will be shown.
  */
 export async function askReport(context: ReportFormContext, me: Me, seesOthers: boolean, today: Date, answers: LastAnswers, accountName: string): Promise<ReportRequest | undefined> {
-  let people: Person[] = [];
-  if (seesOthers) {
-    const loaded = await listablePeople(context);
-    if (!loaded) {
-      return undefined;
-    }
-    people = loaded.filter((p) => p.id !== me.id).sort((a, b) => personName(a).localeCompare(personName(b)));
+  const personChoices = seesOthers ? await whoseChoices(context, me) : undefined;
+  if (seesOthers && !personChoices) {
+    return undefined;
   }
   // The last report's range and person come first; a custom range offers its dates again.
   const lastRange = answers.text(accountName, 'range');
   const kind: ReportRange = REPORT_RANGES.find((each) => each === lastRange) ?? 'thisWeek';
-  const lastPerson = people.find((p) => p.id === answers.ids(accountName).personId);
-  const personChoices: Choice<Me>[] = [
-    { label: me.name, description: 'you', value: me },
-    ...people.map((p) => ({ label: personName(p), description: p.group ?? undefined, value: { id: p.id, name: personName(p) } })),
-  ];
+  const lastPerson = answers.text(accountName, 'personId') === EVERYONE.id ? EVERYONE.id : answers.ids(accountName).personId;
   const state: ReportFormState = {
     kind,
     start: kind === 'custom' ? (answers.text(accountName, 'start') ?? '') : '',
     end: kind === 'custom' ? (answers.text(accountName, 'end') ?? '') : '',
-    person: personChoices.find((choice) => choice.value.id === lastPerson?.id)?.value ?? me,
+    person: personChoices?.find((choice) => choice.value.id === lastPerson)?.value ?? me,
   };
-  const done = await runSteps('Time Report', reportSteps(context.asker, today, state, people.length > 0 ? personChoices : undefined));
+  const done = await runSteps('Time Report', reportSteps(context.asker, today, state, personChoices));
   if (!done) {
     return undefined;
   }
@@ -161,26 +158,65 @@ export async function askReport(context: ReportFormContext, me: Me, seesOthers: 
   return { range, person: state.person, asked: state.kind };
 }
 
+/**
+ * "Whose time?": yourself, everyone, then the people you may list by name. Executives may not
+ * list people, so for them it is yourself or everyone. Undefined when the people failed to load (told).
+ */
+async function whoseChoices(context: ReportFormContext, me: Me): Promise<Choice<ReportPerson>[] | undefined> {
+  const loaded = await listablePeople(context);
+  if (!loaded) {
+    return undefined;
+  }
+  const people = loaded.filter((p) => p.id !== me.id).sort((a, b) => personName(a).localeCompare(personName(b)));
+  return [
+    { label: me.name, description: 'you', value: me },
+    { icon: 'organization', label: 'Everyone', description: "everyone's time you may see", value: EVERYONE },
+    ...people.map((p) => ({ label: personName(p), description: p.group ?? undefined, value: { id: p.id, name: personName(p) } })),
+  ];
+}
+
 interface ReportFormState {
   kind: ReportRange;
   start: string;
   end: string;
-  person: Me;
+  person: ReportPerson;
 }
 
-function reportSteps(asker: Asker, today: Date, state: ReportFormState, personChoices: Choice<Me>[] | undefined): Step[] {
+/** A step and whether it will be shown: one that will not is neither counted nor numbered. */
+interface CountedStep {
+  readonly shown: () => boolean;
+  readonly step: Step;
+}
+
+/** The steps numbered as the user sees them ("2/2" when the custom dates are not asked). */
+function counted(steps: readonly CountedStep[]): Step[] {
+  return steps.map(({ shown, step }, index) => (position, visit) => {
+    if (!shown()) {
+      return Promise.resolve('skip');
+    }
+    const before = steps.slice(0, index + 1).filter((each) => each.shown()).length;
+    return step({ ...position, step: before, totalSteps: steps.filter((each) => each.shown()).length }, visit);
+  });
+}
+
+function reportSteps(asker: Asker, today: Date, state: ReportFormState, personChoices: Choice<ReportPerson>[] | undefined): Step[] {
   const rangeChoices: Choice<ReportRange>[] = REPORT_RANGES.map((kind) => {
     const range = kind === 'custom' ? undefined : rangeFor(kind, today);
     return { label: RANGE_LABELS[kind], description: range ? `${range.start} – ${range.end}` : 'two dates', value: kind };
   });
-  const custom = (step: Step): Step => (position, visit) => (state.kind === 'custom' ? step(position, visit) : Promise.resolve('skip'));
-  return [
-    async (position) =>
-      settle(await asker.pick({ ...position, placeholder: 'Time range', items: rangeChoices, active: state.kind }), (value) => {
-        state.kind = value;
-      }),
-    custom(
-      dateStep({
+  const always = (): boolean => true;
+  const custom = (): boolean => state.kind === 'custom';
+  return counted([
+    {
+      shown: always,
+      step: async (position) =>
+        settle(await asker.pick({ ...position, placeholder: 'Time range', items: rangeChoices, active: state.kind }), (value) => {
+          state.kind = value;
+        }),
+    },
+    {
+      shown: custom,
+      step: dateStep({
         asker,
         today,
         prompt: 'First day (today, yesterday, a weekday or YYYY-MM-DD)',
@@ -189,9 +225,10 @@ function reportSteps(asker: Asker, today: Date, state: ReportFormState, personCh
           state.start = iso ?? '';
         },
       }),
-    ),
-    custom(
-      dateStep({
+    },
+    {
+      shown: custom,
+      step: dateStep({
         asker,
         today,
         prompt: 'Last day (today, yesterday, a weekday or YYYY-MM-DD)',
@@ -202,14 +239,13 @@ function reportSteps(asker: Asker, today: Date, state: ReportFormState, personCh
           state.end = iso ?? '';
         },
       }),
-    ),
-    async (position) => {
-      if (!personChoices) {
-        return 'skip';
-      }
-      return settle(await asker.pick({ ...position, placeholder: 'Whose time?', items: personChoices, active: state.person }), (value) => {
-        state.person = value;
-      });
     },
-  ];
+    {
+      shown: () => personChoices !== undefined,
+      step: async (position) =>
+        settle(await asker.pick({ ...position, placeholder: 'Whose time?', items: personChoices ?? [], active: state.person }), (value) => {
+          state.person = value;
+        }),
+    },
+  ]);
 }

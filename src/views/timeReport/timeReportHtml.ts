@@ -1,20 +1,8 @@
-import type { DayTotals, GroupTotals, TimeReport } from '../../timeReport/reportModel';
+import type { HourFormat } from '../../time/duration';
+import type { DayTotals, TimeReport } from '../../timeReport/reportModel';
+import { dayTable, entriesTable, escapeHtml, groupTable, hoursText, PAGE_SCRIPT, type HoursText } from './reportTables';
 
-/** Every string from the service goes through this before it reaches the page. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
-
-function hours(value: number): string {
-  return `${value.toFixed(2)} h`;
-}
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-function weekday(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return WEEKDAYS[new Date(year, month - 1, day).getDay()];
-}
+export { escapeHtml } from './reportTables';
 
 export interface ReportPage {
   /** `webview.cspSource`. */
@@ -22,10 +10,21 @@ export interface ReportPage {
   /** A fresh random value per render; the only scripts and styles that run carry it. */
   nonce: string;
   report: TimeReport;
+  /** How the page writes amounts of time (`intervals.hourFormat`). */
+  hourFormat: HourFormat;
+}
+
+/** The short label above a bar: `7:30` or `7.5`, the page's hour format without its unit. */
+function barLabel(hours: number, format: HourFormat): string {
+  if (format === 'decimal') {
+    return String(Math.round(hours * 100) / 100);
+  }
+  const minutes = Math.round(hours * 60);
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 /** Hours per day as stacked bars (billable below, non-billable above), drawn in SVG. */
-function dayChart(days: readonly DayTotals[]): string {
+function dayChart(days: readonly DayTotals[], hours: HoursText, format: HourFormat): string {
   const barWidth = 24;
   const gap = 8;
   const height = 160;
@@ -44,7 +43,7 @@ function dayChart(days: readonly DayTotals[]): string {
         `<rect class="billable" x="${x}" y="${(head + height - billable).toFixed(1)}" width="${barWidth}" height="${billable.toFixed(1)}"></rect>` +
         `<rect class="nonbillable" x="${x}" y="${(head + height - billable - other).toFixed(1)}" width="${barWidth}" height="${other.toFixed(1)}"></rect>` +
         (day.hours > 0
-          ? `<text x="${x + barWidth / 2}" y="${(head + height - billable - other - 3).toFixed(1)}" text-anchor="middle">${String(Math.round(day.hours * 100) / 100)}</text>`
+          ? `<text x="${x + barWidth / 2}" y="${(head + height - billable - other - 3).toFixed(1)}" text-anchor="middle">${barLabel(day.hours, format)}</text>`
           : '') +
         `<text x="${x + barWidth / 2}" y="${head + height + 14}" text-anchor="middle">${escapeHtml(day.date.slice(8))}</text></g>`
       );
@@ -56,44 +55,55 @@ function dayChart(days: readonly DayTotals[]): string {
   );
 }
 
-function groupTable(caption: string, heading: string, groups: readonly GroupTotals[]): string {
-  const rows = groups
-    .map(
-      (g) =>
-        `<tr><td>${escapeHtml(g.name)}</td><td class="num">${hours(g.hours)}</td><td class="num">${hours(g.billable)}</td>` +
-        `<td class="num">${hours(g.nonBillable)}</td><td class="num">${Math.round(g.share * 100)}%</td></tr>`,
-    )
-    .join('');
-  const body = rows || '<tr><td colspan="5">No time in this range.</td></tr>';
-  return (
-    `<table><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col">${escapeHtml(heading)}</th>` +
-    '<th scope="col" class="num">Hours</th><th scope="col" class="num">Billable</th><th scope="col" class="num">Non-billable</th><th scope="col" class="num">Share</th></tr></thead>' +
-    `<tbody>${body}</tbody></table>`
-  );
-}
+const STYLE = `
+body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 20px 20px; }
+h1 { font-size: 1.4em; font-weight: 600; }
+.summary { display: flex; flex-wrap: wrap; gap: 24px; margin: 12px 0 20px; }
+.summary div { display: flex; flex-direction: column; }
+.summary strong { font-size: 1.5em; }
+.muted, .empty td { color: var(--vscode-descriptionForeground); }
+.tables { display: flex; flex-wrap: wrap; gap: 0 32px; align-items: flex-start; }
+table { border-collapse: collapse; margin: 16px 0; min-width: 420px; }
+caption { text-align: left; font-weight: 600; padding-bottom: 6px; }
+th, td { padding: 4px 12px 4px 0; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); text-align: left; vertical-align: top; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+#entries td:last-child { max-width: 32em; }
+button.sort { color: inherit; background: none; font: inherit; font-weight: 600; padding: 0; }
+button.sort:hover { background: none; text-decoration: underline; }
+th[aria-sort="ascending"] button.sort::after { content: " \\25B2"; font-size: 0.8em; }
+th[aria-sort="descending"] button.sort::after { content: " \\25BC"; font-size: 0.8em; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.chart text { fill: var(--vscode-descriptionForeground); font-size: 10px; }
+.chart .billable, .legend .billable { fill: var(--vscode-charts-blue); background: var(--vscode-charts-blue); }
+.chart .nonbillable, .legend .nonbillable { fill: var(--vscode-charts-orange); background: var(--vscode-charts-orange); }
+.legend span { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 12px; }
+button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 6px 14px; cursor: pointer; }
+button:hover { background: var(--vscode-button-hoverBackground); }
+button:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
+.chart-box { overflow-x: auto; }
+`;
 
-function dayTable(days: readonly DayTotals[]): string {
-  const rows = days
-    .map(
-      (d) =>
-        `<tr${d.hours === 0 ? ' class="empty"' : ''}><td>${escapeHtml(weekday(d.date))} ${escapeHtml(d.date)}</td><td class="num">${hours(d.hours)}</td>` +
-        `<td class="num">${hours(d.billable)}</td><td class="num">${hours(d.nonBillable)}</td></tr>`,
-    )
-    .join('');
+/** The report's tables: by day, client, project, task, work type (and person), then every entry. */
+function tables(report: TimeReport, hours: HoursText): string {
   return (
-    '<table><caption>By day</caption><thead><tr><th scope="col">Day</th><th scope="col" class="num">Hours</th>' +
-    '<th scope="col" class="num">Billable</th><th scope="col" class="num">Non-billable</th></tr></thead>' +
-    `<tbody>${rows}</tbody></table>`
+    `<div class="tables">${dayTable(report.dayRows, hours)}` +
+    `${groupTable('By client', 'Client', report.clients, hours)}` +
+    `${groupTable('By project', 'Project', report.projects, hours)}` +
+    `${groupTable('By task', 'Task', report.tasks, hours)}` +
+    `${groupTable('By work type', 'Work type', report.workTypes, hours)}` +
+    `${report.person.id === 'everyone' ? groupTable('By person', 'Person', report.people, hours) : ''}</div>` +
+    `${entriesTable(report, hours)}<p id="sort-status" class="visually-hidden" aria-live="polite"></p>`
   );
 }
 
 /**
  * The report page. No remote resource, no inline handler: one nonce'd style and one nonce'd
- * script (the export button), everything else static markup with escaped text. Colours are VS
- * Code's theme variables, so the page follows the theme.
+ * script (the export button and sorting the entries), everything else static markup with escaped
+ * text. Colours are VS Code's theme variables, so the page follows the theme.
  */
 export function timeReportHtml(page: ReportPage): string {
   const { report, nonce, cspSource } = page;
+  const hours = hoursText(page.hourFormat);
   const csp = `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'`;
   const title = `Time of ${report.person.name}, ${report.range.start} to ${report.range.end}`;
   return `<!DOCTYPE html>
@@ -103,26 +113,7 @@ export function timeReportHtml(page: ReportPage): string {
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>${escapeHtml(title)}</title>
-<style nonce="${escapeHtml(nonce)}">
-body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 20px 20px; }
-h1 { font-size: 1.4em; font-weight: 600; }
-.summary { display: flex; flex-wrap: wrap; gap: 24px; margin: 12px 0 20px; }
-.summary div { display: flex; flex-direction: column; }
-.summary strong { font-size: 1.5em; }
-.muted, .empty td { color: var(--vscode-descriptionForeground); }
-table { border-collapse: collapse; margin: 16px 0; min-width: 420px; }
-caption { text-align: left; font-weight: 600; padding-bottom: 6px; }
-th, td { padding: 4px 12px 4px 0; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); text-align: left; }
-.num { text-align: right; font-variant-numeric: tabular-nums; }
-.chart text { fill: var(--vscode-descriptionForeground); font-size: 10px; }
-.chart .billable, .legend .billable { fill: var(--vscode-charts-blue); background: var(--vscode-charts-blue); }
-.chart .nonbillable, .legend .nonbillable { fill: var(--vscode-charts-orange); background: var(--vscode-charts-orange); }
-.legend span { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 12px; }
-button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 6px 14px; cursor: pointer; }
-button:hover { background: var(--vscode-button-hoverBackground); }
-button:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
-.chart-box { overflow-x: auto; }
-</style>
+<style nonce="${escapeHtml(nonce)}">${STYLE}</style>
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
@@ -135,13 +126,10 @@ button:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px
 <button id="export" type="button">Export to CSV…</button>
 <h2>Hours per day</h2>
 <p class="legend"><span class="billable"></span>Billable<span class="nonbillable"></span>Non-billable</p>
-<div class="chart-box">${dayChart(report.days)}</div>
-${dayTable(report.days)}
-${groupTable('By project', 'Project', report.projects)}
-${groupTable('By work type', 'Work type', report.workTypes)}
+<div class="chart-box">${dayChart(report.days, hours, page.hourFormat)}</div>
+${tables(report, hours)}
 <script nonce="${escapeHtml(nonce)}">
-const vscode = acquireVsCodeApi();
-document.getElementById('export').addEventListener('click', () => vscode.postMessage({ type: 'exportCsv' }));
+${PAGE_SCRIPT}
 </script>
 </body>
 </html>`;

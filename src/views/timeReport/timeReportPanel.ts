@@ -4,6 +4,7 @@ import type { TimeEntry } from '../../api/types';
 import type { Logger } from '../../common/logger';
 import { timeEntriesCsv } from '../../timeReport/csv';
 import type { TimeReport } from '../../timeReport/reportModel';
+import type { HourFormat } from '../../time/duration';
 import { timeReportHtml } from './timeReportHtml';
 import { defuseLinks } from '../../common/untrustedText';
 
@@ -15,7 +16,11 @@ export class TimeReportPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private shown: { report: TimeReport; entries: readonly TimeEntry[] } | undefined;
 
-  constructor(private readonly log: Logger) {}
+  constructor(
+    private readonly log: Logger,
+    /** How the page writes amounts of time (`intervals.hourFormat`), read at each render. */
+    private readonly hourFormat: () => HourFormat,
+  ) {}
 
   /** The page's HTML as last rendered. */
   get html(): string | undefined {
@@ -40,8 +45,16 @@ export class TimeReportPanel implements vscode.Disposable {
       });
     }
     this.panel.title = `Time Report ${report.range.start} – ${report.range.end}`;
-    this.panel.webview.html = timeReportHtml({ cspSource: this.panel.webview.cspSource, nonce: randomBytes(16).toString('base64'), report });
+    this.render();
     this.panel.reveal(undefined, false);
+  }
+
+  /** Draws the shown report again (the hour format changed); nothing when none is shown. */
+  render(): void {
+    if (this.panel && this.shown) {
+      const page = { cspSource: this.panel.webview.cspSource, nonce: randomBytes(16).toString('base64'), report: this.shown.report, hourFormat: this.hourFormat() };
+      this.panel.webview.html = timeReportHtml(page);
+    }
   }
 
   /** Writes the shown report's entries as CSV to `target`, or where the user chooses. */
