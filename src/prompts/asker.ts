@@ -63,6 +63,8 @@ export interface InputRequest extends StepPosition {
   validate?(value: string): string | undefined;
   /** What an acceptable text means (e.g. "1 h 30 min = 1.50 h"), shown under it as the user types. */
   explain?(value: string): string | undefined;
+  /** A caution about an acceptable text (a name already in use), shown as a warning; Enter still accepts it. */
+  warning?(value: string): string | undefined;
 }
 
 /** One check of a typed value: an error blocks Enter, a message on an accepted value only explains. */

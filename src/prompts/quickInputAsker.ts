@@ -100,8 +100,13 @@ export class QuickInputAsker implements Asker {
         box.validationMessage = errors ? { message: asPromptText(error), severity: vscode.InputBoxValidationSeverity.Error } : undefined;
         return false;
       }
+      const warning = request.warning?.(value);
       const meaning = request.explain?.(value);
-      box.validationMessage = meaning ? { message: asPromptText(meaning), severity: vscode.InputBoxValidationSeverity.Info } : undefined;
+      box.validationMessage = warning
+        ? { message: asPromptText(warning), severity: vscode.InputBoxValidationSeverity.Warning }
+        : meaning
+          ? { message: asPromptText(meaning), severity: vscode.InputBoxValidationSeverity.Info }
+          : undefined;
       return true;
     };
     show(request.value, false);

@@ -66,7 +66,7 @@ export function createProjectCommand(deps: CreateProjectDependencies): Command {
       const prompted = !(options && typeof options.name === 'string');
       const answers = new LastAnswers(deps.memento, LAST_ANSWERS_KEY);
       const accountName = accountKey(account.account);
-      const input = prompted ? await ask(deps, today, answers.text(accountName, 'client')) : projectFromArgument(options, today);
+      const input = prompted ? await ask(deps, api, today, answers.text(accountName, 'client')) : projectFromArgument(options, today);
       if (typeof input === 'string') {
         return invalidArgument(input);
       }
@@ -97,9 +97,14 @@ export function createProjectCommand(deps: CreateProjectDependencies): Command {
   };
 }
 
-async function ask(deps: CreateProjectDependencies, today: Date, lastClient: string | undefined): Promise<ProjectInput | undefined> {
-  const clients = await load(deps, 'clients', () => deps.lookups.clients());
-  return clients ? askProject(deps.asker, clients, today, lastClient) : undefined;
+async function ask(deps: CreateProjectDependencies, api: IntervalsClient, today: Date, lastClient: string | undefined): Promise<ProjectInput | undefined> {
+  // Every project, active or not, for the warning about a name in use; without them, no warning.
+  const projects = api.listAllProjects().catch((error: unknown) => {
+    deps.log.warn(`Could not load the projects to check new names against: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
+  });
+  const [clients, all] = await Promise.all([load(deps, 'clients', () => deps.lookups.clients()), projects]);
+  return clients ? askProject(deps.asker, { clients, projects: all }, today, lastClient) : undefined;
 }
 
 function send(deps: CreateProjectDependencies, api: IntervalsClient, input: ProjectInput, earlier: Date | undefined, options: Record<string, unknown>) {

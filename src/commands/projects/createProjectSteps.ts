@@ -1,4 +1,4 @@
-import type { Client, ProjectInput } from '../../api/types';
+import type { Client, Project, ProjectInput } from '../../api/types';
 import { runSteps, settle, type Asker, type Choice, type Step } from '../../prompts/asker';
 import { isoOrNull, laterDateProblem, nameProblem } from '../../prompts/formRules';
 import { rememberedChoice } from '../../prompts/lastAnswers';
@@ -23,10 +23,31 @@ interface ProjectFormState {
 }
 
 /**
- * New Project, step by step: client (the last new project's first), name, start date (today),
- * billable (yes for a client's project), active, end date, description.
+ * A warning when the client (or no client) already has a project of this name, active or not:
+ * a second one is allowed, but rarely meant.
  */
-export async function askProject(asker: Asker, clients: readonly Client[], today: Date, lastClient: string | undefined): Promise<ProjectInput | undefined> {
+export function sameNameWarning(name: string, clientId: number | null, projects: readonly Project[], clients: readonly Client[]): string | undefined {
+  const wanted = name.trim().toLocaleLowerCase();
+  const same = projects.find((project) => project.clientId === clientId && project.name.trim().toLocaleLowerCase() === wanted);
+  if (!wanted || !same) {
+    return undefined;
+  }
+  const owner = clientId === null ? 'without a client' : `for ${clients.find((client) => client.id === clientId)?.name ?? same.client ?? `client ${clientId}`}`;
+  return `A${same.active ? '' : 'n inactive'} project "${same.name}" already exists ${owner}; Enter creates another one.`;
+}
+
+/**
+ * New Project, step by step: client (the last new project's first), name (warned when the
+ * client has a project of that name), start date (today), billable (yes for a client's
+ * project), active, end date, description. `projects` are the account's projects, for the warning.
+ */
+export async function askProject(
+  asker: Asker,
+  lists: { clients: readonly Client[]; projects: readonly Project[] },
+  today: Date,
+  lastClient: string | undefined,
+): Promise<ProjectInput | undefined> {
+  const { clients } = lists;
   const clientChoices: Choice<number | null>[] = [
     { label: 'No client', description: 'an internal project', value: null },
     ...[...clients].sort((a, b) => a.name.localeCompare(b.name)).map((c) => ({ label: c.name, value: c.id })),
@@ -43,7 +64,8 @@ export async function askProject(asker: Asker, clients: readonly Client[], today
     endText: '',
     description: '',
   };
-  const done = await runSteps(TITLE, [...nameSteps(asker, clientChoices, today, state), ...termSteps(asker, today, state)]);
+  const warning = (name: string): string | undefined => sameNameWarning(name, state.clientId, lists.projects, clients);
+  const done = await runSteps(TITLE, [...nameSteps(asker, clientChoices, today, state, warning), ...termSteps(asker, today, state)]);
   if (!done) {
     return undefined;
   }
@@ -58,14 +80,14 @@ export async function askProject(asker: Asker, clients: readonly Client[], today
   };
 }
 
-function nameSteps(asker: Asker, clientChoices: Choice<number | null>[], today: Date, state: ProjectFormState): Step[] {
+function nameSteps(asker: Asker, clientChoices: Choice<number | null>[], today: Date, state: ProjectFormState, warning: (name: string) => string | undefined): Step[] {
   return [
     async (position) =>
       settle(await asker.pick({ ...position, placeholder: 'Client of the project', items: clientChoices, active: state.clientId }), (value) => {
         state.clientId = value;
       }),
     async (position) =>
-      settle(await asker.input({ ...position, prompt: 'Project name', value: state.name, validate: (value) => nameProblem(value, 'project name') }), (value) => {
+      settle(await asker.input({ ...position, prompt: 'Project name', value: state.name, validate: (value) => nameProblem(value, 'project name'), warning }), (value) => {
         state.name = value.trim();
       }),
     dateStep({

@@ -118,9 +118,13 @@ function placeSteps(context: TaskFormContext, start: TaskFormStart, loaded: Load
         state.moduleId = undefined;
         return 'skip';
       }
-      const items = [...modules].sort((a, b) => a.name.localeCompare(b.name)).map((m) => ({ label: m.name, description: m.description ?? undefined, value: m.moduleId }));
-      return settle(await asker.pick({ ...position, placeholder: 'Module of the task', items, active: state.moduleId }), (value) => {
-        state.moduleId = value;
+      // A task need not belong to a module: "No module" (null, as an answer is never undefined) is the default.
+      const items: Choice<number | null>[] = [
+        { label: 'No module', description: 'in the project only', value: null },
+        ...[...modules].sort((a, b) => a.name.localeCompare(b.name)).map((m) => ({ label: m.name, description: m.description ?? undefined, value: m.moduleId })),
+      ];
+      return settle(await asker.pick({ ...position, placeholder: 'Module of the task', items, active: state.moduleId ?? null }), (value) => {
+        state.moduleId = value ?? undefined;
       });
     },
     async (position) =>
