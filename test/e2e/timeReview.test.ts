@@ -2,13 +2,14 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import { FakeIntervalsControl } from '../fake-intervals/control';
 import { DEMO_PEOPLE } from '../fake-intervals/fixture';
+import { formatDurationAs } from '../../src/time/duration';
 import { fakeServerFromEnvironment } from '../runners/environmentVariables';
 import { loggedThisWeek, thisWeek } from './demoData';
 import { workbench } from './workbench';
 
 // Reviewing the week as a person would: delete an entry from My Time, answering the confirmation
-// dialog (first No, then Yes), and open the time report of the week. The report's screenshot is
-// the README's.
+// dialog (first No, then Yes), and open the time report of the week, sorting its entries with the
+// mouse and the keyboard. The report's screenshots are the README's.
 
 /**
  * An entry without a task shows its description as its title, so its row is easy to find. It is
@@ -64,7 +65,7 @@ describe('Review time (UI)', () => {
     assert.equal(deletes.length, 1, 'one DELETE, the one after Delete');
   });
 
-  it("opens this week's time report with the week's totals and a chart", async () => {
+  it("opens this week's time report with the week's totals, a chart and its tables", async () => {
     const ui = workbench();
     const week = thisWeek();
     const expected = await loggedThisWeek(control);
@@ -80,9 +81,31 @@ describe('Review time (UI)', () => {
     await heading.waitFor({ state: 'visible', timeout: 30_000 });
     assert.equal(await heading.textContent(), `Time of Ada Lovelace, ${week.start} to ${week.end}`);
     const total = report.locator('.summary div').filter({ hasText: 'Total' }).locator('strong');
-    assert.equal(await total.textContent(), `${expected.toFixed(2)} h`);
+    // Written in the hour format of the settings, hours and minutes by default.
+    assert.equal(await total.textContent(), formatDurationAs((Math.round(expected * 100) / 100) * 3600, 'hoursMinutes'));
     assert.ok((await report.locator('svg.chart rect, .chart rect').count()) > 0, 'the chart has bars');
+    const captions = await report.locator('table caption').allTextContents();
+    assert.deepEqual(captions, ['By day', 'By client', 'By project', 'By task', 'By work type', 'Entries']);
+    assert.equal(await report.locator('caption:text-is("By day") + thead + tbody tr').count(), 7, 'a week lists every day');
     await ui.clearNotifications();
     await ui.screenshot('time-report');
+
+    // The entries sort by a column: a click on its heading, then Enter on it for the other way.
+    const entries = report.locator('#entries');
+    const hoursHeading = entries.locator('th').filter({ hasText: 'Hours' });
+    const firstHours = async (): Promise<number> => Number(await entries.locator('tbody tr').first().locator('td.num').getAttribute('data-sort'));
+    const allHours = async (): Promise<number[]> => (await entries.locator('tbody td.num').evaluateAll((cells) => cells.map((cell) => (cell as unknown as { dataset: { sort: string } }).dataset.sort))).map(Number);
+    await hoursHeading.locator('button').click();
+    assert.equal(await hoursHeading.getAttribute('aria-sort'), 'ascending');
+    assert.equal(await firstHours(), Math.min(...(await allHours())));
+    await hoursHeading.locator('button').press('Enter');
+    assert.equal(await hoursHeading.getAttribute('aria-sort'), 'descending');
+    const descending = await allHours();
+    assert.deepEqual(descending, [...descending].sort((a, b) => b - a), 'longest first');
+    assert.equal(await entries.locator('th[aria-sort]').count(), 1, 'one column orders the rows');
+    assert.match((await report.locator('#sort-status').textContent()) ?? '', /Entries sorted by Hours, descending/);
+    // By task, by work type and the entries, sorted, at the top of the page.
+    await report.locator('caption:text-is("By task")').evaluate((caption) => (caption as unknown as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'start' }));
+    await ui.screenshot('time-report-tables');
   });
 });

@@ -37,7 +37,7 @@ export function groupTable(caption: string, heading: string, groups: readonly Gr
   const rows = groups
     .map(
       (g) =>
-        `<tr><td>${escapeHtml(g.name)}${g.detail ? ` <span class="muted">${escapeHtml(g.detail)}</span>` : ''}</td>` +
+        `<tr><td>${escapeHtml(g.name)}${g.detail ? ` <span class="muted">· ${escapeHtml(g.detail)}</span>` : ''}</td>` +
         `${hourCells(g, hours)}<td class="num">${g.percent}%</td></tr>`,
     )
     .join('');

@@ -67,6 +67,7 @@ table { border-collapse: collapse; margin: 16px 0; min-width: 420px; }
 caption { text-align: left; font-weight: 600; padding-bottom: 6px; }
 th, td { padding: 4px 12px 4px 0; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); text-align: left; vertical-align: top; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+#entries td:first-child { white-space: nowrap; }
 #entries td:last-child { max-width: 32em; }
 button.sort { color: inherit; background: none; font: inherit; font-weight: 600; padding: 0; }
 button.sort:hover { background: none; text-decoration: underline; }
