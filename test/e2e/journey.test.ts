@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'mocha';
 import { DEMO_PEOPLE } from '../fake-intervals/fixture';
 import { FakeIntervalsControl } from '../fake-intervals/control';
 import { loggedThisWeek } from './demoData';
+import { formatDurationAs } from '../../src/time/duration';
 import { fakeServerFromEnvironment } from '../runners/environmentVariables';
 import type { Locator } from 'playwright-core';
 import { workbench, type Workbench } from './workbench';
@@ -104,9 +105,11 @@ describe('Track time on a task (UI)', () => {
     const myTime = ui.viewPane('My Time');
     await myTime.locator('.monaco-list-row').filter({ hasText: 'Waiting to sync' }).first().waitFor({ state: 'hidden', timeout: 15_000 });
     const weekHours = await loggedThisWeek(control);
-    const total = myTime.locator('.pane-header').filter({ hasText: `(${weekHours.toFixed(2)} h)` }).first();
+    // In the hour format of the settings, hours and minutes by default.
+    const weekTotal = formatDurationAs((Math.round(weekHours * 100) / 100) * 3600, 'hoursMinutes');
+    const total = myTime.locator('.pane-header').filter({ hasText: new RegExp(`· ${weekTotal}$`) }).first();
     await total.waitFor({ state: 'visible', timeout: 15_000 }).catch(async () => {
-      assert.fail(`My Time's total should be ${weekHours.toFixed(2)} h: "${await myTime.locator('.pane-header').first().textContent()}"`);
+      assert.fail(`My Time's total should be ${weekTotal}: "${await myTime.locator('.pane-header').first().textContent()}"`);
     });
     await ui.screenshot('my-time');
 
