@@ -147,10 +147,10 @@ describe('Log time', () => {
   });
 
   for (const [hours, reason] of [
-    [0, /zero/],
+    [0, /^Enter a duration above zero\.$/],
     [-1, /negative/],
     ['25h', /more than 24 hours/],
-    ['soon', /not a duration/],
+    ['soon', /^"soon" is not a duration; enter one, for example 1:30/],
     ['1:75', /Minutes must be below 60/],
   ] as const) {
     it(`refuses the duration ${JSON.stringify(hours)} with a clear message and sends nothing`, async () => {
