@@ -103,7 +103,7 @@ export async function requestFromArgument(
     }
     const endText = typeof options.end === 'string' ? options.end : '';
     const end = parseDate(endText, today);
-    const endProblem = end.ok ? laterDateProblem(endText, today, start.iso, 'start date') : end.message;
+    const endProblem = end.ok ? laterDateProblem(endText, today, start.iso, 'start date', 'past') : end.message;
     if (endProblem || !end.ok) {
       return endProblem ?? 'Enter an end date.';
     }
@@ -183,7 +183,8 @@ function reportSteps(asker: Asker, today: Date, state: ReportFormState, personCh
       dateStep({
         asker,
         today,
-        prompt: 'First day (today, yesterday, a weekday or YYYY-MM-DD)',
+        prompt: 'First day of the report: today, yesterday, a weekday such as mon, -7, dec 18 or YYYY-MM-DD',
+        placeholder: 'First day',
         value: () => state.start || toIsoDate(today),
         store: (iso) => {
           state.start = iso ?? '';
@@ -194,7 +195,8 @@ function reportSteps(asker: Asker, today: Date, state: ReportFormState, personCh
       dateStep({
         asker,
         today,
-        prompt: 'Last day (today, yesterday, a weekday or YYYY-MM-DD)',
+        prompt: 'Last day of the report: today, yesterday, a weekday such as fri, dec 18 or YYYY-MM-DD',
+        placeholder: 'Last day',
         value: () => state.end || toIsoDate(today),
         notBefore: () => ({ iso: state.start, name: 'first day' }),
         check: (iso) => checkRange({ start: state.start, end: iso }),
