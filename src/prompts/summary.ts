@@ -31,6 +31,17 @@ export interface SummaryOptions {
 /** Answer of the summary's first item. */
 const DONE = -1;
 
+/**
+ * A field whose change may make another one wrong (a new day may have no room for the
+ * duration): after `first` moves on, `then` is asked too when `stillFits` says no.
+ */
+export function askThen(first: Step, stillFits: () => Promise<boolean>, then: Step): Step {
+  return async (position, visit) => {
+    const outcome = await first(position, visit);
+    return outcome === 'next' && !(await stillFits()) ? then(position, visit) : outcome;
+  };
+}
+
 /** A step showing the summary until its first item is chosen. */
 export function summaryStep(options: SummaryOptions): Step {
   return async (position) => {

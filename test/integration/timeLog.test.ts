@@ -386,6 +386,30 @@ describe('Log time', () => {
     assert.equal(body.date, toIsoDate(new Date(Date.now() - 2 * 86_400_000)), '-2 is two days ago');
   });
 
+  it('asks the duration again when the day chosen on the summary has no room for it', async () => {
+    const day = '2026-03-03';
+    await fake.control.insertRow('time', { personid: ADMIN, projectid: 1, taskid: TASK, worktypeid: 1, date: day, time: 23, billable: true, description: 'long day' });
+    graph.myTime.clear();
+    const asker = new ScriptedAsker([
+      'today',
+      '2h',
+      'Day',
+      day,
+      (step) => {
+        assert.ok('prompt' in step && /^Duration on 2026-03-03/.test(step.prompt), 'the duration is asked again');
+        assert.match(('prompt' in step && step.validate?.('2h')) || '', /more than 24 hours/);
+        return '1h';
+      },
+      'default',
+    ]);
+    answerPrompts(graph, asker);
+    const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
+    assert.equal(result.status, 'logged', JSON.stringify(result));
+    const body = (await fake.control.requests()).find((r) => r.method === 'POST')?.body as Record<string, unknown>;
+    assert.equal(body.date, day);
+    assert.equal(Number(body.time), 1);
+  });
+
   it('counts what the shown week already holds for the day against 24 hours', async () => {
     const today = toIsoDate(new Date());
     await fake.control.insertRow('time', { personid: ADMIN, projectid: 1, taskid: TASK, worktypeid: 1, date: today, time: 23, billable: true, description: 'long day' });

@@ -1,9 +1,10 @@
 import type { ProjectWorkType, TimeEntry, TimeEntryInput } from '../../api/types';
 import type { RoundingSettings } from '../../common/settings';
 import { runSteps, settle, type Asker } from '../../prompts/asker';
-import { summaryStep, type SummaryField } from '../../prompts/summary';
+import { askThen, summaryStep, type SummaryField } from '../../prompts/summary';
 import { dateStep, durationStep } from '../../prompts/steps';
 import { formatHoursMinutes, SECONDS_PER_HOUR } from '../../time/duration';
+import { checkHours } from '../../timeLog/timeEntryDraft';
 import { entryTitle } from '../../views/time/nodes/entryNode';
 
 const TITLE = 'Edit Time Entry';
@@ -58,37 +59,31 @@ function durationText(hours: number): string {
 /** The fields of the summary, each asked by its own step. */
 function entryFields(context: EditTimeStepsContext, entry: TimeEntry, workTypes: readonly ProjectWorkType[], today: Date, state: EntryState): SummaryField[] {
   const { asker } = context;
+  const day = dateStep({
+    asker,
+    today,
+    prompt: `Day of ${entryTitle(entry)}: today, yesterday, a weekday such as mon, -2, dec 18 or YYYY-MM-DD`,
+    placeholder: 'Day to log',
+    value: () => state.date,
+    store: (iso) => {
+      state.date = iso ?? state.date;
+    },
+  });
+  const duration = durationStep({
+    asker,
+    prompt: () => 'Duration: 1.5, 1:30, 90m, 1h 30m, or a range such as 9:15-10:45',
+    value: () => durationText(state.hours),
+    rounding: context.rounding,
+    loggedHours: () => context.otherHours(entry, state.date),
+    store: (hours) => {
+      state.hours = hours;
+    },
+  });
+  // A new day may have no room for the duration: then the duration is asked too.
+  const fits = async (): Promise<boolean> => checkHours(state.hours, context.rounding(), await context.otherHours(entry, state.date)).ok;
   const fields: SummaryField[] = [
-    {
-      icon: 'calendar',
-      label: 'Day',
-      value: () => state.date,
-      ask: dateStep({
-        asker,
-        today,
-        prompt: `Day of ${entryTitle(entry)}: today, yesterday, a weekday such as mon, -2, dec 18 or YYYY-MM-DD`,
-        placeholder: 'Day to log',
-        value: () => state.date,
-        store: (iso) => {
-          state.date = iso ?? state.date;
-        },
-      }),
-    },
-    {
-      icon: 'watch',
-      label: 'Duration',
-      value: () => durationText(state.hours),
-      ask: durationStep({
-        asker,
-        prompt: () => 'Duration: 1.5, 1:30, 90m, 1h 30m, or a range such as 9:15-10:45',
-        value: () => durationText(state.hours),
-        rounding: context.rounding,
-        loggedHours: () => context.otherHours(entry, state.date),
-        store: (hours) => {
-          state.hours = hours;
-        },
-      }),
-    },
+    { icon: 'calendar', label: 'Day', value: () => state.date, ask: askThen(day, fits, duration) },
+    { icon: 'watch', label: 'Duration', value: () => durationText(state.hours), ask: duration },
   ];
   return [...fields, ...choiceFields(asker, entry, workTypes, state)];
 }

@@ -1,7 +1,8 @@
 import type * as vscode from 'vscode';
 import type { Project, ProjectWorkType } from '../../api/types';
 import { settle, type Step, type StepOutcome } from '../../prompts/asker';
-import { summaryStep, type SummaryField } from '../../prompts/summary';
+import { askThen, summaryStep, type SummaryField } from '../../prompts/summary';
+import { checkHours } from '../../timeLog/timeEntryDraft';
 import type { TaskSummary } from '../../tasks/taskReference';
 import { toIsoDate } from '../../time/dates';
 import { formatHoursMinutes } from '../../time/duration';
@@ -61,7 +62,7 @@ export function logSummary(context: LogTimeStepsContext, form: LogTimeForm, step
     action: () => `Log ${hoursText(values.hours)} on ${taskReference(values.task as TaskSummary)} · ${workTypeName(form)} · ${values.billable === false ? 'not billable' : 'billable'}`,
     fields: () => {
       const fields: SummaryField[] = [
-        { icon: 'calendar', label: 'Day', value: () => dayText(form), ask: steps.day },
+        { icon: 'calendar', label: 'Day', value: () => dayText(form), ask: askThen(steps.day, () => durationFits(context, form), steps.duration) },
         { icon: 'watch', label: 'Duration', value: () => hoursText(values.hours), ask: steps.duration },
       ];
       if (form.workTypes) {
@@ -78,6 +79,12 @@ export function logSummary(context: LogTimeStepsContext, form: LogTimeForm, step
     const prepared = await prepareEntry(context, form, billable);
     return prepared === 'next' ? summary(position, visit) : prepared;
   };
+}
+
+/** Whether the duration still fits the day (24 hours with what is logged there). */
+async function durationFits(context: LogTimeStepsContext, form: LogTimeForm): Promise<boolean> {
+  const date = form.values.date ?? toIsoDate(form.today);
+  return checkHours(form.values.hours, context.rounding(), (await context.loggedHours(date)) ?? 0).ok;
 }
 
 /** `1:30`, as the duration step takes it; at least a minute, so a short timer is not shown as zero. */
