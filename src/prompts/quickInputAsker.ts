@@ -12,7 +12,7 @@ function toItem<T>(choice: Choice<T>): ChoiceItem<T> {
 }
 
 /** Adds the items loaded while a pick is open, before its trailing always-shown ones, keeping the selection. */
-function loadMore<T>(picker: vscode.QuickPick<ChoiceItem<T>>, items: ChoiceItem<T>[], more: () => Promise<readonly Choice<T>[]>): void {
+function loadMore<T>(picker: vscode.QuickPick<ChoiceItem<T>>, items: ChoiceItem<T>[], more: () => Promise<readonly Choice<T>[]>, closed: () => boolean): void {
   picker.busy = true;
   let split = items.length;
   while (split > 0 && items[split - 1].alwaysShow) {
@@ -20,6 +20,10 @@ function loadMore<T>(picker: vscode.QuickPick<ChoiceItem<T>>, items: ChoiceItem<
   }
   more().then(
     (loaded) => {
+      // A step answered (or dismissed) before the list arrives is left alone: its widget is gone.
+      if (closed()) {
+        return;
+      }
       const known = new Set(items.map((item) => item.choice.value));
       const added = loaded.filter((choice) => !known.has(choice.value)).map(toItem);
       const active = picker.activeItems[0];
@@ -30,7 +34,9 @@ function loadMore<T>(picker: vscode.QuickPick<ChoiceItem<T>>, items: ChoiceItem<
       picker.busy = false;
     },
     () => {
-      picker.busy = false;
+      if (!closed()) {
+        picker.busy = false;
+      }
     },
   );
 }
@@ -84,11 +90,12 @@ export class QuickInputAsker implements Asker {
     if (active) {
       picker.activeItems = [active];
     }
+    let closed = false;
     if (request.more) {
       picker.matchOnDetail = true;
-      loadMore(picker, items, request.more);
+      loadMore(picker, items, request.more, () => closed);
     }
-    return this.settle<T | Back>(picker, request, (done) => [
+    const answered = this.settle<T | Back>(picker, request, (done) => [
       picker.onDidAccept(() => {
         const chosen = picker.selectedItems[0] ?? picker.activeItems[0];
         if (chosen) {
@@ -96,6 +103,9 @@ export class QuickInputAsker implements Asker {
         }
       }),
     ]);
+    return answered.finally(() => {
+      closed = true;
+    });
   }
 
   pickMany<T>(request: PickManyRequest<T>): Promise<T[] | Back | undefined> {
