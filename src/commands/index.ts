@@ -139,7 +139,7 @@ function timeCommands(parts: CommandParts): Command[] {
   const log = parts.log.child('time');
   const loggedHours = loggedHoursOn(view, parts.session, log);
   const rounding = () => parts.settings.rounding;
-  const logTime = new LogTime({ ...parts, log, rounding, loggedHours });
+  const logTime = new LogTime({ ...parts, log, rounding, loggedHours, openTasks: () => parts.catalog.openTasks() });
   const entries = { view, errors, log };
   return [
     logTimeCommand(logTime),

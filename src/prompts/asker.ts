@@ -17,6 +17,8 @@ export interface StepPosition {
   readonly title: string;
   readonly step: number;
   readonly totalSteps: number;
+  /** Offer Back even on the first step (a field asked from a summary goes back to it). */
+  readonly canGoBack?: boolean;
 }
 
 /**
@@ -29,6 +31,8 @@ export interface Choice<T> {
   readonly label: string;
   readonly description?: string;
   readonly detail?: string;
+  /** Shown whatever is typed (a way out when nothing matches). */
+  readonly alwaysShow?: boolean;
   readonly value: T;
 }
 
@@ -47,6 +51,11 @@ export interface PickRequest<T> extends StepPosition {
   readonly items: readonly Choice<T>[];
   /** The item selected when the step opens (the default). */
   readonly active?: T;
+  /**
+   * More items, loaded while the step is open (it shows busy meanwhile): they follow `items`,
+   * before any trailing `alwaysShow` ones. A failed load leaves `items` to choose from.
+   */
+  readonly more?: () => Promise<readonly Choice<T>[]>;
 }
 
 export interface PickManyRequest<T> extends StepPosition {

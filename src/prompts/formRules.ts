@@ -2,7 +2,7 @@
  * What the form prompts accept: names, required and optional dates. The messages are shown in the
  * prompt as the user types, and an argument object that fails them is refused with the same words.
  */
-import { dayInWords, parseDate } from '../time/dates';
+import { dayInWords, parseDate, type DateDirection } from '../time/dates';
 
 export function nameProblem(value: string, what: string): string | undefined {
   if (value.trim() === '') {
@@ -19,13 +19,13 @@ export function requiredDateProblem(value: string, today: Date): string | undefi
 
 /**
  * An optional later date (end, due) typed at a prompt: empty means none; otherwise a date not
- * before `earliest` (`YYYY-MM-DD`).
+ * before `earliest` (`YYYY-MM-DD`); a weekday is the next one.
  */
-export function laterDateProblem(value: string, today: Date, earliest: string, earliestName: string): string | undefined {
+export function laterDateProblem(value: string, today: Date, earliest: string, earliestName: string, direction: DateDirection = 'future'): string | undefined {
   if (value.trim() === '') {
     return undefined;
   }
-  const parsed = parseDate(value, today);
+  const parsed = parseDate(value, today, { direction });
   if (!parsed.ok) {
     return parsed.message;
   }
@@ -38,11 +38,11 @@ export function dateMeaning(value: string, today: Date): string | undefined {
   return parsed?.ok ? dayInWords(parsed.date) : undefined;
 }
 
-/** `YYYY-MM-DD` of an accepted date text, or null for an empty optional one. */
-export function isoOrNull(value: string, today: Date): string | null {
+/** `YYYY-MM-DD` of an accepted later date text (a weekday is the next one), or null for an empty optional one. */
+export function isoOrNull(value: string, today: Date, direction: DateDirection = 'future'): string | null {
   if (value.trim() === '') {
     return null;
   }
-  const parsed = parseDate(value, today);
+  const parsed = parseDate(value, today, { direction });
   return parsed.ok ? parsed.iso : null;
 }

@@ -8,7 +8,37 @@ interface ChoiceItem<T> extends vscode.QuickPickItem {
 }
 
 function toItem<T>(choice: Choice<T>): ChoiceItem<T> {
-  return { ...choiceText(choice), choice };
+  return { ...choiceText(choice), ...(choice.alwaysShow ? { alwaysShow: true } : {}), choice };
+}
+
+/** Adds the items loaded while a pick is open, before its trailing always-shown ones, keeping the selection. */
+function loadMore<T>(picker: vscode.QuickPick<ChoiceItem<T>>, items: ChoiceItem<T>[], more: () => Promise<readonly Choice<T>[]>, closed: () => boolean): void {
+  picker.busy = true;
+  let split = items.length;
+  while (split > 0 && items[split - 1].alwaysShow) {
+    split--;
+  }
+  more().then(
+    (loaded) => {
+      // A step answered (or dismissed) before the list arrives is left alone: its widget is gone.
+      if (closed()) {
+        return;
+      }
+      const known = new Set(items.map((item) => item.choice.value));
+      const added = loaded.filter((choice) => !known.has(choice.value)).map(toItem);
+      const active = picker.activeItems[0];
+      picker.items = [...items.slice(0, split), ...added, ...items.slice(split)];
+      if (active) {
+        picker.activeItems = [active];
+      }
+      picker.busy = false;
+    },
+    () => {
+      if (!closed()) {
+        picker.busy = false;
+      }
+    },
+  );
 }
 
 function position(input: vscode.QuickInput, request: StepPosition): void {
@@ -19,7 +49,7 @@ function position(input: vscode.QuickInput, request: StepPosition): void {
 }
 
 function buttons(request: StepPosition): vscode.QuickInputButton[] {
-  return request.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+  return (request.canGoBack ?? request.step > 1) ? [vscode.QuickInputButtons.Back] : [];
 }
 
 /** A step on screen, with the widget VS Code draws (tests read what it was given). */
@@ -60,7 +90,12 @@ export class QuickInputAsker implements Asker {
     if (active) {
       picker.activeItems = [active];
     }
-    return this.settle<T | Back>(picker, request, (done) => [
+    let closed = false;
+    if (request.more) {
+      picker.matchOnDetail = true;
+      loadMore(picker, items, request.more, () => closed);
+    }
+    const answered = this.settle<T | Back>(picker, request, (done) => [
       picker.onDidAccept(() => {
         const chosen = picker.selectedItems[0] ?? picker.activeItems[0];
         if (chosen) {
@@ -68,6 +103,9 @@ export class QuickInputAsker implements Asker {
         }
       }),
     ]);
+    return answered.finally(() => {
+      closed = true;
+    });
   }
 
   pickMany<T>(request: PickManyRequest<T>): Promise<T[] | Back | undefined> {

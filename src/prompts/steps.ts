@@ -2,8 +2,9 @@
  * The steps every form asks alike: a day, and a duration. Each checks the text as it is typed,
  * shows what it understood, and asks again should an answer it cannot use come back anyway.
  */
+import * as vscode from 'vscode';
 import type { RoundingSettings } from '../common/settings';
-import { dayInWords, parseDate } from '../time/dates';
+import { dayInWords, parseDate, type DateDirection } from '../time/dates';
 import { checkHours } from '../timeLog/timeEntryDraft';
 import { BACK, checkedInput, type Asker, type InputCheck, type Step, type StepOutcome } from './asker';
 
@@ -13,7 +14,10 @@ export interface DateStepOptions {
   /** What the box opens with. */
   readonly value: () => string;
   readonly today: Date;
-  readonly placeholder?: string;
+  /** Names the date ("Day to log", "Due date"), shown while the box is empty. */
+  readonly placeholder: string;
+  /** `past` (days to log, the default): a weekday is the last one; `future` (due and end dates): the next one. */
+  readonly direction?: DateDirection;
   /** An empty text means no date (an end or due date). */
   readonly optional?: boolean;
   /** The earliest day accepted, and what it is called ("start date"). */
@@ -29,7 +33,7 @@ export function dayCheck(options: Omit<DateStepOptions, 'asker' | 'prompt' | 'va
   if (options.optional && text.trim() === '') {
     return { ok: true, iso: null };
   }
-  const parsed = parseDate(text, options.today);
+  const parsed = parseDate(text, options.today, { direction: options.direction ?? 'past', locale: vscode.env.language });
   if (!parsed.ok) {
     return { ok: false, message: parsed.message };
   }
@@ -41,7 +45,7 @@ export function dayCheck(options: Omit<DateStepOptions, 'asker' | 'prompt' | 'va
   return problem ? { ok: false, message: problem } : { ok: true, message: dayInWords(parsed.date), iso: parsed.iso };
 }
 
-/** A step asking for a day: `today`, `yesterday`, a weekday or `YYYY-MM-DD`. */
+/** A step asking for a day: `today`, `tomorrow`, a weekday, `-2`, `+7`, `dec 18`, `12/18` or `YYYY-MM-DD`. */
 export function dateStep(options: DateStepOptions): Step {
   return async (position) => {
     for (;;) {
@@ -49,7 +53,7 @@ export function dateStep(options: DateStepOptions): Step {
         ...position,
         prompt: typeof options.prompt === 'string' ? options.prompt : options.prompt(),
         value: options.value(),
-        ...(options.placeholder !== undefined ? { placeholder: options.placeholder } : {}),
+        placeholder: options.placeholder,
         ...checkedInput((text) => dayCheck(options, text)),
       });
       const outcome = settled(answer);

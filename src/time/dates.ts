@@ -128,47 +128,123 @@ export function dayInWords(date: Date): string {
   return date.toLocaleDateString(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
 }
 
-const HELP = 'enter today, yesterday, a weekday (mon, last fri), -2 for two days ago, or YYYY-MM-DD';
+/** Which way a bare weekday or a day without a year points: back for days to log, ahead for due and end dates. */
+export type DateDirection = 'past' | 'future';
+
+export interface DateParseOptions {
+  /** `past` (the default): `fri` is the last Friday, today included; `future`: the next one, today included. */
+  readonly direction?: DateDirection;
+  /** The display locale (e.g. `en-US`, `de`): whether `12/18` is month/day or day/month. */
+  readonly locale?: string;
+}
+
+/** The help shown with an unreadable date, its numeric example in the locale's order. */
+function dateHelp(locale: string | undefined): string {
+  const numeric = monthFirst(locale) ? '12/18' : '18/12';
+  return `enter today, tomorrow, a weekday (mon, last fri, next fri), -2 or +7 days, dec 18, ${numeric} or YYYY-MM-DD`;
+}
 
 /**
  * Reads a day typed by the user, relative to `today` (a local date):
- * - `today`, `yesterday`
- * - a weekday (`monday`, `mon`, `thurs`: any prefix of 3+ letters) means the most recent such
- *   day, today included; `last monday` means the one before today (1 to 7 days ago)
- * - `-N` means N days ago (`-0` is today)
+ * - `today`, `yesterday`, `tomorrow`
+ * - a weekday (`monday`, `mon`, `thurs`: any prefix of 3+ letters) means the most recent such day,
+ *   today included, or with `direction: 'future'` the coming one; `last monday` is the one before
+ *   today (1 to 7 days ago), `next monday` the one after (1 to 7 days ahead)
+ * - `-N` / `+N` mean N days ago / ahead
+ * - a month and day, `dec 18`, `18 dec`, `december 18` or numeric in the locale's order (`12/18`
+ *   in the US, `18/12` or `18.12` elsewhere), with an optional year; without one, the year that
+ *   puts it on the side of today `direction` names (within a year)
  * - `YYYY-MM-DD` (single-digit month or day accepted), checked against the calendar
  */
-export function parseDate(input: string, today: Date): DateParseResult {
+export function parseDate(input: string, today: Date, options: DateParseOptions = {}): DateParseResult {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   const base = startOfDay(today);
   const ok = (date: Date): DateParseResult => ({ ok: true, date, iso: toIsoDate(date) });
+  const help = dateHelp(options.locale);
   if (text === '') {
-    return { ok: false, message: `Enter a date: ${HELP}.` };
+    return { ok: false, message: `Enter a date: ${help}.` };
   }
-  if (text === 'today') {
-    return ok(base);
+  const named = ({ today: 0, yesterday: -1, tomorrow: 1 } as Record<string, number>)[text];
+  if (named !== undefined) {
+    return ok(addDays(base, named));
   }
-  if (text === 'yesterday') {
-    return ok(addDays(base, -1));
-  }
-  const weekday = /^(last )?([a-z]+)$/.exec(text);
+  const weekday = /^(last |next )?([a-z]+)$/.exec(text);
   const target = weekday ? weekdayFromName(weekday[2]) : undefined;
   if (weekday && target !== undefined) {
-    const back = (base.getDay() - target + 7) % 7;
-    return ok(addDays(base, weekday[1] && back === 0 ? -7 : -back));
+    return ok(addDays(base, weekdayOffset(base.getDay(), target, weekday[1]?.trim() ?? options.direction ?? 'past')));
   }
-  const relative = /^-(\d+)$/.exec(text);
+  const relative = /^([-+])(\d+)$/.exec(text);
   if (relative) {
-    const days = Number(relative[1]);
+    const days = Number(relative[2]);
     return days > MAX_DAYS_BACK
-      ? { ok: false, message: `${text} goes back more than ten years; enter the date as YYYY-MM-DD.` }
-      : ok(addDays(base, -days));
+      ? { ok: false, message: `${text} is more than ten years away; enter the date as YYYY-MM-DD.` }
+      : ok(addDays(base, relative[1] === '-' ? -days : days));
   }
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (iso) {
     return checkCalendar(Number(iso[1]), Number(iso[2]), Number(iso[3]), input.trim());
   }
-  return { ok: false, message: `"${input.trim()}" is not a date; ${HELP}.` };
+  const monthDay = readMonthDay(text, options.locale);
+  if (monthDay) {
+    const year = monthDay.year ?? yearFor(base, monthDay.month, monthDay.day, options.direction);
+    return checkCalendar(year, monthDay.month, monthDay.day, input.trim());
+  }
+  return { ok: false, message: `"${input.trim()}" is not a date; ${help}.` };
+}
+
+/** Days from today to the weekday: `last`/`past` back (today counts for `past`), `next`/`future` ahead. */
+function weekdayOffset(from: number, target: number, way: string): number {
+  const back = (from - target + 7) % 7;
+  const ahead = (target - from + 7) % 7;
+  switch (way) {
+    case 'last':
+      return back === 0 ? -7 : -back;
+    case 'next':
+      return ahead === 0 ? 7 : ahead;
+    case 'future':
+      return ahead;
+    default:
+      return -back;
+  }
+}
+
+/** `dec 18`, `18 dec 2026`, `december 18, 2026`, `12/18`, `18.12.2026`: month, day and the year if given. */
+function readMonthDay(text: string, locale: string | undefined): { month: number; day: number; year?: number } | undefined {
+  const withYear = (year: string | undefined): { year?: number } => (year === undefined ? {} : { year: Number(year.length === 2 ? `20${year}` : year) });
+  const nameFirst = /^([a-z]{3,})\.? (\d{1,2})(?:,? (\d{4}))?$/.exec(text);
+  const dayFirst = /^(\d{1,2})\.? ([a-z]{3,})\.?(?:,? (\d{4}))?$/.exec(text);
+  if (nameFirst || dayFirst) {
+    const [name, day, year] = nameFirst ? [nameFirst[1], nameFirst[2], nameFirst[3]] : [dayFirst?.[2] ?? '', dayFirst?.[1] ?? '', dayFirst?.[3]];
+    const month = MONTH_NAMES.findIndex((full) => full.toLowerCase().startsWith(name)) + 1;
+    return month > 0 ? { month, day: Number(day), ...withYear(year) } : undefined;
+  }
+  const numeric = /^(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?\.?$/.exec(text);
+  if (!numeric) {
+    return undefined;
+  }
+  const [first, second] = [Number(numeric[1]), Number(numeric[3])];
+  return monthFirst(locale) ? { month: first, day: second, ...withYear(numeric[4]) } : { month: second, day: first, ...withYear(numeric[4]) };
+}
+
+/** Whether the locale writes the month before the day in numeric dates (as `en-US` does). */
+function monthFirst(locale: string | undefined): boolean {
+  try {
+    const parts = new Intl.DateTimeFormat(locale, { month: 'numeric', day: 'numeric' }).formatToParts(new Date(2026, 11, 18));
+    return parts.findIndex((part) => part.type === 'month') < parts.findIndex((part) => part.type === 'day');
+  } catch {
+    return true;
+  }
+}
+
+/** The year of a month and day given without one: this year's, unless that is on the wrong side of today. */
+function yearFor(base: Date, month: number, day: number, direction: DateDirection | undefined): number {
+  const year = base.getFullYear();
+  const thisYear = toIsoDate(localDate(year, month, Math.min(day, daysInMonth(year, month))));
+  const todayIso = toIsoDate(base);
+  if ((direction ?? 'past') === 'past') {
+    return thisYear > todayIso ? year - 1 : year;
+  }
+  return thisYear < todayIso ? year + 1 : year;
 }
 
 function weekdayFromName(name: string): Weekday | undefined {

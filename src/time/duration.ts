@@ -15,6 +15,8 @@ export type DurationParseResult =
   | { ok: false; message: string };
 
 const EXAMPLES = 'for example 1:30, 1.5, 90m, 1h 30m or 9:15-10:45';
+/** What a zero duration is told, however it was typed. */
+export const ABOVE_ZERO = 'Enter a duration above zero.';
 
 /**
  * Parses what a user typed as a duration:
@@ -40,7 +42,7 @@ export function parseDuration(input: string): DurationParseResult {
   }
   const seconds = parseClock(text) ?? parseDecimalHours(text) ?? parseUnits(text);
   if (seconds === undefined) {
-    return fail(`"${input.trim()}" is not a duration; enter one ${EXAMPLES}.`);
+    return fail(`"${input.trim()}" is not a duration; enter one, ${EXAMPLES}.`);
   }
   if (typeof seconds === 'string') {
     return fail(seconds);
@@ -55,7 +57,7 @@ function fail(message: string): DurationParseResult {
 function checked(rawSeconds: number, shown: string): DurationParseResult {
   const seconds = Math.round(rawSeconds);
   if (seconds <= 0) {
-    return fail(`The duration "${shown}" is zero; enter a positive duration.`);
+    return fail(ABOVE_ZERO);
   }
   if (seconds > MAX_DURATION_SECONDS) {
     const hint = /^\d+$/.test(shown) && Number(shown) <= 24 * 60 ? ` Did you mean ${shown}m?` : '';

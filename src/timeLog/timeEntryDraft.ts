@@ -1,6 +1,7 @@
 import type { TimeEntry, TimeEntryInput } from '../api/types';
 import { fromIsoDate } from '../time/dates';
 import {
+  ABOVE_ZERO,
   MAX_DURATION_SECONDS,
   SECONDS_PER_HOUR,
   describeDuration,
@@ -34,7 +35,7 @@ export function checkHours(
       return { ok: false, message: 'The duration is not a number.' };
     }
     if (value <= 0) {
-      return { ok: false, message: value === 0 ? 'The duration is zero; enter a positive duration.' : 'A duration cannot be negative.' };
+      return { ok: false, message: value === 0 ? ABOVE_ZERO : 'A duration cannot be negative.' };
     }
     seconds = Math.round(value * SECONDS_PER_HOUR);
     if (seconds > MAX_DURATION_SECONDS) {
@@ -52,7 +53,7 @@ export function checkHours(
   const rounded = roundDuration(seconds, rounding.rounding, rounding.mode);
   if (rounded <= 0) {
     // Hours so small they come to no whole second (0.0001 h); rounding never takes a duration to zero.
-    return { ok: false, message: 'The duration is zero; enter a positive duration.' };
+    return { ok: false, message: ABOVE_ZERO };
   }
   const alreadySeconds = Math.max(0, Math.round(loggedThatDayHours * SECONDS_PER_HOUR));
   if (rounded + alreadySeconds > MAX_DURATION_SECONDS) {

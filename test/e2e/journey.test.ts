@@ -121,6 +121,17 @@ describe('Track time on a task (UI)', () => {
     assert.equal(entry?.time, 0.75);
   });
 
+  it('finds Log Time first when "Log Time" is typed in the command palette', async () => {
+    const ui = workbench();
+    await ui.openCommandPalette();
+    await ui.quickInputBox.fill('>Log Time');
+    const first = ui.quickInputRows.first();
+    await first.filter({ hasText: 'Intervals: Log Time…' }).waitFor({ state: 'visible', timeout: 15_000 });
+    assert.equal(await ui.quickInputRows.filter({ hasText: 'Stop Timer and Log' }).count(), 0, 'Stop Timer and Log… does not compete');
+    await ui.page.keyboard.press('Escape');
+    await ui.quickInput.waitFor({ state: 'hidden' });
+  });
+
   it('starts a timer from the task\'s context menu, shows it in the status bar, then stops it and logs the time', async () => {
     const ui = workbench();
     await ui.treeItemContextMenu('Tasks', TIMER_TASK, 'Start Timer');
@@ -137,8 +148,29 @@ describe('Track time on a task (UI)', () => {
       'Intervals has a running timer on the task',
     );
 
+    // The duration first, as h:mm; then the summary, where Escape keeps the timer paused and says so.
+    await ui.runCommand('Intervals: Stop Timer and Log…');
+    await ui.quickInputBox.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match(await ui.quickInputBox.inputValue(), /^\d+:\d\d$/, 'the timer\'s time as h:mm');
+    const durationTitle = await ui.quickInputTitle();
+    await ui.quickInputBox.press('Enter');
+    await ui.stepOver(durationTitle);
+    const summary = ui.quickInputRows.filter({ hasText: new RegExp(`^\\s*Log \\d+:\\d\\d on #${TIMER_TASK_NUMBER} · .+ · (billable|not billable)`) }).first();
+    await summary.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match(await ui.quickInput.locator('.quick-input-box input').getAttribute('placeholder') ?? '', /Enter to log, or choose a field to change/);
+    // Away from the input, whose hover would cover the step counter.
+    await ui.page.mouse.move(700, 600);
+    await ui.screenshot('stop-and-log-summary');
+    await ui.page.keyboard.press('Escape');
+    const kept = ui.page.locator('.part.statusbar .statusbar-item').filter({ hasText: new RegExp(`Timer on #${TIMER_TASK_NUMBER} kept paused \\(\\d+:\\d\\d\\)`) }).first();
+    await kept.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.ok(
+      (await control.rows('timer')).some((row) => row.personid === DEMO_PEOPLE.admin && row.taskid === TIMER_TASK_ID && row.starttime === null),
+      'the timer is kept, paused',
+    );
+
     const before = (await control.rows('time')).length;
-    await ui.runCommand('Intervals: Stop Timer and Log Time…');
+    await ui.runCommand('Intervals: Stop Timer and Log…');
     const logged = ui.page.locator('.part.statusbar .statusbar-item').filter({ hasText: /Logged .*WCAG|Logged .*#1003/ }).first();
     await completeLogTimeSteps(ui, '30m', logged, 'stop-timer-log-time');
 

@@ -5,31 +5,12 @@ import { ContextKey } from '../../src/common/contextKeys';
 import { toIsoDate } from '../../src/time/dates';
 import type { DeleteTimeEntryResult } from '../../src/commands/time/deleteTimeEntry';
 import type { EditTimeEntryResult } from '../../src/commands/time/editTimeEntry';
-import type { Asker, InputRequest, PickManyRequest, PickRequest } from '../../src/prompts/asker';
 import type { LogTimeResult } from '../../src/commands/time/logTime';
 import type { TimeTreeNode } from '../../src/views/time/myTimeView';
-import { opening, watchSteps } from './scriptedAsker';
+import { accept, choose, ScriptedAsker, type, watchSteps } from './scriptedAsker';
 import { answerNotifications, answerPrompts, extensionGraph, fakeServer, type Graph, moveClock, nextChange, setClock, setSetting, settled, signIn, signOut } from './helpers';
 
 const ADMIN = 1;
-
-/** Answers each prompt with the function for its step; records the values shown. */
-class StepAnswers implements Asker {
-  readonly shown: string[] = [];
-  constructor(private readonly answers: Record<number, (step: InputRequest | PickRequest<unknown>) => unknown>) {}
-  input(step: InputRequest): Promise<string | undefined> {
-    this.shown.push(step.value);
-    return Promise.resolve((this.answers[step.step]?.(step) ?? step.value) as string | undefined);
-  }
-  pick<T>(step: PickRequest<T>): Promise<T | undefined> {
-    this.shown.push(opening(step)?.label ?? '');
-    const answer = this.answers[step.step]?.(step as PickRequest<unknown>);
-    return Promise.resolve((answer ?? opening(step)?.value) as T | undefined);
-  }
-  pickMany<T>(step: PickManyRequest<T>): Promise<T[] | undefined> {
-    return Promise.reject(new Error(`Edit asks no multiple choice (step ${step.step}: ${step.placeholder})`));
-  }
-}
 
 describe('My Time', () => {
   let graph: Graph;
@@ -206,20 +187,48 @@ describe('My Time', () => {
     assert.ok(day && day.kind === 'day');
     const [node] = await graph.myTime.getChildren(day);
     assert.ok(node.kind === 'entry');
-    const answers = new StepAnswers({ 2: () => '2h', 4: () => 'Prompted edit' });
+    // The summary first: a field chosen is asked, then the summary again; Enter on it saves.
+    const answers = new ScriptedAsker([
+      choose('Duration'),
+      type('2h'),
+      choose('Work type'),
+      accept,
+      choose('Billable'),
+      choose(node.entry.billable ? 'Not billable' : 'Billable'),
+      choose('Description'),
+      type('Prompted edit'),
+      accept,
+    ]);
     answerPrompts(graph, answers);
     const result = await vscode.commands.executeCommand<EditTimeEntryResult>('intervals.editTimeEntry', node);
     assert.equal(result.status, 'updated');
+    assert.equal(answers.remaining, 0);
     const minutes = Math.round(node.entry.time * 60);
+    const duration = `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+    const [summary] = answers.asked;
+    assert.equal(summary.kind, 'pick', 'Edit opens on the summary of the entry');
+    const items = summary.kind === 'pick' ? summary.request.items : [];
     assert.deepEqual(
-      answers.shown,
-      [node.entry.date, `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`, node.entry.workType, node.entry.description ?? ''],
-      'the day, duration, work type and description are filled in with the entry\'s',
+      items.slice(1).map((item) => `${item.label}: ${item.description ?? ''}`),
+      [
+        `Day: ${node.entry.date}`,
+        `Duration: ${duration}`,
+        `Work type: ${node.entry.workType ?? ''}`,
+        `Billable: ${node.entry.billable ? 'billable' : 'not billable'}`,
+        `Description: ${node.entry.description?.trim() || 'none'}`,
+      ],
+      'the day, duration, work type, billable and description are the entry\'s',
     );
+    assert.match(items[0]?.label ?? '', new RegExp(`^Save ${duration} on ${node.entry.date} · `), 'Enter saves what the summary says');
+    assert.equal(summary.kind === 'pick' ? summary.request.active : undefined, items[0]?.value, 'Enter saves');
+    const workTypes = answers.asked.find((asked) => asked.kind === 'pick' && asked.request.placeholder.startsWith('Work type'));
+    const current = workTypes?.kind === 'pick' ? workTypes.request.items.find((item) => item.description === 'current') : undefined;
+    assert.equal(current?.label, node.entry.workType, 'the current work type is marked');
     const stored = await fake.control.row('time', node.entry.id);
     assert.equal(stored.time, 2);
     assert.equal(stored.description, 'Prompted edit');
     assert.equal(stored.date, node.entry.date);
+    assert.equal(stored.billable, !node.entry.billable, 'billable is editable');
   });
 
   it('offers Edit and Try Again, starting from the refused values, when Intervals refuses an edit', async () => {
@@ -231,7 +240,7 @@ describe('My Time', () => {
       return Promise.resolve(actions.includes('Edit and Try Again') ? 'Edit and Try Again' : undefined);
     });
     // The second run keeps every value it opens on, except the description.
-    const answers = new StepAnswers({ 4: () => 'Second try' });
+    const answers = new ScriptedAsker([choose('Description'), type('Second try'), accept]);
     answerPrompts(graph, answers);
     const saved = nextChange(graph, (change) => change.resource === 'time' && change.id === row.id);
     const result = await vscode.commands.executeCommand<EditTimeEntryResult>('intervals.editTimeEntry', { entryId: row.id, hours: '1:45', description: 'First try' });
@@ -240,8 +249,11 @@ describe('My Time', () => {
     await saved;
     await settled();
     assert.equal((await fake.control.row('time', row.id)).description, 'Second try', 'the second run saves the entry');
-    assert.equal(answers.shown[1], '1:45', 'the duration opens on the refused value');
-    assert.equal(answers.shown[3], 'First try', 'and so does the description');
+    const [summary, description] = answers.asked;
+    const values = summary?.kind === 'pick' ? summary.request.items.map((item) => item.description) : [];
+    assert.equal(values[2], '1:45', 'the duration opens on the refused value');
+    assert.equal(values[5], 'First try', 'and so does the description');
+    assert.equal(description?.kind === 'input' ? description.request.value : '', 'First try');
     assert.equal((await fake.control.row('time', row.id)).time, 1.75);
   });
 
@@ -366,7 +378,9 @@ describe('My Time', () => {
     } finally {
       steps.dispose();
     }
-    assert.deepEqual(steps.shown.map((shown) => shown.step), [1, 2, 3, 4, 5, 6], 'every step opened once, prefilled');
+    // The task, day and duration, then the summary of every value, where Enter logs.
+    assert.deepEqual(steps.shown.map((shown) => shown.step), [1, 2, 3, 4], 'every step opened once, prefilled');
+    assert.equal(steps.shown.at(-1)?.totalSteps, 4);
     const outcome = await result;
     assert.equal(outcome.status, 'logged');
     const body = (await fake.control.requests()).find((r) => r.method === 'POST')?.body as Record<string, unknown>;

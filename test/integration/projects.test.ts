@@ -160,6 +160,10 @@ describe('Projects and tasks', () => {
       const startStep = asker.asked[4];
       assert.ok(startStep.kind === 'input');
       assert.equal(startStep.request.value, TODAY_ISO, 'the start date defaults to today');
+      assert.equal(startStep.request.placeholder, 'Start date', 'the step names its date');
+      const endStep = asker.asked[7];
+      assert.equal(endStep.kind === 'input' && endStep.request.placeholder, 'End date (empty for none)');
+      assert.equal(endStep.kind === 'input' && endStep.request.explain?.('next fri'), dayInWords(new Date(2026, 2, 13)));
       assert.equal(startStep.request.explain?.('yesterday'), dayInWords(new Date(2026, 2, 10)), 'the step says which day a typed date means');
       assert.equal(startStep.request.explain?.('2026-02-30'), undefined, 'and nothing for a date that does not exist');
       const [post] = await writes('POST', 'project');
@@ -352,9 +356,20 @@ describe('Projects and tasks', () => {
           assert.ok(!offered.includes(7), 'someone not on the project is not offered');
           return choose('Ravi Patel')(asked);
         },
-        accept, // open date: today
+        (asked) => {
+          assert.equal(asked.kind === 'input' && asked.request.placeholder, 'Open date', 'the step names its date');
+          assert.equal(asked.kind === 'input' && asked.request.explain?.('mon'), dayInWords(new Date(2026, 2, 9)), 'an open date\'s weekday is the last one');
+          return accept(asked); // open date: today
+        },
         (asked) => {
           assert.equal(asked.kind === 'input' && asked.request.validate?.('2026-03-10'), 'This date is before the open date (2026-03-11).');
+          assert.equal(asked.kind === 'input' && asked.request.placeholder, 'Due date (empty for none)');
+          // Wednesday 11 March 2026: a due date's weekday is the next one.
+          assert.equal(asked.kind === 'input' && asked.request.explain?.('mon'), dayInWords(new Date(2026, 2, 16)));
+          assert.equal(asked.kind === 'input' && asked.request.explain?.('tomorrow'), dayInWords(new Date(2026, 2, 12)));
+          assert.equal(asked.kind === 'input' && asked.request.explain?.('+7'), dayInWords(new Date(2026, 2, 18)));
+          assert.equal(asked.kind === 'input' && asked.request.explain?.('dec 18'), dayInWords(new Date(2026, 11, 18)));
+          assert.equal(asked.kind === 'input' && asked.request.explain?.('18 dec'), dayInWords(new Date(2026, 11, 18)));
           return '2026-03-13';
         },
         accept,

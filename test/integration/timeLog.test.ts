@@ -15,7 +15,17 @@ type Answer = string | number | boolean | typeof BACK | undefined | ((step: Inpu
 
 /** Answers the prompts in order and records what each step showed. */
 class ScriptedAsker implements Asker {
-  readonly seen: Array<{ step: number; kind: 'input' | 'pick'; value?: string; labels?: string[]; active?: string; checks: string[] }> = [];
+  readonly seen: Array<{
+    step: number;
+    kind: 'input' | 'pick';
+    value?: string;
+    prompt?: string;
+    placeholder?: string;
+    labels?: string[];
+    descriptions?: Array<string | undefined>;
+    active?: string;
+    checks: string[];
+  }> = [];
 
   constructor(private readonly answers: Answer[]) {}
 
@@ -30,25 +40,28 @@ class ScriptedAsker implements Asker {
       const error = step.validate(answer);
       checks.push(error === undefined ? `ok: ${step.explain?.(answer) ?? ''}` : `error: ${error}`);
     }
-    this.seen.push({ step: step.step, kind: 'input', value: step.value, checks });
+    this.seen.push({ step: step.step, kind: 'input', value: step.value, prompt: step.prompt, placeholder: step.placeholder, checks });
     return Promise.resolve(answer as string | undefined | typeof BACK);
   }
 
-  pick<T>(step: PickRequest<T>): Promise<T | undefined | typeof BACK> {
+  async pick<T>(request: PickRequest<T>): Promise<T | undefined | typeof BACK> {
+    // What the step loads while open (every open task) is there to choose, as in the quick pick.
+    const step = { ...request, items: [...request.items, ...(request.more ? await request.more().catch(() => []) : [])] };
     const answer = this.next(step as PickRequest<unknown>);
     const labels = step.items.map((item) => item.label);
-    this.seen.push({ step: step.step, kind: 'pick', labels, active: opening(step)?.label, checks: [] });
+    const descriptions = step.items.map((item) => item.description);
+    this.seen.push({ step: step.step, kind: 'pick', placeholder: step.placeholder, labels, descriptions, active: opening(step)?.label, checks: [] });
     if (answer === BACK || answer === undefined) {
-      return Promise.resolve(answer);
+      return answer;
     }
     if (answer === 'default') {
       const chosen = opening(step);
       assert.ok(chosen, `step ${step.step} offers something`);
-      return Promise.resolve(chosen.value);
+      return chosen.value;
     }
     const found = step.items.find((item) => item.label === answer || item.value === answer);
     assert.ok(found, `step ${step.step} offers ${String(answer)} (has ${labels.join(', ')})`);
-    return Promise.resolve(found.value);
+    return found.value;
   }
 
   pickMany<T>(step: PickManyRequest<T>): Promise<T[] | undefined> {
@@ -147,10 +160,10 @@ describe('Log time', () => {
   });
 
   for (const [hours, reason] of [
-    [0, /zero/],
+    [0, /^Enter a duration above zero\.$/],
     [-1, /negative/],
     ['25h', /more than 24 hours/],
-    ['soon', /not a duration/],
+    ['soon', /^"soon" is not a duration; enter one, for example 1:30/],
     ['1:75', /Minutes must be below 60/],
   ] as const) {
     it(`refuses the duration ${JSON.stringify(hours)} with a clear message and sends nothing`, async () => {
@@ -285,15 +298,28 @@ describe('Log time', () => {
       BACK,
       'yesterday',
       '9:15-10:45',
+      // The summary: each field chosen, changed, and back to the summary, where Enter logs.
+      'Work type',
       'Design',
+      'Billable',
       'Not billable',
+      'Description',
       'Prompted entry',
+      'default',
     ]);
     answerPrompts(graph, asker);
     const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { taskId: TASK, hours: 3, prompt: true });
     assert.equal(result.status, 'logged');
     const durationSteps = asker.seen.filter((s) => s.step === 3);
-    assert.equal(durationSteps[0].value, '3', 'the given hours prefill the prompt');
+    assert.equal(durationSteps[0].value, '3:00', 'the given hours prefill the prompt, as h:mm');
+    const summaries = asker.seen.filter((s) => s.placeholder === 'Enter to log, or choose a field to change');
+    assert.equal(summaries.length, 4, 'the summary comes back after each field');
+    assert.match(summaries.at(-1)?.active ?? '', /^Log 1:30 on #\d+ · Design · not billable$/, 'Enter logs what the summary says');
+    assert.deepEqual(summaries.at(-1)?.labels?.slice(1), ['Day', 'Duration', 'Work type', 'Billable', 'Description']);
+    assert.equal(summaries.at(-1)?.descriptions?.[5], 'Prompted entry');
+    assert.ok(summaries.every((s) => s.step === 4 && s.kind === 'pick'), 'the summary is the fourth and last step');
+    const description = asker.seen.find((s) => s.kind === 'input' && s.value === '' && s.step === 4);
+    assert.equal(description?.prompt, 'Description (optional)', 'no hint of our own beside the prompt\'s "Press Enter to confirm"');
     const checked = durationSteps.filter((s) => s.checks.length > 0);
     assert.match(checked[0].checks[0], /^error: Minutes must be below 60/);
     assert.match(checked[1].checks[0], /^ok: 1 h 30 min = 1\.50 h/);
@@ -309,13 +335,79 @@ describe('Log time', () => {
 
   it('offers the work type last used on the project first', async () => {
     await vscode.commands.executeCommand('intervals.logTime', { taskId: TASK, hours: 1, worktypeId: 4, description: 'remember me' });
-    const asker = new ScriptedAsker(['today', '1h', 'default', 'default', '']);
+    const asker = new ScriptedAsker(['today', '1h', 'Work type', 'default', 'Billable', 'default', 'default']);
     answerPrompts(graph, asker);
     const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
     assert.equal(result.status, 'logged');
-    const workTypes = asker.seen.find((s) => s.step === 4);
+    const [summary] = asker.seen.filter((s) => s.step === 4);
+    assert.match(summary.active ?? '', /^Log 1:00 on #\d+ · Project Management · billable$/, 'the last used work type and the project\'s billable are preselected');
+    const workTypes = asker.seen.find((s) => s.placeholder?.startsWith('Work type for'));
     assert.equal(workTypes?.labels?.[0], 'Project Management');
+    assert.equal(workTypes?.descriptions?.[0], 'last used', 'the work type step marks it');
     assert.equal(workTypes?.active, 'Project Management');
+    const billable = asker.seen.find((s) => s.placeholder === 'Billable?');
+    assert.deepEqual(billable?.descriptions, ['project default', undefined], 'the billable step marks the project\'s default');
+    assert.equal(billable?.active, 'Billable');
+  });
+
+  it('offers every open task at the task step, recent ones first, with the step counter and a way out', async () => {
+    await graph.recentTasks.remember({ id: TASK, localId: 1001, title: 'Homepage hero & navigation', projectId: 1, project: 'Website Redesign', clientId: 1, client: 'Acme & Sons' });
+    const other = (await fake.control.rows('task')).find((row) => row.title === 'Kiosk UI: Grüezi screen');
+    assert.ok(other, 'the fixture has the task');
+    const chooseOther = (step: InputRequest | PickRequest<unknown>): unknown =>
+      'items' in step ? step.items.find((item) => (item.value as { id?: number }).id === other.id)?.label : undefined;
+    const recentCount = graph.recentTasks.list().length;
+    const asker = new ScriptedAsker([chooseOther, 'today', '45m', 'default']);
+    answerPrompts(graph, asker);
+    const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime');
+    assert.equal(result.status, 'logged', JSON.stringify(result));
+    const [taskStep] = asker.seen;
+    assert.equal(taskStep.step, 1);
+    assert.equal(asker.seen.at(-1)?.step, 4, 'four steps, the summary last');
+    assert.equal(taskStep.labels?.[0], '#1001 Homepage hero & navigation', 'the recent task first');
+    assert.ok((taskStep.labels?.length ?? 0) > 20, `every open task is offered (${taskStep.labels?.length})`);
+    assert.ok(taskStep.labels?.includes(`#${String(other.localid)} Kiosk UI: Grüezi screen`));
+    assert.equal(taskStep.labels?.filter((label) => label === '#1001 Homepage hero & navigation').length, 1, 'a recent task is offered once');
+    assert.equal(taskStep.labels?.[recentCount], 'Find task…', 'after the recent tasks, Find Task, offered whatever is typed');
+    const body = (await fake.control.requests()).find((r) => r.method === 'POST')?.body as Record<string, unknown>;
+    assert.equal(Number(body.taskid), other.id);
+    assert.equal(Number(body.time), 0.75);
+  });
+
+  it('names the date it asks for and reads the new forms of a day to log', async () => {
+    const asker = new ScriptedAsker(['last fri', BACK, '-2', '1h', 'default']);
+    answerPrompts(graph, asker);
+    const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
+    assert.equal(result.status, 'logged', JSON.stringify(result));
+    const [day] = asker.seen;
+    assert.equal(day.placeholder, 'Day to log');
+    assert.match(day.prompt ?? '', /^Day to log on #\d+ /);
+    const body = (await fake.control.requests()).find((r) => r.method === 'POST')?.body as Record<string, unknown>;
+    assert.equal(body.date, toIsoDate(new Date(Date.now() - 2 * 86_400_000)), '-2 is two days ago');
+  });
+
+  it('asks the duration again when the day chosen on the summary has no room for it', async () => {
+    const day = '2026-03-03';
+    await fake.control.insertRow('time', { personid: ADMIN, projectid: 1, taskid: TASK, worktypeid: 1, date: day, time: 23, billable: true, description: 'long day' });
+    graph.myTime.clear();
+    const asker = new ScriptedAsker([
+      'today',
+      '2h',
+      'Day',
+      day,
+      (step) => {
+        assert.ok('prompt' in step && /^Duration on 2026-03-03/.test(step.prompt), 'the duration is asked again');
+        assert.match(('prompt' in step && step.validate?.('2h')) || '', /more than 24 hours/);
+        return '1h';
+      },
+      'default',
+    ]);
+    answerPrompts(graph, asker);
+    const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
+    assert.equal(result.status, 'logged', JSON.stringify(result));
+    const body = (await fake.control.requests()).find((r) => r.method === 'POST')?.body as Record<string, unknown>;
+    assert.equal(body.date, day);
+    assert.equal(Number(body.time), 1);
   });
 
   it('counts what the shown week already holds for the day against 24 hours', async () => {
@@ -400,16 +492,18 @@ describe('Log time', () => {
       // The first run: the answers the user types.
       'yesterday',
       '2h 15m',
+      'Work type',
       'Design',
+      'Billable',
       'Not billable',
+      'Description',
       'Refused once',
+      'default',
       // The second run, from the button: every step opens on the earlier answer; Enter on each.
       'default',
       keep,
       keep,
       'default',
-      'default',
-      keep,
     ]);
     answerPrompts(graph, asker);
     const result = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
@@ -420,13 +514,15 @@ describe('Log time', () => {
     assert.equal(await entriesFor('Refused once'), 1, 'the second run logs the entry');
     assert.equal(graph.context.globalState.get<Record<string, number>>('intervals.lastWorkTypeByProject')?.['1'], 2, 'and remembers the work type');
     assert.equal(asker.remaining, 0, 'the second run asked every step');
-    const [task, ...rest] = asker.seen.slice(5);
+    const [task, ...rest] = asker.seen.slice(9);
     assert.match(task?.active ?? '', /Homepage hero & navigation/, 'the task is the one chosen');
     assert.deepEqual(
       rest.map((step) => (step.kind === 'input' ? step.value : step.active)),
-      [yesterday, '2h 15m', 'Design', 'Not billable', 'Refused once'],
+      [yesterday, '2h 15m', rest[2]?.active],
       'every step opens on the earlier answer',
     );
+    assert.match(rest[2]?.active ?? '', /^Log 2:15 on #\d+ · Design · not billable$/, 'the summary shows the earlier answers');
+    assert.equal(rest[2]?.descriptions?.[5], 'Refused once');
     const [row] = (await fake.control.rows('time')).filter((r) => r.description === 'Refused once');
     assert.equal(row.date, yesterday);
     assert.equal(Number(row.time), 2.25);
@@ -460,12 +556,13 @@ describe('Log time', () => {
       await refuseWorkTypes();
       graph.lookups.clear();
       await fake.control.clearRequests();
-      // Back from the billable step passes over the work type step, which had nothing to ask.
-      const asker = new ScriptedAsker(['today', '1h 5m', BACK, '1h 10m', 'default', 'Fallback work type']);
+      // Back from the summary goes to the duration; the summary has no work type to choose from.
+      const asker = new ScriptedAsker(['today', '1h 5m', BACK, '1h 10m', 'Description', 'Fallback work type', 'default']);
       answerPrompts(graph, asker);
       const logged = await vscode.commands.executeCommand<LogTimeResult>('intervals.logTime', { task: { id: TASK } });
       assert.equal(logged.status, 'logged', JSON.stringify(logged));
-      assert.deepEqual(asker.seen.map((step) => step.step), [2, 3, 5, 3, 5, 6]);
+      assert.deepEqual(asker.seen.map((step) => step.step), [2, 3, 4, 3, 4, 4, 4]);
+      assert.ok(!asker.seen[2].labels?.includes('Work type'), 'no work types to offer');
       const [row] = (await fake.control.rows('time')).filter((r) => r.description === 'Fallback work type');
       assert.equal(row.worktypeid, 3, 'the work type last used on the project');
       assert.equal(Number(row.time), 1.1667, "the corrected duration, 1 h 10 min");
@@ -493,7 +590,7 @@ describe('Log time', () => {
       assert.equal(shown[0]?.step, 2, 'the day is asked');
       // An input box prompt draws links (commands too) and icons, as a notification does.
       const prompt = (shown[0]?.widget as vscode.InputBox).prompt ?? '';
-      assert.ok(prompt.endsWith(` for ${label}[Click] (command:intervals.signOut) \\$(bug)`), prompt);
+      assert.ok(prompt.includes(` on ${label}[Click] (command:intervals.signOut) \\$(bug):`), prompt);
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       assert.deepEqual(await pending, { status: 'cancelled' });
 

@@ -13,7 +13,7 @@ import { DEFAULT_TIMER_DOUBT_MS, type TimerEntry, type TimerService } from '../.
 import type { TimerStateFile } from '../../src/timer/timerStateFile';
 import { formatUtcTimestamp } from '../../src/time/timestamps';
 import { answerNotifications, answerPrompts, extensionGraph, fakeServer, type Graph, moveClock, nextChange, setClock, setSetting, settled, signIn, signOut } from './helpers';
-import { accept, ScriptedAsker, type } from './scriptedAsker';
+import { accept, choose, dismiss, ScriptedAsker, type } from './scriptedAsker';
 
 const ADMIN = 1;
 const TASK = 1; // "Homepage hero & navigation", local id 1001
@@ -165,8 +165,8 @@ describe('Timers', () => {
       told.push(`${severity}: ${message} [${actions.join(', ')}]`);
       return Promise.resolve(actions.includes('Log the Timer Again') ? 'Log the Timer Again' : undefined);
     });
-    // Enter on every step; the first run types a description, the second keeps it.
-    const asker = new ScriptedAsker([accept, accept, accept, accept, accept, type('Refused timer'), accept, accept, accept, accept, accept, accept]);
+    // Enter on every step; the first run types a description from the summary, the second keeps it.
+    const asker = new ScriptedAsker([accept, choose('Description'), type('Refused timer'), accept, accept, accept]);
     answerPrompts(graph, asker);
     const loggedAgain = nextChange(graph, (change) => change.resource === 'time');
     try {
@@ -187,6 +187,51 @@ describe('Timers', () => {
       // budget (90 a minute, as Intervals allows) unspent, as a new sign-in does.
       await signOut();
       await signIn('admin');
+    }
+  });
+
+  it('stops and logs in two screens: the duration as h:mm, then a summary with the defaults; Escape keeps the timer paused', async () => {
+    const lastWorkTypes = 'intervals.lastWorkTypeByProject';
+    const previous = graph.context.globalState.get(lastWorkTypes);
+    await graph.context.globalState.update(lastWorkTypes, { 1: 2 });
+    try {
+      const project = (await fake.control.rows('project')).find((row) => row.id === 1);
+      const billable = project?.billable === false ? 'not billable' : 'billable';
+      await start({ taskId: TASK });
+      await vscode.commands.executeCommand('intervals.adjustTimer', { elapsed: '35m' });
+      const first = new ScriptedAsker([accept, dismiss]);
+      answerPrompts(graph, first);
+      const kept = await vscode.commands.executeCommand<StopTimerResult>('intervals.stopTimer', { taskId: TASK });
+      assert.deepEqual(kept, { status: 'cancelled', message: 'Timer on #1001 kept paused (0:35)' });
+      const [duration, summary] = first.asked;
+      assert.equal(duration?.kind, 'input', 'no task step: the timer names the task');
+      assert.equal(duration?.kind === 'input' ? duration.request.value : '', '0:35', 'the duration as h:mm');
+      assert.deepEqual([duration?.request.step, duration?.request.totalSteps], [1, 2]);
+      assert.equal(summary?.kind, 'pick');
+      const request = summary?.kind === 'pick' ? summary.request : undefined;
+      assert.equal(request?.placeholder, 'Enter to log, or choose a field to change');
+      assert.equal(request?.step, 2);
+      const opened = request?.items.find((item) => item.value === request.active);
+      assert.equal(opened?.label, `Log 0:35 on #1001 · Design · ${billable}`, 'the last used work type and the project\'s billable');
+      assert.deepEqual(
+        request?.items.slice(1).map((item) => `${item.label}: ${item.description ?? ''}`),
+        ['Day: today', 'Duration: 0:35', 'Work type: Design', `Billable: ${billable}`, 'Description: none'],
+      );
+      let rows = await adminTimers();
+      assert.equal(rows.length, 1, 'the timer is kept');
+      assert.equal(rows[0]?.starttime, null, 'paused');
+
+      answerPrompts(graph, new ScriptedAsker([accept, accept]));
+      const logged = await vscode.commands.executeCommand<StopTimerResult>('intervals.stopTimer', { taskId: TASK });
+      assert.equal(logged.status, 'logged', JSON.stringify(logged));
+      const [entry] = (await fake.control.rows('time')).filter((row) => row.taskid === TASK && Number(row.time) === 0.5833);
+      assert.ok(entry, 'Enter on the summary logs 0:35');
+      assert.equal(entry.worktypeid, 2);
+      rows = await adminTimers();
+      assert.equal(rows.length, 0, 'the timer is deleted once its time is logged');
+    } finally {
+      answerPrompts(graph, undefined);
+      await graph.context.globalState.update(lastWorkTypes, previous);
     }
   });
 

@@ -85,8 +85,13 @@ describe('parseDate', () => {
     ['t', /not a date/],
     ['last', /not a date/],
     ['last week', /not a date/],
-    ['next monday', /not a date/],
-    ['+1', /not a date/],
+    ['next', /not a date/],
+    ['+1.5', /not a date/],
+    ['dec', /not a date/],
+    ['foo 18', /not a date/],
+    ['13/18', /the month must be 01 to 12/],
+    ['feb 30', /February 2026 has 28 days/],
+    ['+4000', /more than ten years/],
     ['-1.5', /not a date/],
     ['22/04/2026', /not a date/],
     ['2026-04-22T10:00', /not a date/],
@@ -102,7 +107,7 @@ describe('parseDate', () => {
   ];
   for (const [input, messagePart] of invalid) {
     it(`rejects ${JSON.stringify(input)} with a clear message`, () => {
-      const result = parseDate(input, today);
+      const result = parseDate(input, today, { locale: 'en-US' });
       assert.equal(result.ok, false);
       assert.match(result.ok ? '' : result.message, messagePart);
     });
@@ -114,6 +119,49 @@ describe('parseDate', () => {
     assert.equal(same.ok && same.iso, '2026-04-20');
     const last = parseDate('last monday', monday);
     assert.equal(last.ok && last.iso, '2026-04-13');
+  });
+
+  // Wednesday 22 April 2026: what the new forms mean, for days to log (past) and due dates (future).
+  const forms: Array<[input: string, past: string, future: string]> = [
+    ['tomorrow', '2026-04-23', '2026-04-23'],
+    ['+7', '2026-04-29', '2026-04-29'],
+    ['+0', '2026-04-22', '2026-04-22'],
+    ['-2', '2026-04-20', '2026-04-20'],
+    ['fri', '2026-04-17', '2026-04-24'],
+    ['mon', '2026-04-20', '2026-04-27'],
+    ['wed', '2026-04-22', '2026-04-22'],
+    ['next fri', '2026-04-24', '2026-04-24'],
+    ['next wed', '2026-04-29', '2026-04-29'],
+    ['last fri', '2026-04-17', '2026-04-17'],
+    ['dec 18', '2025-12-18', '2026-12-18'],
+    ['18 dec', '2025-12-18', '2026-12-18'],
+    ['December 18', '2025-12-18', '2026-12-18'],
+    ['apr 1', '2026-04-01', '2027-04-01'],
+    ['apr 22', '2026-04-22', '2026-04-22'],
+    ['18 dec 2026', '2026-12-18', '2026-12-18'],
+    ['dec 18, 2024', '2024-12-18', '2024-12-18'],
+    ['12/18', '2025-12-18', '2026-12-18'],
+    ['4/1', '2026-04-01', '2027-04-01'],
+    ['12/18/2026', '2026-12-18', '2026-12-18'],
+  ];
+  for (const [input, past, future] of forms) {
+    it(`reads ${JSON.stringify(input)} as ${past} for a day to log and ${future} for a due date`, () => {
+      const back = parseDate(input, today, { locale: 'en-US' });
+      const ahead = parseDate(input, today, { direction: 'future', locale: 'en-US' });
+      assert.equal(back.ok ? back.iso : back.message, past);
+      assert.equal(ahead.ok ? ahead.iso : ahead.message, future);
+    });
+  }
+
+  it('reads numeric days in the display locale\'s order', () => {
+    const us = parseDate('12/11', today, { locale: 'en-US', direction: 'future' });
+    const uk = parseDate('12/11', today, { locale: 'en-GB', direction: 'future' });
+    const de = parseDate('18.12.', today, { locale: 'de', direction: 'future' });
+    assert.equal(us.ok && us.iso, '2026-12-11');
+    assert.equal(uk.ok && uk.iso, '2026-11-12');
+    assert.equal(de.ok && de.iso, '2026-12-18');
+    const help = parseDate('soon', today, { locale: 'en-GB' });
+    assert.match(help.ok ? '' : help.message, /18\/12 or YYYY-MM-DD/, 'the help shows the locale\'s order');
   });
 
   it('crosses a year boundary', () => {

@@ -33,8 +33,8 @@ describe('checkHours', () => {
   }
 
   const invalid: Array<[unknown, number, RegExp]> = [
-    [0, 0, /zero/],
-    ['0:00', 0, /zero/],
+    [0, 0, /^Enter a duration above zero\.$/],
+    ['0:00', 0, /^Enter a duration above zero\.$/],
     [-2, 0, /negative/],
     ['-1h', 0, /negative/],
     [25, 0, /more than 24 hours/],

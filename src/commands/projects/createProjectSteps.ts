@@ -93,7 +93,8 @@ function nameSteps(asker: Asker, clientChoices: Choice<number | null>[], today: 
     dateStep({
       asker,
       today,
-      prompt: 'Start date (today, yesterday, a weekday or YYYY-MM-DD)',
+      prompt: 'Start date: today, tomorrow, next mon, +7, dec 18 or YYYY-MM-DD',
+      placeholder: 'Start date',
       value: () => state.start,
       store: (iso) => {
         state.start = iso ?? state.start;
@@ -128,8 +129,9 @@ function termSteps(asker: Asker, today: Date, state: ProjectFormState): Step[] {
     dateStep({
       asker,
       today,
-      prompt: 'End date (optional; empty for none)',
-      placeholder: 'No end date',
+      prompt: 'End date (optional; empty for none): a weekday such as fri means the next one, +30, dec 18 or YYYY-MM-DD',
+      placeholder: 'End date (empty for none)',
+      direction: 'future',
       optional: true,
       notBefore: () => ({ iso: state.start, name: 'start date' }),
       value: () => state.endText,

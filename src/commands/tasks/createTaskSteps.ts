@@ -180,7 +180,8 @@ function dateSteps(asker: Asker, today: Date, state: TaskFormState): Step[] {
     dateStep({
       asker,
       today,
-      prompt: 'Open date (today, yesterday, a weekday or YYYY-MM-DD)',
+      prompt: 'Open date: today, yesterday, a weekday such as mon, dec 18 or YYYY-MM-DD',
+      placeholder: 'Open date',
       value: () => state.open,
       store: (iso) => {
         state.open = iso ?? state.open;
@@ -189,8 +190,9 @@ function dateSteps(asker: Asker, today: Date, state: TaskFormState): Step[] {
     dateStep({
       asker,
       today,
-      prompt: 'Due date (optional; empty for none)',
-      placeholder: 'No due date',
+      prompt: 'Due date (optional; empty for none): a weekday such as fri means the next one, +7, dec 18 or YYYY-MM-DD',
+      placeholder: 'Due date (empty for none)',
+      direction: 'future',
       optional: true,
       notBefore: () => ({ iso: state.open, name: 'open date' }),
       value: () => state.dueText,

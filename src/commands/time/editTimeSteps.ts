@@ -1,8 +1,10 @@
 import type { ProjectWorkType, TimeEntry, TimeEntryInput } from '../../api/types';
 import type { RoundingSettings } from '../../common/settings';
 import { runSteps, settle, type Asker } from '../../prompts/asker';
+import { askThen, summaryStep, type SummaryField } from '../../prompts/summary';
 import { dateStep, durationStep } from '../../prompts/steps';
 import { formatHoursMinutes, SECONDS_PER_HOUR } from '../../time/duration';
+import { checkHours } from '../../timeLog/timeEntryDraft';
 import { entryTitle } from '../../views/time/nodes/entryNode';
 
 const TITLE = 'Edit Time Entry';
@@ -14,10 +16,13 @@ export interface EditTimeStepsContext {
   readonly otherHours: (entry: TimeEntry, date: string) => Promise<number>;
 }
 
+type EntryState = { date: string; hours: number; workTypeId: number | null; billable: boolean; description: string };
+
 /**
- * Edit Time Entry, step by step: day, duration, work type (when the project's could be loaded),
- * description; each filled in with `start` where given, else with the entry's. Returns the
- * changes made, or undefined when dismissed.
+ * Edit Time Entry on one screen: a summary of the entry ("Save 1:30 on 2026-04-20 · Design ·
+ * billable") where Enter saves, or a field is chosen (day, duration, work type when the project's
+ * could be loaded, billable, description), asked, and the summary comes back. Each starts from
+ * `start` where given, else from the entry. Returns the changes made, or undefined when dismissed.
  */
 export async function askEntryChanges(
   context: EditTimeStepsContext,
@@ -26,56 +31,110 @@ export async function askEntryChanges(
   today: Date,
   start: Partial<TimeEntryInput> = {},
 ): Promise<Partial<TimeEntryInput> | undefined> {
-  const { asker } = context;
-  const state = {
+  const state: EntryState = {
     date: start.date ?? entry.date,
     hours: start.time ?? entry.time,
     workTypeId: start.workTypeId ?? entry.workTypeId,
+    billable: start.billable ?? entry.billable,
     description: (start.description !== undefined ? start.description : entry.description) ?? '',
   };
+  const fields = entryFields(context, entry, workTypes, today, state);
+  const workTypeName = (): string => workTypes.find((type) => type.workTypeId === state.workTypeId)?.name ?? entry.workType ?? 'no work type';
   const done = await runSteps(TITLE, [
-    dateStep({
-      asker,
-      today,
-      prompt: `Day of ${entryTitle(entry)} (today, yesterday, a weekday, or YYYY-MM-DD)`,
-      value: () => state.date,
-      store: (iso) => {
-        state.date = iso ?? state.date;
-      },
+    summaryStep({
+      asker: context.asker,
+      actionIcon: 'save',
+      placeholder: `${entryTitle(entry)} — Enter saves, or choose a field to change`,
+      action: () => `Save ${durationText(state.hours)} on ${state.date} · ${workTypeName()} · ${state.billable ? 'billable' : 'not billable'}`,
+      fields: () => fields,
     }),
-    durationStep({
-      asker,
-      prompt: () => 'Duration: 1.5, 1:30, 90m, 1h 30m, or a range such as 9:15-10:45',
-      value: () => formatHoursMinutes(Math.round(state.hours * SECONDS_PER_HOUR)),
-      rounding: context.rounding,
-      loggedHours: () => context.otherHours(entry, state.date),
-      store: (hours) => {
-        state.hours = hours;
-      },
-    }),
-    async (position) => {
-      if (workTypes.length === 0) {
-        return 'skip';
-      }
-      const items = workTypes.map((type) => ({ label: type.name, value: type.workTypeId }));
-      return settle(await asker.pick({ ...position, placeholder: `Work type for ${entry.project ?? 'the project'}`, items, active: state.workTypeId ?? undefined }), (value) => {
-        state.workTypeId = value;
-      });
-    },
-    async (position) =>
-      settle(await asker.input({ ...position, prompt: 'Description (optional); Enter saves', value: state.description }), (value) => {
-        state.description = value;
-      }),
   ]);
-  return done ? changesOf(entry, state, start) : undefined;
+  return done ? changesOf(entry, state) : undefined;
 }
 
-/** What differs from the entry; billable, not asked, is kept from the values the run started from. */
-function changesOf(
-  entry: TimeEntry,
-  state: { date: string; hours: number; workTypeId: number | null; description: string },
-  start: Partial<TimeEntryInput>,
-): Partial<TimeEntryInput> {
+function durationText(hours: number): string {
+  return formatHoursMinutes(Math.round(hours * SECONDS_PER_HOUR));
+}
+
+/** The fields of the summary, each asked by its own step. */
+function entryFields(context: EditTimeStepsContext, entry: TimeEntry, workTypes: readonly ProjectWorkType[], today: Date, state: EntryState): SummaryField[] {
+  const { asker } = context;
+  const day = dateStep({
+    asker,
+    today,
+    prompt: `Day of ${entryTitle(entry)}: today, yesterday, a weekday such as mon, -2, dec 18 or YYYY-MM-DD`,
+    placeholder: 'Day to log',
+    value: () => state.date,
+    store: (iso) => {
+      state.date = iso ?? state.date;
+    },
+  });
+  const duration = durationStep({
+    asker,
+    prompt: () => 'Duration: 1.5, 1:30, 90m, 1h 30m, or a range such as 9:15-10:45',
+    value: () => durationText(state.hours),
+    rounding: context.rounding,
+    loggedHours: () => context.otherHours(entry, state.date),
+    store: (hours) => {
+      state.hours = hours;
+    },
+  });
+  // A new day may have no room for the duration: then the duration is asked too.
+  const fits = async (): Promise<boolean> => checkHours(state.hours, context.rounding(), await context.otherHours(entry, state.date)).ok;
+  const fields: SummaryField[] = [
+    { icon: 'calendar', label: 'Day', value: () => state.date, ask: askThen(day, fits, duration) },
+    { icon: 'watch', label: 'Duration', value: () => durationText(state.hours), ask: duration },
+  ];
+  return [...fields, ...choiceFields(asker, entry, workTypes, state)];
+}
+
+/** The work type (when the project's could be loaded), billable and description, the entry's own marked "current". */
+function choiceFields(asker: Asker, entry: TimeEntry, workTypes: readonly ProjectWorkType[], state: EntryState): SummaryField[] {
+  const current = (yes: boolean): { description?: string } => (yes ? { description: 'current' } : {});
+  const fields: SummaryField[] = [];
+  if (workTypes.length > 0) {
+    fields.push({
+      icon: 'tag',
+      label: 'Work type',
+      value: () => workTypes.find((type) => type.workTypeId === state.workTypeId)?.name ?? entry.workType ?? '',
+      ask: async (position) => {
+        const items = workTypes.map((type) => ({ label: type.name, ...current(type.workTypeId === entry.workTypeId), value: type.workTypeId }));
+        return settle(await asker.pick({ ...position, placeholder: `Work type for ${entry.project ?? 'the project'}`, items, active: state.workTypeId ?? undefined }), (value) => {
+          state.workTypeId = value;
+        });
+      },
+    });
+  }
+  fields.push(
+    {
+      icon: 'credit-card',
+      label: 'Billable',
+      value: () => (state.billable ? 'billable' : 'not billable'),
+      ask: async (position) => {
+        const items = [
+          { label: 'Billable', ...current(entry.billable), value: true },
+          { label: 'Not billable', ...current(!entry.billable), value: false },
+        ];
+        return settle(await asker.pick({ ...position, placeholder: 'Billable?', items, active: state.billable }), (value) => {
+          state.billable = value;
+        });
+      },
+    },
+    {
+      icon: 'note',
+      label: 'Description',
+      value: () => state.description.trim() || 'none',
+      ask: async (position) =>
+        settle(await asker.input({ ...position, prompt: 'Description (optional)', placeholder: 'Description', value: state.description }), (value) => {
+          state.description = value;
+        }),
+    },
+  );
+  return fields;
+}
+
+/** What differs from the entry. */
+function changesOf(entry: TimeEntry, state: EntryState): Partial<TimeEntryInput> {
   const patch: Partial<TimeEntryInput> = {};
   if (state.date !== entry.date) {
     patch.date = state.date;
@@ -89,8 +148,8 @@ function changesOf(
   if (state.description.trim() !== (entry.description ?? '').trim()) {
     patch.description = state.description.trim() || null;
   }
-  if (start.billable !== undefined && start.billable !== entry.billable) {
-    patch.billable = start.billable;
+  if (state.billable !== entry.billable) {
+    patch.billable = state.billable;
   }
   return patch;
 }

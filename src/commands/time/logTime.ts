@@ -15,6 +15,7 @@ import { checkHours, checkIsoDate, type QueuedTimeEntry } from '../../timeLog/ti
 import type { TimeLogSync, WaitReason } from '../../timeLog/timeLogSync';
 import { argumentObject, boolean, hours, id, isoDate, resolveTask, text } from '../args';
 import type { Command } from '../command';
+import { hoursText } from './logTimeFields';
 import { LOG_TIME_TITLE, logTimeSteps, rememberWorkType, type LogTimeForm, type LogTimeStepsContext } from './logTimeSteps';
 
 export type LogTimeResult =
@@ -67,11 +68,20 @@ export class LogTime {
     }
     values.task = task.task;
     const form: LogTimeForm = { api, values, interactive, prompt, today };
+    try {
+      return await this.complete(form, state.account.personId);
+    } finally {
+      // The task list the first step loaded: its request is over before the command returns.
+      await form.pending;
+    }
+  }
+
+  private async complete(form: LogTimeForm, personId: number): Promise<LogTimeResult> {
     if (!(await runSteps(LOG_TIME_TITLE, logTimeSteps(this.deps, form)))) {
       const refusal = form.refusal;
-      return refusal ? this.refuse(refusal, interactive, refusal.offerRetry ? values : undefined) : { status: 'cancelled' };
+      return refusal ? this.refuse(refusal, form.interactive, refusal.offerRetry ? form.values : undefined) : { status: 'cancelled' };
     }
-    return this.submit(form, state.account.personId);
+    return this.submit(form, personId);
   }
 
   /** Tells the user why nothing was logged, for callers that check before running the flow. */
@@ -94,11 +104,13 @@ export class LogTime {
       values.date = date.iso;
     }
     if (args.hours !== undefined) {
-      const checked = checkHours(args.hours, this.deps.rounding(), (await this.deps.loggedHours(values.date ?? toIsoDate(today))) ?? 0);
+      // A number of hours (a timer's, to the second) is shown to the user as h:mm, never as 0.5036.
+      const given = prompt && typeof args.hours === 'number' && args.hours > 0 ? hoursText(args.hours) : args.hours;
+      const checked = checkHours(given, this.deps.rounding(), (await this.deps.loggedHours(values.date ?? toIsoDate(today))) ?? 0);
       if (!checked.ok && !prompt) {
         return invalid(checked.message);
       }
-      values.hoursText = String(args.hours);
+      values.hoursText = String(given);
       values.hours = checked.ok ? checked.hours : undefined;
     }
     if (args.worktypeId !== undefined) {

@@ -107,7 +107,7 @@ export async function requestFromArgument(
     }
     const endText = typeof options.end === 'string' ? options.end : '';
     const end = parseDate(endText, today);
-    const endProblem = end.ok ? laterDateProblem(endText, today, start.iso, 'start date') : end.message;
+    const endProblem = end.ok ? laterDateProblem(endText, today, start.iso, 'start date', 'past') : end.message;
     if (endProblem || !end.ok) {
       return endProblem ?? 'Enter an end date.';
     }
@@ -219,7 +219,8 @@ function reportSteps(asker: Asker, today: Date, state: ReportFormState, personCh
       step: dateStep({
         asker,
         today,
-        prompt: 'First day (today, yesterday, a weekday or YYYY-MM-DD)',
+        prompt: 'First day of the report: today, yesterday, a weekday such as mon, -7, dec 18 or YYYY-MM-DD',
+        placeholder: 'First day',
         value: () => state.start || toIsoDate(today),
         store: (iso) => {
           state.start = iso ?? '';
@@ -231,7 +232,8 @@ function reportSteps(asker: Asker, today: Date, state: ReportFormState, personCh
       step: dateStep({
         asker,
         today,
-        prompt: 'Last day (today, yesterday, a weekday or YYYY-MM-DD)',
+        prompt: 'Last day of the report: today, yesterday, a weekday such as fri, dec 18 or YYYY-MM-DD',
+        placeholder: 'Last day',
         value: () => state.end || toIsoDate(today),
         notBefore: () => ({ iso: state.start, name: 'first day' }),
         check: (iso) => checkRange({ start: state.start, end: iso }),

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
+import { escapeIcons } from '../../common/untrustedText';
 import { toIsoDate } from '../../time/dates';
+import { formatHoursMinutes } from '../../time/duration';
 import { secondsToHours } from '../../timeLog/timeEntryDraft';
 import type { TimerChanges } from '../../timer/timerChanges';
-import type { TimerService } from '../../timer/timerService';
+import type { TimerEntry, TimerService } from '../../timer/timerService';
 import { argumentObject, boolean, id, isoDate, text } from '../args';
 import type { Command } from '../command';
 import { chooseTimer, type Timers } from './chooseTimer';
@@ -15,7 +17,7 @@ export type StopTimerResult =
 const PASSED_ON = ['worktypeId', 'billable', 'description', 'prompt', 'date'] as const;
 
 /**
- * `intervals.stopTimer` ("Stop Timer and Log Time…"): pauses the timer, then opens the log-time
+ * `intervals.stopTimer` ("Stop Timer and Log…"): pauses the timer, then opens the log-time
  * flow prefilled with its task and time. The time log deletes the timer once the entry is on
  * Intervals; if it is not logged, the timer stays paused with all its time.
  * Extra `{ worktypeId, billable, description, prompt: false, date }` go to `intervals.logTime`.
@@ -55,6 +57,9 @@ export function stopTimerCommand(timers: Timers & Pick<TimerService, 'pause' | '
         ...extra,
       });
       const outcome = result ?? { status: 'cancelled' };
+      if (outcome.status === 'cancelled') {
+        return keptPaused(paused, timers.elapsed(paused));
+      }
       if ((outcome.status === 'logged' || outcome.status === 'queued') && paused.timer.id === undefined) {
         // The timer never reached Intervals, so the time log has none to delete: its time is logged now.
         await timers.discard(paused.key);
@@ -63,4 +68,12 @@ export function stopTimerCommand(timers: Timers & Pick<TimerService, 'pause' | '
       return outcome;
     },
   };
+}
+
+/** Dismissed mid-log: the timer stays paused with its time, and the status bar says so. */
+function keptPaused(paused: TimerEntry, seconds: number): StopTimerResult {
+  const localId = paused.task?.localId;
+  const message = `Timer on ${localId !== undefined && localId !== null ? `#${localId}` : escapeIcons(paused.task?.title ?? 'the task')} kept paused (${formatHoursMinutes(seconds)})`;
+  vscode.window.setStatusBarMessage(`$(debug-pause) ${message}`, 5000);
+  return { status: 'cancelled', message };
 }

@@ -1,0 +1,210 @@
+import type * as vscode from 'vscode';
+import type { Project, ProjectWorkType } from '../../api/types';
+import { settle, type Step, type StepOutcome } from '../../prompts/asker';
+import { askThen, summaryStep, type SummaryField } from '../../prompts/summary';
+import { checkHours } from '../../timeLog/timeEntryDraft';
+import type { TaskSummary } from '../../tasks/taskReference';
+import { toIsoDate } from '../../time/dates';
+import { formatHoursMinutes } from '../../time/duration';
+import type { LookupCache } from '../../lookups/lookupCache';
+import type { LogTimeForm, LogTimeStepsContext } from './logTimeForm';
+
+const LAST_WORK_TYPES_KEY = 'intervals.lastWorkTypeByProject';
+
+/** The steps of Log Time that each ask one value, and the summary that offers them all. */
+export interface LogTimeFieldSteps {
+  readonly day: Step;
+  readonly duration: Step;
+}
+
+/**
+ * What the summary needs before it shows: the work type (given, else the one last used on the
+ * project, else the first) and billable (given, else the project's default). Asks nothing.
+ */
+export async function prepareEntry(context: LogTimeStepsContext, form: LogTimeForm, billable: ProjectBillable): Promise<StepOutcome> {
+  const { values } = form;
+  const task = values.task as TaskSummary;
+  const projectId = task.projectId as number;
+  if (form.preparedFor === projectId) {
+    return 'next';
+  }
+  const workTypes = await activeWorkTypes(context, form, task);
+  if (workTypes === 'cancel') {
+    return 'cancel';
+  }
+  if (workTypes !== 'skip') {
+    if (values.workTypeId !== undefined && !workTypes.some((type) => type.workTypeId === values.workTypeId)) {
+      if (!form.interactive) {
+        const names = workTypes.map((type) => `${type.name} (${type.workTypeId})`).join(', ');
+        form.refusal = { status: 'invalid', message: `Work type ${values.workTypeId} is not an active work type of ${task.project ?? 'the project'}; use one of ${names}.`, offerRetry: false };
+        return 'cancel';
+      }
+      values.workTypeId = undefined;
+    }
+    form.workTypes = orderWorkTypes(context, projectId, workTypes);
+    values.workTypeId ??= form.workTypes[0].workTypeId;
+  }
+  form.projectBillable = await billable.of(projectId);
+  values.billable ??= form.projectBillable;
+  form.preparedFor = projectId;
+  return 'next';
+}
+
+/**
+ * The last step of Log Time: "Log 0:30 on #1003 · Development · billable"; Enter logs, or a
+ * field is chosen and asked, and the summary comes back.
+ */
+export function logSummary(context: LogTimeStepsContext, form: LogTimeForm, steps: LogTimeFieldSteps, billable: ProjectBillable): Step {
+  const { values } = form;
+  const summary = summaryStep({
+    asker: context.asker,
+    placeholder: 'Enter to log, or choose a field to change',
+    action: () => `Log ${hoursText(values.hours)} on ${taskReference(values.task as TaskSummary)} · ${workTypeName(form)} · ${values.billable === false ? 'not billable' : 'billable'}`,
+    fields: () => {
+      const fields: SummaryField[] = [
+        { icon: 'calendar', label: 'Day', value: () => dayText(form), ask: askThen(steps.day, () => durationFits(context, form), steps.duration) },
+        { icon: 'watch', label: 'Duration', value: () => hoursText(values.hours), ask: steps.duration },
+      ];
+      if (form.workTypes) {
+        fields.push({ icon: 'tag', label: 'Work type', value: () => workTypeName(form), ask: (position) => askWorkType(context, form, position) });
+      }
+      fields.push(
+        { icon: 'credit-card', label: 'Billable', value: () => (values.billable === false ? 'not billable' : 'billable'), ask: (position) => askBillable(context, form, position) },
+        { icon: 'note', label: 'Description', value: () => values.description?.trim() || 'none', ask: (position) => askDescription(context, form, position) },
+      );
+      return fields;
+    },
+  });
+  return async (position, visit) => {
+    const prepared = await prepareEntry(context, form, billable);
+    return prepared === 'next' ? summary(position, visit) : prepared;
+  };
+}
+
+/** Whether the duration still fits the day (24 hours with what is logged there). */
+async function durationFits(context: LogTimeStepsContext, form: LogTimeForm): Promise<boolean> {
+  const date = form.values.date ?? toIsoDate(form.today);
+  return checkHours(form.values.hours, context.rounding(), (await context.loggedHours(date)) ?? 0).ok;
+}
+
+/** `1:30`, as the duration step takes it; at least a minute, so a short timer is not shown as zero. */
+export function hoursText(hours: number | undefined): string {
+  return hours === undefined ? '' : formatHoursMinutes(Math.max(60, Math.round((hours * 3600) / 60) * 60));
+}
+
+function dayText(form: LogTimeForm): string {
+  const date = form.values.date;
+  return date === undefined || date === toIsoDate(form.today) ? 'today' : date;
+}
+
+function taskReference(task: TaskSummary): string {
+  return task.localId !== null ? `#${task.localId}` : task.title;
+}
+
+function workTypeName(form: LogTimeForm): string {
+  const chosen = form.workTypes?.find((type) => type.workTypeId === form.values.workTypeId);
+  return chosen?.name ?? 'the last used work type';
+}
+
+async function askWorkType(context: LogTimeStepsContext, form: LogTimeForm, position: Parameters<Step>[0]): Promise<StepOutcome> {
+  const task = form.values.task as TaskSummary;
+  const last = lastWorkType(context, task.projectId as number);
+  const answer = await context.asker.pick({
+    ...position,
+    placeholder: `Work type for ${task.project ?? 'the project'}`,
+    items: (form.workTypes ?? []).map((type) => ({ label: type.name, ...(type.workTypeId === last ? { description: 'last used' } : {}), value: type.workTypeId })),
+    active: form.values.workTypeId,
+  });
+  return settle(answer, (value) => {
+    form.values.workTypeId = value;
+  });
+}
+
+async function askBillable(context: LogTimeStepsContext, form: LogTimeForm, position: Parameters<Step>[0]): Promise<StepOutcome> {
+  const mark = (value: boolean): { description?: string } => (value === form.projectBillable ? { description: 'project default' } : {});
+  const items = [
+    { label: 'Billable', ...mark(true), value: true },
+    { label: 'Not billable', ...mark(false), value: false },
+  ];
+  return settle(await context.asker.pick({ ...position, placeholder: 'Billable?', items, active: form.values.billable ?? true }), (value) => {
+    form.values.billable = value;
+  });
+}
+
+async function askDescription(context: LogTimeStepsContext, form: LogTimeForm, position: Parameters<Step>[0]): Promise<StepOutcome> {
+  const answer = await context.asker.input({ ...position, prompt: 'Description (optional)', placeholder: 'Description', value: form.values.description ?? '' });
+  return settle(answer, (value) => {
+    form.values.description = value;
+  });
+}
+
+/** The project's active work types; when they cannot be loaded, the given or last used one is taken (skip). */
+async function activeWorkTypes(context: LogTimeStepsContext, form: LogTimeForm, task: TaskSummary): Promise<ProjectWorkType[] | 'skip' | 'cancel'> {
+  const projectId = task.projectId as number;
+  let workTypes: ProjectWorkType[];
+  try {
+    workTypes = (await context.lookups.projectWorkTypes(projectId)).filter((type) => type.active);
+  } catch (error) {
+    // Offline or failing: the given work type, else the one last used on the project, lets
+    // the entry be kept and sent later instead of losing what was typed.
+    const known = form.values.workTypeId ?? lastWorkType(context, projectId);
+    if (known !== undefined) {
+      context.log.warn(`Could not load the work types of ${task.project ?? projectId} (${errorText(error)}); using work type ${known}`);
+      form.values.workTypeId = known;
+      return 'skip';
+    }
+    form.refusal = { status: 'failed', message: `Could not load the work types of ${task.project ?? 'the project'}: ${errorText(error)}`, offerRetry: true };
+    return 'cancel';
+  }
+  if (workTypes.length === 0) {
+    const message = `The project ${task.project ?? projectId} has no active work types, so time cannot be logged on it. Ask an Intervals administrator to add one.`;
+    form.refusal = { status: 'invalid', message, offerRetry: false };
+    return 'cancel';
+  }
+  return workTypes;
+}
+
+function lastWorkType(context: LogTimeStepsContext, projectId: number): number | undefined {
+  return context.memento.get<Record<string, number>>(LAST_WORK_TYPES_KEY)?.[String(projectId)];
+}
+
+function orderWorkTypes(context: LogTimeStepsContext, projectId: number, workTypes: ProjectWorkType[]): ProjectWorkType[] {
+  const last = lastWorkType(context, projectId);
+  return [...workTypes].sort((a, b) => Number(b.workTypeId === last) - Number(a.workTypeId === last));
+}
+
+/** Remembers the work type used on a project, offered first next time. */
+export async function rememberWorkType(memento: vscode.Memento, projectId: number, workTypeId: number): Promise<void> {
+  const stored = memento.get<Record<string, number>>(LAST_WORK_TYPES_KEY) ?? {};
+  await memento.update(LAST_WORK_TYPES_KEY, { ...stored, [String(projectId)]: workTypeId });
+}
+
+/** A project's billable default, from the cached active projects, else asked once. */
+export class ProjectBillable {
+  private readonly known = new Map<number, boolean>();
+
+  constructor(
+    private readonly lookups: Pick<LookupCache, 'activeProjects'>,
+    private readonly api: { getProject(id: number): Promise<Project> },
+  ) {}
+
+  async of(projectId: number): Promise<boolean> {
+    const cached = this.known.get(projectId);
+    if (cached !== undefined) {
+      return cached;
+    }
+    let billable = true;
+    try {
+      const project = (await this.lookups.activeProjects()).find((candidate) => candidate.id === projectId) ?? (await this.api.getProject(projectId));
+      billable = project.billable;
+    } catch {
+      // Offline: billable is the common case and the user can still change it.
+    }
+    this.known.set(projectId, billable);
+    return billable;
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
