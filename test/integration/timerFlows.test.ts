@@ -161,7 +161,7 @@ describe('Timer flows', () => {
         vscode.commands.executeCommand<TimerAdjustment>('intervals.adjustTimer'),
       );
       assert.match(pickOf(asker, 1).placeholder, /over 8 h/);
-      assert.equal(pickOf(asker, 1).items[0]?.label, 'Set it: → 9 h');
+      assert.equal(pickOf(asker, 1).items[0]?.label, 'Set the timer to 9 h');
       const again = asker.asked[2];
       assert.ok(again?.kind === 'input' && again.request.value === '9h', 'the text typed is kept to change');
       assert.equal(result.ok, true);

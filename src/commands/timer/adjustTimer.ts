@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { defuseLinks } from '../../common/untrustedText';
 import type { Asker } from '../../prompts/asker';
-import { parseDuration } from '../../time/duration';
+import { formatDuration, parseDuration } from '../../time/duration';
 import { parseClockTime, parseTimerAdjustment, planTimerAdjustment, type TimerAdjustInput } from '../../timer/timerAdjustInput';
 import type { TimerChanges } from '../../timer/timerChanges';
 import type { TimerAdjustment } from '../../timer/timerModel';
@@ -127,7 +127,8 @@ async function settleAdjustment(deps: AdjustTimerDependencies, entry: TimerEntry
   if (!overWarning(deps, plan.seconds)) {
     return plan.input;
   }
-  return confirm(deps, `That is over ${deps.warningHours()} h: set the timer to it?`, `Set it: ${plan.preview}`, plan.input);
+  const label = plan.input.kind === 'elapsed' ? `Set the timer to ${formatDuration(plan.seconds)}` : `Set it: ${capitalize(plan.preview)}`;
+  return confirm(deps, `That is over ${deps.warningHours()} h: set the timer to it?`, label, plan.input);
 }
 
 async function confirm(deps: AdjustTimerDependencies, placeholder: string, label: string, answer: Answer): Promise<Answer | 'again' | undefined> {
