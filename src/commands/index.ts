@@ -73,7 +73,7 @@ export interface CommandParts {
   /** globalState: the last answers of the forms. */
   readonly memento: vscode.Memento;
   readonly log: Logger;
-  readonly settings: Pick<Settings, 'rounding'>;
+  readonly settings: Pick<Settings, 'rounding' | 'timerWarningHours'>;
   readonly clock: Clock;
   readonly asker: Asker;
   readonly notifier: Notifier;
@@ -156,15 +156,15 @@ function timeCommands(parts: CommandParts): Command[] {
 }
 
 function timerCommands(parts: CommandParts): Command[] {
-  const { timers, timerChanges: changes } = parts;
+  const { timers, timerChanges: changes, asker } = parts;
   return [
     startTimerCommand({ ...parts, changes, log: parts.log.child('timer') }),
-    pauseTimerCommand(timers, changes),
-    resumeTimerCommand(timers, changes),
-    stopTimerCommand(timers, changes),
-    discardTimerCommand(timers, changes),
-    showTimersCommand(timers),
-    adjustTimerCommand(timers, changes),
+    pauseTimerCommand(timers, changes, asker),
+    resumeTimerCommand(timers, changes, asker),
+    stopTimerCommand(timers, changes, asker),
+    discardTimerCommand(timers, changes, asker),
+    showTimersCommand(timers, asker),
+    adjustTimerCommand({ timers, changes, asker, warningHours: () => parts.settings.timerWarningHours }),
   ];
 }
 

@@ -20,7 +20,20 @@ export class WindowEvents implements WorkbenchEvents {
     return vscode.window.state.focused;
   }
 
-  readonly onDidChangeFocus: Event<boolean> = (listener) => vscode.window.onDidChangeWindowState((state) => listener(state.focused));
+  /**
+   * Fires when the window gains or loses focus. VS Code's window state event also fires when the
+   * window turns inactive after a short time without input (`active`), focus unchanged: that is
+   * no return to the window, and must not poll, sync or end an idle spell.
+   */
+  readonly onDidChangeFocus: Event<boolean> = (listener) => {
+    let focused = vscode.window.state.focused;
+    return vscode.window.onDidChangeWindowState((state) => {
+      if (state.focused !== focused) {
+        focused = state.focused;
+        listener(focused);
+      }
+    });
+  };
 
   readonly onDidEditDocument: Event<string> = (listener) =>
     vscode.workspace.onDidChangeTextDocument((event) => {

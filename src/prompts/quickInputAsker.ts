@@ -43,8 +43,9 @@ function loadMore<T>(picker: vscode.QuickPick<ChoiceItem<T>>, items: ChoiceItem<
 
 function position(input: vscode.QuickInput, request: StepPosition): void {
   input.title = request.title;
-  input.step = request.step;
-  input.totalSteps = request.totalSteps;
+  // A single question has no "(1/1)" counter.
+  input.step = request.totalSteps > 1 ? request.step : undefined;
+  input.totalSteps = request.totalSteps > 1 ? request.totalSteps : undefined;
   input.ignoreFocusOut = true;
 }
 

@@ -16,36 +16,69 @@ function shorten(title: string): string {
   return flat.length > TITLE_LENGTH ? `${flat.slice(0, TITLE_LENGTH - 1)}…` : flat;
 }
 
-/** The timer the item speaks of: the running one, else the only or first paused one. */
-export function featuredTimer(entries: readonly TimerEntry[]): TimerEntry | undefined {
-  return entries.find((entry) => isRunning(entry.timer)) ?? entries[0];
+/** Which timer the item spoke of last, so a pause does not switch it to another paused timer. */
+export interface FeaturedTimer {
+  readonly key: string;
+  readonly taskId: number | undefined;
+}
+
+/** The timer the item speaks of: the running one, else the one it spoke of last, else the first. */
+export function featuredTimer(entries: readonly TimerEntry[], last?: FeaturedTimer): TimerEntry | undefined {
+  return (
+    entries.find((entry) => isRunning(entry.timer)) ??
+    (last && (entries.find((entry) => entry.key === last.key) ?? entries.find((entry) => last.taskId !== undefined && entry.timer.taskId === last.taskId))) ??
+    entries[0]
+  );
+}
+
+/** Seconds as the item shows them: whole minutes, so the text and the tooltip tell the same time. */
+function shownSeconds(seconds: number): number {
+  return Math.floor(Math.max(0, seconds) / 60) * 60;
+}
+
+function taskNumber(task: TimerEntry['task']): string {
+  return task?.localId != null ? `#${task.localId}` : task ? `#${task.id}` : '';
+}
+
+/** One line of the tooltip for each timer the text only counts. */
+function otherLine(entry: TimerEntry, now: Date, format: HourFormat): string {
+  const name = entry.task ? `${taskNumber(entry.task)} ${entry.task.title.replace(/\s+/g, ' ').trim()}` : 'General timer';
+  return `${name}: ${isRunning(entry.timer) ? 'running' : 'paused'}, ${formatHoursMinutes(elapsedSeconds(entry.timer, now))} (${formatDurationAs(shownSeconds(elapsedSeconds(entry.timer, now)), format)})`;
 }
 
 /**
  * The item's content at `now`. The elapsed time shows hours and minutes: the item then changes
  * once a minute instead of every second, and minutes are what a time entry records.
  */
-export function timerStatusView(entries: readonly TimerEntry[], now: Date, warningHours: number, format: HourFormat = 'hoursMinutes'): TimerStatusView {
-  const entry = featuredTimer(entries);
+export function timerStatusView(
+  entries: readonly TimerEntry[],
+  now: Date,
+  warningHours: number,
+  format: HourFormat = 'hoursMinutes',
+  last?: FeaturedTimer,
+): TimerStatusView {
+  const entry = featuredTimer(entries, last);
   if (!entry) {
     return HIDDEN_VIEW;
   }
   const running = isRunning(entry.timer);
   const seconds = elapsedSeconds(entry.timer, now);
   const task = entry.task;
-  const number = task?.localId != null ? `#${task.localId}` : task ? `#${task.id}` : '';
+  const number = taskNumber(task);
   // The title is the service's text: `$(name)` in it must not be drawn as an icon.
   const title = task ? escapeIcons(shorten(task.title)) : 'General timer';
-  const others = entries.length > 1 ? ` +${entries.length - 1}` : '';
+  const others = entries.filter((other) => other !== entry);
   const icon = running ? '$(clock)' : '$(debug-pause)';
-  const text = `${icon} ${formatHoursMinutes(seconds)} ${number ? `${number} ` : ''}${title}${others}`;
+  const clock = formatHoursMinutes(seconds);
+  const text = `${icon} ${clock} ${number ? `${number} ` : ''}${title}${others.length > 0 ? ` +${others.length}` : ''}`;
   const state = running ? 'Running' : 'Paused';
+  const spoken = formatDurationAs(shownSeconds(seconds), format);
   const lines = [
     task ? `${number} ${task.title}`.trim() : 'General timer',
     ...(task?.project ? [`Project: ${task.project}`] : []),
     ...(task?.client ? [`Client: ${task.client}`] : []),
-    `${state}: ${formatDurationAs(seconds, format)}${entry.unsynced ? ' (not yet saved to Intervals)' : ''}`,
-    ...(entries.length > 1 ? [`${entries.length} timers`] : []),
+    `${state}: ${clock} (${spoken})${entry.unsynced ? ' (not yet saved to Intervals)' : ''}`,
+    ...(others.length > 0 ? ['', `${others.length} other ${others.length === 1 ? 'timer' : 'timers'}:`, ...others.map((other) => otherLine(other, now, format))] : []),
     'Click for the timer menu',
   ];
   const warning = running && warningHours > 0 && seconds >= warningHours * 3600;
@@ -53,14 +86,14 @@ export function timerStatusView(entries: readonly TimerEntry[], now: Date, warni
     visible: true,
     text,
     tooltip: lines.join('\n'),
-    accessibilityLabel: `Timer ${state.toLowerCase()}, ${formatDurationAs(seconds, format)}, ${task ? `task ${number} ${task.title}` : 'general timer'}${warning ? ', running longer than usual' : ''}`,
+    accessibilityLabel: `Timer ${state.toLowerCase()}, ${spoken}, ${task ? `task ${number} ${task.title}` : 'general timer'}${warning ? ', running longer than usual' : ''}`,
     warning,
   };
 }
 
 /** Milliseconds until the text next changes (the next whole minute of a running timer). */
 export function msUntilNextMinute(entries: readonly TimerEntry[], now: Date): number | undefined {
-  const entry = featuredTimer(entries);
+  const entry = entries.find((each) => isRunning(each.timer));
   if (!entry?.timer.startedAt) {
     return undefined;
   }
@@ -98,6 +131,7 @@ export class TimerStatusBarController {
   private cancelFlush: (() => void) | undefined;
   private cancelTick: (() => void) | undefined;
   private disposed = false;
+  private featured: FeaturedTimer | undefined;
   /** How often the item was actually redrawn (for the benchmark and tests). */
   renders = 0;
 
@@ -125,7 +159,9 @@ export class TimerStatusBarController {
     }
     const entries = this.options.entries();
     const now = this.options.now();
-    const view = timerStatusView(entries, now, this.options.warningHours(), this.options.hourFormat?.());
+    const view = timerStatusView(entries, now, this.options.warningHours(), this.options.hourFormat?.(), this.featured);
+    const shown = featuredTimer(entries, this.featured);
+    this.featured = shown ? { key: shown.key, taskId: shown.timer.taskId } : undefined;
     if (!this.last || !sameView(this.last, view)) {
       this.last = view;
       this.renders++;

@@ -20,6 +20,8 @@ export interface TaskLookContext {
   readonly today: string;
   /** The user's timer on this task runs. */
   readonly running: boolean;
+  /** The user has a paused timer on this task. */
+  readonly paused?: boolean;
 }
 
 /** Intervals reports closing through `dateclosed`; status names are the account's own words. */
@@ -45,16 +47,17 @@ export function taskLook(task: Task, context: TaskLookContext): TaskLook {
   if (task.dateDue) {
     parts.push(overdue ? `overdue since ${task.dateDue}` : `due ${task.dateDue}`);
   }
-  if (context.running) {
-    parts.push('timer running');
+  const timer = context.running ? 'timer running' : context.paused ? 'timer paused' : undefined;
+  if (timer) {
+    parts.push(timer);
   }
-  const { icon, color } = taskIcon(task, { closed, overdue, running: context.running });
+  const { icon, color } = taskIcon(task, { closed, overdue, running: context.running, paused: context.paused === true });
   const spoken = [
     `Task ${task.localId !== null ? `${task.localId} ` : ''}${oneLine(task.title)}`,
     task.status ? `status ${oneLine(task.status)}` : undefined,
     task.priority ? `priority ${oneLine(task.priority)}` : undefined,
     task.dateDue ? (overdue ? `overdue, was due ${task.dateDue}` : `due ${task.dateDue}`) : undefined,
-    context.running ? 'timer running' : undefined,
+    timer,
   ].filter((part): part is string => part !== undefined);
   return { description: parts.join(' · '), icon, color, accessibleLabel: spoken.join(', '), overdue, closed };
 }
@@ -66,10 +69,13 @@ export function taskLook(task: Task, context: TaskLookContext): TaskLook {
  */
 export function taskIcon(
   task: Pick<Task, 'status' | 'priority'>,
-  state: { closed: boolean; overdue: boolean; running: boolean },
+  state: { closed: boolean; overdue: boolean; running: boolean; paused?: boolean },
 ): { icon: string; color: string | undefined } {
   if (state.running) {
     return { icon: 'play-circle', color: 'charts.green' };
+  }
+  if (state.paused) {
+    return { icon: 'watch', color: 'charts.yellow' };
   }
   if (state.closed) {
     return { icon: 'pass', color: 'disabledForeground' };
@@ -109,7 +115,7 @@ const DESCRIPTION_START = 280;
  * `**bold** [link](command:x)` shows those characters instead of formatting or a link. The view
  * wraps it in an untrusted MarkdownString without HTML support.
  */
-export function taskTooltipMarkdown(task: Task, today: string): string {
+export function taskTooltipMarkdown(task: Task, today: string, timer?: string): string {
   const lines = [`**${escapeMarkdown(taskHeading(task))}**`, ''];
   const row = (label: string, value: string | null | undefined): void => {
     if (value !== null && value !== undefined && value.trim() !== '') {
@@ -124,6 +130,9 @@ export function taskTooltipMarkdown(task: Task, today: string): string {
   row('Assignees', task.assignees);
   if (task.dateDue) {
     row('Due', isOverdue(task, today) ? `${task.dateDue} (overdue)` : task.dateDue);
+  }
+  if (timer) {
+    lines.push(`${escapeMarkdown(timer)}  `);
   }
   const description = plainText(task.description ?? '');
   if (description !== '') {

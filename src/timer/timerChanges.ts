@@ -55,7 +55,13 @@ export class TimerChanges {
     this.options.activeTimers.set(
       entries
         .filter((entry) => entry.timer.taskId !== undefined)
-        .map((entry) => ({ timerId: entry.timer.id, taskId: entry.timer.taskId as number, running: isRunning(entry.timer) })),
+        .map((entry) => ({
+          timerId: entry.timer.id,
+          taskId: entry.timer.taskId as number,
+          running: isRunning(entry.timer),
+          accumulatedSeconds: entry.timer.accumulatedSeconds,
+          startedAt: entry.timer.startedAt?.getTime() ?? null,
+        })),
     );
     void this.options.contextKeys.set(ContextKey.hasTimer, entries.length > 0);
     void this.options.contextKeys.set(

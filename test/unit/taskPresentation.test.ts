@@ -33,6 +33,14 @@ describe('task presentation', () => {
     assert.equal(look.accessibleLabel, 'Task 5 Fix login, status Open, priority Normal, timer running');
   });
 
+  it('marks a task with a paused timer, and names the timer in the tooltip', () => {
+    const look = taskLook(makeTask({ localId: 5, title: 'Fix login' }), { today: TODAY, running: false, paused: true });
+    assert.equal(look.icon, 'watch');
+    assert.match(look.description, /timer paused$/);
+    assert.match(look.accessibleLabel, /timer paused$/);
+    assert.match(taskTooltipMarkdown(makeTask({ localId: 5 }), TODAY, 'Timer paused: 0:35'), /Timer paused\\: 0\\:35 {2}$/m);
+  });
+
   it('picks an icon per status and a colour per priority', () => {
     const state = { closed: false, overdue: false, running: false };
     assert.deepEqual(taskIcon({ status: 'Open', priority: 'Critical' }, state), { icon: 'circle-large-outline', color: 'charts.red' });

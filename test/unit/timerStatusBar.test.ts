@@ -59,7 +59,7 @@ describe('timer status bar', () => {
 
   it('writes the time of the tooltip in the hour format', () => {
     const view = timerStatusView([entry(600, T0)], new Date(T0 + 80 * 60_000), 8, 'decimal');
-    assert.ok(view.tooltip.split('\n').includes('Running: 1.5 h'), view.tooltip);
+    assert.ok(view.tooltip.split('\n').includes('Running: 1:30 (1.5 h)'), view.tooltip);
     assert.equal(view.accessibilityLabel, 'Timer running, 1.5 h, task #1003 Checkout flow with a rather long title');
   });
 
@@ -77,6 +77,26 @@ describe('timer status bar', () => {
     const paused = { ...entry(60, null), key: '1' };
     const view = timerStatusView([paused, entry(0, T0)], new Date(T0), 8);
     assert.match(view.text, /^\$\(clock\) 0:00 #1003 .* \+1$/);
+  });
+
+  it('keeps showing the timer just paused rather than another paused one', () => {
+    const other = { ...entry(3600, null, { ...TASK, id: 1, localId: 1001, title: 'Homepage' }), key: '1' };
+    const third = { ...entry(120, null, { ...TASK, id: 2, localId: 1002, title: 'Footer' }), key: '2' };
+    const pausedNow = entry(59 * 60 + 40, null);
+    const view = timerStatusView([other, third, pausedNow], new Date(T0), 8, 'hoursMinutes', { key: '9', taskId: 3 });
+    assert.equal(view.text, '$(debug-pause) 0:59 #1003 Checkout flow with a ra… +2');
+    assert.match(timerStatusView([other, third, pausedNow], new Date(T0), 8).text, /^\$\(debug-pause\) 1:00 #1001 /, 'with nothing shown before, the first');
+    assert.match(timerStatusView([other, { ...pausedNow, key: 'task:3' }], new Date(T0), 8, 'hoursMinutes', { key: '9', taskId: 3 }).text, /#1003/, 'found again by its task');
+  });
+
+  it('the tooltip tells the same time as the text, and names the other timers', () => {
+    const other = { ...entry(35 * 60, null, { ...TASK, id: 1, localId: 1001, title: 'Homepage' }), key: '1' };
+    const view = timerStatusView([entry(59 * 60 + 40, null), other], new Date(T0), 8, 'hoursMinutes', { key: '9', taskId: 3 });
+    assert.match(view.text, /^\$\(debug-pause\) 0:59 /);
+    assert.ok(view.tooltip.includes('Paused: 0:59 (59 min)'), view.tooltip);
+    assert.ok(!view.tooltip.includes('1 h'), view.tooltip);
+    assert.ok(view.tooltip.includes('#1001 Homepage: paused, 0:35'), view.tooltip);
+    assert.match(view.accessibilityLabel, /^Timer paused, 59 min, /);
   });
 
   it('warns after the configured hours, not when 0', () => {

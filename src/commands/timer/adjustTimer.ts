@@ -1,63 +1,66 @@
 import * as vscode from 'vscode';
 import { defuseLinks } from '../../common/untrustedText';
-import { parseDuration } from '../../time/duration';
-import { parseClockTime, parseTimerAdjustment, type TimerAdjustInput } from '../../timer/timerAdjustInput';
+import type { Asker } from '../../prompts/asker';
+import { formatDuration, parseDuration } from '../../time/duration';
+import { parseClockTime, parseTimerAdjustment, planTimerAdjustment, type TimerAdjustInput } from '../../timer/timerAdjustInput';
 import type { TimerChanges } from '../../timer/timerChanges';
 import type { TimerAdjustment } from '../../timer/timerModel';
-import type { TimerService } from '../../timer/timerService';
+import type { TimerEntry, TimerService } from '../../timer/timerService';
 import { argumentObject, id, type ArgumentKind } from '../args';
 import type { Command } from '../command';
 import { chooseTimer, type Timers } from './chooseTimer';
 
+export interface AdjustTimerDependencies {
+  readonly timers: Timers & Pick<TimerService, 'adjustStart' | 'adjustElapsed'>;
+  readonly changes: Pick<TimerChanges, 'fire'>;
+  readonly asker: Pick<Asker, 'pick' | 'input'>;
+  /** `intervals.timerWarningHours`: a result over it is confirmed first (0: never). */
+  readonly warningHours: () => number;
+}
+
+type Answer = Extract<TimerAdjustInput, { ok: true }>;
+
+const TITLE = 'Adjust Timer';
+
 /**
- * `intervals.adjustTimer` ("Adjust Timer…"): "I started at 9:15" or "make it 1h 20m".
- * `{ startedAt }` (a Date, epoch ms, ISO text or a time of day) or `{ elapsed }` (seconds or a
- * duration such as "1h 20m") skips the prompt. Returns the adjustment (ok or why not).
+ * `intervals.adjustTimer` ("Adjust Timer…"): "I started at 9:15" or "make it 1h 20m", the result
+ * previewed as it is typed. A start time still ahead today is not taken for yesterday's: that is
+ * offered, to choose. A result over the warning hours is confirmed first.
+ * `{ startedAt }` (a Date, epoch ms, ISO text, a time of day or "yesterday 9:15") or `{ elapsed }`
+ * (seconds or a duration such as "1h 20m") skips the prompts; a time of day still ahead today is
+ * refused. Returns the adjustment (ok or why not).
  */
-export function adjustTimerCommand(timers: Timers & Pick<TimerService, 'adjustStart' | 'adjustElapsed'>, changes: Pick<TimerChanges, 'fire'>): Command {
+export function adjustTimerCommand(deps: AdjustTimerDependencies): Command {
+  const { timers, changes, asker } = deps;
   return {
     id: 'intervals.adjustTimer',
     arguments: {
       taskId: id,
       timerId: id,
-      startedAt: adjustment('startedAt', 'a time: "9:15", an ISO date-time or epoch milliseconds'),
+      startedAt: adjustment('startedAt', 'a time: "9:15", "yesterday 9:15", an ISO date-time or epoch milliseconds'),
       elapsed: adjustment('elapsed', 'a duration: seconds, or a text such as "1h 20m"'),
     },
     async execute(arg?: unknown): Promise<TimerAdjustment | undefined> {
-      const entry = await chooseTimer(timers, arg, 'Adjust Timer');
+      const entry = await chooseTimer(timers, asker, arg, TITLE);
       if (!entry) {
         return undefined;
       }
       const given = argumentObject(arg);
-      const now = timers.now();
       let input: TimerAdjustInput | undefined;
       if (given?.startedAt !== undefined || given?.elapsed !== undefined) {
-        input = fromArguments(given, now);
+        input = fromArguments(given, timers.now());
         if (!input.ok) {
+          void vscode.window.showErrorMessage(defuseLinks(input.message));
           return { ok: false, message: input.message };
         }
       } else {
-        const text = await vscode.window.showInputBox({
-          title: 'Adjust Timer',
-          prompt: 'When did you start, or how long has it run?',
-          placeHolder: 'at 9:15 (start time) or 1h 20m (elapsed)',
-          validateInput: (value) => {
-            const parsed = parseTimerAdjustment(value, timers.now());
-            return parsed.ok ? undefined : parsed.message;
-          },
-        });
-        if (text === undefined) {
+        input = await askAdjustment(deps, entry);
+        if (!input) {
           return undefined;
         }
-        input = parseTimerAdjustment(text, timers.now());
-      }
-      if (!input.ok) {
-        return { ok: false, message: input.message };
       }
       const result =
-        input.kind === 'startedAt'
-          ? await timers.adjustStart(entry.key, input.startedAt)
-          : await timers.adjustElapsed(entry.key, input.seconds);
+        input.kind === 'startedAt' ? await timers.adjustStart(entry.key, input.startedAt) : await timers.adjustElapsed(entry.key, input.seconds);
       if (result && !result.ok) {
         void vscode.window.showWarningMessage(defuseLinks(result.message));
       } else {
@@ -68,24 +71,103 @@ export function adjustTimerCommand(timers: Timers & Pick<TimerService, 'adjustSt
   };
 }
 
+/**
+ * Asks until the answer is settled: typed with its result shown under it, then, for a start time
+ * still ahead today or a result over the warning hours, confirmed (or typed again).
+ */
+async function askAdjustment(deps: AdjustTimerDependencies, entry: TimerEntry): Promise<Answer | undefined> {
+  let value = '';
+  for (;;) {
+    const warning = (seconds: number): string => (overWarning(deps, seconds) ? ` (over ${deps.warningHours()} h)` : '');
+    const text = await deps.asker.input({
+      title: TITLE,
+      step: 1,
+      totalSteps: 1,
+      prompt: 'When did you start, or how long has it run?',
+      placeholder: 'at 9:15 (start time), yesterday 17:00, or 1h 20m (elapsed)',
+      value,
+      validate: (typed) => {
+        const plan = planTimerAdjustment(typed, entry.timer, deps.timers.now());
+        return plan.ok || plan.yesterday ? undefined : plan.message;
+      },
+      explain: (typed) => {
+        const plan = planTimerAdjustment(typed, entry.timer, deps.timers.now());
+        if (plan.ok) {
+          return `${capitalize(plan.preview)}${warning(plan.seconds)}`;
+        }
+        return plan.yesterday ? `${plan.message} Enter offers ${plan.yesterday.preview}${warning(plan.yesterday.seconds)}.` : undefined;
+      },
+    });
+    if (typeof text !== 'string') {
+      return undefined;
+    }
+    value = text;
+    const answer = await settleAdjustment(deps, entry, text);
+    if (answer !== 'again') {
+      return answer;
+    }
+  }
+}
+
+/** The typed answer, once confirmed where it needs to be; `again` to type it anew. */
+async function settleAdjustment(deps: AdjustTimerDependencies, entry: TimerEntry, text: string): Promise<Answer | 'again' | undefined> {
+  const plan = planTimerAdjustment(text, entry.timer, deps.timers.now());
+  if (!plan.ok && plan.yesterday) {
+    const { startedAt, seconds, preview } = plan.yesterday;
+    const over = overWarning(deps, seconds) ? ` (over ${deps.warningHours()} h)` : '';
+    return confirm(deps, plan.message.replace(/;.*$/, ': start it yesterday?'), `${capitalize(preview)}${over}`, {
+      ok: true,
+      kind: 'startedAt',
+      startedAt,
+    });
+  }
+  if (!plan.ok) {
+    return 'again';
+  }
+  if (!overWarning(deps, plan.seconds)) {
+    return plan.input;
+  }
+  const label = plan.input.kind === 'elapsed' ? `Set the timer to ${formatDuration(plan.seconds)}` : `Set it: ${capitalize(plan.preview)}`;
+  return confirm(deps, `That is over ${deps.warningHours()} h: set the timer to it?`, label, plan.input);
+}
+
+async function confirm(deps: AdjustTimerDependencies, placeholder: string, label: string, answer: Answer): Promise<Answer | 'again' | undefined> {
+  const choice = await deps.asker.pick<Answer | 'again'>({
+    title: TITLE,
+    step: 1,
+    totalSteps: 1,
+    placeholder,
+    items: [
+      { icon: 'check', label, value: answer },
+      { icon: 'edit', label: 'Type another time', value: 'again' },
+    ],
+    active: answer,
+  });
+  return typeof choice === 'symbol' ? 'again' : choice;
+}
+
+function overWarning(deps: AdjustTimerDependencies, seconds: number): boolean {
+  const hours = deps.warningHours();
+  return hours > 0 && seconds > hours * 3600;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Checks `startedAt` or `elapsed` as the command will read it; the value goes on as given. */
 function adjustment(key: 'startedAt' | 'elapsed', expected: string): ArgumentKind {
-  return (value) => (fromArguments({ [key]: value }, new Date()).ok ? { ok: true, value } : { ok: false, expected });
+  return (value) => {
+    // Whether a time of day is still ahead depends on the clock when the command runs: that is checked there.
+    const read = fromArguments({ [key]: value }, new Date());
+    return read.ok || read.yesterday ? { ok: true, value } : { ok: false, expected };
+  };
 }
 
 function fromArguments(given: Record<string, unknown>, now: Date): TimerAdjustInput {
   const { startedAt, elapsed } = given;
   if (startedAt !== undefined) {
-    if (startedAt instanceof Date || typeof startedAt === 'number') {
-      const date = new Date(startedAt);
-      return Number.isNaN(date.getTime()) ? { ok: false, message: 'startedAt is not a time.' } : { ok: true, kind: 'startedAt', startedAt: date };
-    }
-    if (typeof startedAt === 'string') {
-      const clock = parseClockTime(startedAt, now);
-      const iso = clock ?? new Date(startedAt);
-      return Number.isNaN(iso.getTime()) ? { ok: false, message: `"${startedAt}" is not a time.` } : { ok: true, kind: 'startedAt', startedAt: iso };
-    }
-    return { ok: false, message: 'startedAt is not a time.' };
+    return startFromArgument(startedAt, now);
   }
   if (typeof elapsed === 'number') {
     return { ok: true, kind: 'elapsed', seconds: elapsed };
@@ -95,4 +177,24 @@ function fromArguments(given: Record<string, unknown>, now: Date): TimerAdjustIn
     return parsed.ok ? { ok: true, kind: 'elapsed', seconds: parsed.seconds } : { ok: false, message: parsed.message };
   }
   return { ok: false, message: 'elapsed is not a duration.' };
+}
+
+function startFromArgument(startedAt: unknown, now: Date): TimerAdjustInput {
+  if (startedAt instanceof Date || typeof startedAt === 'number') {
+    const date = new Date(startedAt);
+    return Number.isNaN(date.getTime()) ? { ok: false, message: 'startedAt is not a time.' } : { ok: true, kind: 'startedAt', startedAt: date };
+  }
+  if (typeof startedAt !== 'string') {
+    return { ok: false, message: 'startedAt is not a time.' };
+  }
+  if (parseClockTime(startedAt, now) || /yesterday/i.test(startedAt)) {
+    const read = parseTimerAdjustment(/^\s*(?:at|since|from|yesterday)\b/i.test(startedAt) ? startedAt : `at ${startedAt}`, now);
+    if (read.ok || !read.yesterday) {
+      return read;
+    }
+    const message = `startedAt "${startedAt}" is later than now today; to mean yesterday, pass "yesterday ${startedAt.trim()}".`;
+    return { ok: false, message, yesterday: read.yesterday };
+  }
+  const iso = new Date(startedAt);
+  return Number.isNaN(iso.getTime()) ? { ok: false, message: `"${startedAt}" is not a time.` } : { ok: true, kind: 'startedAt', startedAt: iso };
 }

@@ -1,24 +1,47 @@
 import * as vscode from 'vscode';
-import { escapeIcons } from '../../common/untrustedText';
+import type { Asker, Choice } from '../../prompts/asker';
 import { taskLabel } from '../../tasks/taskReference';
 import { formatHoursMinutes } from '../../time/duration';
 import { isRunning } from '../../timer/timerModel';
 import type { TimerEntry, TimerService } from '../../timer/timerService';
-import { timerTargetFrom } from '../args';
+import { argumentObject, timerTargetFrom } from '../args';
 
 /** What the timer commands need of the timers. */
 export type Timers = Pick<TimerService, 'entries' | 'find' | 'now' | 'elapsed'>;
+
+/** Where the timer commands ask which timer. */
+export type TimerAsker = Pick<Asker, 'pick'>;
 
 export function timerLabel(entry: TimerEntry): string {
   return entry.task ? taskLabel(entry.task) : 'General timer';
 }
 
+/** The running timers first, each group in the order Intervals lists them. */
+export function runningFirst(entries: readonly TimerEntry[]): TimerEntry[] {
+  return [...entries.filter((entry) => isRunning(entry.timer)), ...entries.filter((entry) => !isRunning(entry.timer))];
+}
+
+/** A timer as a row of a pick: its state icon, task, state and time, project and client. */
+export function timerChoice<T>(entry: TimerEntry, elapsedSeconds: number, value: T): Choice<T> {
+  const running = isRunning(entry.timer);
+  return {
+    icon: running ? 'clock' : 'debug-pause',
+    label: timerLabel(entry),
+    description: `${running ? 'Running' : 'Paused'} · ${formatHoursMinutes(elapsedSeconds)}${entry.unsynced ? ' · not yet saved' : ''}`,
+    ...(entry.task?.project || entry.task?.client ? { detail: [entry.task.project, entry.task.client].filter(Boolean).join(' · ') } : {}),
+    value,
+  };
+}
+
 /**
  * The timer a command acts on: the one its argument names, else the only candidate, else the
- * user picks among the candidates. Undefined when there is none (said in the status bar).
+ * user picks among the candidates, the running one first and preselected. An argument object
+ * that names none takes the running candidate and never asks. Undefined when there is none (said
+ * in the status bar).
  */
 export async function chooseTimer(
   timers: Timers,
+  asker: TimerAsker,
   arg: unknown,
   title: string,
   candidate: (entry: TimerEntry) => boolean = () => true,
@@ -31,21 +54,28 @@ export async function chooseTimer(
     }
     return named;
   }
-  const candidates = timers.entries.filter(candidate);
+  const candidates = runningFirst(timers.entries.filter(candidate));
   if (candidates.length <= 1) {
     if (candidates.length === 0) {
       vscode.window.setStatusBarMessage('$(info) No timer to act on', 3000);
     }
     return candidates[0];
   }
+  const running = candidates.filter((entry) => isRunning(entry.timer));
+  if (argumentObject(arg) !== undefined) {
+    if (running.length !== 1) {
+      vscode.window.setStatusBarMessage('$(info) Several timers: name one with { taskId } or { timerId }', 5000);
+    }
+    return running.length === 1 ? running[0] : undefined;
+  }
   const now = timers.now();
-  const picked = await vscode.window.showQuickPick(
-    candidates.map((entry) => ({
-      label: `${isRunning(entry.timer) ? '$(clock)' : '$(debug-pause)'} ${escapeIcons(timerLabel(entry))}`,
-      description: `${isRunning(entry.timer) ? 'Running' : 'Paused'} · ${formatHoursMinutes(timers.elapsed(entry, now))}`,
-      entry,
-    })),
-    { title, placeHolder: 'Choose a timer' },
-  );
-  return picked?.entry;
+  const picked = await asker.pick<TimerEntry>({
+    title,
+    step: 1,
+    totalSteps: 1,
+    placeholder: 'Choose a timer',
+    items: candidates.map((entry) => timerChoice(entry, timers.elapsed(entry, now), entry)),
+    ...(running[0] ? { active: running[0] } : {}),
+  });
+  return typeof picked === 'object' ? picked : undefined;
 }

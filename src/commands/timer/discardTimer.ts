@@ -5,19 +5,19 @@ import type { TimerChanges } from '../../timer/timerChanges';
 import type { TimerService } from '../../timer/timerService';
 import { argumentObject, boolean, id } from '../args';
 import type { Command } from '../command';
-import { chooseTimer, timerLabel, type Timers } from './chooseTimer';
+import { chooseTimer, timerLabel, type TimerAsker, type Timers } from './chooseTimer';
 
 /**
  * `intervals.discardTimer`: deletes a timer and its unlogged time, after a modal confirmation
  * (the one place a modal is right: it deletes). `{ confirm: false }` skips it. Returns true when
  * discarded.
  */
-export function discardTimerCommand(timers: Timers & Pick<TimerService, 'discard'>, changes: Pick<TimerChanges, 'fire'>): Command {
+export function discardTimerCommand(timers: Timers & Pick<TimerService, 'discard'>, changes: Pick<TimerChanges, 'fire'>, asker: TimerAsker): Command {
   return {
     id: 'intervals.discardTimer',
     arguments: { taskId: id, timerId: id, confirm: boolean },
     async execute(arg?: unknown): Promise<boolean> {
-      const entry = await chooseTimer(timers, arg, 'Discard Timer');
+      const entry = await chooseTimer(timers, asker, arg, 'Discard Timer');
       if (!entry) {
         return false;
       }

@@ -3,15 +3,15 @@ import { isRunning } from '../../timer/timerModel';
 import type { TimerEntry, TimerService } from '../../timer/timerService';
 import { id } from '../args';
 import type { Command } from '../command';
-import { chooseTimer, type Timers } from './chooseTimer';
+import { chooseTimer, type TimerAsker, type Timers } from './chooseTimer';
 
 /** `intervals.pauseTimer`: the named timer (`{ timerId }`, `{ taskId }`, tree node) or the running one. */
-export function pauseTimerCommand(timers: Timers & Pick<TimerService, 'pause'>, changes: Pick<TimerChanges, 'fire'>): Command {
+export function pauseTimerCommand(timers: Timers & Pick<TimerService, 'pause'>, changes: Pick<TimerChanges, 'fire'>, asker: TimerAsker): Command {
   return {
     id: 'intervals.pauseTimer',
     arguments: { taskId: id, timerId: id },
     async execute(arg?: unknown): Promise<TimerEntry | undefined> {
-      const entry = await chooseTimer(timers, arg, 'Pause Timer', (item) => isRunning(item.timer));
+      const entry = await chooseTimer(timers, asker, arg, 'Pause Timer', (item) => isRunning(item.timer));
       if (!entry) {
         return undefined;
       }

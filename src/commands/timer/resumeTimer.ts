@@ -3,15 +3,15 @@ import { isRunning } from '../../timer/timerModel';
 import type { TimerEntry, TimerService } from '../../timer/timerService';
 import { id } from '../args';
 import type { Command } from '../command';
-import { chooseTimer, type Timers } from './chooseTimer';
+import { chooseTimer, type TimerAsker, type Timers } from './chooseTimer';
 
 /** `intervals.resumeTimer`: the named timer or the paused one (pauses the running one unless several may run). */
-export function resumeTimerCommand(timers: Timers & Pick<TimerService, 'resume'>, changes: Pick<TimerChanges, 'fire'>): Command {
+export function resumeTimerCommand(timers: Timers & Pick<TimerService, 'resume'>, changes: Pick<TimerChanges, 'fire'>, asker: TimerAsker): Command {
   return {
     id: 'intervals.resumeTimer',
     arguments: { taskId: id, timerId: id },
     async execute(arg?: unknown): Promise<TimerEntry | undefined> {
-      const entry = await chooseTimer(timers, arg, 'Resume Timer', (item) => !isRunning(item.timer));
+      const entry = await chooseTimer(timers, asker, arg, 'Resume Timer', (item) => !isRunning(item.timer));
       if (!entry) {
         return undefined;
       }

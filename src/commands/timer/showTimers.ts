@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import { escapeIcons } from '../../common/untrustedText';
-import { formatHoursMinutes } from '../../time/duration';
+import type { Choice } from '../../prompts/asker';
 import { isRunning } from '../../timer/timerModel';
 import type { TimerEntry } from '../../timer/timerService';
 import { argumentObject } from '../args';
 import type { Command } from '../command';
-import { timerLabel, type Timers } from './chooseTimer';
+import { runningFirst, timerChoice, timerLabel, type TimerAsker, type Timers } from './chooseTimer';
 
 export interface TimerListing {
   key: string;
@@ -17,21 +16,14 @@ export interface TimerListing {
   unsynced: boolean;
 }
 
-interface TimerPick extends vscode.QuickPickItem {
-  entry?: TimerEntry;
-  start?: true;
-}
-
-interface ActionPick extends vscode.QuickPickItem {
-  command: string;
-}
+const START = 'start';
 
 /**
- * `intervals.showTimers` (the status bar item's click): every timer with its state and time,
- * then what to do with the chosen one. With an argument object it shows nothing and returns the
- * timers.
+ * `intervals.showTimers` (the status bar item's click): every timer with its state and time, the
+ * running one first and preselected, then what to do with the chosen one. With an argument object
+ * it shows nothing and returns the timers.
  */
-export function showTimersCommand(timers: Timers): Command {
+export function showTimersCommand(timers: Timers, asker: TimerAsker): Command {
   return {
     id: 'intervals.showTimers',
     async execute(arg?: unknown): Promise<TimerListing[] | undefined> {
@@ -49,42 +41,44 @@ export function showTimersCommand(timers: Timers): Command {
         return listing();
       }
       const now = timers.now();
-      const items: TimerPick[] = timers.entries.map((entry) => {
-        const running = isRunning(entry.timer);
-        return {
-          label: `${running ? '$(clock)' : '$(debug-pause)'} ${escapeIcons(timerLabel(entry))}`,
-          description: `${running ? 'Running' : 'Paused'} · ${formatHoursMinutes(timers.elapsed(entry, now))}${entry.unsynced ? ' · not yet saved' : ''}`,
-          detail: escapeIcons([entry.task?.project, entry.task?.client].filter(Boolean).join(' · ')) || undefined,
-          entry,
-        };
+      const ordered = runningFirst(timers.entries);
+      const items: Choice<TimerEntry | typeof START>[] = ordered.map((entry) => timerChoice<TimerEntry | typeof START>(entry, timers.elapsed(entry, now), entry));
+      items.push({ icon: 'play', label: 'Start Timer…', value: START });
+      const running = ordered.find((entry) => isRunning(entry.timer));
+      const picked = await asker.pick({
+        title: 'Timers',
+        step: 1,
+        totalSteps: 1,
+        placeholder: ordered.length > 0 ? 'Choose a timer' : 'No timers yet',
+        items,
+        ...(running ? { active: running } : {}),
       });
-      items.push({ label: '$(play) Start Timer…', start: true, alwaysShow: true });
-      const picked = await vscode.window.showQuickPick(items, { title: 'Timers', placeHolder: items.length > 1 ? 'Choose a timer' : 'No timers yet' });
-      if (!picked) {
-        return undefined;
-      }
-      if (picked.start) {
+      if (picked === START) {
         await vscode.commands.executeCommand('intervals.startTimer');
         return listing();
       }
-      const entry = picked.entry;
-      if (!entry) {
+      if (typeof picked !== 'object') {
         return undefined;
       }
-      const target = entry.timer.id !== undefined ? { timerId: entry.timer.id } : { taskId: entry.timer.taskId };
-      const actions: ActionPick[] = [
-        isRunning(entry.timer)
-          ? { label: '$(debug-pause) Pause', command: 'intervals.pauseTimer' }
-          : { label: '$(play) Resume', command: 'intervals.resumeTimer' },
-        { label: '$(check) Stop and Log Time…', command: 'intervals.stopTimer' },
-        { label: '$(edit) Adjust…', command: 'intervals.adjustTimer' },
-        { label: '$(trash) Discard…', command: 'intervals.discardTimer' },
-      ];
-      const action = await vscode.window.showQuickPick(actions, { title: timerLabel(entry), placeHolder: 'What to do with this timer' });
-      if (action) {
-        await vscode.commands.executeCommand(action.command, target);
-      }
+      await act(picked, asker);
       return listing();
     },
   };
+}
+
+/** What to do with the chosen timer: each runs the command on it, which asks nothing more about which. */
+async function act(entry: TimerEntry, asker: TimerAsker): Promise<void> {
+  const target = entry.timer.id !== undefined ? { timerId: entry.timer.id } : { taskId: entry.timer.taskId };
+  const actions: Choice<string>[] = [
+    isRunning(entry.timer)
+      ? { icon: 'debug-pause', label: 'Pause', value: 'intervals.pauseTimer' }
+      : { icon: 'play', label: 'Resume', value: 'intervals.resumeTimer' },
+    { icon: 'check', label: 'Stop and Log Time…', value: 'intervals.stopTimer' },
+    { icon: 'edit', label: 'Adjust…', value: 'intervals.adjustTimer' },
+    { icon: 'trash', label: 'Discard…', value: 'intervals.discardTimer' },
+  ];
+  const action = await asker.pick({ title: timerLabel(entry), step: 1, totalSteps: 1, placeholder: 'What to do with this timer', items: actions });
+  if (typeof action === 'string') {
+    await vscode.commands.executeCommand(action, target);
+  }
 }

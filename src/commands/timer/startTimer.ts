@@ -3,9 +3,11 @@ import type { Task } from '../../api/types';
 import type { AccountGuard } from '../../auth/accountGuard';
 import type { ErrorReporter } from '../../common/errorReporter';
 import type { Logger } from '../../common/logger';
+import { escapeIcons } from '../../common/untrustedText';
 import type { RecentTasks } from '../../tasks/recentTasks';
 import { isTaskSummary, summarizeTask, taskIdFrom, type TaskSummary } from '../../tasks/taskReference';
 import type { TimerChanges } from '../../timer/timerChanges';
+import { isRunning } from '../../timer/timerModel';
 import type { TimerEntry, TimerService } from '../../timer/timerService';
 import { id, resolveTask } from '../args';
 import type { Command } from '../command';
@@ -37,9 +39,15 @@ export function startTimerCommand(deps: StartTimerDependencies): Command {
       if (!task) {
         return undefined;
       }
+      const runningBefore = deps.timers.entries.filter((each) => isRunning(each.timer) && each.timer.taskId !== task.id).map((each) => each.key);
       const entry = await deps.timers.start(task);
       await deps.recentTasks.remember(task);
       deps.changes.fire(entry);
+      const paused = deps.timers.entries.filter((each) => runningBefore.includes(each.key) && !isRunning(each.timer));
+      if (paused.length > 0) {
+        // Said, since the user asked only to start one.
+        vscode.window.setStatusBarMessage(`$(debug-pause) Paused ${paused.map((each) => escapeIcons(pausedName(each))).join(', ')}`, 5000);
+      }
       return entry;
     },
   };
@@ -61,4 +69,12 @@ async function taskFor(deps: StartTimerDependencies, arg: unknown, fetch: (taskI
     await deps.errors.report(deps.log, 'find the task for the timer', error);
     return undefined;
   }
+}
+
+/** `#1001`, the number the user knows the task by; the title when it has none. */
+function pausedName(entry: TimerEntry): string {
+  if (!entry.task) {
+    return 'the general timer';
+  }
+  return entry.task.localId != null ? `#${entry.task.localId}` : entry.task.title;
 }

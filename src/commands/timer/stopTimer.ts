@@ -7,7 +7,7 @@ import type { TimerChanges } from '../../timer/timerChanges';
 import type { TimerEntry, TimerService } from '../../timer/timerService';
 import { argumentObject, boolean, id, isoDate, text } from '../args';
 import type { Command } from '../command';
-import { chooseTimer, type Timers } from './chooseTimer';
+import { chooseTimer, type TimerAsker, type Timers } from './chooseTimer';
 
 export type StopTimerResult =
   | { status: 'logged' | 'queued' | 'cancelled' | 'invalid' | 'failed'; message?: string }
@@ -22,12 +22,12 @@ const PASSED_ON = ['worktypeId', 'billable', 'description', 'prompt', 'date'] as
  * Intervals; if it is not logged, the timer stays paused with all its time.
  * Extra `{ worktypeId, billable, description, prompt: false, date }` go to `intervals.logTime`.
  */
-export function stopTimerCommand(timers: Timers & Pick<TimerService, 'pause' | 'refresh' | 'discard'>, changes: Pick<TimerChanges, 'fire'>): Command {
+export function stopTimerCommand(timers: Timers & Pick<TimerService, 'pause' | 'refresh' | 'discard'>, changes: Pick<TimerChanges, 'fire'>, asker: TimerAsker): Command {
   return {
     id: 'intervals.stopTimer',
     arguments: { taskId: id, timerId: id, worktypeId: id, billable: boolean, description: text, date: isoDate, prompt: boolean },
     async execute(arg?: unknown): Promise<StopTimerResult> {
-      const entry = await chooseTimer(timers, arg, 'Stop Timer and Log Time');
+      const entry = await chooseTimer(timers, asker, arg, 'Stop Timer and Log Time');
       if (!entry) {
         return { status: 'noTimer' };
       }

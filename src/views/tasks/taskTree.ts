@@ -13,7 +13,7 @@ import type { TaskCatalog } from '../../tasks/taskCatalog';
 import { isClosed } from '../../tasks/taskPresentation';
 import { isTask } from '../../tasks/taskReference';
 import { toIsoDate } from '../../time/dates';
-import type { ActiveTimers } from '../../timer/activeTimers';
+import { activeTimerSeconds, type ActiveTimer, type ActiveTimers } from '../../timer/activeTimers';
 import type { LoadMoreNode } from './nodes/loadMoreNode';
 import type { TaskTreeNode } from './nodes/taskTreeNode';
 import { TaskTreeProvider, type TaskFilterState, type TaskTreeEmptiness } from './taskTreeProvider';
@@ -29,7 +29,7 @@ export interface TaskTreeDependencies {
   readonly lookups: Pick<LookupCache, 'clear'>;
   readonly catalog: TaskCatalog;
   readonly changes: Pick<DataChanges, 'onDidChange'>;
-  readonly activeTimers: Pick<ActiveTimers, 'all' | 'isRunning' | 'onDidChange'>;
+  readonly activeTimers: Pick<ActiveTimers, 'all' | 'isRunning' | 'forTask' | 'onDidChange'>;
   readonly globalState: vscode.Memento;
   readonly clock: Clock;
   readonly errors: ErrorReporter;
@@ -44,7 +44,8 @@ export class TaskTree extends Disposable {
   readonly provider: TaskTreeProvider;
   readonly view: vscode.TreeView<TaskTreeNode>;
   private filterState: TaskFilterState;
-  private runningTaskIds: Set<number>;
+  /** Each task with a timer, and its timer's state as last drawn. */
+  private timerStates: Map<number, string>;
 
   constructor(private readonly deps: TaskTreeDependencies) {
     super();
@@ -57,6 +58,10 @@ export class TaskTree extends Disposable {
         filters: () => this.filterState,
         showModules: () => deps.settings.tasksShowModules,
         isRunning: (taskId) => deps.activeTimers.isRunning(taskId),
+        timerOf: (taskId) => {
+          const timer = deps.activeTimers.forTask(taskId);
+          return timer && { running: timer.running, seconds: activeTimerSeconds(timer, deps.clock.now()) };
+        },
         today: () => toIsoDate(deps.clock.now()),
         progress: (work) => Promise.resolve(vscode.window.withProgress({ location: { viewId: TASKS_VIEW_ID } }, work)),
         onEmpty: (emptiness) => void this.publishEmptiness(emptiness),
@@ -65,7 +70,7 @@ export class TaskTree extends Disposable {
     );
     this.view = this.register(vscode.window.createTreeView(TASKS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true }));
     void this.publishFilters();
-    this.runningTaskIds = runningIds(deps.activeTimers);
+    this.timerStates = timerStates(deps.activeTimers.all);
     this.listen();
   }
 
@@ -114,9 +119,9 @@ export class TaskTree extends Disposable {
     );
     this.register(
       activeTimers.onDidChange(() => {
-        const next = runningIds(activeTimers);
-        const affected = new Set([...this.runningTaskIds, ...next].filter((id) => this.runningTaskIds.has(id) !== next.has(id)));
-        this.runningTaskIds = next;
+        const next = timerStates(activeTimers.all);
+        const affected = new Set([...this.timerStates.keys(), ...next.keys()].filter((id) => this.timerStates.get(id) !== next.get(id)));
+        this.timerStates = next;
         this.provider.redrawTasks(affected);
       }),
     );
@@ -202,6 +207,6 @@ function readFilters(stored: unknown): TaskFilterState {
   return { showClosed: record.showClosed === true, assignedToMe: record.assignedToMe === true };
 }
 
-function runningIds(timers: Pick<ActiveTimers, 'all'>): Set<number> {
-  return new Set(timers.all.filter((timer) => timer.running).map((timer) => timer.taskId));
+function timerStates(timers: readonly ActiveTimer[]): Map<number, string> {
+  return new Map(timers.map((timer) => [timer.taskId, `${timer.running}|${timer.accumulatedSeconds ?? ''}|${timer.startedAt ?? ''}`]));
 }

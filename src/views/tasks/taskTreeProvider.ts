@@ -9,7 +9,7 @@ import { loadMoreNodeId, loadMoreTreeItem, type LoadMoreNode } from './nodes/loa
 import { moduleNodeId, moduleTreeItem, type ModuleNode } from './nodes/moduleNode';
 import { NO_CLIENT_NODE_ID, noClientTreeItem, type NoClientNode } from './nodes/noClientNode';
 import { projectNodeId, projectTreeItem, type ProjectNode } from './nodes/projectNode';
-import { taskNodeId, taskTreeItem, type TaskNode, type TaskTreeContext } from './nodes/taskNode';
+import { taskNodeId, taskTreeItem, type TaskNode, type TaskTimer, type TaskTreeContext } from './nodes/taskNode';
 import type { TaskTreeNode } from './nodes/taskTreeNode';
 
 /** Why the tree has nothing to list, for the view's welcome content; undefined when it lists something. */
@@ -28,6 +28,8 @@ export interface TaskTreeOptions {
   readonly filters: () => TaskFilterState;
   readonly showModules: () => boolean;
   readonly isRunning: (taskId: number) => boolean;
+  /** The user's timer on the task, running or paused, with its time now. */
+  readonly timerOf?: (taskId: number) => TaskTimer | undefined;
   readonly today: () => string;
   /** Shows loading in the view itself. */
   readonly progress: <T>(work: () => Promise<T>) => Promise<T>;
@@ -198,7 +200,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
   }
 
   private context(): TaskTreeContext {
-    return { today: this.options.today(), isRunning: this.options.isRunning };
+    return { today: this.options.today(), isRunning: this.options.isRunning, ...(this.options.timerOf ? { timerOf: this.options.timerOf } : {}) };
   }
 
   private async rootChildren(): Promise<TaskTreeNode[]> {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Task } from '../../../api/types';
 import { taskLook, taskTooltipMarkdown } from '../../../tasks/taskPresentation';
+import { formatHoursMinutes } from '../../../time/duration';
 import type { ModuleNode } from './moduleNode';
 import type { ProjectNode } from './projectNode';
 
@@ -9,6 +10,15 @@ export interface TaskTreeContext {
   /** `YYYY-MM-DD`, for overdue. */
   readonly today: string;
   isRunning(taskId: number): boolean;
+  /** The user's timer on the task, when it has one. */
+  timerOf?(taskId: number): TaskTimer | undefined;
+}
+
+/** A task's timer as its row tells it. */
+export interface TaskTimer {
+  readonly running: boolean;
+  /** The time it shows now. */
+  readonly seconds: number;
 }
 
 export interface TaskNode {
@@ -25,16 +35,18 @@ export function taskNodeId(taskId: number): string {
 export function taskTreeItem(node: TaskNode, context: TaskTreeContext): vscode.TreeItem {
   const { task } = node;
   const running = context.isRunning(task.id);
-  const look = taskLook(task, { today: context.today, running });
+  const timer = context.timerOf?.(task.id);
+  const paused = !running && timer !== undefined && !timer.running;
+  const look = taskLook(task, { today: context.today, running, paused });
   // A plain string label: VS Code never renders it as Markdown.
   const item = new vscode.TreeItem(task.title.replace(/\s+/g, ' ').trim(), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.description = look.description;
   item.iconPath = new vscode.ThemeIcon(look.icon, look.color ? new vscode.ThemeColor(look.color) : undefined);
-  item.contextValue = ['task', running ? 'running' : undefined, look.closed ? 'closed' : undefined, look.overdue ? 'overdue' : undefined]
+  item.contextValue = ['task', running ? 'running' : undefined, paused ? 'paused' : undefined, look.closed ? 'closed' : undefined, look.overdue ? 'overdue' : undefined]
     .filter((token) => token !== undefined)
     .join(' ');
-  const tooltip = new vscode.MarkdownString(taskTooltipMarkdown(task, context.today));
+  const tooltip = new vscode.MarkdownString(taskTooltipMarkdown(task, context.today, timer && timerLine(timer)));
   // Text from the service: no command links, no HTML, no $(icons).
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;
@@ -42,4 +54,9 @@ export function taskTreeItem(node: TaskNode, context: TaskTreeContext): vscode.T
   item.tooltip = tooltip;
   item.accessibilityInformation = { label: look.accessibleLabel };
   return item;
+}
+
+/** `Timer running: 0:35`, as the status bar tells it; a running timer's time is the one when the row was drawn. */
+function timerLine(timer: TaskTimer): string {
+  return `Timer ${timer.running ? 'running' : 'paused'}: ${formatHoursMinutes(timer.seconds)}`;
 }
