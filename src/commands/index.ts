@@ -148,7 +148,7 @@ function timeCommands(parts: CommandParts): Command[] {
     nextWeekCommand(view),
     thisWeekCommand(view),
     editTimeEntryCommand({ ...parts, ...entries, rounding, loggedHours }),
-    deleteTimeEntryCommand({ ...entries, guard, changes: parts.changes }),
+    deleteTimeEntryCommand({ ...entries, guard, changes: parts.changes, sync, notifier: parts.notifier }),
     logAgainTodayCommand({ ...entries, guard, clock, logTime }),
     retrySyncCommand(sync),
     discardWaitingEntryCommand(sync),

@@ -16,6 +16,20 @@ export function dayLabel(iso: string): string {
   return date ? date.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' }) : iso;
 }
 
+/**
+ * `Nov 23 – 29`, `Nov 30 – Dec 6`, with the year when it is not this one: short enough to stay
+ * visible beside the view's title in a narrow sidebar.
+ */
+export function weekRangeLabel(start: string, end: string, todayIso: string): string {
+  const first = fromIsoDate(start);
+  const last = fromIsoDate(end);
+  if (!first || !last) {
+    return `${start} – ${end}`;
+  }
+  const otherYear = start.slice(0, 4) !== todayIso.slice(0, 4) || end.slice(0, 4) !== todayIso.slice(0, 4);
+  return new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', ...(otherYear ? { year: 'numeric' } : {}) }).formatRange(first, last);
+}
+
 /** `7 h 30 min (7.50 h)`: what a user reads, and the decimal hours Intervals shows. */
 export function totalText(hours: number): string {
   return hours > 0 ? `${formatDuration(hours * SECONDS_PER_HOUR)} (${hours.toFixed(2)} h)` : '—';
@@ -30,7 +44,8 @@ export function dayTreeItem(node: DayNode): vscode.TreeItem {
   item.id = node.id;
   item.description = totalText(node.day.hours);
   item.tooltip = `${node.day.date}: ${node.day.entries.length} entr${node.day.entries.length === 1 ? 'y' : 'ies'}, ${totalText(node.day.hours)}`;
-  item.iconPath = new vscode.ThemeIcon(node.today ? 'calendar' : 'dash');
+  // Every day has the day icon; today's is marked in colour (its label also says "today").
+  item.iconPath = new vscode.ThemeIcon('calendar', node.today ? new vscode.ThemeColor('charts.blue') : undefined);
   item.contextValue = 'day';
   return item;
 }

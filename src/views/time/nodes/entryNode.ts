@@ -20,11 +20,16 @@ export function entrySummary(entry: TimeEntry): string {
     .join(' · ');
 }
 
+/** `1 h 30 min · Launch checklist`: the duration first, so a narrow sidebar cuts the title, not the time. */
+export function entryRowLabel(entry: TimeEntry): string {
+  return `${formatDuration(entry.time * SECONDS_PER_HOUR)} · ${entryTitle(entry)}`;
+}
+
 export function entryTreeItem(node: EntryNode): vscode.TreeItem {
   const { entry } = node;
-  const item = new vscode.TreeItem(entryTitle(entry), vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(entryRowLabel(entry), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = entrySummary(entry);
+  item.description = [entry.project, entry.workType, entry.billable ? 'billable' : undefined].filter((part): part is string => !!part).join(' · ');
   // A plain string: names and descriptions come from the service and are never rendered as Markdown.
   item.tooltip = [
     entryTitle(entry),
