@@ -13,8 +13,9 @@ function toItem<T>(choice: Choice<T>): ChoiceItem<T> {
 
 function position(input: vscode.QuickInput, request: StepPosition): void {
   input.title = request.title;
-  input.step = request.step;
-  input.totalSteps = request.totalSteps;
+  // A single question is no sequence: "1/1" would only take room from the title.
+  input.step = request.totalSteps > 1 ? request.step : undefined;
+  input.totalSteps = request.totalSteps > 1 ? request.totalSteps : undefined;
   input.ignoreFocusOut = true;
 }
 

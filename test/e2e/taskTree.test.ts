@@ -26,6 +26,19 @@ describe('Task browser (UI)', () => {
     await ui.screenshot('task-tree');
   });
 
+  it('sets a task status from the context menu in one step, without a step counter, and says what it set', async () => {
+    const ui = workbench();
+    await signedIn(ui);
+    await ui.expandTreeItem('Tasks', 'Acme & Sons');
+    await ui.expandTreeItem('Tasks', 'Website Redesign');
+    await ui.treeItemContextMenu('Tasks', 'Accessibility audit (WCAG 2.2)', 'Set Task Status…');
+    await ui.quickInputRows.filter({ hasText: 'In Progress' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.equal(await ui.quickInputTitle(), 'Set Status of #1003 Accessibility audit (WCAG 2.2)', 'no "(1/1)" after the title');
+    await ui.pickQuickInputItem('In Progress');
+    await ui.page.locator('.part.statusbar').getByText('Status of #1003 set to In Progress').waitFor({ state: 'visible', timeout: 10_000 });
+    await ui.screenshot('task-status-set');
+  });
+
   it('asks once for the web address, refusing a non-https one, then copies a task link from the palette', async () => {
     const ui = workbench();
     await signedIn(ui);
