@@ -476,6 +476,29 @@ describe('Task tree', () => {
     }
   });
 
+  it('Find Task ignores accents and case, and matches several words in any order', async () => {
+    // "Kiosk UI: Grüezi screen" is in "Menu Ordering Kiosk" of "Café Zürich".
+    const chosen = await chooseInQuickPick(vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true, value: 'ZURICH kiosk' }), 'Kiosk UI: Grüezi screen');
+    assert.equal(chosen?.title, 'Kiosk UI: Grüezi screen');
+    const again = await chooseInQuickPick(vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true, value: 'gruezi cafe' }), 'Kiosk UI: Grüezi screen');
+    assert.equal(again?.id, chosen?.id);
+  });
+
+  it('Find Task offers to search closed tasks too when no open task matches, and finds a closed one', async () => {
+    // "Migrate blog posts" is closed: no open task matches.
+    const pending = vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true, value: 'blog MIGRATE' });
+    void chooseInQuickPick(Promise.resolve(), 'Search closed tasks too');
+    const chosen = await chooseInQuickPick(pending, 'Migrate blog posts');
+    assert.equal(chosen?.title, 'Migrate blog posts');
+    assert.ok(chosen?.dateClosed, 'a closed task');
+    const lists = await taskRequests({ projectid: null, clientid: null, assigneeid: null });
+    assert.deepEqual(
+      lists.map((request) => request.query.excludeclosed ?? 'closed too'),
+      ['t', 'closed too'],
+      'the open tasks, then every task once asked',
+    );
+  });
+
   it('lists a client\'s open tasks with one request (clientid, excludeclosed)', async () => {
     const chosen = await chooseInQuickPick(vscode.commands.executeCommand<Task | undefined>('intervals.showClientTasks', { clientId: 1, pick: true }), 'Launch checklist');
     assert.equal(chosen?.clientId, 1);
