@@ -80,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionGraph | und
   );
   const tasks = buildTasks(context, core, account, own);
   const timeLog = buildTimeLog(core, account, own);
-  const timeReportPanel = own(new TimeReportPanel(core.log.child('timeReport')));
+  const timeReportPanel = own(new TimeReportPanel(core.log.child('timeReport'), account.session, core.notifier));
   const timers = buildTimers(core, account, own);
   const graph: ExtensionGraph = { context, ...core, ...account, reminders, ...tasks, ...timeLog, timeReportPanel, ...timers };
   const parts = { ...graph, folder: core.stateFolder, memento: context.globalState };
