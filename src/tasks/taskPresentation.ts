@@ -105,11 +105,12 @@ function priorityColor(priority: string | null): string | undefined {
 const DESCRIPTION_START = 280;
 
 /**
- * Tooltip text as Markdown in which everything from the service is escaped, so a title such as
+ * Tooltip text as Markdown, naming what the row's icon shows (status, priority by its colour, the
+ * timer), in which everything from the service is escaped, so a title such as
  * `**bold** [link](command:x)` shows those characters instead of formatting or a link. The view
  * wraps it in an untrusted MarkdownString without HTML support.
  */
-export function taskTooltipMarkdown(task: Task, today: string): string {
+export function taskTooltipMarkdown(task: Task, today: string, timer?: 'running' | 'paused'): string {
   const lines = [`**${escapeMarkdown(taskHeading(task))}**`, ''];
   const row = (label: string, value: string | null | undefined): void => {
     if (value !== null && value !== undefined && value.trim() !== '') {
@@ -121,6 +122,7 @@ export function taskTooltipMarkdown(task: Task, today: string): string {
   row('Module', task.module);
   row('Status', task.status);
   row('Priority', task.priority);
+  row('Timer', timer);
   row('Assignees', task.assignees);
   if (task.dateDue) {
     row('Due', isOverdue(task, today) ? `${task.dateDue} (overdue)` : task.dateDue);

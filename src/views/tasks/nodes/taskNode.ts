@@ -34,7 +34,7 @@ export function taskTreeItem(node: TaskNode, context: TaskTreeContext): vscode.T
   item.contextValue = ['task', running ? 'running' : undefined, look.closed ? 'closed' : undefined, look.overdue ? 'overdue' : undefined]
     .filter((token) => token !== undefined)
     .join(' ');
-  const tooltip = new vscode.MarkdownString(taskTooltipMarkdown(task, context.today));
+  const tooltip = new vscode.MarkdownString(taskTooltipMarkdown(task, context.today, running ? 'running' : undefined));
   // Text from the service: no command links, no HTML, no $(icons).
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;
