@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { TaskTreeNode } from '../../views/tasks/nodes/taskTreeNode';
 import type { TaskActions } from '../../views/tasks/taskActions';
 import type { TaskTree } from '../../views/tasks/taskTree';
@@ -15,6 +16,10 @@ export function showTaskActionsCommand(lookup: TaskLookup, tree: Pick<TaskTree, 
     id: 'intervals.tasks.showActions',
     arguments: { taskId: id },
     async execute(arg?: unknown): Promise<string | undefined> {
+      if (arg === undefined && tree.view.visible) {
+        // The keys move the focus, not the selection: Enter means the row that has the focus.
+        await vscode.commands.executeCommand('list.select');
+      }
       const selected: TaskTreeNode | undefined = tree.view.selection[0];
       const target = arg ?? (selected?.kind === 'task' ? selected : undefined);
       if (target === undefined) {

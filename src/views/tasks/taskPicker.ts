@@ -160,16 +160,22 @@ class TaskSearch {
       rows.push(...recent, ...rest);
     }
     if (rows.length === 0 && !quickPick.busy && value.trim() !== '') {
-      rows.push(...this.noMatch(value));
+      this.showNoMatch(value);
+      return;
     }
     quickPick.items = rows;
   }
 
-  private noMatch(value: string): Entry[] {
+  /** Says that nothing matches and, unless closed tasks are searched already, offers them (chosen by Enter). */
+  private showNoMatch(value: string): void {
     const quoted = `“${escapeIcons(value.trim())}”`;
+    const message: Entry = { label: `$(info) No ${this.withClosed ? '' : 'open '}task matches ${quoted}`, alwaysShow: true };
     if (this.withClosed || !this.options.loadWithClosed) {
-      return [{ label: `No ${this.withClosed ? '' : 'open '}task matches ${quoted}`, alwaysShow: true }];
+      this.quickPick.items = [message];
+      return;
     }
-    return [separator(`No open task matches ${quoted}`), { label: `$(search) ${SEARCH_CLOSED}`, alwaysShow: true, searchClosed: true }];
+    const searchClosed: Entry = { label: `$(search) ${SEARCH_CLOSED}`, alwaysShow: true, searchClosed: true };
+    this.quickPick.items = [message, searchClosed];
+    this.quickPick.activeItems = [searchClosed];
   }
 }
