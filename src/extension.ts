@@ -80,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionGraph | und
   );
   const tasks = buildTasks(context, core, account, own);
   const timeLog = buildTimeLog(core, account, own);
-  const timeReportPanel = own(new TimeReportPanel(core.log.child('timeReport'), () => core.settings.hourFormat));
+  const timeReportPanel = own(new TimeReportPanel(core.log.child('timeReport'), account.session, core.notifier, () => core.settings.hourFormat));
   own(core.settings.onDidChange((affects) => affects('intervals.hourFormat') && timeReportPanel.render()));
   const timers = buildTimers(core, account, own);
   const graph: ExtensionGraph = { context, ...core, ...account, reminders, ...tasks, ...timeLog, timeReportPanel, ...timers };

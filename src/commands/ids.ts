@@ -20,6 +20,8 @@ export const COMMAND_IDS: readonly string[] = [
   'intervals.showClientTasks',
   'intervals.tasks.reveal',
   'intervals.tasks.loadMore',
+  'intervals.tasks.collapseAll',
+  'intervals.tasks.showActions',
   'intervals.logTime',
   'intervals.refreshTime',
   'intervals.previousWeek',

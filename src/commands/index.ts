@@ -38,6 +38,8 @@ import { loadMoreTasksCommand } from './tasks/loadMoreTasks';
 import { openTaskInBrowserCommand } from './tasks/openTaskInBrowser';
 import { refreshTasksCommand } from './tasks/refreshTasks';
 import { retryTasksCommand } from './tasks/retryTasks';
+import { collapseTasksCommand } from './tasks/collapseTasks';
+import { showTaskActionsCommand } from './tasks/showTaskActions';
 import { revealTaskCommand } from './tasks/revealTask';
 import { setTaskStatusCommand } from './tasks/setTaskStatus';
 import { showAllTasksCommand } from './tasks/showAllTasks';
@@ -131,6 +133,8 @@ function taskCommands(parts: CommandParts): Command[] {
     showClientTasksCommand(parts.guard, parts.taskFinder, actions),
     revealTaskCommand(lookup, reveal),
     loadMoreTasksCommand(tree),
+    collapseTasksCommand(),
+    showTaskActionsCommand(lookup, tree, actions),
   ];
 }
 
@@ -148,7 +152,7 @@ function timeCommands(parts: CommandParts): Command[] {
     nextWeekCommand(view),
     thisWeekCommand(view),
     editTimeEntryCommand({ ...parts, ...entries, rounding, loggedHours }),
-    deleteTimeEntryCommand({ ...entries, guard, changes: parts.changes }),
+    deleteTimeEntryCommand({ ...entries, guard, changes: parts.changes, sync, notifier: parts.notifier }),
     logAgainTodayCommand({ ...entries, guard, clock, logTime }),
     retrySyncCommand(sync),
     discardWaitingEntryCommand(sync),

@@ -43,7 +43,7 @@ function loadMore<T>(picker: vscode.QuickPick<ChoiceItem<T>>, items: ChoiceItem<
 
 function position(input: vscode.QuickInput, request: StepPosition): void {
   input.title = request.title;
-  // A single question has no "(1/1)" counter.
+  // A single question is no sequence: "1/1" would only take room from the title.
   input.step = request.totalSteps > 1 ? request.step : undefined;
   input.totalSteps = request.totalSteps > 1 ? request.totalSteps : undefined;
   input.ignoreFocusOut = true;

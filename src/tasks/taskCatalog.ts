@@ -3,6 +3,9 @@ import { IntervalsError } from '../api/errors';
 import type { Page, Project, Task } from '../api/types';
 import type { ProjectFilter, TaskFilter } from '../api/filters';
 import { projectIdsOf } from './assignedWork';
+import { allPages, TASK_PAGE_SIZE } from './taskPages';
+
+export { PARALLEL_PAGES, TASK_PAGE_SIZE } from './taskPages';
 
 /** The part of the API client the catalog uses, so benchmarks and tests can hand it any client. */
 export interface TaskCatalogApi {
@@ -38,8 +41,6 @@ export interface TaskCatalogOptions {
   readonly pageSize?: number;
 }
 
-/** Intervals documents no cap on `limit`; 500 keeps a page quick to send and to draw. */
-export const TASK_PAGE_SIZE = 500;
 
 interface Cached<T> {
   value: T;
@@ -171,6 +172,11 @@ export class TaskCatalog {
       });
     this.openTasksPending = pending;
     return pending;
+  }
+
+  /** Every task of the account, closed ones too (Find Task's "Search closed tasks too"); asked each time. */
+  tasksWithClosed(): Promise<readonly Task[]> {
+    return this.call((api) => allPages(api, {}));
   }
 
   /** A client's open tasks (`clientid=…&excludeclosed=t`); `null` means the projects without a client. */
@@ -354,41 +360,6 @@ export class TaskCatalog {
     }
     return snapshot(projectId, entry);
   }
-}
-
-/** Pages asked for at once after the first; few enough to stay polite to the service's rate limit. */
-export const PARALLEL_PAGES = 4;
-
-async function allPages(api: TaskCatalogApi, filter: TaskFilter): Promise<Task[]> {
-  const first = await api.listTasks(filter, { offset: 0, limit: TASK_PAGE_SIZE });
-  const step = first.items.length;
-  if (step === 0 || first.listCount === undefined) {
-    // Without a total, only walking page by page finds the end.
-    return step < TASK_PAGE_SIZE ? first.items : api.listAllTasks(filter, { pageSize: TASK_PAGE_SIZE });
-  }
-  const offsets: number[] = [];
-  for (let offset = step; offset < first.listCount; offset += step) {
-    offsets.push(offset);
-  }
-  const pages: Task[][] = new Array<Task[]>(offsets.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < offsets.length) {
-      const index = next++;
-      pages[index] = (await api.listTasks(filter, { offset: offsets[index], limit: step })).items;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_PAGES, offsets.length) }, () => worker()));
-  const seen = new Set<number>();
-  const tasks: Task[] = [];
-  // A task created or closed meanwhile shifts the pages; list each task once.
-  for (const task of [first.items, ...pages].flat()) {
-    if (!seen.has(task.id)) {
-      seen.add(task.id);
-      tasks.push(task);
-    }
-  }
-  return tasks;
 }
 
 function listKey(projectId: number, query: TaskListQuery): string {

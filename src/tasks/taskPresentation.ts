@@ -111,7 +111,8 @@ function priorityColor(priority: string | null): string | undefined {
 const DESCRIPTION_START = 280;
 
 /**
- * Tooltip text as Markdown in which everything from the service is escaped, so a title such as
+ * Tooltip text as Markdown, naming what the row's icon shows (status, priority by its colour, the
+ * timer), in which everything from the service is escaped, so a title such as
  * `**bold** [link](command:x)` shows those characters instead of formatting or a link. The view
  * wraps it in an untrusted MarkdownString without HTML support.
  */
@@ -127,12 +128,10 @@ export function taskTooltipMarkdown(task: Task, today: string, timer?: string): 
   row('Module', task.module);
   row('Status', task.status);
   row('Priority', task.priority);
+  row('Timer', timer);
   row('Assignees', task.assignees);
   if (task.dateDue) {
     row('Due', isOverdue(task, today) ? `${task.dateDue} (overdue)` : task.dateDue);
-  }
-  if (timer) {
-    lines.push(`${escapeMarkdown(timer)}  `);
   }
   const description = plainText(task.description ?? '');
   if (description !== '') {

@@ -12,6 +12,10 @@ describe('Sign in (UI)', () => {
     await ui.activityBarItem('Intervals').click();
     const welcome = ui.page.locator('.welcome-view-content').getByText('Sign in to Intervals', { exact: false }).first();
     await welcome.waitFor({ state: 'visible', timeout: 30_000 });
+    const signInButtons = ui.page.locator('.welcome-view-content .monaco-button').filter({ hasText: 'Sign in to Intervals' });
+    assert.equal(await signInButtons.count(), 1, 'one Sign In button, not one per view');
+    const collapseAll = ui.viewPane('Tasks').locator('.actions .action-label[aria-label="Collapse All"]');
+    assert.equal(await collapseAll.count(), 0, 'no Collapse All over the welcome');
     await ui.screenshot('welcome-signed-out');
 
     await ui.runCommand('Intervals: Sign In');
@@ -25,6 +29,7 @@ describe('Sign in (UI)', () => {
     const notice = ui.page.locator('.notifications-toasts').getByText('Signed in to Intervals as', { exact: false });
     await notice.waitFor({ state: 'visible', timeout: 15_000 });
     assert.equal(await welcome.isVisible(), false, 'the welcome content is gone once signed in');
+    await collapseAll.first().waitFor({ state: 'attached', timeout: 15_000 });
     await ui.screenshot('signed-in');
   });
 });

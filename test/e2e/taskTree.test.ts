@@ -26,6 +26,59 @@ describe('Task browser (UI)', () => {
     await ui.screenshot('task-tree');
   });
 
+  it('sets a task status from the context menu in one step, without a step counter, and says what it set', async () => {
+    const ui = workbench();
+    await signedIn(ui);
+    await ui.expandTreeItem('Tasks', 'Acme & Sons');
+    await ui.expandTreeItem('Tasks', 'Website Redesign');
+    await ui.treeItemContextMenu('Tasks', 'Accessibility audit (WCAG 2.2)', 'Set Task Status…');
+    await ui.quickInputRows.filter({ hasText: 'In Progress' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.equal(await ui.quickInputTitle(), 'Set Status of #1003 Accessibility audit (WCAG 2.2)', 'no "(1/1)" after the title');
+    await ui.pickQuickInputItem('In Progress');
+    await ui.page.locator('.part.statusbar').getByText('Status of #1003 set to In Progress').waitFor({ state: 'visible', timeout: 10_000 });
+    await ui.screenshot('task-status-set');
+  });
+
+  it("offers the task's context menu on Enter on a task row, and for the row the keys move to", async () => {
+    const ui = workbench();
+    await signedIn(ui);
+    await ui.expandTreeItem('Tasks', 'Acme & Sons');
+    await ui.expandTreeItem('Tasks', 'Website Redesign');
+    await ui.treeItem('Tasks', 'Launch checklist').click();
+    await ui.page.keyboard.press('Enter');
+    await ui.quickInputRows.filter({ hasText: 'Set Task Status…' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    const labels = (await ui.quickInputRows.locator('.label-name').allTextContents()).map((label) => label.trim());
+    assert.deepEqual(labels, ['Start Timer', 'Log Time…', 'Set Task Status…', 'Assign Task…', 'Open Task in Browser', 'Copy Task Link', 'Copy Task ID']);
+    assert.match(await ui.quickInputTitle(), /^#1005 Launch checklist/);
+    await ui.screenshot('task-actions');
+    await ui.page.keyboard.press('Escape');
+    await ui.quickInput.waitFor({ state: 'hidden' });
+
+    await ui.page.keyboard.press('ArrowUp');
+    await ui.page.keyboard.press('Enter');
+    await ui.quickInputRows.filter({ hasText: 'Set Task Status…' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.doesNotMatch(await ui.quickInputTitle(), /Launch checklist/, 'the actions of the row above');
+    await ui.page.keyboard.press('Escape');
+    await ui.quickInput.waitFor({ state: 'hidden' });
+  });
+
+  it('finds a task by words in any order without accents, and offers closed tasks when no open one matches', async () => {
+    const ui = workbench();
+    await signedIn(ui);
+    await ui.runCommand('Intervals: Find Task…');
+    await ui.typeIntoQuickInput('zurich kiosk', { submit: false });
+    await ui.quickInputRows.filter({ hasText: 'Kiosk UI: Grüezi screen' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await ui.screenshot('find-task-words');
+    await ui.typeIntoQuickInput('blog migrate', { submit: false });
+    await ui.quickInput.getByText('No open task matches “blog migrate”').waitFor({ state: 'visible', timeout: 15_000 });
+    await ui.screenshot('find-task-no-match');
+    await ui.quickInputRows.filter({ hasText: 'Search closed tasks too' }).first().click();
+    await ui.quickInputRows.filter({ hasText: 'Migrate blog posts' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match((await ui.quickInputRows.filter({ hasText: 'Migrate blog posts' }).first().textContent()) ?? '', /closed/);
+    await ui.page.keyboard.press('Escape');
+    await ui.quickInput.waitFor({ state: 'hidden' });
+  });
+
   it('asks once for the web address, refusing a non-https one, then copies a task link from the palette', async () => {
     const ui = workbench();
     await signedIn(ui);

@@ -63,6 +63,17 @@ describe('Review time (UI)', () => {
     // A DELETE sent after Cancel could land after the check above it: count them all at the end.
     const deletes = (await control.requests()).filter((r) => r.method === 'DELETE' && r.path.replace(/\/$/, '') === `/time/${entryId}`);
     assert.equal(deletes.length, 1, 'one DELETE, the one after Delete');
+
+    // The message says what went, with Undo, which logs the entry again.
+    const deleted = ui.notification('Deleted 15 min on Phone call about the launch (UI)');
+    await deleted.waitFor({ state: 'visible', timeout: 15_000 });
+    await ui.screenshot('deleted-with-undo');
+    await deleted.locator('.monaco-button').filter({ hasText: /^Undo$/ }).first().click();
+    await ui.page.locator('.part.statusbar').getByText('Restored 15 min on Phone call about the launch (UI)', { exact: false }).waitFor({ state: 'visible', timeout: 15_000 });
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    const restored = (await control.rows('time')).filter((r) => r.description === ENTRY_TITLE);
+    assert.equal(restored.length, 1, 'Undo logs the entry again, once');
+    assert.equal(restored[0].time, 0.25);
   });
 
   it("opens this week's time report with the week's totals, a chart and its tables", async () => {

@@ -36,6 +36,8 @@ const TABLE: readonly Row[] = [
   { command: 'intervals.copyTaskId', invalid: { arg: { taskId: 0 }, key: 'taskId' } },
   { command: 'intervals.showClientTasks', invalid: { arg: { clientId: 'acme' }, key: 'clientId' } },
   { command: 'intervals.tasks.retry', none: 'runs on an error row of the Tasks view' },
+  { command: 'intervals.tasks.collapseAll', none: 'collapses the Tasks view' },
+  { command: 'intervals.tasks.showActions', invalid: { arg: { taskId: 'first' }, key: 'taskId' } },
   { command: 'intervals.startTimer', invalid: { arg: { taskId: 'abc' }, key: 'taskId' } },
   { command: 'intervals.pauseTimer', invalid: { arg: { timerId: 'x' }, key: 'timerId' } },
   { command: 'intervals.resumeTimer', invalid: { arg: { taskId: -1 }, key: 'taskId' } },

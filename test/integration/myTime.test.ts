@@ -82,7 +82,8 @@ describe('My Time', () => {
       for (const child of children) {
         const item = graph.myTime.getTreeItem(child);
         assert.equal(item.contextValue, 'entry');
-        assert.match(String(item.description), /^\d+ (h|min)/, 'the duration leads the description');
+        assert.match(String(item.label), /^\d+ (h|min).* · ./, 'the duration leads the row, before the task');
+        assert.doesNotMatch(String(item.description), /^\d+ (h|min)/, 'and is not repeated after it');
       }
     }
     const total = rows.reduce((sum, row) => sum + row.time, 0);
@@ -102,19 +103,38 @@ describe('My Time', () => {
       return { day: graph.myTime.getTreeItem(monday), entry: graph.myTime.getTreeItem(entry), hours: monday.kind === 'day' ? monday.day.hours : 0 };
     };
     const before = await entryItem();
-    assert.match(String(before.entry.description), /^1 h 30 min · /);
+    assert.match(String(before.entry.label), /^1 h 30 min · /);
     assert.doesNotMatch(String(before.day.description), /\d\.\d+ h/, 'one format, no decimal hours beside it');
     try {
       const redrawn = nextTreeChange();
       await setSetting('intervals.hourFormat', 'decimal');
       await redrawn;
       const after = await entryItem();
-      assert.match(String(after.entry.description), /^1\.5 h · /);
+      assert.match(String(after.entry.label), /^1\.5 h · /);
       assert.equal(after.day.description, `${Math.round(after.hours * 100) / 100} h`);
       assert.match(String(after.entry.tooltip), /· 1\.5 h\n/);
     } finally {
       await setSetting('intervals.hourFormat', undefined);
     }
+  });
+
+  it('names the week by its days beside the title, and gives every day a day icon', async () => {
+    const week = graph.myTime.week;
+    const nodes = await roots();
+    const expected = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' }).formatRange(
+      new Date(`${week.start}T12:00:00`),
+      new Date(`${week.end}T12:00:00`),
+    );
+    assert.match(String(graph.myTime.view.description), new RegExp(`^${expected} · \\d+ (h|min)`), 'the range, then the total');
+    for (const node of nodes.filter((each) => each.kind === 'day')) {
+      const icon = graph.myTime.getTreeItem(node).iconPath as vscode.ThemeIcon;
+      assert.equal(icon.id, 'calendar', `${node.id} has the day icon`);
+    }
+    await vscode.commands.executeCommand('intervals.previousWeek');
+    const previous = graph.myTime.week;
+    const range = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', ...([previous.start, previous.end].some((day) => day.slice(0, 4) !== toIsoDate(new Date()).slice(0, 4)) ? { year: 'numeric' } : {}) });
+    assert.match(String(graph.myTime.view.description), new RegExp(`^${range.formatRange(new Date(`${previous.start}T12:00:00`), new Date(`${previous.end}T12:00:00`))} · `));
+    await vscode.commands.executeCommand('intervals.thisWeek');
   });
 
   it('moves to the previous and next week, loading each with datebegin/dateend', async () => {
@@ -282,6 +302,60 @@ describe('My Time', () => {
     await roots();
     assert.ok(graph.myTime.entries.length > 0, 'the week is shown');
     assert.ok(!graph.myTime.entries.some((e) => e.id === row.id), 'the view drops the entry');
+  });
+
+  /** The rows of the fake that hold what `row` held (a restored entry has a new id). */
+  async function sameRows(row: { date: string; time: number; description: string | null; taskid?: unknown; worktypeid?: unknown }): Promise<number> {
+    return (await fake.control.rows('time')).filter(
+      (r) => r.personid === ADMIN && r.date === row.date && r.time === row.time && r.description === row.description && r.taskid === row.taskid && r.worktypeid === row.worktypeid,
+    ).length;
+  }
+
+  it('says what it deleted, with Undo, and Undo logs the same entry again', async () => {
+    const [row] = await myRowsOfWeek();
+    await roots();
+    const told: { message: string; actions: readonly string[] }[] = [];
+    answerNotifications(graph, (_severity, message, actions) => {
+      told.push({ message, actions });
+      return Promise.resolve(actions.includes('Undo') ? 'Undo' : undefined);
+    });
+    const restored = nextChange(graph, (change) => change.resource === 'time' && change.id !== row.id && change.item !== undefined);
+    const result = await vscode.commands.executeCommand<DeleteTimeEntryResult>('intervals.deleteTimeEntry', { entryId: row.id, confirm: false });
+    assert.deepEqual(result, { status: 'deleted', id: row.id });
+    await restored;
+    await settled();
+    assert.equal(told.length, 1, 'one notification');
+    assert.match(told[0].message, new RegExp(`^Deleted \\d+ (h|min).* on .+ \\(${row.date}\\)$`));
+    assert.deepEqual(told[0].actions, ['Undo']);
+    assert.ok(!(await fake.control.rows('time')).some((r) => r.id === row.id), 'the deleted entry stays deleted');
+    assert.equal(await sameRows(row), 1, 'the entry is on Intervals again, once');
+    await roots();
+    assert.ok(graph.myTime.entries.some((e) => e.date === row.date && e.time === row.time && e.description === row.description), 'My Time shows it again');
+  });
+
+  it('Undo whose answer is lost keeps the entry in the outbox and restores it exactly once', async () => {
+    const [row] = await myRowsOfWeek();
+    // The fake numbers entries from the same id after each reset, while the suite's state folder
+    // keeps the receipts of entries earlier tests logged: an id none of them used keeps this
+    // restore apart from those (as ids are on a real account).
+    await fake.control.insertRow('time', { id: 50_000, personid: 6, projectid: 7, worktypeid: 4, date: '2001-01-01', time: 1 });
+    await roots();
+    // The restore reaches Intervals, and its answer is lost.
+    await fake.control.commitThenDropNext(1, { method: 'POST', resource: 'time' });
+    const told: string[] = [];
+    answerNotifications(graph, (severity, message, actions) => {
+      told.push(`${severity}: ${message}`);
+      return Promise.resolve(actions.includes('Undo') ? 'Undo' : undefined);
+    });
+    await vscode.commands.executeCommand<DeleteTimeEntryResult>('intervals.deleteTimeEntry', { entryId: row.id, confirm: false });
+    await settled();
+    assert.equal((await graph.sync.waiting()).length, 1, 'the restore waits on disk');
+    assert.match(told.at(-1) ?? '', /^warning: Intervals could not be reached\..* is kept/);
+    // Past the wait before a send that may have arrived is looked up.
+    moveClock(graph, 10 * 60_000);
+    const report = await vscode.commands.executeCommand<{ waiting: number }>('intervals.retrySync');
+    assert.equal(report.waiting, 0, 'nothing waits after the retry');
+    assert.equal(await sameRows(row), 1, 'found on Intervals, not sent twice');
   });
 
   it('Retry after a delete whose answers were all lost finds the entry gone and calls it deleted, not an error', async () => {

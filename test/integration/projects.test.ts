@@ -490,6 +490,21 @@ describe('Projects and tasks', () => {
       assert.equal((await fake.control.row('task', task.id)).statusid, 2);
     });
 
+    it('asks for the status in a single step, drawn without a step counter', async () => {
+      const task = await someTask();
+      const shown = new Promise<{ step?: number; totalSteps?: number; title?: string }>((resolve) => {
+        const subscription = graph.asker.onDidShow((position) => {
+          subscription.dispose();
+          const { step, totalSteps, title } = position.widget;
+          resolve({ step, totalSteps, title });
+        });
+      });
+      const pending = vscode.commands.executeCommand<WriteResult<Task>>('intervals.setTaskStatus', { taskId: task.id });
+      assert.deepEqual(await shown, { step: undefined, totalSteps: undefined, title: `Set Status of #${task.localId} To change` }, 'no "1/1"');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      assert.equal((await pending).status, 'done');
+    });
+
     it('assigns from an argument, and clears the assignees with an empty list', async () => {
       const task = await someTask();
       const assigned = await vscode.commands.executeCommand<WriteResult<Task>>('intervals.assignTask', { taskId: task.id, assigneeIds: [RAVI, ADA] });

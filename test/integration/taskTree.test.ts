@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { Task } from '../../src/api/types';
@@ -6,7 +8,7 @@ import { TASK_PAGE_SIZE } from '../../src/tasks/taskCatalog';
 import type { TaskTree } from '../../src/views/tasks/taskTree';
 import type { TaskTreeNode } from '../../src/views/tasks/nodes/taskTreeNode';
 import type { RecordedRequest } from '../fake-intervals/server';
-import { chooseInQuickPick, extensionGraph, fakeServer, type Graph, setSetting, signIn, signOut } from './helpers';
+import { chooseInQuickPick, EXTENSION_ID, extensionGraph, fakeServer, type Graph, setSetting, signIn, signOut } from './helpers';
 
 // Demo account (test/fake-intervals/fixture.ts): project 1 "Website Redesign" of "Acme & Sons"
 // has 7 tasks, one of them closed; projects 6 and 7 have no client; 8 and 9 are inactive.
@@ -431,6 +433,49 @@ describe('Task tree', () => {
     assert.equal(item(node).contextValue, 'task');
   });
 
+  it("explains a task's icon in its tooltip: status, priority and the timer", async () => {
+    const node = (await taskNodes(WEBSITE)).find((candidate) => taskOf(candidate).localId === 1005) as TaskTreeNode;
+    const tooltip = (): string => (item(node).tooltip as vscode.MarkdownString).value;
+    assert.match(tooltip(), /Status: Open {2}\nPriority: Critical {2}\n/);
+    assert.doesNotMatch(tooltip(), /Timer:/);
+    const previous = graph.activeTimers.all.filter((timer) => timer.taskId !== 5);
+    try {
+      graph.activeTimers.set([...previous, { timerId: 901, taskId: 5, running: true }]);
+      assert.match(tooltip(), /Priority: Critical {2}\nTimer: running {2}\n/);
+    } finally {
+      graph.activeTimers.set(previous);
+    }
+  });
+
+  it('gives "No client" a neutral icon', async () => {
+    const noClient = (await children()).at(-1) as TaskTreeNode;
+    assert.equal(noClient.kind, 'noClient');
+    assert.equal((item(noClient).iconPath as vscode.ThemeIcon).id, 'folder');
+  });
+
+  it('names the "assigned to me" filter beside the title only while signed in', async () => {
+    await browser.setFilters({ assignedToMe: true });
+    assert.equal(browser.view.description, 'assigned to me');
+    await signOut();
+    assert.equal(browser.view.description, undefined, 'signed out, the view shows only the welcome');
+    await signIn('admin');
+    assert.equal(browser.view.description, 'assigned to me', 'the filter is kept for the next sign-in');
+  });
+
+  it('collapses every branch with its own Collapse All', async () => {
+    const task = (await taskNodes(WEBSITE)).find((candidate) => taskOf(candidate).localId === 1005) as TaskTreeNode;
+    await vscode.commands.executeCommand('intervals.tasks.reveal', { taskId: taskOf(task).id });
+    await selectionOf(task.id);
+    const collapsed = new Promise<string>((resolve) => {
+      const listener = browser.view.onDidCollapseElement((event) => {
+        listener.dispose();
+        resolve(event.element.id);
+      });
+    });
+    await vscode.commands.executeCommand('intervals.tasks.collapseAll');
+    assert.match(await collapsed, /^(client|project):/);
+  });
+
   it('updates a changed task in place and reloads a project when a task moves or closes', async () => {
     const node = (await taskNodes(WEBSITE)).find((candidate) => taskOf(candidate).id === 2) as TaskTreeNode;
     const changed: Task = { ...taskOf(node), title: 'Fix broken images' };
@@ -474,6 +519,58 @@ describe('Task tree', () => {
     } finally {
       await graph.recentTasks.clear();
     }
+  });
+
+  it('Find Task ignores accents and case, and matches several words in any order', async () => {
+    // "Kiosk UI: Grüezi screen" is in "Menu Ordering Kiosk" of "Café Zürich".
+    const chosen = await chooseInQuickPick(vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true, value: 'ZURICH kiosk' }), 'Kiosk UI: Grüezi screen');
+    assert.equal(chosen?.title, 'Kiosk UI: Grüezi screen');
+    const again = await chooseInQuickPick(vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true, value: 'gruezi cafe' }), 'Kiosk UI: Grüezi screen');
+    assert.equal(again?.id, chosen?.id);
+  });
+
+  it('Find Task offers to search closed tasks too when no open task matches, and finds a closed one', async () => {
+    // "Migrate blog posts" is closed: no open task matches.
+    const pending = vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true, value: 'blog MIGRATE' });
+    void chooseInQuickPick(Promise.resolve(), 'Search closed tasks too');
+    const chosen = await chooseInQuickPick(pending, 'Migrate blog posts');
+    assert.equal(chosen?.title, 'Migrate blog posts');
+    assert.ok(chosen?.dateClosed, 'a closed task');
+    const lists = await taskRequests({ projectid: null, clientid: null, assigneeid: null });
+    assert.deepEqual(
+      lists.map((request) => request.query.excludeclosed ?? 'closed too'),
+      ['t', 'closed too'],
+      'the open tasks, then every task once asked',
+    );
+  });
+
+  it("offers a task's context menu, with its words, after Find Task and on Enter in the tree", async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const manifest = JSON.parse(readFileSync(join(extension.extensionPath, 'package.json'), 'utf8')) as {
+      contributes: { commands: Array<{ command: string; title: string }>; menus: Record<string, Array<{ command: string; when: string; group: string }>> };
+    };
+    const titles = new Map(manifest.contributes.commands.map((entry) => [entry.command, entry.title]));
+    // The menu of a task without a running timer, in its order (groups, then their positions).
+    const menu = manifest.contributes.menus['view/item/context']
+      .filter((entry) => entry.when.includes('view == intervals.tasks') && /\\btask\\b/.test(entry.when) && !entry.group.startsWith('inline'))
+      .filter((entry) => !entry.when.includes('running') || entry.when.includes('!(viewItem =~'))
+      .sort((a, b) => a.group.localeCompare(b.group, undefined, { numeric: true }))
+      .map((entry) => titles.get(entry.command));
+    const launch = taskOf((await taskNodes(WEBSITE)).find((candidate) => taskOf(candidate).localId === 1005) as TaskTreeNode);
+    const offered = graph.taskActions
+      .actionsFor(launch)
+      .filter((action) => action.kind !== vscode.QuickPickItemKind.Separator)
+      .map((action) => action.label.replace(/^\$\([\w-]+\) /, ''));
+    assert.deepEqual(offered, menu);
+    assert.ok(offered.includes('Set Task Status…') && offered.includes('Assign Task…'));
+
+    // Enter on the selected task row runs the actions of that task.
+    await vscode.commands.executeCommand('intervals.tasks.reveal', { taskId: launch.id });
+    await selectionOf(`task:${launch.id}`);
+    const chosen = await chooseInQuickPick(vscode.commands.executeCommand<string | undefined>('intervals.tasks.showActions'), 'Copy Task ID');
+    assert.equal(chosen, 'intervals.copyTaskId');
+    assert.equal(await vscode.env.clipboard.readText(), '1005');
   });
 
   it('lists a client\'s open tasks with one request (clientid, excludeclosed)', async () => {

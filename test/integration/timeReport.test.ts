@@ -8,7 +8,7 @@ import type { TimeReport } from '../../src/timeReport/reportModel';
 import { DEFAULT_PAGE_SIZE as PAGE_SIZE } from '../../src/api/pagination';
 import { rangeFor } from '../../src/time/dates';
 import type { TimeRow } from '../fake-intervals/store';
-import { answerPrompts, eventually, extensionGraph, fakeServer, type Graph, readLogs, setClock, signIn, signOut } from './helpers';
+import { answerNotifications, answerPrompts, eventually, extensionGraph, fakeServer, type Graph, readLogs, setClock, settled, signIn, signOut, typeIntoQuickInput } from './helpers';
 import { accept, choose, ScriptedAsker, type, watchSteps, type Answer } from './scriptedAsker';
 
 // Demo account: Ada Lovelace (1, Administrator), Grace Hopper (2, Manager), Ravi Patel (3,
@@ -41,6 +41,7 @@ describe('Time report', () => {
     // A failed step-through must not leave its quick input open for the next suite.
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     answerPrompts(graph, undefined);
+    answerNotifications(graph, undefined);
     await fake.control.clearFaults();
     setClock(graph, 0);
   });
@@ -280,6 +281,41 @@ describe('Time report', () => {
     assert.equal(lines[0], 'Date,Person,Client,Project,Module,Task,Work type,Hours,Billable,Description');
     assert.equal(lines.length, report.entryCount + 2, 'a header, one line per entry, a final line end');
     assert.ok(csv.includes(`"'=cmd|""/c calc"", really\nsecond line"`));
+  });
+
+  it('after an export from the page, offers Open and Reveal, and Open shows the file', async () => {
+    await insertEntries(ADA, 3);
+    await vscode.commands.executeCommand<TimeReport>('intervals.timeReport', { range: 'custom', start: RANGE.start, end: RANGE.end });
+    const workspace = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(workspace, 'the test window has a workspace folder');
+    // The name the save dialog proposes: typed in or left as proposed, the file is the same one.
+    const target = vscode.Uri.joinPath(workspace, `time-ada-lovelace-${RANGE.start}-${RANGE.end}.csv`);
+    const told: { message: string; actions: readonly string[] }[] = [];
+    answerNotifications(graph, (_severity, message, actions) => {
+      told.push({ message, actions });
+      return Promise.resolve('Open');
+    });
+    try {
+      // The save dialog (VS Code's own, drawn in the window) gets the path typed in.
+      typeIntoQuickInput(target.fsPath);
+      const written = await graph.timeReportPanel.exportCsv();
+      assert.equal(written?.fsPath, target.fsPath);
+      await settled();
+      assert.deepEqual(told, [{ message: `Exported 3 entries to time-ada-lovelace-${RANGE.start}-${RANGE.end}.csv`, actions: ['Open', 'Reveal in Explorer View'] }]);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, target.fsPath, 'Open shows the file');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      // Cleanup only: a failed export has no file to delete, and its own error is the one to see.
+      await Promise.resolve(vscode.workspace.fs.delete(target)).catch(() => undefined);
+    }
+  });
+
+  it('closes the report when its account signs out', async () => {
+    await insertEntries(ADA, 1);
+    await vscode.commands.executeCommand<TimeReport>('intervals.timeReport', { range: 'custom', start: RANGE.start, end: RANGE.end });
+    assert.ok(graph.timeReportPanel.html, 'the report shows');
+    await signOut();
+    assert.equal(graph.timeReportPanel.html, undefined, 'the report is closed');
   });
 
   it("tells the service's reason when the time cannot be loaded", async () => {

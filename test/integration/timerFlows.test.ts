@@ -209,9 +209,9 @@ describe('Timer flows', () => {
       assert.match(String(paused.description), /timer paused/);
       assert.equal((paused.iconPath as vscode.ThemeIcon).id, 'watch');
       assert.equal(paused.contextValue, 'task paused');
-      assert.match(tooltipOf(paused), /Timer paused: 0:35/);
+      assert.match(tooltipOf(paused), /Timer: paused, 0:35/);
       const running = graph.taskTree.provider.getTreeItem(await taskNode(OTHER_TASK));
-      assert.match(tooltipOf(running), /Timer running: 0:0\d/);
+      assert.match(tooltipOf(running), /Timer: running, 0:0\d/);
       const none = graph.taskTree.provider.getTreeItem(await taskNode(THIRD_TASK));
       assert.ok(!/Timer/.test(tooltipOf(none)), 'a task without a timer names none');
       await settled();

@@ -38,7 +38,7 @@ describe('task presentation', () => {
     assert.equal(look.icon, 'watch');
     assert.match(look.description, /timer paused$/);
     assert.match(look.accessibleLabel, /timer paused$/);
-    assert.match(taskTooltipMarkdown(makeTask({ localId: 5 }), TODAY, 'Timer paused: 0:35'), /Timer paused\\: 0\\:35 {2}$/m);
+    assert.match(taskTooltipMarkdown(makeTask({ localId: 5 }), TODAY, 'paused, 0:35'), /^Timer: paused, 0\\:35 {2}$/m);
   });
 
   it('picks an icon per status and a colour per priority', () => {

@@ -26,7 +26,7 @@ export function setTaskStatusCommand(deps: TaskUpdateDependencies): Command {
         if (taskId === undefined || statusId === undefined) {
           return invalidArgument('Give a task id and a status id.');
         }
-        return updateTask(deps, api, COMMAND, taskId, { statusId });
+        return updateTask(deps, api, COMMAND, taskId, { statusId }, statusSet);
       }
       const task = await taskToUpdate(deps, api, arg, 'Set Task Status: Choose a Task');
       if (!task) {
@@ -49,7 +49,13 @@ export function setTaskStatusCommand(deps: TaskUpdateDependencies): Command {
       if (!done || statusId === undefined) {
         return { status: 'cancelled' };
       }
-      return updateTask(deps, api, COMMAND, task.id, { statusId });
+      return updateTask(deps, api, COMMAND, task.id, { statusId }, statusSet);
     },
   };
+}
+
+/** "Status of #1036 set to In Progress": what changed, in the words of the menu that changed it. */
+export function statusSet(task: Task): string {
+  const which = task.localId === null ? `“${task.title}”` : `#${task.localId}`;
+  return task.status ? `Status of ${which} set to ${task.status}` : `Status of ${which} changed`;
 }

@@ -36,6 +36,8 @@ export async function updateTask(
   command: string,
   taskId: number,
   patch: Pick<TaskInput, 'statusId'> | Pick<TaskInput, 'assigneeIds'>,
+  /** The status bar message once the task is changed; by default "Updated #1036 Title". */
+  done: (task: Task) => string = (task) => `Updated ${taskLabel(task)}`,
 ): Promise<WriteResult<Task>> {
   const retry = { command, argument: { taskId, ...patch } };
   const result = await sendWrite(deps, 'update the task', () => api.updateTask(taskId, patch), retry);
@@ -43,7 +45,7 @@ export async function updateTask(
     const task = result.item;
     deps.log.info(`Updated task ${task.id}`);
     deps.changes.fire({ resource: 'task', id: task.id, projectId: task.projectId ?? undefined, item: task });
-    vscode.window.setStatusBarMessage(`Updated ${escapeIcons(taskLabel(task))}`, 5000);
+    vscode.window.setStatusBarMessage(escapeIcons(done(task)), 5000);
   }
   return result;
 }

@@ -9,14 +9,17 @@ import { entryTitle } from '../../views/time/nodes/entryNode';
 import { argumentObject, boolean, id } from '../args';
 import type { Command } from '../command';
 import { entryOf, type TimeEntryLookup } from './timeEntryOf';
+import { offerUndo, type UndoDeleteDependencies } from './undoDelete';
 
 export type DeleteTimeEntryResult = { status: 'deleted'; id: number } | { status: 'cancelled' } | { status: 'failed'; message: string };
 
 /**
  * `intervals.deleteTimeEntry`: deletes an entry after a modal confirmation (`{ entryId, confirm: false }`
- * skips it). From the palette it asks which entry of the shown week.
+ * skips it), then says so with Undo. From the palette it asks which entry of the shown week.
  */
-export function deleteTimeEntryCommand(deps: TimeEntryLookup & { guard: Pick<AccountGuard, 'client'>; changes: Pick<DataChanges, 'fire'> }): Command {
+export function deleteTimeEntryCommand(
+  deps: TimeEntryLookup & UndoDeleteDependencies & { guard: Pick<AccountGuard, 'client'>; changes: Pick<DataChanges, 'fire'> },
+): Command {
   const { log, changes } = deps;
   return {
     id: 'intervals.deleteTimeEntry',
@@ -53,6 +56,8 @@ export function deleteTimeEntryCommand(deps: TimeEntryLookup & { guard: Pick<Acc
         }
         log.info(`Deleted time entry ${entry.id}`);
         changes.fire({ resource: 'time', id: entry.id, ...(entry.projectId !== null ? { projectId: entry.projectId } : {}) });
+        // Not awaited: the notification would hold the command until the user answers it.
+        void offerUndo(deps, entry);
         return { status: 'deleted', id: entry.id };
       } catch (error) {
         // Retry deletes the entry already chosen and confirmed, without asking again.

@@ -7,7 +7,7 @@ import { groupProjectsByClient, type ClientGroup } from '../../tasks/taskGroups'
 import { pickTask, type PickedTask } from './taskPicker';
 
 export interface TaskFinderDependencies {
-  readonly catalog: Pick<TaskCatalog, 'openTasks' | 'clientOpenTasks' | 'activeProjects'>;
+  readonly catalog: Pick<TaskCatalog, 'openTasks' | 'tasksWithClosed' | 'clientOpenTasks' | 'activeProjects'>;
   readonly recentTasks: Pick<RecentTasks, 'list'>;
   readonly errors: ErrorReporter;
   readonly log: Logger;
@@ -24,6 +24,7 @@ export class TaskFinder {
       placeholder: 'Type a task title, #number, project or client',
       recent: this.deps.recentTasks.list(),
       load: () => this.deps.catalog.openTasks(),
+      loadWithClosed: () => this.deps.catalog.tasksWithClosed(),
       value,
       onLoadError: (error) => void this.deps.errors.report(this.deps.log, 'load the open tasks', error),
     });

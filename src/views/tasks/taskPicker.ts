@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import type { Task } from '../../api/types';
+import { escapeIcons } from '../../common/untrustedText';
 import { taskPickItem, taskPickItems, type TaskPickItem } from '../../tasks/taskPickItems';
+import { isClosed } from '../../tasks/taskPresentation';
 import type { TaskSummary } from '../../tasks/taskReference';
+import { searchItems, searchKey, type SearchKey } from '../../tasks/taskSearch';
 
 export interface TaskPickerOptions {
   readonly title: string;
@@ -9,6 +12,8 @@ export interface TaskPickerOptions {
   /** Offered first, before the list arrives. */
   readonly recent?: readonly TaskSummary[];
   readonly load: () => Promise<readonly Task[]>;
+  /** Every task, closed ones too: offered as "Search closed tasks too" when no open task matches. */
+  readonly loadWithClosed?: () => Promise<readonly Task[]>;
   /** Text to start with, e.g. `#1002`. */
   readonly value?: string;
   readonly onLoadError: (error: unknown) => void;
@@ -17,75 +22,160 @@ export interface TaskPickerOptions {
 /** What was chosen: the full task when the list had it, else the summary of a recent task. */
 export type PickedTask = { readonly task: Task } | { readonly summary: TaskSummary };
 
-type Entry = vscode.QuickPickItem & { readonly taskId?: number };
+type Entry = vscode.QuickPickItem & { readonly taskId?: number; readonly searchClosed?: true };
+
+export const SEARCH_CLOSED = 'Search closed tasks too';
+
+/** Rows are shown as this picker filters them; VS Code's own filter would hide what it cannot match. */
+const keys = new WeakMap<Entry, SearchKey>();
+const shown = new WeakMap<TaskPickItem, Entry>();
+
+function keyOf(entry: Entry): SearchKey {
+  let key = keys.get(entry);
+  if (!key) {
+    key = searchKey(entry.label, entry.description, entry.detail);
+    keys.set(entry, key);
+  }
+  return key;
+}
+
+function entryOf(item: TaskPickItem, closed = false): Entry {
+  if (closed) {
+    return { ...item, description: `${item.description} · closed`.replace(/^ · /, ''), alwaysShow: true };
+  }
+  let entry = shown.get(item);
+  if (!entry) {
+    entry = { ...item, alwaysShow: true };
+    shown.set(item, entry);
+  }
+  return entry;
+}
+
+function separator(label: string): Entry {
+  return { label, kind: vscode.QuickPickItemKind.Separator };
+}
 
 /**
  * A quick pick over many tasks that opens at once: recent tasks show while the list loads
- * (busy), then every task follows. Items are built once per loaded list (see taskPickItems),
- * and VS Code filters them on title, `#number` (description) and project/client (detail).
+ * (busy), then every task follows. It filters the rows itself as the user types (see taskSearch):
+ * accents and case aside, every word in any order. When no open task matches, it offers to
+ * search the closed ones too.
  */
 export function pickTask(options: TaskPickerOptions): Promise<PickedTask | undefined> {
-  const quickPick = vscode.window.createQuickPick<Entry>();
-  quickPick.title = options.title;
-  quickPick.placeholder = options.placeholder;
-  quickPick.matchOnDescription = true;
-  quickPick.matchOnDetail = true;
-  if (options.value) {
-    quickPick.value = options.value;
+  return new TaskSearch(options).pick();
+}
+
+class TaskSearch {
+  private readonly quickPick = vscode.window.createQuickPick<Entry>();
+  private readonly recent: readonly Entry[];
+  private tasks: readonly Task[] | undefined;
+  private rest: readonly Entry[] = [];
+  private withClosed = false;
+
+  constructor(private readonly options: TaskPickerOptions) {
+    this.recent = (options.recent ?? []).map((task) => entryOf(taskPickItem(task)));
   }
-  const recent = options.recent ?? [];
-  const recentEntries: Entry[] =
-    recent.length > 0 ? [{ label: 'Recent', kind: vscode.QuickPickItemKind.Separator }, ...recent.map((task) => taskPickItem(task))] : [];
-  quickPick.items = recentEntries;
-  quickPick.busy = true;
 
-  let loaded: readonly Task[] | undefined;
-  return new Promise<PickedTask | undefined>((resolve) => {
-    let settled = false;
-    const finish = (value: PickedTask | undefined): void => {
-      if (!settled) {
-        settled = true;
-        resolve(value);
-        quickPick.dispose();
-      }
-    };
-    quickPick.onDidAccept(() => {
-      const chosen = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
-      if (chosen?.taskId === undefined) {
-        // Nothing matches (yet): keep the picker open instead of closing on nothing.
-        return;
-      }
-      const task = loaded?.find((candidate) => candidate.id === chosen.taskId);
-      const summary = recent.find((candidate) => candidate.id === chosen.taskId);
-      finish(task ? { task } : summary ? { summary } : undefined);
-    });
-    quickPick.onDidHide(() => finish(undefined));
-    quickPick.show();
-
-    options.load().then(
-      (tasks) => {
+  pick(): Promise<PickedTask | undefined> {
+    const { quickPick, options } = this;
+    quickPick.title = options.title;
+    quickPick.placeholder = options.placeholder;
+    quickPick.value = options.value ?? '';
+    quickPick.busy = true;
+    this.redraw();
+    return new Promise<PickedTask | undefined>((resolve) => {
+      let settled = false;
+      const finish = (value: PickedTask | undefined): void => {
         if (!settled) {
-          loaded = tasks;
-          quickPick.items = allItems(recent, recentEntries, tasks);
-          quickPick.busy = false;
+          settled = true;
+          resolve(value);
+          quickPick.dispose();
+        }
+      };
+      quickPick.onDidChangeValue(() => this.redraw());
+      quickPick.onDidAccept(() => {
+        const chosen = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+        if (chosen?.searchClosed) {
+          this.loadWithClosed(() => settled);
+        } else if (chosen?.taskId !== undefined) {
+          finish(this.picked(chosen.taskId));
+        }
+        // Otherwise nothing matches (yet): the picker stays open instead of closing on nothing.
+      });
+      quickPick.onDidHide(() => finish(undefined));
+      quickPick.show();
+      this.load(options.load, () => settled);
+    });
+  }
+
+  private picked(taskId: number): PickedTask | undefined {
+    const task = this.tasks?.find((candidate) => candidate.id === taskId);
+    const summary = this.options.recent?.find((candidate) => candidate.id === taskId);
+    return task ? { task } : summary ? { summary } : undefined;
+  }
+
+  private loadWithClosed(over: () => boolean): void {
+    const loadWithClosed = this.options.loadWithClosed;
+    if (loadWithClosed) {
+      this.withClosed = true;
+      this.quickPick.title = `${this.options.title} (closed tasks too)`;
+      this.quickPick.busy = true;
+      this.redraw();
+      this.load(loadWithClosed, over);
+    }
+  }
+
+  private load(load: () => Promise<readonly Task[]>, over: () => boolean): void {
+    load().then(
+      (tasks) => {
+        if (!over()) {
+          this.tasks = tasks;
+          const recentIds = new Set(this.recent.map((entry) => entry.taskId));
+          const items = taskPickItems(tasks);
+          this.rest = items.flatMap((item, index) => (recentIds.has(item.taskId) ? [] : [entryOf(item, isClosed(tasks[index]))]));
+          this.quickPick.busy = false;
+          this.redraw();
         }
       },
       (error: unknown) => {
-        if (settled) {
-          return;
+        if (!over()) {
+          this.quickPick.busy = false;
+          this.quickPick.placeholder = `Could not load the tasks: ${error instanceof Error ? error.message : String(error)}`;
+          this.options.onLoadError(error);
         }
-        quickPick.busy = false;
-        quickPick.placeholder = `Could not load the tasks: ${error instanceof Error ? error.message : String(error)}`;
-        options.onLoadError(error);
       },
     );
-  });
-}
+  }
 
-/** The recent tasks first, then every loaded task not among them. */
-function allItems(recent: readonly TaskSummary[], recentEntries: readonly Entry[], tasks: readonly Task[]): Entry[] {
-  const recentIds = new Set(recent.map((task) => task.id));
-  const all = taskPickItems(tasks);
-  const rest: Entry[] = recentIds.size === 0 ? (all as Entry[]) : all.filter((item: TaskPickItem) => !recentIds.has(item.taskId));
-  return recentEntries.length > 0 ? [...recentEntries, { label: 'All open tasks', kind: vscode.QuickPickItemKind.Separator }, ...rest] : rest;
+  /** The rows for what is typed: the recent tasks that match, then the others. */
+  private redraw(): void {
+    const { quickPick } = this;
+    const value = quickPick.value;
+    const recent = searchItems(this.recent, keyOf, value);
+    const rest = searchItems(this.rest, keyOf, value);
+    const rows: Entry[] = [];
+    if (recent.length > 0 && this.rest.length > 0) {
+      rows.push(separator('Recent'), ...recent, separator(this.withClosed ? 'All tasks' : 'All open tasks'), ...rest);
+    } else {
+      rows.push(...recent, ...rest);
+    }
+    if (rows.length === 0 && !quickPick.busy && value.trim() !== '') {
+      this.showNoMatch(value);
+      return;
+    }
+    quickPick.items = rows;
+  }
+
+  /** Says that nothing matches and, unless closed tasks are searched already, offers them (chosen by Enter). */
+  private showNoMatch(value: string): void {
+    const quoted = `“${escapeIcons(value.trim())}”`;
+    const message: Entry = { label: `$(info) No ${this.withClosed ? '' : 'open '}task matches ${quoted}`, alwaysShow: true };
+    if (this.withClosed || !this.options.loadWithClosed) {
+      this.quickPick.items = [message];
+      return;
+    }
+    const searchClosed: Entry = { label: `$(search) ${SEARCH_CLOSED}`, alwaysShow: true, searchClosed: true };
+    this.quickPick.items = [message, searchClosed];
+    this.quickPick.activeItems = [searchClosed];
+  }
 }

@@ -68,7 +68,7 @@ export class TaskTree extends Disposable {
         onError: (what, error) => deps.log.warn(`Could not ${what}: ${error instanceof Error ? error.message : String(error)}`),
       }),
     );
-    this.view = this.register(vscode.window.createTreeView(TASKS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true }));
+    this.view = this.register(vscode.window.createTreeView(TASKS_VIEW_ID, { treeDataProvider: this.provider }));
     void this.publishFilters();
     this.timerStates = timerStates(deps.activeTimers.all);
     this.listen();
@@ -114,6 +114,7 @@ export class TaskTree extends Disposable {
       session.onDidChange(() => {
         // Another account, or none: nothing loaded applies any more. Signed in, VS Code asks for the root again.
         void this.publishEmptiness(undefined);
+        void this.publishFilters();
         this.provider.clear();
       }),
     );
@@ -198,7 +199,8 @@ export class TaskTree extends Disposable {
     const parts = [this.filterState.assignedToMe ? 'assigned to me' : undefined, this.filterState.showClosed ? 'closed shown' : undefined].filter(
       (part) => part !== undefined,
     );
-    this.view.description = parts.length > 0 ? parts.join(', ') : undefined;
+    // Signed out, the view shows only the welcome: no filter applies to it.
+    this.view.description = parts.length > 0 && this.deps.session.state.signedIn ? parts.join(', ') : undefined;
   }
 }
 

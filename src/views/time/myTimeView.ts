@@ -4,7 +4,7 @@ import type { AccountSession } from '../../auth/accountSession';
 import type { DataChanges } from '../../common/dataChanges';
 import type { Logger } from '../../common/logger';
 import type { OutboxItem } from '../../outbox/outbox';
-import { fromIsoDate, toIsoDate } from '../../time/dates';
+import { toIsoDate } from '../../time/dates';
 import type { QueuedTimeEntry } from '../../timeLog/timeEntryDraft';
 import type { TimeLogSync } from '../../timeLog/timeLogSync';
 import { buildWeek, shiftWeek, weekOf, type TimeWeek } from '../../timeLog/timeWeek';
@@ -12,7 +12,7 @@ import { ContextKey, type ContextKeys } from '../../common/contextKeys';
 import type { Clock } from '../../common/clock';
 import type { Settings } from '../../common/settings';
 import type { HourFormat } from '../../time/duration';
-import { dayLabel, dayTreeItem, totalText, type DayNode } from './nodes/dayNode';
+import { dayTreeItem, totalText, weekRangeLabel, type DayNode } from './nodes/dayNode';
 import { entryTreeItem, type EntryNode } from './nodes/entryNode';
 import { timeErrorTreeItem, type TimeErrorNode } from './nodes/timeErrorNode';
 import { waitingGroupTreeItem, waitingTreeItem, type WaitingGroupNode, type WaitingNode } from './nodes/waitingNode';
@@ -49,7 +49,7 @@ export class MyTimeView implements vscode.TreeDataProvider<TimeTreeNode>, vscode
   /** Fires after the week loaded from the service, a sign that it is reachable. */
   readonly onDidLoad = this.loaded.event;
   private readonly disposables: vscode.Disposable[] = [this.changed, this.loaded];
-  private readonly view: vscode.TreeView<TimeTreeNode>;
+  readonly view: vscode.TreeView<TimeTreeNode>;
   private range: { start: string; end: string };
   private state: LoadState = { kind: 'idle' };
   private waiting: OutboxItem<QueuedTimeEntry>[] = [];
@@ -249,11 +249,11 @@ export class MyTimeView implements vscode.TreeDataProvider<TimeTreeNode>, vscode
     this.changed.fire(undefined);
   }
 
-  /** The view's description names the week and, once loaded, its total. */
+  /** The view's description names the week's days (`Nov 23 – 29`) and, once loaded, its total. */
   private describe(): void {
-    const first = fromIsoDate(this.range.start);
-    const current = toIsoDate(this.today()) >= this.range.start && toIsoDate(this.today()) <= this.range.end;
-    const span = first ? `${current ? 'This week' : `${dayLabel(this.range.start)} – ${dayLabel(this.range.end)}`}` : this.range.start;
+    const today = toIsoDate(this.today());
+    const current = today >= this.range.start && today <= this.range.end;
+    const span = weekRangeLabel(this.range.start, this.range.end, today);
     void this.options.contextKeys.set(ContextKey.otherWeek, !current);
     this.view.description = this.state.kind === 'loaded' ? `${span} · ${totalText(this.state.week.hours, this.hourFormat)}` : span;
   }

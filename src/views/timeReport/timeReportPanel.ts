@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { TimeEntry } from '../../api/types';
+import type { AccountSession, SessionState } from '../../auth/accountSession';
 import type { Logger } from '../../common/logger';
+import type { Notifier } from '../../common/notifier';
 import { timeEntriesCsv } from '../../timeReport/csv';
 import type { TimeReport } from '../../timeReport/reportModel';
 import type { HourFormat } from '../../time/duration';
 import { timeReportHtml } from './timeReportHtml';
 import { defuseLinks } from '../../common/untrustedText';
+import { exportedActions, openOrReveal } from './exportedFile';
 
 /**
  * The one "Time Report" editor tab: a new report replaces the one shown. The page only asks
@@ -15,12 +18,25 @@ import { defuseLinks } from '../../common/untrustedText';
 export class TimeReportPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private shown: { report: TimeReport; entries: readonly TimeEntry[] } | undefined;
+  /** Whose report the tab shows (`apiUrl#personId`). */
+  private shownFor: string | undefined;
+  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly log: Logger,
+    /** A report is its account's: it closes when that account signs out or another signs in. */
+    private readonly session: Pick<AccountSession, 'state' | 'onDidChange'>,
+    private readonly notifier: Pick<Notifier, 'offer'>,
     /** How the page writes amounts of time (`intervals.hourFormat`), read at each render. */
     private readonly hourFormat: () => HourFormat,
-  ) {}
+  ) {
+    this.subscription = session.onDidChange((state) => {
+      if (this.panel && ownerOf(state) !== this.shownFor) {
+        this.log.info('Closed the time report of the account that signed out');
+        this.panel.dispose();
+      }
+    });
+  }
 
   /** The page's HTML as last rendered. */
   get html(): string | undefined {
@@ -29,6 +45,7 @@ export class TimeReportPanel implements vscode.Disposable {
 
   show(report: TimeReport, entries: readonly TimeEntry[]): void {
     this.shown = { report, entries };
+    this.shownFor = ownerOf(this.session.state);
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel('intervals.timeReport', 'Time Report', vscode.ViewColumn.Active, {
         enableScripts: true,
@@ -82,7 +99,10 @@ export class TimeReportPanel implements vscode.Disposable {
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(timeEntriesCsv(shown.entries)));
       this.log.info(`Exported ${shown.entries.length} time entries`);
       if (!target) {
-        vscode.window.setStatusBarMessage(`Exported the time report to ${vscode.workspace.asRelativePath(uri)}`, 5000);
+        // Not awaited: the notification would hold the export until it is answered.
+        void this.notifier.offer('information', `Exported ${entriesText(shown.entries.length)} to ${vscode.workspace.asRelativePath(uri)}`, exportedActions(uri), (choice) =>
+          openOrReveal(uri, choice),
+        );
       }
       return uri;
     } catch (error) {
@@ -94,6 +114,15 @@ export class TimeReportPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.subscription.dispose();
     this.panel?.dispose();
   }
+}
+
+function ownerOf(state: SessionState): string | undefined {
+  return state.signedIn ? `${state.account.apiUrl}#${state.account.personId}` : undefined;
+}
+
+function entriesText(count: number): string {
+  return count === 1 ? '1 entry' : `${count} entries`;
 }

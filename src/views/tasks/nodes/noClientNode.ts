@@ -16,7 +16,8 @@ export const NO_CLIENT_NODE_ID = 'client:none';
 export function noClientTreeItem(node: NoClientNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
-  item.iconPath = new vscode.ThemeIcon('circle-slash');
+  // A neutral folder: "no client" is a group of projects, not a fault or a forbidden thing.
+  item.iconPath = new vscode.ThemeIcon('folder');
   // "client" too: its open tasks can be listed like a client's (clientid=-1).
   item.contextValue = 'client noClient';
   const count = node.projects.length === 1 ? '1 project' : `${node.projects.length} projects`;

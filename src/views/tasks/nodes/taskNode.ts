@@ -46,7 +46,8 @@ export function taskTreeItem(node: TaskNode, context: TaskTreeContext): vscode.T
   item.contextValue = ['task', running ? 'running' : undefined, paused ? 'paused' : undefined, look.closed ? 'closed' : undefined, look.overdue ? 'overdue' : undefined]
     .filter((token) => token !== undefined)
     .join(' ');
-  const tooltip = new vscode.MarkdownString(taskTooltipMarkdown(task, context.today, timer && timerLine(timer)));
+  // The timer's state, else "running" while the timer list has not told the time yet.
+  const tooltip = new vscode.MarkdownString(taskTooltipMarkdown(task, context.today, timer ? timerLine(timer) : running ? 'running' : undefined));
   // Text from the service: no command links, no HTML, no $(icons).
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;
@@ -56,7 +57,7 @@ export function taskTreeItem(node: TaskNode, context: TaskTreeContext): vscode.T
   return item;
 }
 
-/** `Timer running: 0:35`, as the status bar tells it; a running timer's time is the one when the row was drawn. */
+/** `running, 0:35`, as the status bar tells it; a running timer's time is the one when the row was drawn. */
 function timerLine(timer: TaskTimer): string {
-  return `Timer ${timer.running ? 'running' : 'paused'}: ${formatHoursMinutes(timer.seconds)}`;
+  return `${timer.running ? 'running' : 'paused'}, ${formatHoursMinutes(timer.seconds)}`;
 }

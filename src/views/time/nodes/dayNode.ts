@@ -21,6 +21,20 @@ export function totalText(hours: number, format: HourFormat): string {
   return hours > 0 ? formatDurationAs(hours * SECONDS_PER_HOUR, format) : '—';
 }
 
+/**
+ * `Nov 23 – 29`, `Nov 30 – Dec 6`, with the year when it is not this one: short enough to stay
+ * visible beside the view's title in a narrow sidebar.
+ */
+export function weekRangeLabel(start: string, end: string, todayIso: string): string {
+  const first = fromIsoDate(start);
+  const last = fromIsoDate(end);
+  if (!first || !last) {
+    return `${start} – ${end}`;
+  }
+  const otherYear = start.slice(0, 4) !== todayIso.slice(0, 4) || end.slice(0, 4) !== todayIso.slice(0, 4);
+  return new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', ...(otherYear ? { year: 'numeric' } : {}) }).formatRange(first, last);
+}
+
 export function dayTreeItem(node: DayNode, format: HourFormat): vscode.TreeItem {
   const hasEntries = node.day.entries.length > 0;
   const item = new vscode.TreeItem(
@@ -30,7 +44,8 @@ export function dayTreeItem(node: DayNode, format: HourFormat): vscode.TreeItem 
   item.id = node.id;
   item.description = totalText(node.day.hours, format);
   item.tooltip = `${node.day.date}: ${node.day.entries.length} entr${node.day.entries.length === 1 ? 'y' : 'ies'}, ${totalText(node.day.hours, format)}`;
-  item.iconPath = new vscode.ThemeIcon(node.today ? 'calendar' : 'dash');
+  // Every day has the day icon; today's is marked in colour (its label also says "today").
+  item.iconPath = new vscode.ThemeIcon('calendar', node.today ? new vscode.ThemeColor('charts.blue') : undefined);
   item.contextValue = 'day';
   return item;
 }

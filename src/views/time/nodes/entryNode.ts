@@ -20,11 +20,16 @@ export function entrySummary(entry: TimeEntry, format: HourFormat): string {
     .join(' · ');
 }
 
+/** `1 h 30 min · Launch checklist`: the duration first, so a narrow sidebar cuts the title, not the time. */
+export function entryRowLabel(entry: TimeEntry, format: HourFormat = 'hoursMinutes'): string {
+  return `${formatDurationAs(entry.time * SECONDS_PER_HOUR, format)} · ${entryTitle(entry)}`;
+}
+
 export function entryTreeItem(node: EntryNode, format: HourFormat): vscode.TreeItem {
   const { entry } = node;
-  const item = new vscode.TreeItem(entryTitle(entry), vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(entryRowLabel(entry, format), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = entrySummary(entry, format);
+  item.description = [entry.project, entry.workType, entry.billable ? 'billable' : undefined].filter((part): part is string => !!part).join(' · ');
   // A plain string: names and descriptions come from the service and are never rendered as Markdown.
   item.tooltip = [
     entryTitle(entry),

@@ -40,9 +40,11 @@ export function waitingGroupTreeItem(node: WaitingGroupNode): vscode.TreeItem {
 
 export function waitingTreeItem(node: WaitingNode, format: HourFormat): vscode.TreeItem {
   const refused = node.item.state === 'failed';
-  const item = new vscode.TreeItem(waitingLabel(node.item), vscode.TreeItemCollapsibleState.None);
+  const { input } = node.item.payload;
+  // The duration first, as on the week's rows.
+  const item = new vscode.TreeItem(`${formatDurationAs(input.time * SECONDS_PER_HOUR, format)} · ${waitingLabel(node.item)}`, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = waitingDescription(node.item, format);
+  item.description = `${input.date} · ${refused ? 'refused' : 'waiting to sync'}`;
   item.tooltip = [
     waitingLabel(node.item),
     waitingDescription(node.item, format),
