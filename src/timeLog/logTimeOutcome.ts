@@ -11,9 +11,9 @@ export interface LogTimeAnswers {
   workTypeId?: number;
   billable?: boolean;
   description?: string;
-  /** The timer the entry comes from (Stop Timer and Log Time), deleted once the entry is logged. */
+  /** The timer the entry comes from (Stop Timer and Log), deleted once the entry is logged. */
   timerId?: number;
-  /** Started by Stop Timer and Log Time, with or without a timer id. */
+  /** Started by Stop Timer and Log, with or without a timer id. */
   fromTimer?: boolean;
 }
 

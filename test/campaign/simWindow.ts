@@ -24,7 +24,7 @@ export interface WindowContext {
   problems: string[];
 }
 
-/** What Stop Timer and Log Time did. */
+/** What Stop Timer and Log did. */
 export type StopOutcome =
   | { status: 'noTimer' }
   | { status: 'tooShort' }
@@ -85,7 +85,7 @@ export class SimWindow {
     });
   }
 
-  /** What Intervals: Stop Timer and Log Time does, without the prompts. */
+  /** What Intervals: Stop Timer and Log does, without the prompts. */
   async stopAndLog(task: number, description: string): Promise<StopOutcome> {
     await this.timers.load();
     const entry = this.timers.find({ taskId: task });

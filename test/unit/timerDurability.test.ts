@@ -147,7 +147,7 @@ describe('Timers: durable through failures', function () {
     fake.faults.dropNext(100);
     time += 20 * 60_000;
     await timers.pause();
-    // Stop Timer and Log Time: the entry holds its time; the timer never had an id, so it is discarded here.
+    // Stop Timer and Log: the entry holds its time; the timer never had an id, so it is discarded here.
     assert.equal(await timers.discard({ taskId: TASK.id }), true);
     fake.faults.clear();
     await timers.refresh();

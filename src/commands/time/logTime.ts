@@ -28,7 +28,7 @@ type Refused = { status: 'invalid' | 'failed'; message: string };
 
 /** The button on a refusal that opens Log Time again with every answer filled in. */
 export const EDIT_AND_RETRY = 'Edit and Try Again';
-/** The same for an entry from a timer: Stop Timer and Log Time again, with the timer's time read anew. */
+/** The same for an entry from a timer: Stop Timer and Log again, with the timer's time read anew. */
 export const STOP_AND_RETRY = 'Log the Timer Again';
 
 export interface LogTimeDependencies extends LogTimeStepsContext {

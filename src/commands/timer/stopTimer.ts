@@ -27,7 +27,7 @@ export function stopTimerCommand(timers: Timers & Pick<TimerService, 'pause' | '
     id: 'intervals.stopTimer',
     arguments: { taskId: id, timerId: id, worktypeId: id, billable: boolean, description: text, date: isoDate, prompt: boolean },
     async execute(arg?: unknown): Promise<StopTimerResult> {
-      const entry = await chooseTimer(timers, asker, arg, 'Stop Timer and Log Time');
+      const entry = await chooseTimer(timers, asker, arg, 'Stop Timer and Log');
       if (!entry) {
         return { status: 'noTimer' };
       }
