@@ -42,4 +42,7 @@ export const COMMAND_IDS: readonly string[] = [
   'intervals.setTaskStatus',
   'intervals.assignTask',
   'intervals.timeReport',
+  'intervals.startWork',
+  'intervals.revealBranchTask',
+  'intervals.linkFolderToProject',
 ];

@@ -3,6 +3,13 @@ import { formatDuration, formatHoursMinutes } from '../time/duration';
 import { elapsedSeconds, isRunning } from '../timer/timerModel';
 import type { TimerEntry } from '../timer/timerService';
 import { escapeIcons } from '../common/untrustedText';
+import type { BranchTask } from '../git/currentBranchTask';
+
+/** Where the user works: the current branch's task and the project linked to the active folder. */
+export interface WorkPlace {
+  readonly branchTask?: BranchTask;
+  readonly folderProject?: number;
+}
 
 /** What the timer's item shows; compared as a whole to skip redraws that change nothing. */
 export type TimerStatusView = StatusItemView;
@@ -25,7 +32,7 @@ export function featuredTimer(entries: readonly TimerEntry[]): TimerEntry | unde
  * The item's content at `now`. The elapsed time shows hours and minutes: the item then changes
  * once a minute instead of every second, and minutes are what a time entry records.
  */
-export function timerStatusView(entries: readonly TimerEntry[], now: Date, warningHours: number): TimerStatusView {
+export function timerStatusView(entries: readonly TimerEntry[], now: Date, warningHours: number, place: WorkPlace = {}): TimerStatusView {
   const entry = featuredTimer(entries);
   if (!entry) {
     return HIDDEN_VIEW;
@@ -46,16 +53,37 @@ export function timerStatusView(entries: readonly TimerEntry[], now: Date, warni
     ...(task?.client ? [`Client: ${task.client}`] : []),
     `${state}: ${formatDuration(seconds)}${entry.unsynced ? ' (not yet saved to Intervals)' : ''}`,
     ...(entries.length > 1 ? [`${entries.length} timers`] : []),
+    ...placeLines(task, place),
     'Click for the timer menu',
   ];
-  const warning = running && warningHours > 0 && seconds >= warningHours * 3600;
+  const otherProject = running && isOtherProject(task, place);
+  const warning = (running && warningHours > 0 && seconds >= warningHours * 3600) || otherProject;
   return {
     visible: true,
     text,
     tooltip: lines.join('\n'),
-    accessibilityLabel: `Timer ${state.toLowerCase()}, ${formatDuration(seconds)}, ${task ? `task ${number} ${task.title}` : 'general timer'}${warning ? ', running longer than usual' : ''}`,
+    accessibilityLabel: `Timer ${state.toLowerCase()}, ${formatDuration(seconds)}, ${task ? `task ${number} ${task.title}` : 'general timer'}${otherProject ? ', another project than this folder' : warning ? ', running longer than usual' : ''}`,
     warning,
   };
+}
+
+/** A running timer on a task of another project than the one linked to the active folder. */
+function isOtherProject(task: TimerEntry['task'], place: WorkPlace): boolean {
+  return place.folderProject !== undefined && task?.projectId != null && task.projectId !== place.folderProject;
+}
+
+/** The tooltip's lines on the branch's task and the folder's project. */
+function placeLines(task: TimerEntry['task'], place: WorkPlace): string[] {
+  const branch = place.branchTask;
+  const lines: string[] = [];
+  if (branch) {
+    const number = branch.localId !== null ? `#${branch.localId}` : `#${branch.taskId}`;
+    lines.push(task?.id === branch.taskId ? `Branch ${branch.branch}: this task` : `Branch ${branch.branch}: ${number} ${branch.title}`);
+  }
+  if (task && isOtherProject(task, place)) {
+    lines.push('This folder is linked to another project');
+  }
+  return lines;
 }
 
 /** Milliseconds until the text next changes (the next whole minute of a running timer). */
@@ -83,6 +111,10 @@ export interface TimerStatusBarControllerOptions {
   entries: () => readonly TimerEntry[];
   now: () => Date;
   warningHours: () => number;
+  /** The current branch's task, marked in the tooltip. */
+  branchTask?: () => BranchTask | undefined;
+  /** The project linked to the active folder: a running timer of another project shows the warning colour. */
+  folderProject?: () => number | undefined;
   scheduler: StatusBarScheduler;
 }
 
@@ -123,7 +155,7 @@ export class TimerStatusBarController {
     }
     const entries = this.options.entries();
     const now = this.options.now();
-    const view = timerStatusView(entries, now, this.options.warningHours());
+    const view = timerStatusView(entries, now, this.options.warningHours(), { branchTask: this.options.branchTask?.(), folderProject: this.options.folderProject?.() });
     if (!this.last || !sameView(this.last, view)) {
       this.last = view;
       this.renders++;

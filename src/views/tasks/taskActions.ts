@@ -9,6 +9,8 @@ export interface TaskActionsDependencies {
   readonly activeTimers: Pick<ActiveTimers, 'isRunning'>;
   readonly errors: ErrorReporter;
   readonly log: Logger;
+  /** Whether git features show (the Git extension on, a repository open): Start Work is offered then. */
+  readonly gitAvailable?: () => boolean;
 }
 
 /** The menu of what can be done with a task, offered after Find Task or a client's task list. */
@@ -26,6 +28,7 @@ export class TaskActions {
         ? { label: '$(debug-pause) Pause Timer', command: 'intervals.pauseTimer', action: 'pause the timer of' }
         : { label: '$(play) Start Timer', command: 'intervals.startTimer', action: 'start a timer on' },
       { label: '$(add) Log Time…', command: 'intervals.logTime', action: 'log time on' },
+      ...(this.deps.gitAvailable?.() ? [{ label: '$(git-branch) Start Work on Task…', command: 'intervals.startWork', action: 'start work on' }] : []),
       { label: '$(link-external) Open in Browser', command: 'intervals.openTaskInBrowser', action: 'open' },
       { label: '$(link) Copy Link', command: 'intervals.copyTaskLink', action: 'copy the link of' },
       {

@@ -9,6 +9,8 @@ export interface TaskPickerOptions {
   /** Offered first, before the list arrives. */
   readonly recent?: readonly TaskSummary[];
   readonly load: () => Promise<readonly Task[]>;
+  /** The project linked to the folder the user works in: its tasks come first once the list loaded. */
+  readonly preferredProjectId?: number;
   /** Text to start with, e.g. `#1002`. */
   readonly value?: string;
   readonly onLoadError: (error: unknown) => void;
@@ -66,7 +68,7 @@ export function pickTask(options: TaskPickerOptions): Promise<PickedTask | undef
       (tasks) => {
         if (!settled) {
           loaded = tasks;
-          quickPick.items = allItems(recent, recentEntries, tasks);
+          quickPick.items = preferredFirst(allItems(recent, recentEntries, tasks), tasks, options.preferredProjectId);
           quickPick.busy = false;
         }
       },
@@ -80,6 +82,19 @@ export function pickTask(options: TaskPickerOptions): Promise<PickedTask | undef
       },
     );
   });
+}
+
+/** The tasks of the preferred project ahead of everything else, under the project's name. */
+function preferredFirst(items: Entry[], tasks: readonly Task[], projectId: number | undefined): Entry[] {
+  const ids = new Set(tasks.filter((task) => projectId !== undefined && task.projectId === projectId).map((task) => task.id));
+  if (ids.size === 0) {
+    return items;
+  }
+  const first = items.filter((item) => item.taskId !== undefined && ids.has(item.taskId));
+  const rest = items.filter((item) => item.taskId === undefined || !ids.has(item.taskId));
+  const name = tasks.find((task) => ids.has(task.id))?.project ?? 'This folder';
+  const label = `${name.replace(/\s+/g, ' ')} (linked to this folder)`;
+  return [{ label, kind: vscode.QuickPickItemKind.Separator }, ...first, ...(rest[0]?.kind === vscode.QuickPickItemKind.Separator ? [] : [{ label: 'All open tasks', kind: vscode.QuickPickItemKind.Separator }]), ...rest];
 }
 
 /** The recent tasks first, then every loaded task not among them. */

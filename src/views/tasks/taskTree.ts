@@ -8,6 +8,7 @@ import { Disposable } from '../../common/disposable';
 import type { ErrorReporter } from '../../common/errorReporter';
 import type { Logger } from '../../common/logger';
 import type { Settings } from '../../common/settings';
+import type { CurrentBranchTask } from '../../git/currentBranchTask';
 import type { LookupCache } from '../../lookups/lookupCache';
 import type { TaskCatalog } from '../../tasks/taskCatalog';
 import { isClosed } from '../../tasks/taskPresentation';
@@ -30,6 +31,7 @@ export interface TaskTreeDependencies {
   readonly catalog: TaskCatalog;
   readonly changes: Pick<DataChanges, 'onDidChange'>;
   readonly activeTimers: Pick<ActiveTimers, 'all' | 'isRunning' | 'onDidChange'>;
+  readonly branchTask: Pick<CurrentBranchTask, 'value' | 'onDidChange'>;
   readonly globalState: vscode.Memento;
   readonly clock: Clock;
   readonly errors: ErrorReporter;
@@ -57,6 +59,7 @@ export class TaskTree extends Disposable {
         filters: () => this.filterState,
         showModules: () => deps.settings.tasksShowModules,
         isRunning: (taskId) => deps.activeTimers.isRunning(taskId),
+        branchTaskId: () => deps.branchTask.value?.taskId,
         today: () => toIsoDate(deps.clock.now()),
         progress: (work) => Promise.resolve(vscode.window.withProgress({ location: { viewId: TASKS_VIEW_ID } }, work)),
         onEmpty: (emptiness) => void this.publishEmptiness(emptiness),
@@ -121,6 +124,13 @@ export class TaskTree extends Disposable {
       }),
     );
     this.register(changes.onDidChange((change) => this.applyChange(change)));
+    let branchTaskId = this.deps.branchTask.value?.taskId;
+    this.register(
+      this.deps.branchTask.onDidChange((task) => {
+        this.provider.redrawTasks([branchTaskId, task?.taskId].filter((id): id is number => id !== undefined));
+        branchTaskId = task?.taskId;
+      }),
+    );
     this.register(
       settings.onDidChange((affects) => {
         if (affects('intervals.tasks.showModules')) {

@@ -28,6 +28,8 @@ export interface TaskTreeOptions {
   readonly filters: () => TaskFilterState;
   readonly showModules: () => boolean;
   readonly isRunning: (taskId: number) => boolean;
+  /** The task the current branch names, marked in its row. */
+  readonly branchTaskId?: () => number | undefined;
   readonly today: () => string;
   /** Shows loading in the view itself. */
   readonly progress: <T>(work: () => Promise<T>) => Promise<T>;
@@ -198,7 +200,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
   }
 
   private context(): TaskTreeContext {
-    return { today: this.options.today(), isRunning: this.options.isRunning };
+    return { today: this.options.today(), isRunning: this.options.isRunning, branchTaskId: this.options.branchTaskId?.() };
   }
 
   private async rootChildren(): Promise<TaskTreeNode[]> {
