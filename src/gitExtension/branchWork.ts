@@ -41,7 +41,7 @@ export class BranchWork implements vscode.Disposable {
   /** Switches Start Work makes and handles itself: `root\nbranch`. */
   private readonly claimed = new Set<string>();
   /** The text this extension put in each repository's commit message, to replace only that. */
-  private readonly filled = new WeakMap<GitRepository, string>();
+  private readonly filled = new Map<string, string>();
 
   constructor(private readonly options: BranchWorkOptions) {
     const { bridge, work } = options;
@@ -134,7 +134,7 @@ export class BranchWork implements vscode.Disposable {
   private fillCommitMessage(repository: GitRepository, task: TaskSummary | undefined): void {
     const where = this.options.settings.commitMessageTask;
     const box = repository.inputBox;
-    const ours = this.filled.get(repository);
+    const ours = this.filled.get(repository.rootUri.fsPath);
     if (box.value !== '' && box.value !== ours) {
       return;
     }
@@ -143,7 +143,7 @@ export class BranchWork implements vscode.Disposable {
     if (text !== box.value) {
       box.value = text;
     }
-    this.filled.set(repository, text);
+    this.filled.set(repository.rootUri.fsPath, text);
   }
 
   private async taskOf(branch: string): Promise<TaskSummary | undefined> {

@@ -31,7 +31,8 @@ export class GitBridge implements vscode.Disposable {
   private attaching: Promise<void> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly apiSubscriptions: vscode.Disposable[] = [];
-  private readonly heads = new Map<GitRepository, { known: boolean; name: string | undefined; watch: vscode.Disposable }>();
+  /** By root folder: the Git API hands out a new object for a repository at each ask. */
+  private readonly heads = new Map<string, { known: boolean; name: string | undefined; watch: vscode.Disposable }>();
   private readonly switched = new Emitter<BranchSwitch>();
   private readonly changedRepositories = new Emitter<void>();
   /** A repository's branch changed. */
@@ -108,7 +109,8 @@ export class GitBridge implements vscode.Disposable {
   }
 
   private watch(repository: GitRepository): void {
-    if (this.heads.has(repository)) {
+    const root = repository.rootUri.fsPath;
+    if (this.heads.has(root)) {
       return;
     }
     // A repository just opened has no HEAD until git answered: its first branch is no switch.
@@ -124,19 +126,21 @@ export class GitBridge implements vscode.Disposable {
         this.switched.fire({ repository, from, to: name });
       }
     });
-    this.heads.set(repository, head);
+    this.heads.set(root, head);
     this.publish();
   }
 
   private unwatch(repository: GitRepository): void {
-    this.heads.get(repository)?.watch.dispose();
-    this.heads.delete(repository);
+    const root = repository.rootUri.fsPath;
+    this.heads.get(root)?.watch.dispose();
+    this.heads.delete(root);
     this.publish();
   }
 
   private detachApi(): void {
     this.apiSubscriptions.splice(0).forEach((subscription) => subscription.dispose());
-    [...this.heads.keys()].forEach((repository) => this.unwatch(repository));
+    [...this.heads.values()].forEach((head) => head.watch.dispose());
+    this.heads.clear();
     this.api = undefined;
   }
 

@@ -30,7 +30,9 @@ export async function chooseRepository(
   if (repositories.length <= 1) {
     return repositories[0];
   }
-  const active = bridge.activeRepository();
+  // Compared by root: the Git API hands out a new object for a repository at each ask.
+  const activeRoot = bridge.activeRepository()?.rootUri.fsPath;
+  const active = repositories.find((repository) => repository.rootUri.fsPath === activeRoot);
   const ordered = active ? [active, ...repositories.filter((repository) => repository !== active)] : [...repositories];
   const chosen = await asker.pick({
     title,
