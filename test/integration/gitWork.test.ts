@@ -49,16 +49,22 @@ describe('Work from your branch', () => {
   async function switchTo(dir: string, branch: string): Promise<void> {
     await repository(dir).checkout(branch);
     await settled();
+    await workbenchRoundTrip();
   }
 
   /**
-   * Types into a repository's commit message box as the user would. The workbench echoes every
-   * value set from here back to the extension host; a command that runs in the workbench answers
-   * only after those echoes, so once it returns the box holds this text for good.
+   * The workbench echoes every commit message set from the extension host back to it; a command
+   * that runs in the workbench answers only after those echoes, so once it returns the commit
+   * message boxes hold what was last set.
    */
+  async function workbenchRoundTrip(): Promise<void> {
+    await vscode.commands.executeCommand('setContext', 'intervals.test.roundTrip', Date.now());
+  }
+
+  /** Types into a repository's commit message box as the user would. */
   async function typeCommitMessage(box: { value: string }, text: string): Promise<void> {
     box.value = text;
-    await vscode.commands.executeCommand('setContext', 'intervals.test.commitMessage', text);
+    await workbenchRoundTrip();
     assert.equal(box.value, text);
   }
 
