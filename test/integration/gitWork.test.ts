@@ -26,6 +26,7 @@ describe('Work from your branch', () => {
   const beta = (): string => path.join(workspace(), 'beta');
   let bridge: GitBridge;
   let questions: string[] = [];
+  let roundTrips = 0;
 
   /** The machine's git, for what a user would do in a terminal (the extension itself uses the Git API only). */
   const git = (cwd: string, ...args: string[]): string =>
@@ -58,7 +59,7 @@ describe('Work from your branch', () => {
    * message boxes hold what was last set.
    */
   async function workbenchRoundTrip(): Promise<void> {
-    await vscode.commands.executeCommand('setContext', 'intervals.test.roundTrip', Date.now());
+    await vscode.commands.executeCommand('setContext', 'intervals.test.roundTrip', ++roundTrips);
   }
 
   /** Types into a repository's commit message box as the user would. */
