@@ -30,6 +30,12 @@ describe('Work from your branch (UI)', () => {
   it('starts work on a task from its context menu: the branch checked out, the timer running, the task marked', async () => {
     const ui = workbench();
     await signedIn(ui);
+    // A clear window for the screenshot: what earlier tests opened is closed.
+    await ui.runCommand('View: Close All Editors');
+    if (await ui.panel.isVisible()) {
+      await ui.runCommand('View: Toggle Panel Visibility');
+      await ui.panel.waitFor({ state: 'hidden' });
+    }
     await ui.expandTreeItem('Tasks', 'Acme & Sons');
     await ui.expandTreeItem('Tasks', 'Mobile App');
     await ui.treeItemContextMenu('Tasks', 'Offline sync conflicts', 'Start Work on Task…');
