@@ -91,7 +91,7 @@ export function taskPattern(source: string | undefined): RegExp {
     try {
       return new RegExp(text);
     } catch {
-      // A pattern that does not compile is as if unset; Settings names it in the log.
+      // A pattern that does not compile is as if unset: the default applies.
     }
   }
   return new RegExp(DEFAULT_TASK_PATTERN);
