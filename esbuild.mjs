@@ -3,7 +3,8 @@
 // dist/extension.js is what VS Code loads at start-up. The HTTP stack and the XML parser are
 // bundled apart, as dist/undici.js and dist/fast-xml-parser.js, which src/api/lazyDependencies.ts
 // requires on the first request that needs them; the command table and the commands' code, as
-// dist/commands.js, which src/extension.ts requires when the first command runs. dist/meta.json
+// dist/commands.js, which src/extension.ts requires when the first command runs; the Git
+// integration, as dist/git.js, which it requires once start-up is over. dist/meta.json
 // is esbuild's account of which sources went into which file, for `npm run bench`.
 import { writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
@@ -22,6 +23,8 @@ const onDemandFiles = {
     build.onResolve({ filter }, (args) => (args.kind === 'entry-point' ? undefined : { path: `./${args.path}.js`, external: true }));
     // extension.ts requires the command table when the first command runs: from dist/commands.js.
     build.onResolve({ filter: /^\.\/commands\/index$/ }, (args) => (args.kind === 'require-call' ? { path: './commands.js', external: true } : undefined));
+    // ... and the Git integration once start-up is over, or on the first git command: from dist/git.js.
+    build.onResolve({ filter: /^\.\/gitExtension\/index$/ }, (args) => (args.kind === 'require-call' ? { path: './git.js', external: true } : undefined));
   },
 };
 
@@ -44,6 +47,7 @@ const options = {
   entryPoints: [
     { in: 'src/extension.ts', out: 'extension' },
     { in: 'src/commands/index.ts', out: 'commands' },
+    { in: 'src/gitExtension/index.ts', out: 'git' },
     ...onDemand.map((name) => ({ in: name, out: name })),
   ],
   bundle: true,

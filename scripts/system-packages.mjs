@@ -1,7 +1,8 @@
 /* global process, console */
 // The Debian/Ubuntu packages the tests and the demo need beyond Node.js and npm, installed when
-// missing: Chromium is the window the tests drive, ripgrep is VS Code's search, and libkrb5-dev,
-// make, g++ and python3 build VS Code's native modules. As root they are installed with apt-get,
+// missing: Chromium is the window the tests drive, ripgrep is VS Code's search, git is what VS
+// Code's Git extension runs (the tests of working from a branch make repositories with it), and
+// libkrb5-dev, make, g++ and python3 build VS Code's native modules. As root they are installed with apt-get,
 // otherwise with sudo when it needs no password; when neither works, the one command to run is
 // printed and the caller exits non-zero.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { delimiter, join } from 'node:path';
 const PACKAGES = [
   { name: 'chromium', present: () => Boolean(process.env.CHROMIUM_PATH) || onPath('chromium') || onPath('chromium-browser') },
   { name: 'ripgrep', present: () => onPath('rg') },
+  { name: 'git', present: () => onPath('git') },
   { name: 'libkrb5-dev', present: () => dpkgHas('libkrb5-dev') || existsSync('/usr/include/krb5.h') },
   { name: 'make', present: () => onPath('make') },
   { name: 'g++', present: () => onPath('g++') },

@@ -10,6 +10,7 @@ import { CredentialStore } from './auth/credentialStore';
 import { registerCommands } from './commands/command';
 import { COMMAND_IDS } from './commands/ids';
 import type * as CommandTable from './commands/index';
+import type * as GitIntegration from './gitExtension/index';
 import { BackgroundWork } from './common/backgroundWork';
 import { SystemClock } from './common/clock';
 import { ContextKey, ContextKeys } from './common/contextKeys';
@@ -20,9 +21,11 @@ import { Logger } from './common/logger';
 import { WindowNotifier } from './common/notifier';
 import { Settings } from './common/settings';
 import { WindowEvents } from './common/workbenchEvents';
+import { activeFolder } from './common/activeFolder';
 import { ApiClientFactory } from './connection/apiClientFactory';
 import { watchConnectionSettings } from './connection/connectionSettingsWatcher';
 import { SharedRequestBudget } from './connection/sharedRequestBudget';
+import { CurrentBranchTask } from './git/currentBranchTask';
 import { LookupCache } from './lookups/lookupCache';
 import { DEFAULT_UNCERTAIN_DELAY_MS, Outbox } from './outbox/outbox';
 import { QuickInputAsker } from './prompts/quickInputAsker';
@@ -34,6 +37,7 @@ import { TimerStatusBarController } from './statusBar/timerStatusBarController';
 import { WaitingEntriesStatusBarItem } from './statusBar/waitingEntriesStatusBar';
 import { RecentTasks } from './tasks/recentTasks';
 import { TaskCatalog } from './tasks/taskCatalog';
+import { summarizeTask, type TaskSummary } from './tasks/taskReference';
 import { SyncAnnouncer } from './timeLog/syncAnnouncer';
 import { SyncTriggers } from './timeLog/syncTriggers';
 import type { QueuedTimeEntry } from './timeLog/timeEntryDraft';
@@ -82,12 +86,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionGraph | und
   const timeLog = buildTimeLog(core, account, own);
   const timeReportPanel = own(new TimeReportPanel(core.log.child('timeReport'), account.session, core.notifier, () => core.settings.hourFormat));
   own(core.settings.onDidChange((affects) => affects('intervals.hourFormat') && timeReportPanel.render()));
-  const timers = buildTimers(core, account, own);
-  const graph: ExtensionGraph = { context, ...core, ...account, reminders, ...tasks, ...timeLog, timeReportPanel, ...timers };
+  const timers = buildTimers(core, account, tasks.branchTask, own);
+  const git = buildGitLater(context, core, account, { ...timers, branchTask: tasks.branchTask }, own);
+  const graph: ExtensionGraph = { context, ...core, ...account, reminders, ...tasks, ...timeLog, timeReportPanel, ...timers, git };
   const parts = { ...graph, folder: core.stateFolder, memento: context.globalState };
   own(registerCommands(COMMAND_IDS, () => loadCommandTable().commandTable(parts), core.notifier));
   // Reading the secret is local; the key drives the welcome view before anything else shows.
   void account.session.restore().then(() => core.contextKeys.set(ContextKey.signedIn, account.session.state.signedIn));
+  // The Git integration attaches once start-up is over, never holding it up.
+  const attachGit = setTimeout(() => void git(), 0);
+  own({ dispose: () => clearTimeout(attachGit) });
   // Only the integration tests and the benchmark get the graph; an installed extension exports nothing.
   return context.extensionMode === vscode.ExtensionMode.Test ? graph : undefined;
 }
@@ -156,13 +164,27 @@ type Account = ReturnType<typeof buildAccount>;
 function buildTasks(context: vscode.ExtensionContext, core: Core, account: Account, own: Own) {
   const log = core.log.child('tasks');
   const catalog = new TaskCatalog({ api: () => account.session.client, ttlMs: () => core.settings.tasksCacheMs });
-  const taskTree = own(new TaskTree({ ...core, ...account, catalog, globalState: context.globalState, log }));
+  const branchTask = own(new CurrentBranchTask());
+  own(branchTask.onDidChange((value) => void core.contextKeys.set(ContextKey.branchHasTask, value !== undefined)));
+  const taskTree = own(new TaskTree({ ...core, ...account, catalog, branchTask, globalState: context.globalState, log }));
   return {
     catalog,
+    branchTask,
     taskTree,
     taskReveal: new TaskReveal({ tree: taskTree, catalog, errors: core.errors, log }),
-    taskFinder: new TaskFinder({ catalog, recentTasks: account.recentTasks, errors: core.errors, log }),
-    taskActions: new TaskActions({ activeTimers: account.activeTimers, errors: core.errors, log }),
+    taskFinder: new TaskFinder({
+      catalog,
+      recentTasks: account.recentTasks,
+      errors: core.errors,
+      log,
+      preferredProject: () => core.settings.defaultProject(activeFolder()?.uri),
+    }),
+    taskActions: new TaskActions({
+      activeTimers: account.activeTimers,
+      errors: core.errors,
+      log,
+      gitAvailable: () => core.contextKeys.get(ContextKey.gitAvailable) === true,
+    }),
     webAddress: new WebAddressPrompt(core.settings),
   };
 }
@@ -207,7 +229,7 @@ function buildTimeLog(core: Core, account: Account, own: Own) {
 }
 
 /** The timers: kept in step with Intervals and with the other windows, the status bar item, idle detection. */
-function buildTimers(core: Core, account: Account, own: Own) {
+function buildTimers(core: Core, account: Account, branchTask: CurrentBranchTask, own: Own) {
   const { clock, settings, work, stateFolder: folder } = core;
   const log = core.log.child('timer');
   const owner = randomUUID();
@@ -232,10 +254,18 @@ function buildTimers(core: Core, account: Account, own: Own) {
       now: () => clock.now(),
       warningHours: () => settings.timerWarningHours,
       hourFormat: () => settings.hourFormat,
+      branchTask: () => branchTask.value,
+      folderProject: () => settings.defaultProject(activeFolder()?.uri),
       scheduler: { schedule: work.scheduler('timer status bar') },
     }),
   );
-  own(settings.onDidChange((affects) => (affects('intervals.timerWarningHours') || affects('intervals.hourFormat')) && statusBar.update()));
+  own(
+    settings.onDidChange(
+      (affects) => (affects('intervals.timerWarningHours') || affects('intervals.hourFormat') || affects('intervals.defaultProject')) && statusBar.update(),
+    ),
+  );
+  own(vscode.window.onDidChangeActiveTextEditor(() => statusBar.update()));
+  own(branchTask.onDidChange(() => statusBar.update()));
   const timerFollower = own(new StateFileFollower({ folder, target: timers, work, onProblem: (message) => log.warn(message) }));
   const lease = new PollLease(folder, owner, () => clock.now().getTime());
   const timerPoller = own(
@@ -259,11 +289,72 @@ function buildTimers(core: Core, account: Account, own: Own) {
   return { timerState, timers, timerFollower, statusBar, timerPoller, timerChanges, idleWatcher };
 }
 
+/**
+ * The Git integration (dist/git.js), built on first use: the Git extension's repositories, what a
+ * branch switch does, and the task each branch names. Resolves the same object every time.
+ */
+function buildGitLater(
+  context: vscode.ExtensionContext,
+  core: Core,
+  account: Account,
+  timers: { timers: TimerService; branchTask: CurrentBranchTask },
+  own: Own,
+): () => Promise<GitIntegration.GitWork> {
+  let built: Promise<GitIntegration.GitWork> | undefined;
+  return () => (built ??= buildGit(context, core, account, timers, own));
+}
+
+async function buildGit(
+  context: vscode.ExtensionContext,
+  core: Core,
+  account: Account,
+  { timers, branchTask }: { timers: TimerService; branchTask: CurrentBranchTask },
+  own: Own,
+): Promise<GitIntegration.GitWork> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const git = require('./gitExtension/index') as typeof GitIntegration;
+  const { settings, session } = { ...core, ...account };
+  const log = core.log.child('git');
+  const bridge = own(
+    new git.GitBridge({
+      getExtension: (id) => vscode.extensions.getExtension(id),
+      onAvailability: (available) => void core.contextKeys.set(ContextKey.gitAvailable, available),
+      log,
+    }),
+  );
+  const lookup = new git.BranchTaskLookup({
+    find: async (localId) => {
+      const found = (await session.client?.listTasks({ localId }))?.items.find((task) => task.localId === localId);
+      return found && summarizeTask(found);
+    },
+    pattern: () => git.taskPattern(settings.branchTaskPattern),
+  });
+  const runTimer = (command: string, arg?: unknown) => vscode.commands.executeCommand(command, arg);
+  const branches = own(
+    new git.BranchWork({
+      ...core,
+      bridge,
+      lookup,
+      current: branchTask,
+      timers,
+      startTimer: (task: TaskSummary) => runTimer('intervals.startTimer', { taskId: task.id, task }),
+      pauseTimer: () => runTimer('intervals.pauseTimer'),
+      signedIn: () => session.state.signedIn,
+      workspaceState: context.workspaceState,
+      log,
+    }),
+  );
+  own(session.onDidChange(() => void core.work.track('branch task', branches.reset())));
+  own(settings.onDidChange((affects) => affects('intervals.branchTaskPattern') && void core.work.track('branch task', branches.reset())));
+  await bridge.attach();
+  return { bridge, branches, lookup };
+}
+
 /** Everything `activate` built, as the integration tests and the benchmark see it in test mode. */
 export type ExtensionGraph = { readonly context: vscode.ExtensionContext } & Core &
   Account & { readonly reminders: ReminderService; readonly timeReportPanel: TimeReportPanel } & ReturnType<typeof buildTasks> &
   ReturnType<typeof buildTimeLog> &
-  ReturnType<typeof buildTimers>;
+  ReturnType<typeof buildTimers> & { readonly git: () => Promise<GitIntegration.GitWork> };
 
 /** The background work of the running extension, which a closing window lets finish. */
 let closing: BackgroundWork | undefined;

@@ -44,4 +44,7 @@ export const COMMAND_IDS: readonly string[] = [
   'intervals.setTaskStatus',
   'intervals.assignTask',
   'intervals.timeReport',
+  'intervals.startWork',
+  'intervals.revealBranchTask',
+  'intervals.linkFolderToProject',
 ];

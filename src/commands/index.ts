@@ -1,12 +1,15 @@
 import type * as vscode from 'vscode';
 import type { AccountGuard } from '../auth/accountGuard';
 import type { AccountSession } from '../auth/accountSession';
+import { activeFolder } from '../common/activeFolder';
 import type { Clock } from '../common/clock';
 import type { DataChanges } from '../common/dataChanges';
 import type { ErrorReporter } from '../common/errorReporter';
 import type { Logger } from '../common/logger';
 import type { Notifier } from '../common/notifier';
 import type { Settings } from '../common/settings';
+import type { CurrentBranchTask } from '../git/currentBranchTask';
+import type { GitWork } from '../gitExtension/index';
 import type { LookupCache } from '../lookups/lookupCache';
 import type { Asker } from '../prompts/asker';
 import type { WebAddressPrompt } from '../prompts/webAddress';
@@ -26,6 +29,9 @@ import { showSetAsideDataCommand } from './account/showSetAsideData';
 import { signInCommand } from './account/signIn';
 import { signOutCommand } from './account/signOut';
 import type { Command } from './command';
+import { linkFolderCommand } from './git/linkFolder';
+import { revealBranchTaskCommand } from './git/revealBranchTask';
+import { startWorkCommand } from './git/startWork';
 import { createProjectCommand } from './projects/createProject';
 import { assignTaskCommand } from './tasks/assignTask';
 import type { TaskLookup } from './tasks/chosenTask';
@@ -75,7 +81,7 @@ export interface CommandParts {
   /** globalState: the last answers of the forms. */
   readonly memento: vscode.Memento;
   readonly log: Logger;
-  readonly settings: Pick<Settings, 'rounding' | 'timerWarningHours'>;
+  readonly settings: Pick<Settings, 'rounding' | 'timerWarningHours' | 'branchTemplate' | 'branchTaskPattern' | 'startWorkStatus' | 'defaultProject'>;
   readonly clock: Clock;
   readonly asker: Asker;
   readonly notifier: Notifier;
@@ -96,11 +102,25 @@ export interface CommandParts {
   readonly sync: TimeLogSync;
   readonly myTime: MyTimeView;
   readonly timeReportPanel: TimeReportPanel;
+  /** The Git integration, loaded on first use. */
+  readonly git: () => Promise<GitWork>;
+  readonly branchTask: CurrentBranchTask;
 }
 
 /** The command table: every contributed command, each given only what it uses. */
 export function commandTable(parts: CommandParts): Command[] {
-  return [...accountCommands(parts), ...taskCommands(parts), ...timeCommands(parts), ...timerCommands(parts), ...formCommands(parts)];
+  return [...accountCommands(parts), ...taskCommands(parts), ...timeCommands(parts), ...timerCommands(parts), ...formCommands(parts), ...gitCommands(parts)];
+}
+
+/** Work from where you are: the branch of a task, the project of a folder. */
+function gitCommands(parts: CommandParts): Command[] {
+  const log = parts.log.child('git');
+  const lookup: TaskLookup = { guard: parts.guard, finder: parts.taskFinder, catalog: parts.catalog, errors: parts.errors, log };
+  return [
+    startWorkCommand({ ...parts, log, lookup }),
+    revealBranchTaskCommand(parts.git, parts.branchTask),
+    linkFolderCommand({ ...parts, log }),
+  ];
 }
 
 function accountCommands(parts: CommandParts): Command[] {
@@ -177,7 +197,7 @@ function formCommands(parts: CommandParts): Command[] {
   const log = parts.log.child('projects');
   return [
     createProjectCommand({ ...parts, log }),
-    createTaskCommand({ ...parts, log }),
+    createTaskCommand({ ...parts, log, preferredProject: () => parts.settings.defaultProject(activeFolder()?.uri) }),
     setTaskStatusCommand({ ...parts, log }),
     assignTaskCommand({ ...parts, log }),
     timeReportCommand({ ...parts, log, panel: parts.timeReportPanel }),

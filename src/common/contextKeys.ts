@@ -16,6 +16,10 @@ export const ContextKey = {
   noActiveProjects: 'intervals.noActiveProjects',
   /** True when "assigned to me" is on and none of the user's tasks (in the status filter) is in an active project. */
   noAssignedTasks: 'intervals.noAssignedTasks',
+  /** True while the Git extension is enabled and has a repository open: the git features show. */
+  gitAvailable: 'intervals.gitAvailable',
+  /** True while the current branch names a task. */
+  branchHasTask: 'intervals.branchHasTask',
 } as const;
 
 export type ContextKeyName = (typeof ContextKey)[keyof typeof ContextKey];

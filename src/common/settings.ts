@@ -28,6 +28,9 @@ export interface RoundingSettings {
   readonly mode: TimeRoundingMode;
 }
 
+/** What a switch to a branch that names a task does: nothing, ask, or start the timer. */
+export type BranchTimerMode = 'off' | 'ask' | 'auto';
+
 /** Tells whether a settings change touches `section` (e.g. `intervals.idleMinutes`). */
 export type AffectsSetting = (section: string) => boolean;
 
@@ -125,6 +128,47 @@ export class Settings {
   get hourFormat(): HourFormat {
     const format = this.config.get<unknown>('hourFormat');
     return isHourFormat(format) ? format : 'hoursMinutes';
+  }
+
+  /** `intervals.branchTemplate`: how Start Work names a task's branch. */
+  get branchTemplate(): string {
+    return this.config.get<string>('branchTemplate', '{localid}-{slug}');
+  }
+
+  /** `intervals.branchTaskPattern`: the regular expression that finds the task number in a branch name ('' = the default). */
+  get branchTaskPattern(): string {
+    return this.config.get<string>('branchTaskPattern', '');
+  }
+
+  /** `intervals.startWorkStatus`: the status Start Work sets ('' = leave it). */
+  get startWorkStatus(): string {
+    return this.config.get<string>('startWorkStatus', '').trim();
+  }
+
+  /** `intervals.branchTimer`: what a switch to a task's branch does to the timer. */
+  get branchTimer(): BranchTimerMode {
+    const value = this.config.get<string>('branchTimer', 'ask');
+    return value === 'off' || value === 'auto' ? value : 'ask';
+  }
+
+  async setBranchTimer(mode: BranchTimerMode): Promise<void> {
+    await this.config.update('branchTimer', mode, vscode.ConfigurationTarget.Global);
+  }
+
+  get branchTimerPauseOnOther(): boolean {
+    return this.config.get<boolean>('branchTimerPauseOnOther', false) === true;
+  }
+
+  /** `intervals.commitMessageTask`: where a switch puts `#1234` in an empty commit message. */
+  get commitMessageTask(): 'off' | 'prefix' | 'suffix' {
+    const value = this.config.get<string>('commitMessageTask', 'off');
+    return value === 'prefix' || value === 'suffix' ? value : 'off';
+  }
+
+  /** `intervals.defaultProject` of a folder (or of the workspace): the project id linked to it. */
+  defaultProject(folder?: vscode.Uri): number | undefined {
+    const value = vscode.workspace.getConfiguration('intervals', folder ?? null).get<unknown>('defaultProject');
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
   }
 
   onDidChange(listener: (affects: AffectsSetting) => void): vscode.Disposable {

@@ -3,6 +3,13 @@ import { formatDurationAs, formatHoursMinutes, type HourFormat } from '../time/d
 import { elapsedSeconds, isRunning } from '../timer/timerModel';
 import type { TimerEntry } from '../timer/timerService';
 import { escapeIcons } from '../common/untrustedText';
+import type { BranchTask } from '../git/currentBranchTask';
+
+/** Where the user works: the current branch's task and the project linked to the active folder. */
+export interface WorkPlace {
+  readonly branchTask?: BranchTask;
+  readonly folderProject?: number;
+}
 
 /** What the timer's item shows; compared as a whole to skip redraws that change nothing. */
 export type TimerStatusView = StatusItemView;
@@ -56,6 +63,7 @@ export function timerStatusView(
   warningHours: number,
   format: HourFormat = 'hoursMinutes',
   last?: FeaturedTimer,
+  place: WorkPlace = {},
 ): TimerStatusView {
   const entry = featuredTimer(entries, last);
   if (!entry) {
@@ -78,17 +86,38 @@ export function timerStatusView(
     ...(task?.project ? [`Project: ${task.project}`] : []),
     ...(task?.client ? [`Client: ${task.client}`] : []),
     `${state}: ${clock} (${spoken})${entry.unsynced ? ' (not yet saved to Intervals)' : ''}`,
+    ...placeLines(task, place),
     ...(others.length > 0 ? ['', `${others.length} other ${others.length === 1 ? 'timer' : 'timers'}:`, ...others.map((other) => otherLine(other, now, format))] : []),
     'Click for the timer menu',
   ];
-  const warning = running && warningHours > 0 && seconds >= warningHours * 3600;
+  const otherProject = running && isOtherProject(task, place);
+  const warning = (running && warningHours > 0 && seconds >= warningHours * 3600) || otherProject;
   return {
     visible: true,
     text,
     tooltip: lines.join('\n'),
-    accessibilityLabel: `Timer ${state.toLowerCase()}, ${spoken}, ${task ? `task ${number} ${task.title}` : 'general timer'}${warning ? ', running longer than usual' : ''}`,
+    accessibilityLabel: `Timer ${state.toLowerCase()}, ${spoken}, ${task ? `task ${number} ${task.title}` : 'general timer'}${otherProject ? ', another project than this folder' : warning ? ', running longer than usual' : ''}`,
     warning,
   };
+}
+
+/** A running timer on a task of another project than the one linked to the active folder. */
+function isOtherProject(task: TimerEntry['task'], place: WorkPlace): boolean {
+  return place.folderProject !== undefined && task?.projectId != null && task.projectId !== place.folderProject;
+}
+
+/** The tooltip's lines on the branch's task and the folder's project. */
+function placeLines(task: TimerEntry['task'], place: WorkPlace): string[] {
+  const branch = place.branchTask;
+  const lines: string[] = [];
+  if (branch) {
+    const number = branch.localId !== null ? `#${branch.localId}` : `#${branch.taskId}`;
+    lines.push(task?.id === branch.taskId ? `Branch ${branch.branch}: this task` : `Branch ${branch.branch}: ${number} ${branch.title}`);
+  }
+  if (task && isOtherProject(task, place)) {
+    lines.push('This folder is linked to another project');
+  }
+  return lines;
 }
 
 /** Milliseconds until the text next changes (the next whole minute of a running timer). */
@@ -118,6 +147,10 @@ export interface TimerStatusBarControllerOptions {
   warningHours: () => number;
   /** How the tooltip writes the time (`intervals.hourFormat`); hours and minutes without it. */
   hourFormat?: () => HourFormat;
+  /** The current branch's task, marked in the tooltip. */
+  branchTask?: () => BranchTask | undefined;
+  /** The project linked to the active folder: a running timer of another project shows the warning colour. */
+  folderProject?: () => number | undefined;
   scheduler: StatusBarScheduler;
 }
 
@@ -159,7 +192,10 @@ export class TimerStatusBarController {
     }
     const entries = this.options.entries();
     const now = this.options.now();
-    const view = timerStatusView(entries, now, this.options.warningHours(), this.options.hourFormat?.(), this.featured);
+    const view = timerStatusView(entries, now, this.options.warningHours(), this.options.hourFormat?.(), this.featured, {
+      branchTask: this.options.branchTask?.(),
+      folderProject: this.options.folderProject?.(),
+    });
     const shown = featuredTimer(entries, this.featured);
     this.featured = shown ? { key: shown.key, taskId: shown.timer.taskId } : undefined;
     if (!this.last || !sameView(this.last, view)) {

@@ -63,6 +63,9 @@ const TABLE: readonly Row[] = [
   { command: 'intervals.createTask', invalid: { arg: { projectId: 1, title: 'Refused', dateDue: '2026-13-01' }, key: 'dateDue' } },
   { command: 'intervals.setTaskStatus', invalid: { arg: { taskId: 1, statusId: 'done' }, key: 'statusId' } },
   { command: 'intervals.assignTask', invalid: { arg: { taskId: 1, assigneeIds: ['me'] }, key: 'assigneeIds' } },
+  { command: 'intervals.startWork', invalid: { arg: { taskId: 'abc' }, key: 'taskId' } },
+  { command: 'intervals.revealBranchTask', none: 'shows the task of the current branch' },
+  { command: 'intervals.linkFolderToProject', invalid: { arg: { projectId: 'website' }, key: 'projectId' } },
 ];
 
 /** Fails on any step of the extension's own prompts: a refused argument must not ask. */

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
+import { ContextKey } from '../../src/common/contextKeys';
 import type { Task } from '../../src/api/types';
 import { TASK_PAGE_SIZE } from '../../src/tasks/taskCatalog';
 import type { TaskTree } from '../../src/views/tasks/taskTree';
@@ -555,6 +556,8 @@ describe('Task tree', () => {
     const menu = manifest.contributes.menus['view/item/context']
       .filter((entry) => entry.when.includes('view == intervals.tasks') && /\\btask\\b/.test(entry.when) && !entry.group.startsWith('inline'))
       .filter((entry) => !entry.when.includes('running') || entry.when.includes('!(viewItem =~'))
+      // Start Work shows only with a Git repository open.
+      .filter((entry) => !entry.when.includes('intervals.gitAvailable') || graph.contextKeys.get(ContextKey.gitAvailable) === true)
       .sort((a, b) => a.group.localeCompare(b.group, undefined, { numeric: true }))
       .map((entry) => titles.get(entry.command));
     const launch = taskOf((await taskNodes(WEBSITE)).find((candidate) => taskOf(candidate).localId === 1005) as TaskTreeNode);

@@ -20,7 +20,7 @@ import { launchChromium, openWorkbenchPage, saveFailureArtifacts, type Workbench
 import { startCodeServer, workbenchUrl, type CodeServer } from './codeServerHost';
 import { runE2eSuite } from './e2eSuite';
 import { UI_REQUESTS_ENV, answerUiRequest, parseUiRequest } from './uiRequests';
-import { freshResultsDir, makeScratchDir, repoRoot, startFakeServer, testUserSettings, type RunningFake } from './testSetup';
+import { freshResultsDir, makeSampleRepository, makeScratchDir, repoRoot, startFakeServer, testUserSettings, type RunningFake } from './testSetup';
 
 type Mode = 'integration' | 'e2e';
 
@@ -60,8 +60,12 @@ async function main(): Promise<number> {
     server = await startCodeServer({
       scratchDir,
       env: { ...fake.env, [RESULTS_FILE_ENV]: resultsFile, [SUITE_NAME_ENV]: mode, [UI_REQUESTS_ENV]: '1' },
-      settings: testUserSettings(fake.server.url),
+      // The UI tests show working from a branch: the Git extension on, a repository in the workspace.
+      settings: { ...testUserSettings(fake.server.url), ...(mode === 'e2e' ? { 'git.enabled': true } : {}) },
     });
+    if (mode === 'e2e') {
+      makeSampleRepository(join(server.workspaceDir, 'website'));
+    }
     log(`code-server at ${server.url} (${elapsed(started)})`);
     browser = await launchChromium();
     workbench = await openWorkbenchPage(browser, (line) => {

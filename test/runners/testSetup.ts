@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -75,4 +76,19 @@ export function writeUserSettings(userDataDir: string, settings: Record<string, 
 /** Resolves after `ms`, or never holds the process open on its own. */
 export function delay(ms: number): Promise<void> {
   return new Promise((done) => setTimeout(done, ms).unref());
+}
+
+/**
+ * A git repository with one commit in `dir`, made with the machine's git, for the UI tests of
+ * working from a branch (VS Code's Git extension finds it in the workspace).
+ */
+export function makeSampleRepository(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const git = (...args: string[]): void => {
+    execFileSync('git', ['-c', 'user.name=Demo', '-c', 'user.email=demo@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, stdio: 'ignore' });
+  };
+  git('init', '-q');
+  writeFileSync(join(dir, 'README.md'), '# Website\n');
+  git('add', '.');
+  git('commit', '-q', '-m', 'First commit');
 }

@@ -21,6 +21,8 @@ export interface CreateTaskDependencies extends WriteContext, TaskFormContext {
   readonly changes: Pick<DataChanges, 'fire'>;
   /** Where the last answers are kept (globalState). */
   readonly memento: vscode.Memento;
+  /** The project linked to the folder the user works in, the project step's default. */
+  readonly preferredProject?: () => number | undefined;
 }
 
 /**
@@ -55,7 +57,7 @@ export function createTaskCommand(deps: CreateTaskDependencies): Command {
       const accountName = accountKey(account.account);
       const personId = account.account.personId;
       const input = prompted
-        ? await askTask(deps, { projectId, personId, today, remembered: answers.ids(accountName) })
+        ? await askTask(deps, { projectId, personId, today, remembered: withPreferredProject(answers.ids(accountName), deps.preferredProject?.()) })
         : await taskInputFromArgument(deps, options, projectId, personId, today);
       if (typeof input === 'string') {
         return invalidArgument(input);
@@ -95,4 +97,9 @@ function offerTimer(task: Task): void {
       await vscode.commands.executeCommand('intervals.startTimer', { taskId: task.id });
     }
   });
+}
+
+/** The folder's project, when linked, is offered before the last new task's. */
+function withPreferredProject(remembered: Record<string, number>, projectId: number | undefined): Record<string, number> {
+  return projectId === undefined ? remembered : { ...remembered, projectId };
 }

@@ -10,6 +10,8 @@ export interface TaskActionsDependencies {
   readonly activeTimers: Pick<ActiveTimers, 'isRunning'>;
   readonly errors: ErrorReporter;
   readonly log: Logger;
+  /** Whether git features show (the Git extension on, a repository open): Start Work is offered then. */
+  readonly gitAvailable?: () => boolean;
 }
 
 /** One action on a task: the label is the command's title, as the task's context menu shows it. */
@@ -32,6 +34,7 @@ export class TaskActions {
         ? { label: '$(debug-pause) Pause Timer', command: 'intervals.pauseTimer', action: 'pause the timer of' }
         : { label: '$(play) Start Timer', command: 'intervals.startTimer', action: 'start a timer on' },
       { label: '$(add) Log Time…', command: 'intervals.logTime', action: 'log time on' },
+      ...(this.deps.gitAvailable?.() ? [{ label: '$(git-branch) Start Work on Task…', command: 'intervals.startWork', action: 'start work on' }] : []),
       separator(''),
       { label: '$(tag) Set Task Status…', command: 'intervals.setTaskStatus', action: 'set the status of', description: task.status ? escapeIcons(task.status) : undefined },
       { label: '$(person-add) Assign Task…', command: 'intervals.assignTask', action: 'assign' },

@@ -11,6 +11,8 @@ export interface TaskFinderDependencies {
   readonly recentTasks: Pick<RecentTasks, 'list'>;
   readonly errors: ErrorReporter;
   readonly log: Logger;
+  /** The project linked to the folder the user works in (`intervals.defaultProject`), listed first. */
+  readonly preferredProject?: () => number | undefined;
 }
 
 /** The pickers that find a task: every open task of the account, or a client's. */
@@ -25,6 +27,7 @@ export class TaskFinder {
       recent: this.deps.recentTasks.list(),
       load: () => this.deps.catalog.openTasks(),
       loadWithClosed: () => this.deps.catalog.tasksWithClosed(),
+      preferredProjectId: this.deps.preferredProject?.(),
       value,
       onLoadError: (error) => void this.deps.errors.report(this.deps.log, 'load the open tasks', error),
     });

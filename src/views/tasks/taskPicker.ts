@@ -14,6 +14,8 @@ export interface TaskPickerOptions {
   readonly load: () => Promise<readonly Task[]>;
   /** Every task, closed ones too: offered as "Search closed tasks too" when no open task matches. */
   readonly loadWithClosed?: () => Promise<readonly Task[]>;
+  /** The project linked to the folder the user works in: its tasks come first once the list loaded. */
+  readonly preferredProjectId?: number;
   /** Text to start with, e.g. `#1002`. */
   readonly value?: string;
   readonly onLoadError: (error: unknown) => void;
@@ -154,16 +156,37 @@ class TaskSearch {
     const recent = searchItems(this.recent, keyOf, value);
     const rest = searchItems(this.rest, keyOf, value);
     const rows: Entry[] = [];
+    const preferred = this.preferred(rest);
+    const others = preferred ? rest.filter((entry) => !preferred.entries.includes(entry)) : rest;
+    const allLabel = this.withClosed ? 'All tasks' : 'All open tasks';
     if (recent.length > 0 && this.rest.length > 0) {
-      rows.push(separator('Recent'), ...recent, separator(this.withClosed ? 'All tasks' : 'All open tasks'), ...rest);
+      rows.push(separator('Recent'), ...recent);
     } else {
-      rows.push(...recent, ...rest);
+      rows.push(...recent);
+    }
+    if (preferred) {
+      rows.push(separator(preferred.label), ...preferred.entries, ...(others.length > 0 ? [separator(allLabel)] : []), ...others);
+    } else {
+      rows.push(...(recent.length > 0 && this.rest.length > 0 ? [separator(allLabel)] : []), ...others);
     }
     if (rows.length === 0 && !quickPick.busy && value.trim() !== '') {
       this.showNoMatch(value);
       return;
     }
     quickPick.items = rows;
+  }
+
+  /** The tasks of the project linked to the user's folder, to list first under its name. */
+  private preferred(rest: readonly Entry[]): { label: string; entries: Entry[] } | undefined {
+    const projectId = this.options.preferredProjectId;
+    const tasks = projectId === undefined ? [] : (this.tasks ?? []).filter((task) => task.projectId === projectId);
+    if (tasks.length === 0) {
+      return undefined;
+    }
+    const ids = new Set(tasks.map((task) => task.id));
+    const entries = rest.filter((entry) => entry.taskId !== undefined && ids.has(entry.taskId));
+    const name = (tasks[0]?.project ?? 'This folder').replace(/\s+/g, ' ');
+    return entries.length > 0 ? { label: `${name} (linked to this folder)`, entries } : undefined;
   }
 
   /** Says that nothing matches and, unless closed tasks are searched already, offers them (chosen by Enter). */

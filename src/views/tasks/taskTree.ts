@@ -8,6 +8,7 @@ import { Disposable } from '../../common/disposable';
 import type { ErrorReporter } from '../../common/errorReporter';
 import type { Logger } from '../../common/logger';
 import type { Settings } from '../../common/settings';
+import type { CurrentBranchTask } from '../../git/currentBranchTask';
 import type { LookupCache } from '../../lookups/lookupCache';
 import type { TaskCatalog } from '../../tasks/taskCatalog';
 import { isClosed } from '../../tasks/taskPresentation';
@@ -30,6 +31,7 @@ export interface TaskTreeDependencies {
   readonly catalog: TaskCatalog;
   readonly changes: Pick<DataChanges, 'onDidChange'>;
   readonly activeTimers: Pick<ActiveTimers, 'all' | 'isRunning' | 'forTask' | 'onDidChange'>;
+  readonly branchTask: Pick<CurrentBranchTask, 'value' | 'onDidChange'>;
   readonly globalState: vscode.Memento;
   readonly clock: Clock;
   readonly errors: ErrorReporter;
@@ -62,6 +64,7 @@ export class TaskTree extends Disposable {
           const timer = deps.activeTimers.forTask(taskId);
           return timer && { running: timer.running, seconds: activeTimerSeconds(timer, deps.clock.now()) };
         },
+        branchTaskId: () => deps.branchTask.value?.taskId,
         today: () => toIsoDate(deps.clock.now()),
         progress: (work) => Promise.resolve(vscode.window.withProgress({ location: { viewId: TASKS_VIEW_ID } }, work)),
         onEmpty: (emptiness) => void this.publishEmptiness(emptiness),
@@ -127,6 +130,13 @@ export class TaskTree extends Disposable {
       }),
     );
     this.register(changes.onDidChange((change) => this.applyChange(change)));
+    let branchTaskId = this.deps.branchTask.value?.taskId;
+    this.register(
+      this.deps.branchTask.onDidChange((task) => {
+        this.provider.redrawTasks([branchTaskId, task?.taskId].filter((id): id is number => id !== undefined));
+        branchTaskId = task?.taskId;
+      }),
+    );
     this.register(
       settings.onDidChange((affects) => {
         if (affects('intervals.tasks.showModules')) {

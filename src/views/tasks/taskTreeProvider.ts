@@ -30,6 +30,8 @@ export interface TaskTreeOptions {
   readonly isRunning: (taskId: number) => boolean;
   /** The user's timer on the task, running or paused, with its time now. */
   readonly timerOf?: (taskId: number) => TaskTimer | undefined;
+  /** The task the current branch names, marked in its row. */
+  readonly branchTaskId?: () => number | undefined;
   readonly today: () => string;
   /** Shows loading in the view itself. */
   readonly progress: <T>(work: () => Promise<T>) => Promise<T>;
@@ -200,7 +202,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
   }
 
   private context(): TaskTreeContext {
-    return { today: this.options.today(), isRunning: this.options.isRunning, ...(this.options.timerOf ? { timerOf: this.options.timerOf } : {}) };
+    return {
+      today: this.options.today(),
+      isRunning: this.options.isRunning,
+      ...(this.options.timerOf ? { timerOf: this.options.timerOf } : {}),
+      branchTaskId: this.options.branchTaskId?.(),
+    };
   }
 
   private async rootChildren(): Promise<TaskTreeNode[]> {

@@ -10,6 +10,8 @@ export interface TaskTreeContext {
   /** `YYYY-MM-DD`, for overdue. */
   readonly today: string;
   isRunning(taskId: number): boolean;
+  /** The task the current branch names. */
+  readonly branchTaskId?: number;
   /** The user's timer on the task, when it has one. */
   timerOf?(taskId: number): TaskTimer | undefined;
 }
@@ -41,9 +43,10 @@ export function taskTreeItem(node: TaskNode, context: TaskTreeContext): vscode.T
   // A plain string label: VS Code never renders it as Markdown.
   const item = new vscode.TreeItem(task.title.replace(/\s+/g, ' ').trim(), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = look.description;
+  const onBranch = context.branchTaskId === task.id;
+  item.description = onBranch ? `${look.description} · current branch` : look.description;
   item.iconPath = new vscode.ThemeIcon(look.icon, look.color ? new vscode.ThemeColor(look.color) : undefined);
-  item.contextValue = ['task', running ? 'running' : undefined, paused ? 'paused' : undefined, look.closed ? 'closed' : undefined, look.overdue ? 'overdue' : undefined]
+  item.contextValue = ['task', running ? 'running' : undefined, paused ? 'paused' : undefined, look.closed ? 'closed' : undefined, look.overdue ? 'overdue' : undefined, onBranch ? 'branch' : undefined]
     .filter((token) => token !== undefined)
     .join(' ');
   // The timer's state, else "running" while the timer list has not told the time yet.
@@ -53,7 +56,7 @@ export function taskTreeItem(node: TaskNode, context: TaskTreeContext): vscode.T
   tooltip.supportHtml = false;
   tooltip.supportThemeIcons = false;
   item.tooltip = tooltip;
-  item.accessibilityInformation = { label: look.accessibleLabel };
+  item.accessibilityInformation = { label: onBranch ? `${look.accessibleLabel}, the current branch's task` : look.accessibleLabel };
   return item;
 }
 
