@@ -48,9 +48,9 @@ function taskNumber(task: TimerEntry['task']): string {
 }
 
 /** One line of the tooltip for each timer the text only counts. */
-function otherLine(entry: TimerEntry, now: Date, format: HourFormat): string {
+function otherLine(entry: TimerEntry, now: Date): string {
   const name = entry.task ? `${taskNumber(entry.task)} ${entry.task.title.replace(/\s+/g, ' ').trim()}` : 'General timer';
-  return `${name}: ${isRunning(entry.timer) ? 'running' : 'paused'}, ${formatHoursMinutes(elapsedSeconds(entry.timer, now))} (${formatDurationAs(shownSeconds(elapsedSeconds(entry.timer, now)), format)})`;
+  return `${name}: ${isRunning(entry.timer) ? 'running' : 'paused'}, ${formatHoursMinutes(elapsedSeconds(entry.timer, now))}`;
 }
 
 /**
@@ -87,7 +87,7 @@ export function timerStatusView(
     ...(task?.client ? [`Client: ${task.client}`] : []),
     `${state}: ${clock} (${spoken})${entry.unsynced ? ' (not yet saved to Intervals)' : ''}`,
     ...placeLines(task, place),
-    ...(others.length > 0 ? ['', `${others.length} other ${others.length === 1 ? 'timer' : 'timers'}:`, ...others.map((other) => otherLine(other, now, format))] : []),
+    ...(others.length > 0 ? ['', `${others.length} other ${others.length === 1 ? 'timer' : 'timers'}:`, ...others.map((other) => otherLine(other, now))] : []),
     'Click for the timer menu',
   ];
   const otherProject = running && isOtherProject(task, place);

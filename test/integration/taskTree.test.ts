@@ -442,7 +442,7 @@ describe('Task tree', () => {
     const previous = graph.activeTimers.all.filter((timer) => timer.taskId !== 5);
     try {
       graph.activeTimers.set([...previous, { timerId: 901, taskId: 5, running: true }]);
-      assert.match(tooltip(), /Priority: Critical {2}\nTimer: running {2}\n/);
+      assert.match(tooltip(), /Priority: Critical {2}\nTimer: running(, [\d\\:]+)? {2}\n/);
     } finally {
       graph.activeTimers.set(previous);
     }

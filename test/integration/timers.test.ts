@@ -413,11 +413,11 @@ describe('Timers', () => {
     setClock(graph, 90 * 60_000);
     graph.statusBar.update();
     await settled();
-    assert.ok(graph.statusBar.view?.tooltip.split('\n').includes('Running: 1 h 30 min'), graph.statusBar.view?.tooltip);
+    assert.ok(graph.statusBar.view?.tooltip.split('\n').includes('Running: 1:30 (1 h 30 min)'), graph.statusBar.view?.tooltip);
     try {
       await setSetting('intervals.hourFormat', 'decimal');
       await settled();
-      assert.ok(graph.statusBar.view?.tooltip.split('\n').includes('Running: 1.5 h'), graph.statusBar.view?.tooltip);
+      assert.ok(graph.statusBar.view?.tooltip.split('\n').includes('Running: 1:30 (1.5 h)'), graph.statusBar.view?.tooltip);
       assert.match(graph.statusBar.view?.accessibilityLabel ?? '', /^Timer running, 1\.5 h,/);
       assert.match(graph.statusBar.view?.text ?? '', /^\$\(clock\) 1:30 #1001 /, 'the text stays a clock');
     } finally {
