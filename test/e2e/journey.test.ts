@@ -151,7 +151,8 @@ describe('Track time on a task (UI)', () => {
     // The duration first, as h:mm; then the summary, where Escape keeps the timer paused and says so.
     await ui.runCommand('Intervals: Stop Timer and Log…');
     await ui.quickInputBox.waitFor({ state: 'visible', timeout: 15_000 });
-    assert.match(await ui.quickInputBox.inputValue(), /^\d+:\d\d$/, 'the timer\'s time as h:mm');
+    const prefilled = await ui.quickInputBox.inputValue();
+    assert.match(prefilled, /^\d+:\d\d$/, `the timer's time as h:mm: "${prefilled}" in "${await ui.quickInputTitle()}"`);
     const durationTitle = await ui.quickInputTitle();
     await ui.quickInputBox.press('Enter');
     await ui.stepOver(durationTitle);

@@ -48,13 +48,18 @@ describe('Task browser (UI)', () => {
     await ui.page.keyboard.press('Enter');
     await ui.quickInputRows.filter({ hasText: 'Set Task Status…' }).first().waitFor({ state: 'visible', timeout: 15_000 });
     const labels = (await ui.quickInputRows.locator('.label-name').allTextContents()).map((label) => label.trim());
-    assert.deepEqual(labels, ['Start Timer', 'Log Time…', 'Set Task Status…', 'Assign Task…', 'Open Task in Browser', 'Copy Task Link', 'Copy Task ID']);
+    // The UI suite's workspace is a Git repository, so Start Work is offered as on the context menu.
+    assert.deepEqual(labels, ['Start Timer', 'Log Time…', 'Start Work on Task…', 'Set Task Status…', 'Assign Task…', 'Open Task in Browser', 'Copy Task Link', 'Copy Task ID']);
     assert.match(await ui.quickInputTitle(), /^#1005 Launch checklist/);
     await ui.screenshot('task-actions');
     await ui.page.keyboard.press('Escape');
     await ui.quickInput.waitFor({ state: 'hidden' });
 
+    // The keys go to the tree once the focus is back on its row; then to the row above.
+    const focusedRow = ui.page.locator('.monaco-list:focus-within .monaco-list-row.focused');
+    await focusedRow.filter({ hasText: 'Launch checklist' }).waitFor({ state: 'visible', timeout: 15_000 });
     await ui.page.keyboard.press('ArrowUp');
+    await focusedRow.filter({ hasNotText: 'Launch checklist' }).waitFor({ state: 'visible', timeout: 15_000 });
     await ui.page.keyboard.press('Enter');
     await ui.quickInputRows.filter({ hasText: 'Set Task Status…' }).first().waitFor({ state: 'visible', timeout: 15_000 });
     assert.doesNotMatch(await ui.quickInputTitle(), /Launch checklist/, 'the actions of the row above');

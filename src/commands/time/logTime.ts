@@ -105,7 +105,9 @@ export class LogTime {
     }
     if (args.hours !== undefined) {
       // A number of hours (a timer's, to the second) is shown to the user as h:mm, never as 0.5036.
-      const given = prompt && typeof args.hours === 'number' && args.hours > 0 ? hoursText(args.hours) : args.hours;
+      // A timer stopped within its first second still offers a minute to log, never "0".
+      const fromTimer = args.fromTimer === true && typeof args.hours === 'number' && args.hours >= 0;
+      const given = prompt && typeof args.hours === 'number' && (args.hours > 0 || fromTimer) ? hoursText(args.hours) : args.hours;
       const checked = checkHours(given, this.deps.rounding(), (await this.deps.loggedHours(values.date ?? toIsoDate(today))) ?? 0);
       if (!checked.ok && !prompt) {
         return invalid(checked.message);
