@@ -1,35 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { TimeEntry } from '../../src/api/types';
 import { csvField, csvLine, timeEntriesCsv } from '../../src/timeReport/csv';
 import { buildReport } from '../../src/timeReport/reportModel';
 import { escapeHtml, timeReportHtml } from '../../src/views/timeReport/timeReportHtml';
-
-let nextId = 1;
-function entry(date: string, time: number, extra: Partial<TimeEntry> = {}): TimeEntry {
-  return {
-    id: nextId++,
-    personId: 1,
-    person: 'Ada Lovelace',
-    projectId: 1,
-    project: 'Website',
-    clientId: 1,
-    client: 'Acme',
-    moduleId: null,
-    module: null,
-    taskId: 10,
-    task: 'Footer',
-    workTypeId: 1,
-    workType: 'Development',
-    milestoneId: null,
-    date,
-    time,
-    billable: true,
-    approved: null,
-    description: null,
-    dateModified: null,
-    ...extra,
-  };
-}
+import { entry } from './timeEntryFixture';
 
 const WEEK = { start: '2026-03-09', end: '2026-03-15' };
 const ADA = { id: 1, name: 'Ada Lovelace' };
