@@ -1,6 +1,7 @@
 // Bundles the extension into dist/. `--production` minifies; `--watch` rebuilds on change.
 //
-// dist/extension.js is what VS Code loads at start-up. The HTTP stack and the XML parser are
+// dist/extension.js is what VS Code loads at start-up, with dist/vscode-l10n.js (the strings
+// lookup every bundle shares). The HTTP stack and the XML parser are
 // bundled apart, as dist/undici.js and dist/fast-xml-parser.js, which src/api/lazyDependencies.ts
 // requires on the first request that needs them; the command table and the commands' code, as
 // dist/commands.js, which src/extension.ts requires when the first command runs; the Git
@@ -12,15 +13,19 @@ import * as esbuild from 'esbuild';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** Packages loaded on demand, each bundled into a file of its own of the same name. */
-const onDemand = ['undici', 'fast-xml-parser'];
+/**
+ * Packages bundled into a file of their own, by package name → file name in dist/: the HTTP stack
+ * and the XML parser load on demand; @vscode/l10n is shared by extension.js, commands.js and git.js,
+ * so the strings bundle configured at activation is the one every file translates with.
+ */
+const ownFiles = { undici: 'undici', 'fast-xml-parser': 'fast-xml-parser', '@vscode/l10n': 'vscode-l10n' };
 
 /** In the extension's bundle, a require of such a package becomes a require of its file beside it. */
 const onDemandFiles = {
   name: 'on-demand-files',
   setup(build) {
-    const filter = new RegExp(`^(${onDemand.join('|')})$`);
-    build.onResolve({ filter }, (args) => (args.kind === 'entry-point' ? undefined : { path: `./${args.path}.js`, external: true }));
+    const filter = new RegExp(`^(${Object.keys(ownFiles).map((name) => name.replace('/', '\\/')).join('|')})$`);
+    build.onResolve({ filter }, (args) => (args.kind === 'entry-point' ? undefined : { path: `./${ownFiles[args.path]}.js`, external: true }));
     // extension.ts requires the command table when the first command runs: from dist/commands.js.
     build.onResolve({ filter: /^\.\/commands\/index$/ }, (args) => (args.kind === 'require-call' ? { path: './commands.js', external: true } : undefined));
     // ... and the Git integration once start-up is over, or on the first git command: from dist/git.js.
@@ -48,7 +53,7 @@ const options = {
     { in: 'src/extension.ts', out: 'extension' },
     { in: 'src/commands/index.ts', out: 'commands' },
     { in: 'src/gitExtension/index.ts', out: 'git' },
-    ...onDemand.map((name) => ({ in: name, out: name })),
+    ...Object.entries(ownFiles).map(([name, file]) => ({ in: name, out: file })),
   ],
   bundle: true,
   format: 'cjs',

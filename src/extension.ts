@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { Redactor } from './api/redaction';
 import { AccountGuard } from './auth/accountGuard';
@@ -66,6 +67,11 @@ import { TimeReportPanel } from './views/timeReport/timeReportPanel';
  * subscriptions from the moment it is made.
  */
 export function activate(context: vscode.ExtensionContext): ExtensionGraph | undefined {
+  // Every layer translates with @vscode/l10n (the API layer cannot import vscode); it takes the
+  // bundle VS Code loaded for the display language, before any string is made.
+  if (vscode.l10n.bundle) {
+    l10n.config({ contents: vscode.l10n.bundle });
+  }
   const own = <T extends vscode.Disposable>(disposable: T): T => (context.subscriptions.push(disposable), disposable);
   const core = buildCore(context, own);
   closing = core.work;

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { readManifest } from '../manifest';
 
 /**
  * The VS Code workbench in the browser, as a person uses it: the command palette, quick inputs,
@@ -325,9 +326,9 @@ function escapeRegExp(text: string): string {
 
 /** Title of the first activity bar view container the extension's package.json contributes. */
 function contributedActivityBarTitle(): string | undefined {
-  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+  const manifest = readManifest<{
     contributes?: { viewsContainers?: { activitybar?: { title?: string }[] } };
-  };
+  }>(join(__dirname, '..', '..', '..'));
   return manifest.contributes?.viewsContainers?.activitybar?.[0]?.title;
 }
 

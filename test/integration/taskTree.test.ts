@@ -1,6 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { ContextKey } from '../../src/common/contextKeys';
@@ -10,6 +8,7 @@ import type { TaskTree } from '../../src/views/tasks/taskTree';
 import type { TaskTreeNode } from '../../src/views/tasks/nodes/taskTreeNode';
 import type { RecordedRequest } from '../fake-intervals/server';
 import { chooseInQuickPick, EXTENSION_ID, extensionGraph, fakeServer, type Graph, setSetting, signIn, signOut } from './helpers';
+import { readManifest } from '../manifest';
 
 // Demo account (test/fake-intervals/fixture.ts): project 1 "Website Redesign" of "Acme & Sons"
 // has 7 tasks, one of them closed; projects 6 and 7 have no client; 8 and 9 are inactive.
@@ -548,9 +547,9 @@ describe('Task tree', () => {
   it("offers a task's context menu, with its words, after Find Task and on Enter in the tree", async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
-    const manifest = JSON.parse(readFileSync(join(extension.extensionPath, 'package.json'), 'utf8')) as {
+    const manifest = readManifest<{
       contributes: { commands: Array<{ command: string; title: string }>; menus: Record<string, Array<{ command: string; when: string; group: string }>> };
-    };
+    }>(extension.extensionPath);
     const titles = new Map(manifest.contributes.commands.map((entry) => [entry.command, entry.title]));
     // The menu of a task without a running timer, in its order (groups, then their positions).
     const menu = manifest.contributes.menus['view/item/context']

@@ -26,6 +26,9 @@ export function writeHarness(harnessDir: string, repoRoot: string, hostModule: s
     join(harnessDir, `${HARNESS_TESTS_ENTRY}.js`),
     `const vscode = require('vscode');\nexports.run = () => require(${JSON.stringify(hostModule)}).run(vscode, __dirname);\n`,
   );
+  for (const name of readdirSync(repoRoot).filter((file) => /^package\.nls(\.[a-z-]+)?\.json$/.test(file))) {
+    copyFileSync(join(repoRoot, name), join(harnessDir, name));
+  }
   for (const name of readdirSync(join(repoRoot, 'dist')).filter((file) => file.endsWith('.js'))) {
     copyFileSync(join(repoRoot, 'dist', name), join(harnessDir, 'dist', name));
   }
