@@ -62,6 +62,7 @@ async function main(): Promise<number> {
       env: { ...fake.env, [RESULTS_FILE_ENV]: resultsFile, [SUITE_NAME_ENV]: mode, [UI_REQUESTS_ENV]: '1' },
       // The UI tests show working from a branch: the Git extension on, a repository in the workspace.
       settings: { ...testUserSettings(fake.server.url), ...(mode === 'e2e' ? { 'git.enabled': true } : {}) },
+      locale: process.env.INTERVALS_TEST_LOCALE,
     });
     if (mode === 'e2e') {
       makeSampleRepository(join(server.workspaceDir, 'website'));

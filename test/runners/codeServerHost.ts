@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { delay, repoRoot, writeUserSettings } from './testSetup';
 
@@ -33,6 +33,12 @@ export interface CodeServerOptions {
   readonly startTimeoutMs?: number;
   /** Loopback port to listen on; a free one when absent. */
   readonly port?: number;
+  /**
+   * VS Code's display language, e.g. `de`; English when absent. VS Code's own strings stay English
+   * (its language packs come from the Marketplace, which the tests cannot reach); the extension's
+   * strings come from its own bundles for that language.
+   */
+  readonly locale?: string;
 }
 
 export interface CodeServer {
@@ -62,6 +68,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     mkdirSync(dir, { recursive: true });
   }
   writeUserSettings(userDataDir, options.settings);
+  const locale = options.locale && !options.locale.startsWith('en') ? options.locale : undefined;
+  if (locale) {
+    registerLanguage(userDataDir, locale);
+  }
   const logFile = join(options.scratchDir, 'code-server.log');
   const log = createWriteStream(logFile);
 
@@ -80,6 +90,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--disable-proxy',
     '--ignore-last-opened',
     '--log', 'info',
+    ...(locale ? ['--locale', locale] : []),
   ];
   const child = spawn(process.execPath, args, {
     cwd: options.scratchDir,
@@ -195,4 +206,17 @@ export function workbenchUrl(server: CodeServer, options: WorkbenchUrlOptions): 
   url.searchParams.set('folder', options.folder);
   url.searchParams.set('payload', JSON.stringify(payload));
   return url.toString();
+}
+
+/**
+ * Makes `locale` a display language VS Code's server can resolve without a language pack from the
+ * Marketplace: the user data's `languagepacks.json` (what installing a language pack writes) names
+ * a translation of VS Code's own strings that is empty, so the workbench runs in that language with
+ * VS Code's English strings, and extensions get their bundles for it.
+ */
+function registerLanguage(userDataDir: string, locale: string): void {
+  const translations = join(userDataDir, `empty-language-pack.${locale}.i18n.json`);
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const packs = { [locale]: { hash: `intervals-tests-${locale}`, extensions: [{ extensionIdentifier: { id: `intervals-tests.language-${locale}` }, version: '1.0.0' }], translations: { vscode: translations }, label: locale } };
+  writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify(packs, null, 2));
 }
