@@ -230,8 +230,8 @@ function weekdayOffset(from: number, target: number, way: string): number {
 /** `dec 18`, `18 dec 2026`, `december 18, 2026`, `12/18`, `18.12.2026`: month, day and the year if given. */
 function readMonthDay(text: string, locale: string | undefined): { month: number; day: number; year?: number } | undefined {
   const withYear = (year: string | undefined): { year?: number } => (year === undefined ? {} : { year: Number(year.length === 2 ? `20${year}` : year) });
-  const nameFirst = /^([a-z]{3,})\.? (\d{1,2})(?:,? (\d{4}))?$/.exec(text);
-  const dayFirst = /^(\d{1,2})\.? ([a-z]{3,})\.?(?:,? (\d{4}))?$/.exec(text);
+  const nameFirst = /^(\p{L}{3,})\.? (\d{1,2})(?:,? (\d{4}))?$/u.exec(text);
+  const dayFirst = /^(\d{1,2})\.? (\p{L}{3,})\.?(?:,? (\d{4}))?$/u.exec(text);
   if (nameFirst || dayFirst) {
     const [name, day, year] = nameFirst ? [nameFirst[1], nameFirst[2], nameFirst[3]] : [dayFirst?.[2] ?? '', dayFirst?.[1] ?? '', dayFirst?.[3]];
     const month = monthNamed(name);
