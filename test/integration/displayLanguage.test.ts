@@ -6,6 +6,8 @@ import type { InputRequest, PickManyRequest, PickRequest } from '../../src/promp
 import { opening } from './scriptedAsker';
 import { EXTENSION_ID, answerPrompts, extensionGraph, fakeServer, settled, signIn, signOut, type Graph } from './helpers';
 
+const TASK = 1; // "Homepage hero & navigation"
+
 /** The display-language module every bundle of the running extension shares (dist/display-locale.js). */
 interface DisplayLocaleModule {
   displayLocale(): string;
@@ -41,7 +43,7 @@ describe('Display language formatting', () => {
     assert.equal(shared.displayLocale().toLowerCase(), vscode.env.language.toLowerCase());
   });
 
-  /** Runs Log Time from the palette up to its duration step; what that step makes of `typed`, then cancels. */
+  /** Runs Log Time on a task up to its duration step; what that step makes of `typed`, then cancels. */
   async function durationExplained(typed: string): Promise<string | undefined> {
     let explained: string | undefined;
     let asked = false;
@@ -63,7 +65,8 @@ describe('Display language formatting', () => {
         return Promise.resolve(step.value || 'today');
       },
     });
-    await vscode.commands.executeCommand('intervals.logTime');
+    // Given only the task, Log Time asks for the rest: the day, then the duration.
+    await vscode.commands.executeCommand('intervals.logTime', { taskId: TASK });
     await settled();
     assert.ok(asked, 'Log Time asked for the duration');
     return explained;
