@@ -1,15 +1,19 @@
 // Bundles the extension into dist/. `--production` minifies; `--watch` rebuilds on change.
 //
 // dist/extension.js is what VS Code loads at start-up, with dist/vscode-l10n.js (the strings
-// lookup every bundle shares). The HTTP stack and the XML parser are
+// lookup every bundle shares) and dist/display-locale.js (the display language every bundle
+// formats dates, durations and numbers for). The HTTP stack and the XML parser are
 // bundled apart, as dist/undici.js and dist/fast-xml-parser.js, which src/api/lazyDependencies.ts
 // requires on the first request that needs them; the command table and the commands' code, as
 // dist/commands.js, which src/extension.ts requires when the first command runs; the Git
 // integration, as dist/git.js, which it requires once start-up is over. dist/meta.json
 // is esbuild's account of which sources went into which file, for `npm run bench`.
 import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
+const root = dirname(fileURLToPath(import.meta.url));
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
@@ -20,12 +24,27 @@ const watch = process.argv.includes('--watch');
  */
 const ownFiles = { undici: 'undici', 'fast-xml-parser': 'fast-xml-parser', '@vscode/l10n': 'vscode-l10n' };
 
+/**
+ * Source modules bundled into a file of their own, by source → file name in dist/: module state
+ * every bundle must share (bundled into each, the lazily loaded bundles would hold a copy of their
+ * own that activation never set). Every import of the module resolves to that file.
+ */
+const sharedModules = { 'src/time/displayLocale.ts': 'display-locale' };
+const sharedModuleNames = Object.keys(sharedModules).map((source) => source.slice(source.lastIndexOf('/') + 1, -'.ts'.length));
+
 /** In the extension's bundle, a require of such a package becomes a require of its file beside it. */
 const onDemandFiles = {
   name: 'on-demand-files',
   setup(build) {
     const filter = new RegExp(`^(${Object.keys(ownFiles).map((name) => name.replace('/', '\\/')).join('|')})$`);
     build.onResolve({ filter }, (args) => (args.kind === 'entry-point' ? undefined : { path: `./${ownFiles[args.path]}.js`, external: true }));
+    build.onResolve({ filter: new RegExp(`/(${sharedModuleNames.join('|')})$`) }, (args) => {
+      if (args.kind === 'entry-point') {
+        return undefined;
+      }
+      const source = Object.keys(sharedModules).find((file) => join(args.resolveDir, `${args.path}.ts`) === join(root, file));
+      return source ? { path: `./${sharedModules[source]}.js`, external: true } : undefined;
+    });
     // extension.ts requires the command table when the first command runs: from dist/commands.js.
     build.onResolve({ filter: /^\.\/commands\/index$/ }, (args) => (args.kind === 'require-call' ? { path: './commands.js', external: true } : undefined));
     // ... and the Git integration once start-up is over, or on the first git command: from dist/git.js.
@@ -54,6 +73,7 @@ const options = {
     { in: 'src/commands/index.ts', out: 'commands' },
     { in: 'src/gitExtension/index.ts', out: 'git' },
     ...Object.entries(ownFiles).map(([name, file]) => ({ in: name, out: file })),
+    ...Object.entries(sharedModules).map(([source, file]) => ({ in: source, out: file })),
   ],
   bundle: true,
   format: 'cjs',

@@ -39,6 +39,7 @@ import { WaitingEntriesStatusBarItem } from './statusBar/waitingEntriesStatusBar
 import { RecentTasks } from './tasks/recentTasks';
 import { TaskCatalog } from './tasks/taskCatalog';
 import { summarizeTask, type TaskSummary } from './tasks/taskReference';
+import { setDisplayLocale } from './time/displayLocale';
 import { SyncAnnouncer } from './timeLog/syncAnnouncer';
 import { SyncTriggers } from './timeLog/syncTriggers';
 import type { QueuedTimeEntry } from './timeLog/timeEntryDraft';
@@ -72,6 +73,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionGraph | und
   if (vscode.l10n.bundle) {
     l10n.config({ contents: vscode.l10n.bundle });
   }
+  // Dates, durations and numbers are formatted for the display language, in every bundle.
+  setDisplayLocale(vscode.env.language);
   const own = <T extends vscode.Disposable>(disposable: T): T => (context.subscriptions.push(disposable), disposable);
   const core = buildCore(context, own);
   closing = core.work;

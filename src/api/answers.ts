@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Dispatcher } from 'undici';
 import { userMessage } from './errorMessages';
 import { errorFromAnswer, looksLikeHtml } from './errorParsing';
@@ -133,6 +134,7 @@ export function parseSuccess(context: AnswerContext, text: string, contentType: 
     if (method === 'DELETE' || status === 204) {
       return readEnvelope({});
     }
+    // l10n-ignore: detail for the log (serverMessage)
     throw badResponse(context, 'The answer was empty.', method, path, isWrite(method));
   }
   if (looksLikeHtml(trimmed, contentType)) {
@@ -140,6 +142,7 @@ export function parseSuccess(context: AnswerContext, text: string, contentType: 
       kind: 'badResponse',
       status,
       message: userMessage('badResponse', { shape: 'html', host: context.host }),
+      // l10n-ignore: detail for the log
       serverMessage: 'HTML page instead of API data',
       mayHaveReachedServer: isWrite(method),
       method,
@@ -161,6 +164,7 @@ function envelopeOf(context: AnswerContext, text: string, contentType: string | 
     parsed = isXml(text, contentType) ? parseXml(text) : (JSON.parse(text) as unknown);
   } catch (error) {
     const reason = error instanceof XmlFormatError || error instanceof SyntaxError ? error.message : String(error);
+    // l10n-ignore: detail for the log (serverMessage)
     throw badResponse(context, `Unreadable answer: ${reason}`, method, path, isWrite(method));
   }
   try {
@@ -216,7 +220,7 @@ export function toIntervalsError(context: AnswerContext, error: unknown, method:
   // A bug, not a transport problem; keep its text for the log, without secrets.
   return new IntervalsError({
     kind: 'badResponse',
-    message: context.redact(`The Intervals answer could not be handled: ${errorText(error)}`),
+    message: context.redact(l10n.t('The Intervals answer could not be handled: {0}', errorText(error))),
     method,
     path,
     mayHaveReachedServer: isWrite(method),

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 export const DEFAULT_BASE_URL = 'https://api.myintervals.com/';
 
 export type BaseUrlCheck = { ok: true; url: string } | { ok: false; message: string };
@@ -10,7 +12,7 @@ export type BaseUrlCheck = { ok: true; url: string } | { ok: false; message: str
 export function validateBaseUrl(input: string): BaseUrlCheck {
   const text = input.trim();
   if (!text) {
-    return { ok: false, message: 'Enter the address of the Intervals API, for example https://api.myintervals.com/.' };
+    return { ok: false, message: l10n.t('Enter the address of the Intervals API, for example https://api.myintervals.com/.') };
   }
   let url: URL;
   try {
@@ -18,23 +20,23 @@ export function validateBaseUrl(input: string): BaseUrlCheck {
   } catch {
     return {
       ok: false,
-      message: `"${text}" is not a web address. Enter the address of the Intervals API, for example https://api.myintervals.com/.`,
+      message: l10n.t('"{0}" is not a web address. Enter the address of the Intervals API, for example https://api.myintervals.com/.', text),
     };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, message: `The Intervals API address must start with https:// (got ${url.protocol}//).` };
+    return { ok: false, message: l10n.t('The Intervals API address must start with https:// (got {0}//).', url.protocol) };
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     return {
       ok: false,
-      message: `The Intervals API address must use https:// so your token is not sent unencrypted. Plain http:// is accepted only for this machine (localhost, 127.0.0.1, ::1).`,
+      message: l10n.t('The Intervals API address must use https:// so your token is not sent unencrypted. Plain http:// is accepted only for this machine (localhost, 127.0.0.1, ::1).'),
     };
   }
   if (url.username || url.password) {
-    return { ok: false, message: 'Remove the user name and password from the Intervals API address; sign in with your API token instead.' };
+    return { ok: false, message: l10n.t('Remove the user name and password from the Intervals API address; sign in with your API token instead.') };
   }
   if (url.search || url.hash) {
-    return { ok: false, message: 'Remove the query (after "?") or fragment (after "#") from the Intervals API address.' };
+    return { ok: false, message: l10n.t('Remove the query (after "?") or fragment (after "#") from the Intervals API address.') };
   }
   const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
   return { ok: true, url: `${url.protocol}//${url.host}${path}` };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { IntervalsError } from './errors';
 import { listItems, memberItem, toClient, toMe, toPerson, toProject, toQuota, toTask, toTimeEntry, toTimer, type Envelope } from './normalize';
 import { toId, type WireRecord } from './scalars';
@@ -48,6 +49,7 @@ export class IntervalsClient {
     const envelope = await this.send({ method: 'GET', resource: 'me' }, options);
     const raw = memberItem(envelope, 'me');
     if (!raw) {
+      // l10n-ignore: detail for the log (serverMessage)
       throw this.transport.badResponse('The answer to /me/ named no person.', 'GET', 'me/');
     }
     return this.transport.mapOrThrow(() => toMe(raw), 'GET', 'me/');
@@ -58,6 +60,7 @@ export class IntervalsClient {
     const envelope = await this.send({ method: 'GET', resource: 'quota' }, options);
     const raw = memberItem(envelope, 'quota');
     if (!raw) {
+      // l10n-ignore: detail for the log (serverMessage)
       throw this.transport.badResponse('The answer to /quota/ held no quota.', 'GET', 'quota/');
     }
     return toQuota(raw);
@@ -253,6 +256,7 @@ export class IntervalsClient {
     const envelope = await this.send({ method: 'GET', resource, id: checkId(id) }, options);
     const raw = memberItem(envelope, resource);
     if (!raw) {
+      // l10n-ignore: detail for the log (serverMessage)
       throw this.transport.badResponse(`The answer held no ${resource}.`, 'GET', `${resource}/${id}/`);
     }
     return this.transport.mapOrThrow(() => map(raw), 'GET', `${resource}/${id}/`);
@@ -300,6 +304,7 @@ export class IntervalsClient {
     }
     const id = toId(raw?.id) ?? toId(envelope.body.id) ?? knownId;
     if (id === undefined || id === null) {
+      // l10n-ignore: detail for the log (serverMessage)
       throw this.transport.badResponse(`The answer to the ${resource} write named no id.`, knownId ? 'PUT' : 'POST', `${resource}/`, true);
     }
     return this.getMember(resource, id, map, options);
@@ -312,7 +317,7 @@ export class IntervalsClient {
 
 function checkId(id: number): number {
   if (!Number.isInteger(id) || id <= 0) {
-    throw new IntervalsError({ kind: 'validation', message: `"${String(id)}" is not an Intervals id.` });
+    throw new IntervalsError({ kind: 'validation', message: l10n.t('"{0}" is not an Intervals id.', String(id)) });
   }
   return id;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isCertificateProblem, type IntervalsErrorKind } from './errors';
 
 /** What is known of a failure, for its message. */
@@ -34,15 +35,21 @@ export function userMessage(kind: IntervalsErrorKind, facts: MessageFacts = {}):
       return serviceMessage(kind, facts);
     case 'network':
       if (isCertificateProblem(facts.networkCode)) {
-        return `The secure connection to ${facts.host ?? 'Intervals'} could not be verified (${facts.networkCode}). If your network inspects traffic, check VS Code's proxy settings.`;
+        return l10n.t(
+          "The secure connection to {0} could not be verified ({1}). If your network inspects traffic, check VS Code's proxy settings.",
+          facts.host ?? 'Intervals', // l10n-ignore: the product name
+          facts.networkCode ?? '',
+        );
       }
-      return 'Intervals is not answering. Check your connection and try again.';
+      return l10n.t('Intervals is not answering. Check your connection and try again.');
     case 'timeout':
-      return `Intervals did not answer${facts.timeoutMs ? ` within ${seconds(facts.timeoutMs)}` : ' in time'}. Check your connection and try again.`;
+      return facts.timeoutMs
+        ? l10n.t('Intervals did not answer within {0}. Check your connection and try again.', seconds(facts.timeoutMs))
+        : l10n.t('Intervals did not answer in time. Check your connection and try again.');
     case 'badResponse':
       return badResponseMessage(facts);
     case 'cancelled':
-      return 'The request was cancelled.';
+      return l10n.t('The request was cancelled.');
   }
 }
 
@@ -51,23 +58,23 @@ function accountMessage(kind: 'unauthorized' | 'forbidden', facts: MessageFacts)
   const { code } = facts;
   if (kind === 'unauthorized') {
     if (code === 2) {
-      return 'Intervals does not know this account. Check the API address and sign in again.';
+      return l10n.t('Intervals does not know this account. Check the API address and sign in again.');
     }
     if (code === 3) {
-      return 'This Intervals account is inactive. Ask the account owner to reactivate it, then sign in again.';
+      return l10n.t('This Intervals account is inactive. Ask the account owner to reactivate it, then sign in again.');
     }
     if (code === 8) {
-      return 'Your Intervals user is not active. Ask an Intervals administrator to reactivate it, then sign in again.';
+      return l10n.t('Your Intervals user is not active. Ask an Intervals administrator to reactivate it, then sign in again.');
     }
-    return 'The Intervals token was rejected. Sign in again with a current token.';
+    return l10n.t('The Intervals token was rejected. Sign in again with a current token.');
   }
   if (code === 5) {
-    return 'This Intervals account has been banned. Contact Intervals support.';
+    return l10n.t('This Intervals account has been banned. Contact Intervals support.');
   }
   if (code === 6) {
-    return 'This Intervals account is inactive because of an unpaid invoice. Ask the account owner to settle it.';
+    return l10n.t('This Intervals account is inactive because of an unpaid invoice. Ask the account owner to settle it.');
   }
-  return `Your Intervals role does not allow this.${detail(facts)} Ask an Intervals administrator for access.`;
+  return l10n.t('Your Intervals role does not allow this.{0} Ask an Intervals administrator for access.', detail(facts));
 }
 
 /** The request itself cannot be served (404, 4xx validation). */
@@ -75,17 +82,17 @@ function requestMessage(kind: 'notFound' | 'validation', facts: MessageFacts): s
   const { code } = facts;
   if (kind === 'notFound') {
     if (code === 13) {
-      return 'This server does not offer that kind of Intervals data. Check the API address setting.';
+      return l10n.t('This server does not offer that kind of Intervals data. Check the API address setting.');
     }
-    return 'That item no longer exists in Intervals. Refresh to see the current data.';
+    return l10n.t('That item no longer exists in Intervals. Refresh to see the current data.');
   }
   if (code === 17) {
-    return `Intervals did not recognise a parameter of the request.${detail(facts)} Update the extension or report the problem.`;
+    return l10n.t('Intervals did not recognise a parameter of the request.{0} Update the extension or report the problem.', detail(facts));
   }
   if (code === 15 || code === 16) {
-    return `Intervals does not allow this action here.${detail(facts)}`;
+    return l10n.t('Intervals does not allow this action here.{0}', detail(facts));
   }
-  return `Intervals did not accept the request.${detail(facts)} Correct the values and try again.`;
+  return l10n.t('Intervals did not accept the request.{0} Correct the values and try again.', detail(facts));
 }
 
 /** The service cannot answer now (rate limits, 5xx, maintenance). */
@@ -93,32 +100,45 @@ function serviceMessage(kind: 'rateLimited' | 'server', facts: MessageFacts): st
   const { code } = facts;
   if (kind === 'rateLimited') {
     if (code === 11) {
-      return 'The Intervals daily API request limit for this account is used up. Try again after it resets (midnight GMT).';
+      return l10n.t('The Intervals daily API request limit for this account is used up. Try again after it resets (midnight GMT).');
     }
-    return `Intervals is busy (too many requests). Try again in ${facts.retryAfterMs ? seconds(facts.retryAfterMs) : 'a minute'}.`;
+    return facts.retryAfterMs
+      ? l10n.t('Intervals is busy (too many requests). Try again in {0}.', seconds(facts.retryAfterMs))
+      : l10n.t('Intervals is busy (too many requests). Try again in a minute.');
   }
   if (code === 4) {
-    return 'This Intervals account is suspended. Ask the account owner to contact Intervals.';
+    return l10n.t('This Intervals account is suspended. Ask the account owner to contact Intervals.');
   }
   if (code === 20) {
-    return 'Intervals is offline for maintenance. Try again later.';
+    return l10n.t('Intervals is offline for maintenance. Try again later.');
   }
-  return `Intervals had a problem answering${facts.status ? ` (HTTP ${facts.status})` : ''}. Try again in a moment.`;
+  return facts.status
+    ? l10n.t('Intervals had a problem answering (HTTP {0}). Try again in a moment.', facts.status)
+    : l10n.t('Intervals had a problem answering. Try again in a moment.');
 }
 
 /** The server answered, but not like the Intervals API. */
 function badResponseMessage(facts: MessageFacts): string {
-  const where = facts.host ? `The server at ${facts.host}` : 'The server';
+  const { host } = facts;
   if (facts.shape === 'html') {
-    return `${where} answered with a web page instead of Intervals data. Check the API address setting, and sign in to your network if it asks.`;
+    return host
+      ? l10n.t('The server at {0} answered with a web page instead of Intervals data. Check the API address setting, and sign in to your network if it asks.', host)
+      : l10n.t('The server answered with a web page instead of Intervals data. Check the API address setting, and sign in to your network if it asks.');
   }
   if (facts.tooLargeBytes !== undefined) {
-    return `${where} sent an answer larger than ${megabytes(facts.tooLargeBytes)}, more than Intervals data of this kind can be; it was not read. Check the API address setting.`;
+    const size = megabytes(facts.tooLargeBytes);
+    return host
+      ? l10n.t('The server at {0} sent an answer larger than {1}, more than Intervals data of this kind can be; it was not read. Check the API address setting.', host, size)
+      : l10n.t('The server sent an answer larger than {0}, more than Intervals data of this kind can be; it was not read. Check the API address setting.', size);
   }
   if (facts.status !== undefined && facts.status >= 300 && facts.status < 400) {
-    return `${where} redirected the request (HTTP ${facts.status}). Check the API address setting.`;
+    return host
+      ? l10n.t('The server at {0} redirected the request (HTTP {1}). Check the API address setting.', host, facts.status)
+      : l10n.t('The server redirected the request (HTTP {0}). Check the API address setting.', facts.status);
   }
-  return `${where} answered in a form the extension cannot read. Check the API address setting.`;
+  return host
+    ? l10n.t('The server at {0} answered in a form the extension cannot read. Check the API address setting.', host)
+    : l10n.t('The server answered in a form the extension cannot read. Check the API address setting.');
 }
 
 function detail(facts: MessageFacts): string {
@@ -128,10 +148,11 @@ function detail(facts: MessageFacts): string {
 }
 
 function megabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+  // The answer limits are whole megabytes, so the number needs no locale (api/ cannot see it).
+  return l10n.t({ message: '{0} MB', args: [Math.round((bytes / (1024 * 1024)) * 10) / 10], comment: ['megabytes'] });
 }
 
 function seconds(ms: number): string {
   const s = Math.max(1, Math.round(ms / 1000));
-  return s === 1 ? '1 second' : `${s} seconds`;
+  return s === 1 ? l10n.t('1 second') : l10n.t('{0} seconds', s);
 }

@@ -54,6 +54,7 @@ export function looksLikeHtml(text: string, contentType: string | undefined): bo
     return true;
   }
   const head = text.slice(0, 200).trimStart().toLowerCase();
+  // l10n-ignore: markup sniffing, not text
   return head.startsWith('<!doctype html') || head.startsWith('<html') || /^<(head|body|title)[\s>]/.test(head);
 }
 

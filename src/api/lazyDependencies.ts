@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type * as FastXmlParser from 'fast-xml-parser';
 import type * as Undici from 'undici';
 import type { Dispatcher } from 'undici';
@@ -39,7 +40,7 @@ export function dispatcherOnFirstRequest(make: (http: typeof Undici) => Dispatch
     request(options) {
       if (!made) {
         if (closed) {
-          return Promise.reject(new Error('The connection was closed before its first request.'));
+          return Promise.reject(new Error(l10n.t('The connection was closed before its first request.')));
         }
         made = make(undici());
       }

@@ -40,6 +40,7 @@ export function isRecord(value: unknown): value is WireRecord {
 
 export function readEnvelope(body: unknown): Envelope {
   if (!isRecord(body)) {
+    // l10n-ignore: detail for the log (serverMessage)
     throw new WireFormatError(`Expected an object, got ${Array.isArray(body) ? 'a list' : typeof body}.`);
   }
   const listCount = toNumber(body.listcount);
@@ -168,6 +169,7 @@ export function toProject(raw: WireRecord): Project {
 
 export function toProjectModule(raw: WireRecord): ProjectModule {
   return {
+    // l10n-ignore: detail for the log (serverMessage)
     id: requireId(raw.id, 'A project module'),
     projectId: toId(raw.projectid) ?? 0,
     moduleId: toId(raw.moduleid) ?? 0,
@@ -179,6 +181,7 @@ export function toProjectModule(raw: WireRecord): ProjectModule {
 
 export function toProjectWorkType(raw: WireRecord): ProjectWorkType {
   return {
+    // l10n-ignore: detail for the log (serverMessage)
     id: requireId(raw.id, 'A project work type'),
     projectId: toId(raw.projectid) ?? 0,
     workTypeId: toId(raw.worktypeid) ?? 0,
@@ -191,6 +194,7 @@ export function toProjectWorkType(raw: WireRecord): ProjectWorkType {
 
 export function toWorkType(raw: WireRecord): WorkType {
   return {
+    // l10n-ignore: detail for the log (serverMessage)
     id: requireId(raw.id, 'A work type'),
     name: text(raw.name),
     defaultHourlyRate: toNumber(raw.defaulthourlyrate),
@@ -243,6 +247,7 @@ export function toTask(raw: WireRecord): Task {
 
 export function toTaskStatus(raw: WireRecord): TaskStatus {
   return {
+    // l10n-ignore: detail for the log (serverMessage)
     id: requireId(raw.id, 'A task status'),
     name: text(raw.name),
     order: toNumber(raw.priority) ?? 0,
@@ -253,6 +258,7 @@ export function toTaskStatus(raw: WireRecord): TaskStatus {
 
 export function toTaskPriority(raw: WireRecord): TaskPriority {
   return {
+    // l10n-ignore: detail for the log (serverMessage)
     id: requireId(raw.id, 'A task priority'),
     name: text(raw.name),
     color: toText(raw.color),
@@ -264,6 +270,7 @@ export function toTaskPriority(raw: WireRecord): TaskPriority {
 
 export function toTimeEntry(raw: WireRecord): TimeEntry {
   return {
+    // l10n-ignore: detail for the log (serverMessage)
     id: requireId(raw.id, 'A time entry'),
     personId: toId(raw.personid),
     person: toText(raw.person),

@@ -40,6 +40,7 @@ export class SlidingWindowLimiter implements RequestBudget {
 
   constructor(options: RateLimiterOptions) {
     if (!(options.maxRequests >= 1) || !(options.windowMs > 0)) {
+      // l10n-ignore: programming error, never shown
       throw new RangeError('The rate limit needs at least one request per window and a positive window.');
     }
     this.maxRequests = Math.floor(options.maxRequests);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Random, Sleep } from './clock';
 import { IntervalsError, isRetryable } from './errors';
 
@@ -111,5 +112,5 @@ export function throwIfCancelled(signal: AbortSignal | undefined): void {
 }
 
 export function cancelledError(): IntervalsError {
-  return new IntervalsError({ kind: 'cancelled', message: 'The request was cancelled.' });
+  return new IntervalsError({ kind: 'cancelled', message: l10n.t('The request was cancelled.') });
 }

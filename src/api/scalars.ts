@@ -39,6 +39,7 @@ export function toId(value: unknown): number | null {
 export function requireId(value: unknown, what: string): number {
   const id = toId(value);
   if (id === null) {
+    // l10n-ignore: detail for the log (serverMessage)
     throw new WireFormatError(`${what} has no usable id (${describe(value)}).`);
   }
   return id;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Dispatcher } from 'undici';
 import { badResponse, describeFailure, encodeQuery, headerValue, MAX_ERROR_BODY, mediaType, parseSuccess, readBody, readBodyWithin, toIntervalsError, transportError, type AnswerContext } from './answers';
 import { validateBaseUrl } from './baseUrl';
@@ -122,7 +123,7 @@ export class Transport {
     }
     const token = options.token.trim();
     if (!token) {
-      throw new Error('An Intervals API token is needed. Sign in with the token from My Account → API Access.');
+      throw new Error(l10n.t('An Intervals API token is needed. Sign in with the token from My Account → API Access.'));
     }
     this.baseUrl = checked.url;
     const url = new URL(checked.url);
@@ -163,7 +164,7 @@ export class Transport {
   send(request: ApiRequest, options: RequestOptions = {}): Promise<Envelope> {
     if (this.closed) {
       return Promise.reject(
-        new IntervalsError({ kind: 'cancelled', message: 'The Intervals connection was closed (signed out or settings changed).' }),
+        new IntervalsError({ kind: 'cancelled', message: l10n.t('The Intervals connection was closed (signed out or settings changed).') }),
       );
     }
     const path = this.pathFor(request);
@@ -364,6 +365,7 @@ export class Transport {
       kind: 'badResponse',
       status: response.statusCode,
       message: userMessage('badResponse', { host: this.host, tooLargeBytes: limit }),
+      // l10n-ignore: detail for the log
       serverMessage: `answer larger than ${limit} bytes`,
       // A write was applied before its answer came, however large.
       mayHaveReachedServer: isWrite(request.method),

@@ -24,6 +24,7 @@ function toWire(input: object, renames: Record<string, string> = {}): Record<str
     } else if (typeof value === 'number' || typeof value === 'string') {
       out[wireKey] = value;
     } else {
+      // l10n-ignore: programming error, never shown
       throw new TypeError(`Cannot send ${key} of type ${typeof value} to Intervals.`);
     }
   }

@@ -49,21 +49,25 @@ function xmlBuilder(): XMLBuilder {
  */
 export function parseXml(text: string): Record<string, unknown> {
   if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text)) {
+    // l10n-ignore: detail for the log (serverMessage)
     throw new XmlFormatError('XML with a document type declaration is not accepted.');
   }
   // The parser itself forgives mismatched tags; a truncated answer must not pass as data.
   const valid = fastXmlParser().XMLValidator.validate(text);
   if (valid !== true) {
+    // l10n-ignore: detail for the log (serverMessage)
     throw new XmlFormatError(`Malformed XML: ${valid.err.msg} (line ${valid.err.line})`);
   }
   let ordered: OrderedNode[];
   try {
     ordered = xmlParser().parse(text) as OrderedNode[];
   } catch (error) {
+    // l10n-ignore: detail for the log (serverMessage)
     throw new XmlFormatError(`Malformed XML: ${error instanceof Error ? error.message : String(error)}`);
   }
   const root = ordered.find((node) => elementName(node) !== undefined);
   if (!root) {
+    // l10n-ignore: detail for the log (serverMessage)
     throw new XmlFormatError('The XML has no root element.');
   }
   const name = elementName(root) as string;
@@ -83,6 +87,7 @@ export function buildXml(root: string, fields: Record<string, unknown>): string 
     }
     body[key] = xmlValue(value);
   }
+  // l10n-ignore: XML declaration
   return `<?xml version="1.0" encoding="UTF-8"?>${xmlBuilder().build({ [root]: body }) as string}`;
 }
 

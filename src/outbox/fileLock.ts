@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readFileSync } from 'node:fs';
 import { systemSleep } from '../api/clock';
 import { errorCode, nodeStateFileSystem, readIfExists, type StateFileSystem } from './stateFileSystem';
@@ -122,7 +123,9 @@ export class FileLock {
         continue;
       }
       if (++waits > this.maxWaits) {
-        throw new Error(`Timed out waiting for the lock ${this.lockPath}, held by process ${holder === 'unreadable' ? '?' : holder.pid}.`);
+        throw new Error(
+          l10n.t('Timed out waiting for the lock {0}, held by process {1}.', this.lockPath, holder === 'unreadable' ? '?' : holder.pid),
+        );
       }
       await this.sleep(this.retryMs);
     }
@@ -214,7 +217,9 @@ export class FileLock {
       // unless yet another holder has created one since (then that one stands).
       await this.files.link(aside, this.lockPath).catch(() => undefined);
     } else {
+      // l10n-ignore: log line
       const who = typeof judged === 'object' ? `process ${judged.pid}` : 'a process that died while taking it';
+      // l10n-ignore: log line
       this.onProblem(`Removed a stale lock left by ${who}: ${this.lockPath}`);
     }
     await this.files.remove(aside);

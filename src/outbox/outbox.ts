@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { MAX_SERVER_WAIT_MS, clampDelay, systemSleep } from '../api/clock';
@@ -263,7 +264,7 @@ export class Outbox<P = unknown> {
         if (item.claim) {
           item.state = 'uncertain';
           item.attempts++;
-          item.lastError = 'An earlier attempt was interrupted before its outcome was known.';
+          item.lastError = l10n.t('An earlier attempt was interrupted before its outcome was known.');
           item.lookupAfter = Math.min(now, item.claim.until) + this.uncertainDelayMs();
           item.nextAttemptAt = Math.max(item.nextAttemptAt, item.lookupAfter);
           delete item.claim;
@@ -319,7 +320,7 @@ export class Outbox<P = unknown> {
     try {
       return this.options.describeError?.(error) ?? (error instanceof Error ? error.message : String(error));
     } catch {
-      return 'Unknown error';
+      return l10n.t('Unknown error');
     }
   }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { OutboxItem } from './outboxFile';
 import type { AttemptOutcome, FailureClassification, OutboxReconciler, OutboxSender, ReconcileAnswer } from './outboxTypes';
 
@@ -13,7 +14,7 @@ export async function attemptItem<P>(
 ): Promise<{ outcome: AttemptOutcome; confirmed: boolean }> {
   if (item.state === 'uncertain') {
     let answer: ReconcileAnswer;
-    let lookupError: unknown = new Error('Could not find out whether an earlier attempt reached the server.');
+    let lookupError: unknown = new Error(l10n.t('Could not find out whether an earlier attempt reached the server.'));
     try {
       answer = await reconcile(item);
     } catch (error) {

@@ -3,6 +3,8 @@
  * server, so it must be looked up before it is sent again. `failed`: the server refused it; it
  * waits for the user to retry or discard it and is never sent automatically.
  */
+import * as l10n from '@vscode/l10n';
+
 export type OutboxItemState = 'pending' | 'uncertain' | 'failed';
 
 export interface OutboxClaim {
@@ -72,20 +74,20 @@ export function parseOutboxFile(
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'not valid JSON', items: [], receipts: [] };
+    return { ok: false, reason: l10n.t('not valid JSON'), items: [], receipts: [] };
   }
   if (!isRecord(value) || !Array.isArray(value.items)) {
-    return { ok: false, reason: 'no item list', items: [], receipts: [] };
+    return { ok: false, reason: l10n.t('no item list'), items: [], receipts: [] };
   }
   if (value.version !== FILE_VERSION) {
-    return { ok: false, reason: `unknown version ${JSON.stringify(value.version)}`, items: [], receipts: [] };
+    return { ok: false, reason: l10n.t('unknown version {0}', String(JSON.stringify(value.version))), items: [], receipts: [] };
   }
   const items = value.items.filter(isOutboxItem);
   // Receipts are optional; damaged ones are dropped (the worst outcome is a lookup that trusts a match).
   const receipts = Array.isArray(value.receipts) ? value.receipts.filter(isReceipt) : [];
   return items.length === value.items.length
     ? { ok: true, items, receipts }
-    : { ok: false, reason: `${value.items.length - items.length} damaged item(s)`, items, receipts };
+    : { ok: false, reason: l10n.t('{0} damaged item(s)', value.items.length - items.length), items, receipts };
 }
 
 function isReceipt(value: unknown): value is OutboxReceipt {

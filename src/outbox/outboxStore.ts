@@ -111,7 +111,9 @@ export class OutboxStore<P> {
     }
     const copy = await setAside(this.file.files, this.file.file, text, this.now());
     this.onProblem(
+      // l10n-ignore: log line
       `The outbox file was unreadable (${parsed.reason}); a copy was kept at ${copy}` +
+        // l10n-ignore: log line
         (parsed.items.length > 0 ? ` and ${parsed.items.length} readable item(s) were kept.` : ' and the outbox starts empty.'),
     );
     this.onDamaged?.({ file: this.file.file, copy, reason: parsed.reason, kept: parsed.items.length });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { systemSleep } from '../api/clock';
 import { FileLock, type FileLockOptions } from './fileLock';
@@ -56,6 +57,7 @@ export class SharedFile {
         this.cleaned = true;
         const leftovers = await removeLeftoverTempFiles(this.files, this.file);
         if (leftovers.length > 0) {
+          // l10n-ignore: log line
           this.options.onProblem?.(`Removed ${leftovers.length} unfinished write(s) of ${path.basename(this.file)} left by a crash.`);
         }
       }
@@ -67,8 +69,9 @@ export class SharedFile {
         }
         if ((await this.read()) !== text) {
           if (tries >= CHANGED_UNDER_US_TRIES) {
-            throw new Error(`${this.file} keeps changing while locked; another process may be writing it without the lock.`);
+            throw new Error(l10n.t('{0} keeps changing while locked; another process may be writing it without the lock.', this.file));
           }
+          // l10n-ignore: log line
           this.options.onProblem?.(`${path.basename(this.file)} changed while this window held its lock; the change is made again on the new content.`);
           continue;
         }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FetchAllOptions, ListOptions } from '../api/client';
 import { IntervalsError } from '../api/errors';
 import type { Page, Project, Task } from '../api/types';
@@ -320,7 +321,7 @@ export class TaskCatalog {
   private call<T>(request: (api: TaskCatalogApi) => Promise<T>): Promise<T> {
     const api = this.options.api();
     if (!api) {
-      return Promise.reject(new IntervalsError({ kind: 'unauthorized', message: 'Sign in to Intervals first.' }));
+      return Promise.reject(new IntervalsError({ kind: 'unauthorized', message: l10n.t('Sign in to Intervals first.') }));
     }
     return request(api);
   }

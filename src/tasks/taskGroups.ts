@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Project, Task } from '../api/types';
 
 /** A client with its active projects; `clientId` null is the "No client" group. */
@@ -27,7 +28,7 @@ export function groupProjectsByClient(projects: readonly Project[]): ClientGroup
     const clientId = project.clientId ?? null;
     let group = byClient.get(clientId);
     if (!group) {
-      group = { name: clientId === null ? 'No client' : project.client?.trim() || `Client ${clientId}`, projects: [] };
+      group = { name: clientId === null ? l10n.t('No client') : project.client?.trim() || l10n.t('Client {0}', clientId), projects: [] };
       byClient.set(clientId, group);
     }
     group.projects.push(project);
@@ -52,7 +53,7 @@ export function groupTasksByModule(tasks: readonly Task[]): ModuleGroup[] {
     const moduleId = task.moduleId ?? null;
     let group = byModule.get(moduleId);
     if (!group) {
-      group = { name: moduleId === null ? 'No module' : task.module?.trim() || `Module ${moduleId}`, tasks: [] };
+      group = { name: moduleId === null ? l10n.t('No module') : task.module?.trim() || l10n.t('Module {0}', moduleId), tasks: [] };
       byModule.set(moduleId, group);
     }
     group.tasks.push(task);

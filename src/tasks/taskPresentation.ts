@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Task } from '../api/types';
 import { escapeMarkdown } from '../common/untrustedText';
 
@@ -45,18 +46,18 @@ export function taskLook(task: Task, context: TaskLookContext): TaskLook {
     parts.push(oneLine(task.status));
   }
   if (task.dateDue) {
-    parts.push(overdue ? `overdue since ${task.dateDue}` : `due ${task.dateDue}`);
+    parts.push(overdue ? l10n.t('overdue since {0}', task.dateDue) : l10n.t('due {0}', task.dateDue));
   }
-  const timer = context.running ? 'timer running' : context.paused ? 'timer paused' : undefined;
+  const timer = context.running ? l10n.t('timer running') : context.paused ? l10n.t('timer paused') : undefined;
   if (timer) {
     parts.push(timer);
   }
   const { icon, color } = taskIcon(task, { closed, overdue, running: context.running, paused: context.paused === true });
   const spoken = [
-    `Task ${task.localId !== null ? `${task.localId} ` : ''}${oneLine(task.title)}`,
-    task.status ? `status ${oneLine(task.status)}` : undefined,
-    task.priority ? `priority ${oneLine(task.priority)}` : undefined,
-    task.dateDue ? (overdue ? `overdue, was due ${task.dateDue}` : `due ${task.dateDue}`) : undefined,
+    task.localId !== null ? l10n.t('Task {0} {1}', task.localId, oneLine(task.title)) : l10n.t('Task {0}', oneLine(task.title)),
+    task.status ? l10n.t('status {0}', oneLine(task.status)) : undefined,
+    task.priority ? l10n.t('priority {0}', oneLine(task.priority)) : undefined,
+    task.dateDue ? (overdue ? l10n.t('overdue, was due {0}', task.dateDue) : l10n.t('due {0}', task.dateDue)) : undefined,
     timer,
   ].filter((part): part is string => part !== undefined);
   return { description: parts.join(' · '), icon, color, accessibleLabel: spoken.join(', '), overdue, closed };
@@ -123,15 +124,15 @@ export function taskTooltipMarkdown(task: Task, today: string, timer?: string): 
       lines.push(`${label}: ${escapeMarkdown(oneLine(value))}  `);
     }
   };
-  row('Project', task.project);
-  row('Client', task.client);
-  row('Module', task.module);
-  row('Status', task.status);
-  row('Priority', task.priority);
-  row('Timer', timer);
-  row('Assignees', task.assignees);
+  row(l10n.t('Project'), task.project);
+  row(l10n.t('Client'), task.client);
+  row(l10n.t('Module'), task.module);
+  row(l10n.t('Status'), task.status);
+  row(l10n.t('Priority'), task.priority);
+  row(l10n.t('Timer'), timer);
+  row(l10n.t('Assignees'), task.assignees);
   if (task.dateDue) {
-    row('Due', isOverdue(task, today) ? `${task.dateDue} (overdue)` : task.dateDue);
+    row(l10n.t({ message: 'Due', comment: ['Tooltip row: the due date of a task'] }), isOverdue(task, today) ? l10n.t('{0} (overdue)', task.dateDue) : task.dateDue);
   }
   const description = plainText(task.description ?? '');
   if (description !== '') {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Task } from '../api/types';
 
 /**
@@ -15,22 +16,22 @@ export type WebUrlCheck = { ok: true; url: string } | { ok: false; message: stri
 export function checkWebUrl(input: string): WebUrlCheck {
   const text = input.trim();
   if (text === '') {
-    return { ok: false, message: 'Enter the address you open Intervals at, e.g. https://acme.intervalsonline.com/' };
+    return { ok: false, message: l10n.t('Enter the address you open Intervals at, e.g. https://acme.intervalsonline.com/') };
   }
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, message: 'Enter a full address starting with https://, e.g. https://acme.intervalsonline.com/' };
+    return { ok: false, message: l10n.t('Enter a full address starting with https://, e.g. https://acme.intervalsonline.com/') };
   }
   if (url.protocol !== 'https:') {
-    return { ok: false, message: 'The address must start with https:// (Intervals is only served over HTTPS).' };
+    return { ok: false, message: l10n.t('The address must start with https:// (Intervals is only served over HTTPS).') };
   }
   if (url.username || url.password) {
-    return { ok: false, message: 'Leave the user name and password out of the address.' };
+    return { ok: false, message: l10n.t('Leave the user name and password out of the address.') };
   }
   if (url.search || url.hash) {
-    return { ok: false, message: 'Enter only the account address, without ? or # parts.' };
+    return { ok: false, message: l10n.t('Enter only the account address, without ? or # parts.') };
   }
   const path = url.pathname.replace(/\/+$/, '');
   return { ok: true, url: `${url.origin}${path}/` };

@@ -7,6 +7,9 @@
  * returns local midnight; day arithmetic goes through the calendar, so DST days of 23 or 25
  * hours still count as one day.
  */
+import * as l10n from '@vscode/l10n';
+import { displayLocale } from './displayLocale';
+import { formatDayInWords, formatMonthOfYear, monthNames } from './localeFormat';
 
 /** 0 = Sunday … 6 = Saturday, as `Date.getDay()`. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
@@ -14,8 +17,11 @@ export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 export type DateParseResult = { ok: true; date: Date; iso: string } | { ok: false; message: string };
 
 const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+/** The English month names a typed date may use in every display language. */
 const MONTH_NAMES = [
+  // l10n-ignore: input words, not shown
   'January', 'February', 'March', 'April', 'May', 'June',
+  // l10n-ignore: input words, not shown
   'July', 'August', 'September', 'October', 'November', 'December',
 ] as const;
 const MS_PER_DAY = 86_400_000;
@@ -123,9 +129,9 @@ export function eachDay(range: DateRange): string[] {
   return Array.from({ length: Math.max(0, count) }, (_, index) => toIsoDate(addDays(start, index)));
 }
 
-/** A day written out in the user's locale, e.g. "Friday, November 27, 2026": what a prompt understood. */
+/** A day written out in the display language, e.g. "Friday, November 27, 2026": what a prompt understood. */
 export function dayInWords(date: Date): string {
-  return date.toLocaleDateString(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+  return formatDayInWords(date);
 }
 
 /** Which way a bare weekday or a day without a year points: back for days to log, ahead for due and end dates. */
@@ -134,14 +140,13 @@ export type DateDirection = 'past' | 'future';
 export interface DateParseOptions {
   /** `past` (the default): `fri` is the last Friday, today included; `future`: the next one, today included. */
   readonly direction?: DateDirection;
-  /** The display locale (e.g. `en-US`, `de`): whether `12/18` is month/day or day/month. */
+  /** The locale (e.g. `en-US`, `de`) whose order `12/18` follows; the display language when not given. */
   readonly locale?: string;
 }
 
-/** The help shown with an unreadable date, its numeric example in the locale's order. */
-function dateHelp(locale: string | undefined): string {
-  const numeric = monthFirst(locale) ? '12/18' : '18/12';
-  return `enter today, tomorrow, a weekday (mon, last fri, next fri), -2 or +7 days, dec 18, ${numeric} or YYYY-MM-DD`;
+/** The numeric example of the date help, in the locale's order. */
+function numericExample(locale: string | undefined): string {
+  return monthFirst(locale) ? '12/18' : '18/12';
 }
 
 /**
@@ -160,9 +165,16 @@ export function parseDate(input: string, today: Date, options: DateParseOptions 
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   const base = startOfDay(today);
   const ok = (date: Date): DateParseResult => ({ ok: true, date, iso: toIsoDate(date) });
-  const help = dateHelp(options.locale);
+  const locale = options.locale ?? displayLocale();
   if (text === '') {
-    return { ok: false, message: `Enter a date: ${help}.` };
+    return {
+      ok: false,
+      message: l10n.t({
+        message: 'Enter a date: enter today, tomorrow, a weekday (mon, last fri, next fri), -2 or +7 days, dec 18, {0} or YYYY-MM-DD.',
+        args: [numericExample(locale)],
+        comment: ['today, tomorrow, mon, last fri, next fri and dec 18 are what the user types: keep them in English.'],
+      }),
+    };
   }
   const named = ({ today: 0, yesterday: -1, tomorrow: 1 } as Record<string, number>)[text];
   if (named !== undefined) {
@@ -177,19 +189,26 @@ export function parseDate(input: string, today: Date, options: DateParseOptions 
   if (relative) {
     const days = Number(relative[2]);
     return days > MAX_DAYS_BACK
-      ? { ok: false, message: `${text} is more than ten years away; enter the date as YYYY-MM-DD.` }
+      ? { ok: false, message: l10n.t('{0} is more than ten years away; enter the date as YYYY-MM-DD.', text) }
       : ok(addDays(base, relative[1] === '-' ? -days : days));
   }
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (iso) {
     return checkCalendar(Number(iso[1]), Number(iso[2]), Number(iso[3]), input.trim());
   }
-  const monthDay = readMonthDay(text, options.locale);
+  const monthDay = readMonthDay(text, locale);
   if (monthDay) {
     const year = monthDay.year ?? yearFor(base, monthDay.month, monthDay.day, options.direction);
     return checkCalendar(year, monthDay.month, monthDay.day, input.trim());
   }
-  return { ok: false, message: `"${input.trim()}" is not a date; ${help}.` };
+  return {
+    ok: false,
+    message: l10n.t({
+      message: '"{0}" is not a date; enter today, tomorrow, a weekday (mon, last fri, next fri), -2 or +7 days, dec 18, {1} or YYYY-MM-DD.',
+      args: [input.trim(), numericExample(locale)],
+      comment: ['today, tomorrow, mon, last fri, next fri and dec 18 are what the user types: keep them in English.'],
+    }),
+  };
 }
 
 /** Days from today to the weekday: `last`/`past` back (today counts for `past`), `next`/`future` ahead. */
@@ -211,11 +230,11 @@ function weekdayOffset(from: number, target: number, way: string): number {
 /** `dec 18`, `18 dec 2026`, `december 18, 2026`, `12/18`, `18.12.2026`: month, day and the year if given. */
 function readMonthDay(text: string, locale: string | undefined): { month: number; day: number; year?: number } | undefined {
   const withYear = (year: string | undefined): { year?: number } => (year === undefined ? {} : { year: Number(year.length === 2 ? `20${year}` : year) });
-  const nameFirst = /^([a-z]{3,})\.? (\d{1,2})(?:,? (\d{4}))?$/.exec(text);
-  const dayFirst = /^(\d{1,2})\.? ([a-z]{3,})\.?(?:,? (\d{4}))?$/.exec(text);
+  const nameFirst = /^(\p{L}{3,})\.? (\d{1,2})(?:,? (\d{4}))?$/u.exec(text);
+  const dayFirst = /^(\d{1,2})\.? (\p{L}{3,})\.?(?:,? (\d{4}))?$/u.exec(text);
   if (nameFirst || dayFirst) {
     const [name, day, year] = nameFirst ? [nameFirst[1], nameFirst[2], nameFirst[3]] : [dayFirst?.[2] ?? '', dayFirst?.[1] ?? '', dayFirst?.[3]];
-    const month = MONTH_NAMES.findIndex((full) => full.toLowerCase().startsWith(name)) + 1;
+    const month = monthNamed(name);
     return month > 0 ? { month, day: Number(day), ...withYear(year) } : undefined;
   }
   const numeric = /^(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?\.?$/.exec(text);
@@ -224,6 +243,12 @@ function readMonthDay(text: string, locale: string | undefined): { month: number
   }
   const [first, second] = [Number(numeric[1]), Number(numeric[3])];
   return monthFirst(locale) ? { month: first, day: second, ...withYear(numeric[4]) } : { month: second, day: first, ...withYear(numeric[4]) };
+}
+
+/** 1 to 12 for an English month name or its start (`dec`), or one of the display language's (`dez`); 0 for none. */
+function monthNamed(name: string): number {
+  const english = MONTH_NAMES.findIndex((full) => full.toLowerCase().startsWith(name));
+  return (english >= 0 ? english : monthNames().findIndex((full) => full.startsWith(name))) + 1;
 }
 
 /** Whether the locale writes the month before the day in numeric dates (as `en-US` does). */
@@ -257,14 +282,11 @@ function weekdayFromName(name: string): Weekday | undefined {
 
 function checkCalendar(year: number, month: number, day: number, shown: string): DateParseResult {
   if (month < 1 || month > 12) {
-    return { ok: false, message: `${shown} is not a date: the month must be 01 to 12.` };
+    return { ok: false, message: l10n.t('{0} is not a date: the month must be 01 to 12.', shown) };
   }
   const last = daysInMonth(year, month);
   if (day < 1 || day > last) {
-    return {
-      ok: false,
-      message: `${shown} is not a date: ${MONTH_NAMES[month - 1]} ${year} has ${last} days.`,
-    };
+    return { ok: false, message: l10n.t('{0} is not a date: {1} has {2} days.', shown, formatMonthOfYear(year, month), last) };
   }
   const date = localDate(year, month, day);
   return { ok: true, date, iso: toIsoDate(date) };

@@ -4,6 +4,8 @@
  * Intervals stores time entries in decimal hours and timers in seconds; inside the extension a
  * duration is always a whole number of seconds, converted to hours only at the API boundary.
  */
+import * as l10n from '@vscode/l10n';
+import { formatNumber } from './localeFormat';
 
 export const SECONDS_PER_MINUTE = 60;
 export const SECONDS_PER_HOUR = 3600;
@@ -14,9 +16,10 @@ export type DurationParseResult =
   | { ok: true; seconds: number; hours: number }
   | { ok: false; message: string };
 
-const EXAMPLES = 'for example 1:30, 1.5, 90m, 1h 30m or 9:15-10:45';
 /** What a zero duration is told, however it was typed. */
-export const ABOVE_ZERO = 'Enter a duration above zero.';
+export function aboveZero(): string {
+  return l10n.t('Enter a duration above zero.');
+}
 
 /**
  * Parses what a user typed as a duration:
@@ -31,18 +34,18 @@ export function parseDuration(input: string): DurationParseResult {
     .toLowerCase()
     .replace(/[\u2012-\u2015\u2212]/g, '-');
   if (text === '') {
-    return fail(`Enter a duration, ${EXAMPLES}.`);
+    return fail(l10n.t('Enter a duration, for example 1:30, 1.5, 90m, 1h 30m or 9:15-10:45.'));
   }
   const range = parseRange(text);
   if (range) {
     return range;
   }
   if (/^-\s*[\d.,:]/.test(text)) {
-    return fail(`A duration cannot be negative ("${input.trim()}").`);
+    return fail(l10n.t('A duration cannot be negative ("{0}").', input.trim()));
   }
   const seconds = parseClock(text) ?? parseDecimalHours(text) ?? parseUnits(text);
   if (seconds === undefined) {
-    return fail(`"${input.trim()}" is not a duration; enter one, ${EXAMPLES}.`);
+    return fail(l10n.t('"{0}" is not a duration; enter one, for example 1:30, 1.5, 90m, 1h 30m or 9:15-10:45.', input.trim()));
   }
   if (typeof seconds === 'string') {
     return fail(seconds);
@@ -57,11 +60,14 @@ function fail(message: string): DurationParseResult {
 function checked(rawSeconds: number, shown: string): DurationParseResult {
   const seconds = Math.round(rawSeconds);
   if (seconds <= 0) {
-    return fail(ABOVE_ZERO);
+    return fail(aboveZero());
   }
   if (seconds > MAX_DURATION_SECONDS) {
-    const hint = /^\d+$/.test(shown) && Number(shown) <= 24 * 60 ? ` Did you mean ${shown}m?` : '';
-    return fail(`"${shown}" is more than 24 hours; one entry covers at most a day.${hint}`);
+    return fail(
+      /^\d+$/.test(shown) && Number(shown) <= 24 * 60
+        ? l10n.t('"{0}" is more than 24 hours; one entry covers at most a day. Did you mean {0}m?', shown)
+        : l10n.t('"{0}" is more than 24 hours; one entry covers at most a day.', shown),
+    );
   }
   return { ok: true, seconds, hours: seconds / SECONDS_PER_HOUR };
 }
@@ -79,10 +85,10 @@ function parseClock(text: string): number | string | undefined {
   const [, h, m, s = '0'] = match;
   if (Number(m) >= 60) {
     const meant = formatHoursMinutes((Number(h) * 60 + Number(m)) * SECONDS_PER_MINUTE);
-    return `Minutes must be below 60 in "${text}"; did you mean ${meant}?`;
+    return l10n.t('Minutes must be below 60 in "{0}"; did you mean {1}?', text, meant);
   }
   if (Number(s) >= 60) {
-    return `Seconds must be below 60 in "${text}".`;
+    return l10n.t('Seconds must be below 60 in "{0}".', text);
   }
   return Number(h) * SECONDS_PER_HOUR + Number(m) * SECONDS_PER_MINUTE + Number(s);
 }
@@ -135,13 +141,13 @@ function parseRange(text: string): DurationParseResult | undefined {
   const end = h2 * SECONDS_PER_HOUR + m2 * SECONDS_PER_MINUTE;
   const shown = `${h1}:${pad(m1)}–${h2}:${pad(m2)}`;
   if (m1 >= 60 || m2 >= 60 || h1 > 23 || end > MAX_DURATION_SECONDS) {
-    return fail(`"${shown}" holds a time that does not exist; use times from 0:00 to 24:00.`);
+    return fail(l10n.t('"{0}" holds a time that does not exist; use times from 0:00 to 24:00.', shown));
   }
   if (end < start) {
-    return fail(`The range ${shown} ends before it starts; enter a range within one day.`);
+    return fail(l10n.t('The range {0} ends before it starts; enter a range within one day.', shown));
   }
   if (end === start) {
-    return fail(`The range ${shown} is empty; it starts and ends at the same time.`);
+    return fail(l10n.t('The range {0} is empty; it starts and ends at the same time.', shown));
   }
   const seconds = end - start;
   return { ok: true, seconds, hours: seconds / SECONDS_PER_HOUR };
@@ -151,17 +157,28 @@ function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
 
-/** `1 h 30 min`, `45 min`, `2 h`, `20 s` (under a minute), minutes rounded to the nearest. */
+/** An amount in hours with its unit, `1.5 h` / `1,5 Std.`: the number already formatted. */
+function hoursUnit(amount: string): string {
+  return l10n.t({ message: '{0} h', args: [amount], comment: ['An amount of hours, abbreviated: 1.5 h'] });
+}
+
+/**
+ * `1 h 30 min`, `45 min`, `2 h`, `20 s` (under a minute), minutes rounded to the nearest; the
+ * units in the display language (`1 Std. 30 Min.`).
+ */
 export function formatDuration(seconds: number): string {
   const sign = seconds < 0 ? '-' : '';
   const absolute = Math.round(Math.abs(seconds));
   if (absolute > 0 && absolute < SECONDS_PER_MINUTE) {
-    return `${sign}${absolute} s`;
+    return sign + l10n.t({ message: '{0} s', args: [absolute], comment: ['An amount of seconds, abbreviated: 20 s'] });
   }
   const totalMinutes = Math.round(absolute / SECONDS_PER_MINUTE);
   const hours = Math.floor(totalMinutes / 60);
   const minutes = totalMinutes % 60;
-  const parts = [hours > 0 ? `${hours} h` : '', minutes > 0 || hours === 0 ? `${minutes} min` : ''];
+  const parts = [
+    hours > 0 ? hoursUnit(String(hours)) : '',
+    minutes > 0 || hours === 0 ? l10n.t({ message: '{0} min', args: [minutes], comment: ['An amount of minutes, abbreviated: 45 min'] }) : '',
+  ];
   return sign + parts.filter(Boolean).join(' ');
 }
 
@@ -183,12 +200,12 @@ export function formatDurationAs(seconds: number, format: HourFormat): string {
     return formatDuration(seconds);
   }
   const hundredths = Math.round((seconds / SECONDS_PER_HOUR) * 100);
-  return `${String(hundredths / 100)} h`;
+  return hoursUnit(formatNumber(hundredths / 100, 0, 2));
 }
 
 /** `1 h 30 min = 1.50 h`: the friendly form next to the decimal hours Intervals will store. */
 export function describeDuration(seconds: number): string {
-  return `${formatDuration(seconds)} = ${(seconds / SECONDS_PER_HOUR).toFixed(2)} h`;
+  return `${formatDuration(seconds)} = ${hoursUnit(formatNumber(seconds / SECONDS_PER_HOUR, 2))}`;
 }
 
 /** `1:30` (hours and minutes, minutes rounded down), the form `parseDuration` reads back. */
@@ -213,24 +230,30 @@ export function formatClock(seconds: number): string {
 export const TIME_ROUNDING_VALUES = ['none', '1min', '5min', '6min', '10min', '15min', '30min'] as const;
 export type TimeRounding = (typeof TIME_ROUNDING_VALUES)[number];
 
-export const TIME_ROUNDING_DESCRIPTIONS: Readonly<Record<TimeRounding, string>> = {
-  none: 'Log the time exactly as measured.',
-  '1min': 'Round to whole minutes.',
-  '5min': 'Round to 5 minutes (1/12 h).',
-  '6min': 'Round to 6 minutes (0.1 h).',
-  '10min': 'Round to 10 minutes (1/6 h).',
-  '15min': 'Round to 15 minutes (0.25 h).',
-  '30min': 'Round to 30 minutes (0.5 h).',
-};
+/** What each rounding means, in the display language. */
+export function timeRoundingDescriptions(): Readonly<Record<TimeRounding, string>> {
+  return {
+    none: l10n.t('Log the time exactly as measured.'),
+    '1min': l10n.t('Round to whole minutes.'),
+    '5min': l10n.t('Round to 5 minutes (1/12 h).'),
+    '6min': l10n.t('Round to 6 minutes (0.1 h).'),
+    '10min': l10n.t('Round to 10 minutes (1/6 h).'),
+    '15min': l10n.t('Round to 15 minutes (0.25 h).'),
+    '30min': l10n.t('Round to 30 minutes (0.5 h).'),
+  };
+}
 
 /** Values of the `intervals.timeRoundingMode` setting. */
 export const TIME_ROUNDING_MODES = ['nearest', 'up'] as const;
 export type TimeRoundingMode = (typeof TIME_ROUNDING_MODES)[number];
 
-export const TIME_ROUNDING_MODE_DESCRIPTIONS: Readonly<Record<TimeRoundingMode, string>> = {
-  nearest: 'Round to the nearest step (never down to zero).',
-  up: 'Round up to the next step.',
-};
+/** What each rounding mode means, in the display language. */
+export function timeRoundingModeDescriptions(): Readonly<Record<TimeRoundingMode, string>> {
+  return {
+    nearest: l10n.t('Round to the nearest step (never down to zero).'),
+    up: l10n.t('Round up to the next step.'),
+  };
+}
 
 export function isTimeRounding(value: unknown): value is TimeRounding {
   return (TIME_ROUNDING_VALUES as readonly unknown[]).includes(value);

@@ -23,6 +23,7 @@ export function parseUtcTimestamp(text: string | null | undefined): Date | null 
   }
   const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:Z|[+-]00:?00)?$/i.exec(value);
   if (!match) {
+    // l10n-ignore: programming error for the log
     throw new RangeError(`Not a UTC timestamp: "${value}"`);
   }
   const [year, month, day, hours, minutes, seconds = 0] = match.slice(1, 7).map((part) => Number(part ?? 0));
@@ -32,6 +33,7 @@ export function parseUtcTimestamp(text: string | null | undefined): Date | null 
   const roundTrips =
     date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hours < 24 && minutes < 60 && seconds < 60;
   if (!roundTrips) {
+    // l10n-ignore: programming error for the log
     throw new RangeError(`Not a UTC timestamp: "${value}"`);
   }
   return date;

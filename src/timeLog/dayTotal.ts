@@ -28,6 +28,7 @@ export async function hoursLoggedOn(sources: DayTotalSources, isoDate: string): 
     const entries = await account.api.listAllTime({ personId: account.personId, date: isoDate });
     return hoursByDay(entries.filter((entry) => entry.date === isoDate)).get(isoDate) ?? 0;
   } catch (error) {
+    // l10n-ignore: log line
     sources.onProblem?.(`Could not read the time logged on ${isoDate}: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }

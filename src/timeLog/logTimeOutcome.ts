@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Task } from '../api/types';
 import { summarizeTask, type TaskSummary } from '../tasks/taskReference';
 import type { WaitReason } from './timeLogSync';
@@ -54,14 +55,14 @@ export function retryArguments(values: LogTimeAnswers): FollowUp {
 export function waitingMessage(reason: WaitReason, what: string): string {
   switch (reason) {
     case 'serverError':
-      return `Intervals answered with a server error. ${what} is kept and will be sent again shortly (see My Time).`;
+      return l10n.t('Intervals answered with a server error. {0} is kept and will be sent again shortly (see My Time).', what);
     case 'rateLimited':
-      return `Intervals asked to slow down (too many requests). ${what} is kept and will be sent once it allows (see My Time).`;
+      return l10n.t('Intervals asked to slow down (too many requests). {0} is kept and will be sent once it allows (see My Time).', what);
     case 'signedOut':
-      return `Intervals refused the API token. ${what} is kept and will be sent once you sign in again (see My Time).`;
+      return l10n.t('Intervals refused the API token. {0} is kept and will be sent once you sign in again (see My Time).', what);
     case 'otherWindow':
-      return `${what} is being sent, or was just sent, by another VS Code window (see My Time).`;
+      return l10n.t('{0} is being sent, or was just sent, by another VS Code window (see My Time).', what);
     default:
-      return `Intervals could not be reached. ${what} is kept and will be sent when the connection is back (see My Time).`;
+      return l10n.t('Intervals could not be reached. {0} is kept and will be sent when the connection is back (see My Time).', what);
   }
 }

@@ -63,6 +63,7 @@ export class SyncTriggers {
 
   private run(pass: Promise<unknown>): void {
     void this.options.work
+      // l10n-ignore: work-scheduler label
       .track('time entry sync', pass)
       .catch((error: unknown) => this.options.log.warn(`Sending waiting time entries failed: ${describeTimeFailure(error)}`));
   }

@@ -1,7 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import type { TimeEntry, TimeEntryInput } from '../api/types';
 import { fromIsoDate } from '../time/dates';
 import {
-  ABOVE_ZERO,
+  aboveZero,
   MAX_DURATION_SECONDS,
   SECONDS_PER_HOUR,
   describeDuration,
@@ -32,14 +33,14 @@ export function checkHours(
   let seconds: number;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) {
-      return { ok: false, message: 'The duration is not a number.' };
+      return { ok: false, message: l10n.t('The duration is not a number.') };
     }
     if (value <= 0) {
-      return { ok: false, message: value === 0 ? ABOVE_ZERO : 'A duration cannot be negative.' };
+      return { ok: false, message: value === 0 ? aboveZero() : l10n.t('A duration cannot be negative.') };
     }
     seconds = Math.round(value * SECONDS_PER_HOUR);
     if (seconds > MAX_DURATION_SECONDS) {
-      return { ok: false, message: `${value} h is more than 24 hours; one entry covers at most a day.` };
+      return { ok: false, message: l10n.t('{0} h is more than 24 hours; one entry covers at most a day.', value) };
     }
   } else if (typeof value === 'string') {
     const parsed = parseDuration(value);
@@ -48,23 +49,26 @@ export function checkHours(
     }
     seconds = parsed.seconds;
   } else {
-    return { ok: false, message: 'Enter a duration, for example 1:30, 1.5, 90m or 9:15-10:45.' };
+    return { ok: false, message: l10n.t('Enter a duration, for example 1:30, 1.5, 90m or 9:15-10:45.') };
   }
   const rounded = roundDuration(seconds, rounding.rounding, rounding.mode);
   if (rounded <= 0) {
     // Hours so small they come to no whole second (0.0001 h); rounding never takes a duration to zero.
-    return { ok: false, message: ABOVE_ZERO };
+    return { ok: false, message: aboveZero() };
   }
   const alreadySeconds = Math.max(0, Math.round(loggedThatDayHours * SECONDS_PER_HOUR));
   if (rounded + alreadySeconds > MAX_DURATION_SECONDS) {
     return {
       ok: false,
-      message:
-        `${formatDuration(rounded)} would make the day ${formatDuration(rounded + alreadySeconds)}, ` +
-        `more than 24 hours (${formatDuration(alreadySeconds)} already logged that day).`,
+      message: l10n.t(
+        '{0} would make the day {1}, more than 24 hours ({2} already logged that day).',
+        formatDuration(rounded),
+        formatDuration(rounded + alreadySeconds),
+        formatDuration(alreadySeconds),
+      ),
     };
   }
-  const roundedNote = rounded !== seconds ? ` (rounded from ${formatDuration(seconds)})` : '';
+  const roundedNote = rounded !== seconds ? ` ${l10n.t('(rounded from {0})', formatDuration(seconds))}` : '';
   return { ok: true, seconds: rounded, hours: secondsToHours(rounded), understood: describeDuration(rounded) + roundedNote };
 }
 
@@ -73,7 +77,7 @@ export function checkIsoDate(value: unknown): { ok: true; iso: string } | { ok: 
   if (typeof value === 'string' && fromIsoDate(value.trim())) {
     return { ok: true, iso: value.trim() };
   }
-  return { ok: false, message: `${JSON.stringify(value)} is not a date; give it as YYYY-MM-DD.` };
+  return { ok: false, message: l10n.t('{0} is not a date; give it as YYYY-MM-DD.', String(JSON.stringify(value))) };
 }
 
 /** What a queued time entry keeps besides the request body: names to show while it waits. */

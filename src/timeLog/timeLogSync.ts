@@ -95,6 +95,7 @@ export class TimeLogSync {
       result = await this.sendQueued(item);
     } catch (error) {
       // The entry is kept on disk: whatever failed after that (a lock, the disk), a later sync sends it.
+      // l10n-ignore: log line
       this.options.onProblem?.(`Sending the new time entry failed; it waits to be sent: ${describeTimeFailure(error)}`);
       const attempt = this.attempts.get(item.id);
       this.attempts.delete(item.id);
@@ -119,6 +120,7 @@ export class TimeLogSync {
       await this.options.onTimerLogged(timerId);
       return true;
     } catch (error) {
+      // l10n-ignore: log line
       this.options.onProblem?.(`Could not note timer ${timerId} as logged: ${describeTimeFailure(error)}`);
       return false;
     }
@@ -227,6 +229,7 @@ export class TimeLogSync {
 
   private async send(api: TimeEntryApi, item: OutboxItem<QueuedTimeEntry>): Promise<void> {
     if (item.kind !== TIME_ENTRY_KIND) {
+      // l10n-ignore: programming error, never shown
       throw new Error(`Unknown outbox item kind ${item.kind}`);
     }
     if (item.snapshot === undefined) {
@@ -253,6 +256,7 @@ export class TimeLogSync {
       await this.options.outbox.reserve(item.id, entryRef(entry));
     } catch (error) {
       // The entry is on the server either way; without the receipt a later lookup could only be less sure.
+      // l10n-ignore: log line
       this.options.onProblem?.(`Could not note time entry ${entry.id} as sent: ${describeTimeFailure(error)}`);
     }
     await this.confirmed(api, entry, item.payload, false);
@@ -303,6 +307,7 @@ export class TimeLogSync {
           this.timerDeletedEmitter.fire(queued.timerId);
         } else {
           this.options.onProblem?.(
+            // l10n-ignore: log line
             `The time was logged, but timer ${queued.timerId} could not be deleted${noted ? ' yet (it is hidden and deleted on the next sync)' : ''}: ${describeTimeFailure(error)}`,
           );
         }
@@ -326,6 +331,7 @@ export class TimeLogSync {
     this.cancelScheduled = schedule(delay, () => {
       this.cancelScheduled = undefined;
       // Returned, so that the scheduler can tell the pass is under way.
+      // l10n-ignore: log line
       return this.sync().catch((error: unknown) => this.options.onProblem?.(`Sending waiting time entries failed: ${describeTimeFailure(error)}`));
     });
   }

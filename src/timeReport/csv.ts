@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { TimeEntry } from '../api/types';
 
 /**
@@ -25,13 +26,27 @@ export function csvLine(fields: readonly (string | number | boolean | null | und
   return fields.map(csvField).join(',');
 }
 
-const HEADER = ['Date', 'Person', 'Client', 'Project', 'Module', 'Task', 'Work type', 'Hours', 'Billable', 'Description'];
+/** The column names, in the display language; the values stay machine-readable (`1.50`, ISO dates). */
+function header(): string[] {
+  return [
+    l10n.t('Date'),
+    l10n.t('Person'),
+    l10n.t('Client'),
+    l10n.t('Project'),
+    l10n.t('Module'),
+    l10n.t('Task'),
+    l10n.t('Work type'),
+    l10n.t('Hours'),
+    l10n.t('Billable'),
+    l10n.t('Description'),
+  ];
+}
 
 /** The entries of a report as CSV, oldest first, CRLF line ends as RFC 4180 has them. */
 export function timeEntriesCsv(entries: readonly TimeEntry[]): string {
   const sorted = [...entries].sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
   const lines = [
-    csvLine(HEADER),
+    csvLine(header()),
     ...sorted.map((e) =>
       csvLine([e.date, e.person, e.client, e.project, e.module, e.task, e.workType, e.time.toFixed(2), e.billable, e.description]),
     ),

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { TimeEntry } from '../api/types';
 import { eachDay, type DateRange } from '../time/dates';
 import { wholePercents } from './shares';
@@ -111,19 +112,19 @@ function grouped(entries: readonly TimeEntry[], grouping: Grouping, all: number)
   }));
 }
 
-const projectName = (entry: TimeEntry): string => entry.project ?? (entry.projectId === null ? 'No project' : `Project ${entry.projectId}`);
+const projectName = (entry: TimeEntry): string => entry.project ?? (entry.projectId === null ? l10n.t('No project') : l10n.t('Project {0}', entry.projectId));
 
 const GROUPINGS = {
-  clients: byName((entry) => entry.client ?? (entry.clientId === null ? 'No client' : `Client ${entry.clientId}`)),
+  clients: byName((entry) => entry.client ?? (entry.clientId === null ? l10n.t('No client') : l10n.t('Client {0}', entry.clientId))),
   projects: byName(projectName),
   // Tasks of different projects often share a title ("Meetings"): a task is its id, named with its project.
   tasks: {
     key: (entry) => (entry.taskId === null ? `none:${projectName(entry)}` : `task:${entry.taskId}`),
-    name: (entry) => entry.task ?? (entry.taskId === null ? 'No task' : `Task ${entry.taskId}`),
+    name: (entry) => entry.task ?? (entry.taskId === null ? l10n.t('No task') : l10n.t('Task {0}', entry.taskId)),
     detail: projectName,
   },
-  workTypes: byName((entry) => entry.workType ?? (entry.workTypeId === null ? 'No work type' : `Work type ${entry.workTypeId}`)),
-  people: byName((entry) => entry.person ?? (entry.personId === null ? 'No person' : `Person ${entry.personId}`)),
+  workTypes: byName((entry) => entry.workType ?? (entry.workTypeId === null ? l10n.t('No work type') : l10n.t('Work type {0}', entry.workTypeId))),
+  people: byName((entry) => entry.person ?? (entry.personId === null ? l10n.t('No person') : l10n.t('Person {0}', entry.personId))),
 } satisfies Record<string, Grouping>;
 
 /**

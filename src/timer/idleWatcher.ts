@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { WorkOwner } from '../common/backgroundWork';
@@ -8,6 +9,7 @@ import type { AffectsSetting } from '../common/settings';
 import type { WorkbenchEvents } from '../common/workbenchEvents';
 import { taskLabel, type TaskSummary } from '../tasks/taskReference';
 import { formatDuration } from '../time/duration';
+import { formatTimeOfDay } from '../time/localeFormat';
 import { IdleTracker, idleThresholdMs, type IdlePeriod } from './idleTracker';
 import { isRunning, type IdleChoice } from './timerModel';
 import type { TimerEntry, TimerTarget } from './timerService';
@@ -16,9 +18,6 @@ const ACTIVITY_FILE = 'timers.activity.json';
 /** Other windows learn of activity here at most this often; idle thresholds are minutes. */
 const ACTIVITY_WRITE_MS = 30_000;
 
-const KEEP = 'Keep Time';
-const DISCARD = 'Discard Idle Time';
-const STOP = 'Stop Timer When Idle Began';
 
 /** What a touch of the window was: it lost the focus, got it back, or was used. */
 export type IdleEventKind = 'blur' | 'focus' | 'activity';
@@ -35,11 +34,14 @@ export type IdleAsker = (question: IdleQuestion) => Promise<IdleChoice | undefin
 /** The question as a notification: the user may answer later, the timer runs on meanwhile. */
 export function askInNotification(notifier: Pick<Notifier, 'show'>): IdleAsker {
   return async (question) => {
-    const since = question.idleStart.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-    const on = question.task ? ` on ${taskLabel(question.task)}` : '';
-    const message = `You were away for ${formatDuration(question.idleSeconds)} (since ${since}) while the timer${on} ran.`;
-    const answer = await notifier.show('information', message, KEEP, DISCARD, STOP);
-    return answer === DISCARD ? 'discard' : answer === STOP ? 'stopAtIdleStart' : answer === KEEP ? 'keep' : undefined;
+    const since = formatTimeOfDay(question.idleStart);
+    const away = formatDuration(question.idleSeconds);
+    const message = question.task
+      ? l10n.t('You were away for {0} (since {1}) while the timer on {2} ran.', away, since, taskLabel(question.task))
+      : l10n.t('You were away for {0} (since {1}) while the timer ran.', away, since);
+    const [keep, discard, stop] = [l10n.t('Keep Time'), l10n.t('Discard Idle Time'), l10n.t('Stop Timer When Idle Began')];
+    const answer = await notifier.show('information', message, keep, discard, stop);
+    return answer === discard ? 'discard' : answer === stop ? 'stopAtIdleStart' : answer === keep ? 'keep' : undefined;
   };
 }
 
@@ -157,6 +159,7 @@ export class IdleWatcher {
       return;
     }
     this.lastActivityWrite = at;
+    // l10n-ignore: work-scheduler label
     void this.options.work.track('timer activity', fs.writeFile(this.activityFile, JSON.stringify({ at }))).catch(() => undefined);
   }
 }

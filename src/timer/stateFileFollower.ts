@@ -35,6 +35,7 @@ export class StateFileFollower {
     this.ready = fs
       .mkdir(options.folder, { recursive: true })
       .then(() => this.follow())
+      // l10n-ignore: log line
       .catch((error: unknown) => options.onProblem(`Cannot follow timer changes of other windows: ${String(error)}`));
   }
 
@@ -57,13 +58,16 @@ export class StateFileFollower {
       // A write between the first read and the start of watching would otherwise go unseen.
       this.reloadSoon();
     } catch (error) {
+      // l10n-ignore: log line
       this.options.onProblem(`Cannot follow timer changes of other windows: ${String(error)}`);
     }
   }
 
   private reloadSoon(): void {
     this.cancelReload?.();
+    // l10n-ignore: work-scheduler label
     this.cancelReload = this.options.work.schedule('timer state reload', SETTLE_MS, () =>
+      // l10n-ignore: log line
       this.options.target.load().catch((error: unknown) => this.options.onProblem(`Could not read the timers: ${String(error)}`)),
     );
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { formatDuration, parseDuration } from '../time/duration';
 import { adjustElapsed, adjustStart, elapsedSeconds, type TimerState } from './timerModel';
 
@@ -19,7 +20,7 @@ const YESTERDAY = /(^|\s)yesterday(\s|$)/;
 export function parseTimerAdjustment(input: string, now: Date): TimerAdjustInput {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   if (text === '') {
-    return { ok: false, message: 'Type a start time (at 9:15) or an elapsed time (1h 20m).' };
+    return { ok: false, message: l10n.t('Type a start time (at 9:15) or an elapsed time (1h 20m).') };
   }
   const yesterday = YESTERDAY.test(text);
   const withoutDay = text.replace(YESTERDAY, ' ').trim().replace(/^started$/, '');
@@ -34,7 +35,7 @@ export function parseTimerAdjustment(input: string, now: Date): TimerAdjustInput
 function startTime(text: string, typed: string, now: Date, yesterday: boolean): TimerAdjustInput {
   const today = parseClockTime(text, now);
   if (!today) {
-    return { ok: false, message: `"${typed}" is not a time of day, for example at 9:15, at 2:30 pm or yesterday 17:00.` };
+    return { ok: false, message: l10n.t('"{0}" is not a time of day, for example at 9:15, at 2:30 pm or yesterday 17:00.', typed) };
   }
   if (yesterday) {
     today.setDate(today.getDate() - 1);
@@ -45,7 +46,11 @@ function startTime(text: string, typed: string, now: Date, yesterday: boolean): 
     before.setDate(before.getDate() - 1);
     return {
       ok: false,
-      message: `${clockText(today)} today is later than now (${clockText(now)}); for yesterday, type "yesterday ${clockText(today)}".`,
+      message: l10n.t({
+        message: '{0} today is later than now ({1}); for yesterday, type "yesterday {0}".',
+        args: [clockText(today), clockText(now)],
+        comment: ['"yesterday" is what the user types: keep it in English.'],
+      }),
       yesterday: before,
     };
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { formatUtcTimestamp, parseUtcTimestamp } from '../time/timestamps';
 
 /**
@@ -108,10 +109,10 @@ export function resumeTimer(timer: TimerState, now: Date): TimerTransition {
 /** Moves the start of the current run (the whole timer when nothing was recorded before it). */
 export function adjustStart(timer: TimerState, startedAt: Date, now: Date): TimerAdjustment {
   if (!timer.startedAt) {
-    return { ok: false, message: 'The timer is paused; only a running timer has a start time.' };
+    return { ok: false, message: l10n.t('The timer is paused; only a running timer has a start time.') };
   }
   if (startedAt.getTime() > now.getTime()) {
-    return { ok: false, message: 'The start time is in the future.' };
+    return { ok: false, message: l10n.t('The start time is in the future.') };
   }
   const start = wholeSecond(startedAt);
   return { ok: true, ...changed({ ...timer, startedAt: start }, { kind: 'setStart', startedAt: start.getTime() }) };
@@ -120,7 +121,7 @@ export function adjustStart(timer: TimerState, startedAt: Date, now: Date): Time
 /** Sets the total to `seconds`; a running timer keeps running from there. */
 export function adjustElapsed(timer: TimerState, seconds: number, now: Date): TimerAdjustment {
   if (!Number.isFinite(seconds) || seconds < 0) {
-    return { ok: false, message: 'The elapsed time must be zero or more.' };
+    return { ok: false, message: l10n.t('The elapsed time must be zero or more.') };
   }
   const whole = Math.round(seconds);
   const at = wholeSecond(now);

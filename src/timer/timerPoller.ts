@@ -74,11 +74,13 @@ export class TimerPoller {
 
   /** Polls now; `force` asks the service whichever window polled last. */
   poll(force = false): Promise<void> {
+    // l10n-ignore: work-scheduler label
     return this.options.work.track('timer poll', this.pollOnce(force));
   }
 
   /** Asks the service now (a change made elsewhere in the extension), quietly. */
   refresh(): Promise<void> {
+    // l10n-ignore: work-scheduler label
     return this.options.work.track('timer poll', this.refreshQuietly());
   }
 
@@ -96,6 +98,7 @@ export class TimerPoller {
     this.wasSignedIn = state.signedIn;
     // The account is known now: its timers in the state file show at once, before any answer.
     const saved = state.signedIn ? timers.load().catch((error: unknown) => log.warn(`Could not read the timers: ${String(error)}`)) : Promise.resolve();
+    // l10n-ignore: work-scheduler label
     void this.options.work.track('timer poll', saved.then(() => this.pollOnce(fresh))).finally(() => this.schedule());
   }
 
@@ -131,6 +134,7 @@ export class TimerPoller {
       return;
     }
     const delay = nextPollDelayMs(this.options.settings.timerPollSeconds, this.failures, this.options.random, this.retryAfterMs);
+    // l10n-ignore: work-scheduler label
     this.cancelPoll = this.options.work.schedule('timer poll', delay, () => {
       this.cancelPoll = undefined;
       return this.poll().finally(() => this.schedule());

@@ -64,6 +64,7 @@ export class TimerStateFile {
       const parsed = parseTimerStateFile(text);
       if (parsed.damage !== undefined && text !== undefined) {
         const copy = await setAside(this.shared.files, this.file, text, (this.options.now ?? Date.now)());
+        // l10n-ignore: log line
         this.options.onProblem?.(`The timer state file was damaged (${parsed.damage}); a copy was kept at ${copy} and ${parsed.kept} timer(s) were kept.`);
         this.options.onDamaged?.({ file: this.file, copy, reason: parsed.damage, kept: parsed.kept });
       }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { TaskSummary } from '../tasks/taskReference';
 import type { LocalTimerRecord, TimerPatch } from './timerModel';
 import { recordFromJson, recordToJson } from './timerRecordJson';
@@ -76,6 +77,21 @@ export interface ParsedTimerState {
   kept: number;
 }
 
+/** How a damaged list of the file is described, in the display language. */
+interface ListDamage {
+  unreadable(): string;
+  damaged(count: number): string;
+}
+
+const RECORDS: ListDamage = { unreadable: () => l10n.t('timer record(s) unreadable'), damaged: (n) => l10n.t('{0} damaged timer record(s)', n) };
+const TASK_NAMES: ListDamage = { unreadable: () => l10n.t('task name(s) unreadable'), damaged: (n) => l10n.t('{0} damaged task name(s)', n) };
+const DELETIONS: ListDamage = { unreadable: () => l10n.t('deletion(s) unreadable'), damaged: (n) => l10n.t('{0} damaged deletion(s)', n) };
+const ORPHANS: ListDamage = { unreadable: () => l10n.t('discarded timer(s) unreadable'), damaged: (n) => l10n.t('{0} damaged discarded timer(s)', n) };
+const PARKED: ListDamage = {
+  unreadable: () => l10n.t('account(s) kept aside unreadable'),
+  damaged: (n) => l10n.t('{0} damaged account(s) kept aside', n),
+};
+
 /**
  * Reads the file's text; a damaged file keeps everything valid in it and says what was dropped,
  * never throws (that would stop the timers).
@@ -88,36 +104,36 @@ export function parseTimerStateFile(text: string | undefined): ParsedTimerState 
   try {
     value = JSON.parse(text);
   } catch {
-    return { state: emptyTimerState(), damage: 'not valid JSON', kept: 0 };
+    return { state: emptyTimerState(), damage: l10n.t('not valid JSON'), kept: 0 };
   }
   if (!isObject(value)) {
-    return { state: emptyTimerState(), damage: 'not a timer state', kept: 0 };
+    return { state: emptyTimerState(), damage: l10n.t('not a timer state'), kept: 0 };
   }
   const problems: string[] = [];
-  const list = <T>(raw: unknown, what: string, read: (item: unknown) => T | undefined): T[] => {
+  const list = <T>(raw: unknown, what: ListDamage, read: (item: unknown) => T | undefined): T[] => {
     if (raw === undefined) {
       return [];
     }
     if (!Array.isArray(raw)) {
-      problems.push(`${what} unreadable`);
+      problems.push(what.unreadable());
       return [];
     }
     const read_ = raw.map(read).filter((item): item is T => item !== undefined);
     if (read_.length < raw.length) {
-      problems.push(`${raw.length - read_.length} damaged ${what}`);
+      problems.push(what.damaged(raw.length - read_.length));
     }
     return read_;
   };
   if (!Array.isArray(value.records)) {
-    problems.push('no timer list');
+    problems.push(l10n.t('no timer list'));
   }
-  const records = list(value.records ?? [], 'timer record(s)', recordFromJson);
-  const tasks = list(value.tasks, 'task name(s)', (item) => (isTaskSummary(item) ? item : undefined));
-  const deletions = list(value.deletions, 'deletion(s)', (item) => (typeof item === 'number' ? item : undefined));
-  const orphans = list(value.orphans, 'discarded timer(s)', readOrphan);
-  const parked = list(value.parked, 'account(s) kept aside', readParked);
+  const records = list(value.records ?? [], RECORDS, recordFromJson);
+  const tasks = list(value.tasks, TASK_NAMES, (item) => (isTaskSummary(item) ? item : undefined));
+  const deletions = list(value.deletions, DELETIONS, (item) => (typeof item === 'number' ? item : undefined));
+  const orphans = list(value.orphans, ORPHANS, readOrphan);
+  const parked = list(value.parked, PARKED, readParked);
   if (value.personId !== null && value.personId !== undefined && typeof value.personId !== 'number') {
-    problems.push('an unreadable account');
+    problems.push(l10n.t('an unreadable account'));
   }
   const syncVersion = typeof value.syncVersion === 'number' && Number.isSafeInteger(value.syncVersion) ? value.syncVersion : 0;
   const state: TimerStateData = {
@@ -136,6 +152,7 @@ export function parseTimerStateFile(text: string | undefined): ParsedTimerState 
 export function parseTimerState(text: string, onProblem?: (message: string) => void): TimerStateData {
   const parsed = parseTimerStateFile(text);
   if (parsed.damage) {
+    // l10n-ignore: log line
     onProblem?.(`The timer state file is damaged (${parsed.damage}); ${parsed.kept} timer(s) were kept.`);
   }
   return parsed.state;

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import {
   MAX_DURATION_SECONDS,
-  TIME_ROUNDING_DESCRIPTIONS,
-  TIME_ROUNDING_MODE_DESCRIPTIONS,
+  timeRoundingDescriptions,
+  timeRoundingModeDescriptions,
   TIME_ROUNDING_MODES,
   TIME_ROUNDING_VALUES,
   describeDuration,
@@ -225,8 +225,8 @@ describe('formatClock', () => {
 describe('time rounding', () => {
   it('lists every rounding value with a description, in step order', () => {
     assert.deepEqual([...TIME_ROUNDING_VALUES], ['none', '1min', '5min', '6min', '10min', '15min', '30min']);
-    assert.deepEqual(Object.keys(TIME_ROUNDING_DESCRIPTIONS), [...TIME_ROUNDING_VALUES]);
-    assert.deepEqual(Object.keys(TIME_ROUNDING_MODE_DESCRIPTIONS), [...TIME_ROUNDING_MODES]);
+    assert.deepEqual(Object.keys(timeRoundingDescriptions()), [...TIME_ROUNDING_VALUES]);
+    assert.deepEqual(Object.keys(timeRoundingModeDescriptions()), [...TIME_ROUNDING_MODES]);
     const steps = TIME_ROUNDING_VALUES.map(roundingStepSeconds);
     assert.deepEqual(steps, [0, 60, 300, 360, 600, 900, 1800]);
   });
