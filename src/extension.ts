@@ -86,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionGraph | und
       globalState: context.globalState,
       claims: new ReminderClaims(join(core.stateFolder, 'reminders')),
       log: core.log.child('reminders'),
-      schedule: core.work.scheduler('reminder check'),
+      schedule: core.work.scheduler('reminder check'), // l10n-ignore: work-scheduler label
       track: (label, work) => core.work.track(label, work),
       runCommand: (command) => vscode.commands.executeCommand(command),
     }),
@@ -122,7 +122,7 @@ function loadCommandTable(): typeof CommandTable {
 
 /** What every layer uses: the log, settings, clock, background work, notifications, prompts. */
 function buildCore(context: vscode.ExtensionContext, own: Own) {
-  const channel = own(vscode.window.createOutputChannel('Intervals', { log: true }));
+  const channel = own(vscode.window.createOutputChannel('Intervals', { log: true })); // l10n-ignore: the product's name
   const redactor = new Redactor();
   const log = new Logger(channel, redactor);
   const work = own(new BackgroundWork());
@@ -213,7 +213,7 @@ function buildTimeLog(core: Core, account: Account, own: Own) {
       // A request the service is still applying after we gave up has landed by then.
       uncertainDelayMs: () => Math.max(DEFAULT_UNCERTAIN_DELAY_MS, 3 * core.settings.requestTimeoutMs),
       onProblem: (message) => log.warn(message),
-      onDamaged: (report) => reportDamage(core.notifier, 'time entries waiting to be sent', report),
+      onDamaged: (report) => reportDamage(core.notifier, 'waitingEntries', report),
     }),
   );
   // The timers' state file, to note a timer logged here: it is hidden and deleted until that succeeds.
@@ -227,7 +227,7 @@ function buildTimeLog(core: Core, account: Account, own: Own) {
       onTimerLogged: (timerId) => markTimerLogged(timerState, timerId),
       onProblem: (message) => log.warn(message),
       now,
-      schedule: work.scheduler('time entry retry'),
+      schedule: work.scheduler('time entry retry'), // l10n-ignore: work-scheduler label
     }),
   );
   own(new SyncAnnouncer({ sync, changes: core.changes, log }));
@@ -265,7 +265,7 @@ function buildTimers(core: Core, account: Account, branchTask: CurrentBranchTask
       hourFormat: () => settings.hourFormat,
       branchTask: () => branchTask.value,
       folderProject: () => settings.defaultProject(activeFolder()?.uri),
-      scheduler: { schedule: work.scheduler('timer status bar') },
+      scheduler: { schedule: work.scheduler('timer status bar') }, // l10n-ignore: work-scheduler label
     }),
   );
   own(
@@ -353,7 +353,9 @@ async function buildGit(
       log,
     }),
   );
+  // l10n-ignore: work-scheduler label
   own(session.onDidChange(() => void core.work.track('branch task', branches.reset())));
+  // l10n-ignore: work-scheduler label
   own(settings.onDidChange((affects) => affects('intervals.branchTaskPattern') && void core.work.track('branch task', branches.reset())));
   await bridge.attach();
   return { bridge, branches, lookup };

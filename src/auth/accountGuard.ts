@@ -1,7 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import type { IntervalsClient } from '../api/client';
 import type { Notifier } from '../common/notifier';
-
-export const SIGN_IN_ACTION = 'Sign In';
 
 /**
  * The API client for a command that needs an account. Signed out, it offers to sign in first
@@ -16,13 +15,23 @@ export class AccountGuard {
     private readonly signIn: () => PromiseLike<unknown>,
   ) {}
 
-  async client(purpose: string): Promise<IntervalsClient | undefined> {
+  /**
+   * `purpose` as the user would say it in English ("log time"), for callers whose words are not
+   * localised yet; localised callers use `clientAsking` with the whole sentence.
+   */
+  client(purpose: string): Promise<IntervalsClient | undefined> {
+    return this.clientAsking(`Sign in to Intervals to ${purpose}.`); // l10n-ignore: English from callers not yet localised
+  }
+
+  /** `askToSignIn` is the whole sentence shown when signed out (`l10n.t('Sign in to Intervals to log time.')`). */
+  async clientAsking(askToSignIn: string): Promise<IntervalsClient | undefined> {
     const current = this.session.client;
     if (current) {
       return current;
     }
-    const choice = await this.notifier.show('information', `Sign in to Intervals to ${purpose}.`, SIGN_IN_ACTION);
-    if (choice !== SIGN_IN_ACTION) {
+    const signIn = l10n.t('Sign In');
+    const choice = await this.notifier.show('information', askToSignIn, signIn);
+    if (choice !== signIn) {
       return undefined;
     }
     await this.signIn();

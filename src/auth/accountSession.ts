@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { IntervalsClient } from '../api/client';
 import type { Me } from '../api/types';
@@ -159,11 +160,12 @@ export class AccountSession extends Disposable {
       return;
     }
     this.unauthorizedNotified = true;
+    // l10n-ignore: log line
     void this.signOut('the service refused the token').then(() =>
       this.notifier.offer(
         'warning',
-        'Intervals no longer accepts your API token (it may have been revoked or regenerated). Sign in again to continue.',
-        ['Sign In'],
+        l10n.t('Intervals no longer accepts your API token (it may have been revoked or regenerated). Sign in again to continue.'),
+        [l10n.t('Sign In')],
         () => vscode.commands.executeCommand('intervals.signIn'),
       ),
     );
@@ -186,6 +188,7 @@ export class AccountSession extends Disposable {
     }
     if (stored && !sameServer(stored.apiUrl, this.apiUrl())) {
       // The token belongs to another server than the one now configured.
+      // l10n-ignore: log line
       await this.signOut('the API address changed');
       return;
     }

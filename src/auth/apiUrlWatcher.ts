@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { sameServer } from '../api/baseUrl';
 import type { Notifier } from '../common/notifier';
@@ -20,11 +21,12 @@ export class ApiUrlWatcher implements vscode.Disposable {
       if (!affects('intervals.apiUrl') || !state.signedIn || sameServer(state.account.apiUrl, settings.apiUrl)) {
         return;
       }
+      // l10n-ignore: log line
       void session.signOut('the API address changed').then(() =>
         notifier.offer(
           'information',
-          `The Intervals API address is now ${settings.apiUrl}, so you were signed out. Sign in with a token for that server.`,
-          ['Sign In'],
+          l10n.t('The Intervals API address is now {0}, so you were signed out. Sign in with a token for that server.', settings.apiUrl),
+          [l10n.t('Sign In')],
           () => vscode.commands.executeCommand('intervals.signIn'),
         ),
       );

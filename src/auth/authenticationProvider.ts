@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { Disposable } from '../common/disposable';
 import type { AccountSession } from './accountSession';
@@ -36,6 +37,7 @@ export class IntervalsAuthenticationProvider extends Disposable implements vscod
         });
       }),
     );
+    // l10n-ignore: the product's name
     this.register(vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'Intervals', this));
   }
 
@@ -48,11 +50,11 @@ export class IntervalsAuthenticationProvider extends Disposable implements vscod
 
   async createSession(_scopes: readonly string[]): Promise<vscode.AuthenticationSession> {
     if (!this.current() && !(await this.promptSignIn())) {
-      throw new Error('Sign-in to Intervals was cancelled.');
+      throw new Error(l10n.t('Sign-in to Intervals was cancelled.'));
     }
     const current = this.current();
     if (!current) {
-      throw new Error('Sign-in to Intervals did not complete.');
+      throw new Error(l10n.t('Sign-in to Intervals did not complete.'));
     }
     return current;
   }
@@ -62,6 +64,7 @@ export class IntervalsAuthenticationProvider extends Disposable implements vscod
     if (this.current()?.id !== sessionId) {
       return;
     }
+    // l10n-ignore: log line
     await this.session.signOut('signed out from the Accounts menu');
   }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 
 const SECRET_KEY = 'intervals.credentials';
@@ -17,9 +18,9 @@ export interface StoredCredentials {
 export class KeyringUnavailableError extends Error {
   constructor(cause: unknown) {
     super(
-      'VS Code could not use the system keyring to keep your Intervals token, so it was not saved. ' +
-        'On Linux, install and unlock a Secret Service keyring (for example GNOME Keyring or KWallet), ' +
-        'or choose a password store in VS Code\'s runtime arguments ("password-store"), then sign in again.',
+      l10n.t(
+        'VS Code could not use the system keyring to keep your Intervals token, so it was not saved. On Linux, install and unlock a Secret Service keyring (for example GNOME Keyring or KWallet), or choose a password store in VS Code\'s runtime arguments ("password-store"), then sign in again.',
+      ),
     );
     this.name = 'KeyringUnavailableError';
     this.cause = cause;

@@ -1,19 +1,26 @@
+import * as l10n from '@vscode/l10n';
 import { IntervalsError } from '../api/errors';
 
-export const TOKEN_HELP =
-  'Your API token is in Intervals under My Account → API Access (API access must be enabled there).';
+/** Where the token is found, as a sentence in the display language. */
+export function tokenHelp(): string {
+  return l10n.t('Your API token is in Intervals under My Account → API Access (API access must be enabled there).');
+}
+
+/** The same sentence in English, for callers whose words are not localised yet; localised callers use `tokenHelp()`. */
+// l10n-ignore: English for callers not yet localised
+export const TOKEN_HELP = 'Your API token is in Intervals under My Account → API Access (API access must be enabled there).';
 
 /** A message for a token that cannot be right, before anything is sent; undefined when it may be. */
 export function checkTokenShape(input: string): string | undefined {
   const token = input.trim();
   if (!token) {
-    return `Enter your Intervals API token. ${TOKEN_HELP}`;
+    return l10n.t('Enter your Intervals API token. Your API token is in Intervals under My Account → API Access (API access must be enabled there).');
   }
   if (/\s/.test(token)) {
-    return 'The token has spaces in it. Copy it again from My Account → API Access in Intervals.';
+    return l10n.t('The token has spaces in it. Copy it again from My Account → API Access in Intervals.');
   }
   if (!/^[A-Za-z0-9]+$/.test(token)) {
-    return 'An Intervals API token has only letters and digits. Copy it again from My Account → API Access.';
+    return l10n.t('An Intervals API token has only letters and digits. Copy it again from My Account → API Access.');
   }
   return undefined;
 }
@@ -23,18 +30,18 @@ export function describeSignInFailure(error: unknown, apiUrl: string): string {
   if (error instanceof IntervalsError) {
     switch (error.kind) {
       case 'unauthorized':
-        return `Intervals did not accept this token. Check it under My Account → API Access (API access must be enabled) and try again.`;
+        return l10n.t('Intervals did not accept this token. Check it under My Account → API Access (API access must be enabled) and try again.');
       case 'forbidden':
-        return `Intervals accepted the token but refused access to your account details: ${error.message}`;
+        return l10n.t('Intervals accepted the token but refused access to your account details: {0}', error.message);
       case 'network':
       case 'timeout':
-        return `Could not reach Intervals at ${apiUrl}. Check your connection, proxy and the "intervals.apiUrl" setting, then try again.`;
+        return l10n.t('Could not reach Intervals at {0}. Check your connection, proxy and the "intervals.apiUrl" setting, then try again.', apiUrl);
       case 'badResponse':
-        return `The server at ${apiUrl} did not answer like the Intervals API. Check the "intervals.apiUrl" setting.`;
+        return l10n.t('The server at {0} did not answer like the Intervals API. Check the "intervals.apiUrl" setting.', apiUrl);
       case 'rateLimited':
-        return 'Intervals is limiting requests from this address right now. Wait a minute and try again.';
+        return l10n.t('Intervals is limiting requests from this address right now. Wait a minute and try again.');
       case 'server':
-        return `Intervals had a problem answering (${error.message}). Try again in a moment.`;
+        return l10n.t('Intervals had a problem answering ({0}). Try again in a moment.', error.message);
       default:
         return error.message;
     }

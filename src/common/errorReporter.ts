@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isIntervalsError } from '../api/errors';
 import type { Logger } from './logger';
 import type { Notifier } from './notifier';
@@ -15,16 +16,26 @@ export interface ReportOptions {
 export class ErrorReporter {
   constructor(private readonly notifier: Notifier) {}
 
-  /** `action` as the user would say it ("log time"); resolves once the notification is answered. */
-  async report(log: Pick<Logger, 'error' | 'show'>, action: string, error: unknown, options: ReportOptions = {}): Promise<void> {
-    log.error(`Could not ${action}: ${error instanceof Error ? error.message : String(error)}`);
+  /**
+   * `action` as the user would say it in English ("log time"), for callers whose words are not
+   * localised yet; localised callers use `reportFailure` with the whole sentence.
+   */
+  report(log: Pick<Logger, 'error' | 'show'>, action: string, error: unknown, options: ReportOptions = {}): Promise<void> {
+    return this.reportFailure(log, `Could not ${action}`, error, options); // l10n-ignore: English from callers not yet localised
+  }
+
+  /** `failure` is the whole sentence (`l10n.t('Could not log time')`); resolves once the notification is answered. */
+  async reportFailure(log: Pick<Logger, 'error' | 'show'>, failure: string, error: unknown, options: ReportOptions = {}): Promise<void> {
+    const reason = error instanceof Error ? error.message : String(error);
+    log.error(`${failure}: ${reason}`);
     if (isIntervalsError(error) && (error.kind === 'unauthorized' || error.kind === 'cancelled')) {
       return;
     }
-    const reason = error instanceof Error ? error.message : String(error);
     const retryable =
       options.retry !== undefined && (!isIntervalsError(error) || ['network', 'timeout', 'server', 'rateLimited'].includes(error.kind));
-    const buttons = retryable ? ['Retry', 'Show Log'] : ['Show Log'];
-    await this.notifier.offer('error', `Could not ${action}. ${reason}`, buttons, (choice) => (choice === 'Retry' ? options.retry?.() : log.show()));
+    const retry = l10n.t('Retry');
+    const showLog = l10n.t('Show Log');
+    const buttons = retryable ? [retry, showLog] : [showLog];
+    await this.notifier.offer('error', `${failure}. ${reason}`, buttons, (choice) => (choice === retry ? options.retry?.() : log.show()));
   }
 }

@@ -80,6 +80,7 @@ export class SharedRequestBudget implements RequestBudget {
         waitMs = await this.file.update((text) => this.take(text));
       } catch (error) {
         this.failed = true;
+        // l10n-ignore: log line (onProblem goes to the log)
         this.options.onProblem?.(`The request budget shared by the windows is unavailable; this window counts its own requests: ${String(error)}`);
         continue;
       }

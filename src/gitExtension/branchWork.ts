@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Logger } from '../common/logger';
 import type { Notifier, WorkTracker } from '../common/notifier';
@@ -46,8 +47,11 @@ export class BranchWork implements vscode.Disposable {
   constructor(private readonly options: BranchWorkOptions) {
     const { bridge, work } = options;
     this.subscriptions.push(
+      // l10n-ignore: work-scheduler label
       bridge.onDidSwitchBranch((change) => void work.track('branch switch', this.switched(change))),
+      // l10n-ignore: work-scheduler label
       bridge.onDidChangeRepositories(() => void work.track('branch task', this.refreshCurrent())),
+      // l10n-ignore: work-scheduler label
       vscode.window.onDidChangeActiveTextEditor(() => void work.track('branch task', this.refreshCurrent())),
     );
   }
@@ -90,7 +94,7 @@ export class BranchWork implements vscode.Disposable {
       await this.followTask(change.to, task);
     } else if (this.options.settings.branchTimerPauseOnOther && this.options.timers.entries.some((entry) => isRunning(entry.timer))) {
       await this.options.pauseTimer();
-      vscode.window.setStatusBarMessage(`$(debug-pause) Timer paused: ${escapeIcons(change.to)} names no task`, 5000);
+      vscode.window.setStatusBarMessage(`$(debug-pause) ${l10n.t('Timer paused: {0} names no task', escapeIcons(change.to))}`, 5000);
     }
   }
 
@@ -108,12 +112,15 @@ export class BranchWork implements vscode.Disposable {
       return;
     }
     // Not awaited: the notification waits for the user, the switch is handled.
-    void this.options.notifier.offer('information', `Start the timer on ${taskLabel(task)}?`, ['Start', 'Always', 'Not for This Branch'], async (choice) => {
-      if (choice === 'Not for This Branch') {
+    const startNow = l10n.t({ message: 'Start', comment: ['Button: starts the timer on the branch’s task now'] });
+    const always = l10n.t({ message: 'Always', comment: ['Button: from now on, switching to a task’s branch starts its timer without asking'] });
+    const notForBranch = l10n.t('Not for This Branch');
+    void this.options.notifier.offer('information', l10n.t('Start the timer on {0}?', taskLabel(task)), [startNow, always, notForBranch], async (choice) => {
+      if (choice === notForBranch) {
         await this.options.workspaceState.update(QUIET_BRANCHES_KEY, [...this.quietBranches(), branch]);
         return;
       }
-      if (choice === 'Always') {
+      if (choice === always) {
         await this.options.settings.setBranchTimer('auto');
       }
       await this.start(task);
@@ -122,7 +129,7 @@ export class BranchWork implements vscode.Disposable {
 
   private async start(task: TaskSummary): Promise<void> {
     await this.options.startTimer(task);
-    vscode.window.setStatusBarMessage(`$(clock) Timer started on ${escapeIcons(taskLabel(task))}`, 5000);
+    vscode.window.setStatusBarMessage(`$(clock) ${l10n.t('Timer started on {0}', escapeIcons(taskLabel(task)))}`, 5000);
   }
 
   private quietBranches(): string[] {

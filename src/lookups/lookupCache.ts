@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { IntervalsClient } from '../api/client';
 import { IntervalsError } from '../api/errors';
 import type {
@@ -78,7 +79,7 @@ export class LookupCache {
     }
     const api = this.client();
     if (!api) {
-      return Promise.reject(new IntervalsError({ kind: 'unauthorized', message: 'Sign in to Intervals first.' }));
+      return Promise.reject(new IntervalsError({ kind: 'unauthorized', message: l10n.t('Sign in to Intervals first.') }));
     }
     const generation = this.generation;
     const pending = load(api);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * The questions a multi-step command asks, as plain requests and answers, so the step logic
  * (order, defaults, back, validation) lives apart from the widgets that show them.
@@ -95,7 +96,7 @@ export function checkedInput(check: (value: string) => InputCheck): Pick<InputRe
   return {
     validate: (value) => {
       const result = checked(value);
-      return result.ok ? undefined : (result.message ?? 'This value cannot be accepted.');
+      return result.ok ? undefined : (result.message ?? l10n.t('This value cannot be accepted.'));
     },
     explain: (value) => {
       const result = checked(value);

@@ -2,13 +2,35 @@
  * What the form prompts accept: names, required and optional dates. The messages are shown in the
  * prompt as the user types, and an argument object that fails them is refused with the same words.
  */
+import * as l10n from '@vscode/l10n';
 import { dayInWords, parseDate, type DateDirection } from '../time/dates';
 
-export function nameProblem(value: string, what: string): string | undefined {
+/** The names a form asks for. */
+export type NameKind = 'project name' | 'task title';
+
+/** The dates a later date may not be before. */
+export type EarliestDateName = 'start date' | 'open date' | 'first day';
+
+export function nameProblem(value: string, what: NameKind): string | undefined {
   if (value.trim() === '') {
-    return `Enter a ${what}.`;
+    return what === 'project name' ? l10n.t('Enter a project name.') : l10n.t('Enter a task title.');
   }
-  return value.trim().length > 255 ? `The ${what} is too long (at most 255 characters).` : undefined;
+  if (value.trim().length <= 255) {
+    return undefined;
+  }
+  return what === 'project name' ? l10n.t('The project name is too long (at most 255 characters).') : l10n.t('The task title is too long (at most 255 characters).');
+}
+
+/** Says that a date is before `earliest` (`YYYY-MM-DD`), the date named `name`. */
+export function dateBeforeProblem(name: EarliestDateName, earliest: string): string {
+  switch (name) {
+    case 'start date':
+      return l10n.t('This date is before the start date ({0}).', earliest);
+    case 'open date':
+      return l10n.t('This date is before the open date ({0}).', earliest);
+    case 'first day':
+      return l10n.t('This date is before the first day ({0}).', earliest);
+  }
 }
 
 /** A required date typed at a prompt, relative to `today`. */
@@ -21,7 +43,7 @@ export function requiredDateProblem(value: string, today: Date): string | undefi
  * An optional later date (end, due) typed at a prompt: empty means none; otherwise a date not
  * before `earliest` (`YYYY-MM-DD`); a weekday is the next one.
  */
-export function laterDateProblem(value: string, today: Date, earliest: string, earliestName: string, direction: DateDirection = 'future'): string | undefined {
+export function laterDateProblem(value: string, today: Date, earliest: string, earliestName: EarliestDateName, direction: DateDirection = 'future'): string | undefined {
   if (value.trim() === '') {
     return undefined;
   }
@@ -29,7 +51,7 @@ export function laterDateProblem(value: string, today: Date, earliest: string, e
   if (!parsed.ok) {
     return parsed.message;
   }
-  return parsed.iso < earliest ? `This date is before the ${earliestName} (${earliest}).` : undefined;
+  return parsed.iso < earliest ? dateBeforeProblem(earliestName, earliest) : undefined;
 }
 
 /** The day a date text means, written out, shown as the user types it; nothing for empty or unreadable text. */

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * The steps every form asks alike: a day, and a duration. Each checks the text as it is typed,
  * shows what it understood, and asks again should an answer it cannot use come back anyway.
@@ -6,6 +7,7 @@ import * as vscode from 'vscode';
 import type { RoundingSettings } from '../common/settings';
 import { dayInWords, parseDate, type DateDirection } from '../time/dates';
 import { checkHours } from '../timeLog/timeEntryDraft';
+import { dateBeforeProblem, type EarliestDateName } from './formRules';
 import { BACK, checkedInput, type Asker, type InputCheck, type Step, type StepOutcome } from './asker';
 
 export interface DateStepOptions {
@@ -21,7 +23,7 @@ export interface DateStepOptions {
   /** An empty text means no date (an end or due date). */
   readonly optional?: boolean;
   /** The earliest day accepted, and what it is called ("start date"). */
-  readonly notBefore?: () => { readonly iso: string; readonly name: string };
+  readonly notBefore?: () => { readonly iso: string; readonly name: EarliestDateName };
   /** A further check of the day, e.g. a report range that is too long. */
   readonly check?: (iso: string) => string | undefined;
   /** Keeps the answer: `YYYY-MM-DD` (null for an empty optional date) and the text as typed. */
@@ -39,7 +41,7 @@ export function dayCheck(options: Omit<DateStepOptions, 'asker' | 'prompt' | 'va
   }
   const earliest = options.notBefore?.();
   if (earliest && parsed.iso < earliest.iso) {
-    return { ok: false, message: `This date is before the ${earliest.name} (${earliest.iso}).` };
+    return { ok: false, message: dateBeforeProblem(earliest.name, earliest.iso) };
   }
   const problem = options.check?.(parsed.iso);
   return problem ? { ok: false, message: problem } : { ok: true, message: dayInWords(parsed.date), iso: parsed.iso };
@@ -90,7 +92,7 @@ export function durationStep(options: DurationStepOptions): Step {
       const answer = await options.asker.input({
         ...position,
         prompt: options.prompt(logged),
-        placeholder: 'Duration, e.g. 1:30',
+        placeholder: l10n.t('Duration, e.g. 1:30'),
         value: options.value(),
         ...checkedInput((text) => {
           const checked = check(text);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Settings } from '../common/settings';
 import { asPromptText } from '../common/untrustedText';
@@ -15,10 +16,10 @@ export class WebAddressPrompt {
       return checked.url;
     }
     const input = await vscode.window.showInputBox({
-      title: 'Intervals Web Address',
+      title: l10n.t('Intervals Web Address'),
       prompt: checked
-        ? asPromptText(`The setting intervals.webUrl is not usable (${checked.message}). Enter the address you open Intervals at.`)
-        : 'Enter the address you open Intervals at in the browser. It is kept in the setting intervals.webUrl.',
+        ? asPromptText(l10n.t('The setting intervals.webUrl is not usable ({0}). Enter the address you open Intervals at.', checked.message))
+        : l10n.t('Enter the address you open Intervals at in the browser. It is kept in the setting intervals.webUrl.'),
       placeHolder: 'https://acme.intervalsonline.com/',
       value: current,
       ignoreFocusOut: true,

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * When to remind, as pure functions of the clock, the settings and what the user answered
  * before. No `vscode`, no timers: the reminder service asks these and owns the side effects.
@@ -152,7 +153,7 @@ export function describeHours(hours: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   if (h === 0) {
-    return `${m} min`;
+    return l10n.t('{0} min', m);
   }
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+  return m === 0 ? l10n.t('{0} h', h) : l10n.t('{0} h {1} min', h, m);
 }

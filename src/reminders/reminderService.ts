@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { clampDelay, type Schedule } from '../api/clock';
 import type { AccountSession } from '../auth/accountSession';
@@ -24,12 +25,15 @@ import {
   type ReminderKind,
 } from './reminderPolicy';
 
-export const REMINDER_ACTION = {
-  logTime: 'Log Time…',
-  startTimer: 'Start Timer…',
-  notToday: 'Not today',
-  never: "Don't ask again",
-} as const;
+/** The reminders' buttons, in the display language. */
+export function reminderActions(): { logTime: string; startTimer: string; notToday: string; never: string } {
+  return {
+    logTime: l10n.t('Log Time…'),
+    startTimer: l10n.t('Start Timer…'),
+    notToday: l10n.t('Not today'),
+    never: l10n.t("Don't ask again"),
+  };
+}
 
 const ANSWERS_KEY = 'intervals.reminders.answers';
 /** After a failed look at today's time, wait this long before asking the service again. */
@@ -151,8 +155,8 @@ export class ReminderService extends Disposable {
       if (!underTarget(logged, settings.dailyTargetHours)) {
         return { status: 'targetMet' };
       }
-      const message = `You have logged ${describeHours(logged)} of your ${describeHours(settings.dailyTargetHours)} in Intervals today.`;
-      return this.offer('logTime', now, message, REMINDER_ACTION.logTime, 'intervals.logTime');
+      const message = l10n.t('You have logged {0} of your {1} in Intervals today.', describeHours(logged), describeHours(settings.dailyTargetHours));
+      return this.offer('logTime', now, message, reminderActions().logTime, 'intervals.logTime');
     } finally {
       this.busy.delete('logTime');
     }
@@ -177,8 +181,8 @@ export class ReminderService extends Disposable {
       // The next offer waits for another stretch of editing.
       this.editing = NOT_EDITING;
       const minutes = Math.round((now.getTime() - (editing.since ?? now.getTime())) / 60_000);
-      const message = `You have been editing for ${minutes} min with no Intervals timer running.`;
-      return this.offer('startTimer', now, message, REMINDER_ACTION.startTimer, 'intervals.startTimer');
+      const message = l10n.t('You have been editing for {0} min with no Intervals timer running.', minutes);
+      return this.offer('startTimer', now, message, reminderActions().startTimer, 'intervals.startTimer');
     } finally {
       this.busy.delete('startTimer');
     }
@@ -187,15 +191,16 @@ export class ReminderService extends Disposable {
   private offer(kind: ReminderKind, now: Date, message: string, action: string, command: string): ReminderOutcome {
     this.deps.log.info(`Reminder: ${kind}`);
     // Not awaited by the check: a notification may stay open for hours.
-    const answered = Promise.resolve(this.deps.notifier.show('information', message, action, REMINDER_ACTION.notToday, REMINDER_ACTION.never)).then(async (choice) => {
+    const { notToday, never } = reminderActions();
+    const answered = Promise.resolve(this.deps.notifier.show('information', message, action, notToday, never)).then(async (choice) => {
       try {
         if (choice === action) {
           await this.deps.runCommand(command);
-        } else if (choice === REMINDER_ACTION.notToday) {
+        } else if (choice === notToday) {
           await this.updateAnswers((answers) => ({ ...answers, snoozedOn: { ...answers.snoozedOn, [kind]: toIsoDate(now) } }));
-        } else if (choice === REMINDER_ACTION.never) {
+        } else if (choice === never) {
           await this.updateAnswers((answers) => ({ ...answers, never: { ...answers.never, [kind]: true } }));
-          vscode.window.setStatusBarMessage('Intervals reminder turned off; turning "intervals.reminders" off and on brings it back.', 8000);
+          vscode.window.setStatusBarMessage(l10n.t('Intervals reminder turned off; turning "intervals.reminders" off and on brings it back.'), 8000);
         }
       } catch (error) {
         this.deps.log.error(error instanceof Error ? error : String(error));
@@ -211,6 +216,7 @@ export class ReminderService extends Disposable {
     if (now - this.lastEditCheck >= EDIT_CHECK_THROTTLE_MS) {
       this.lastEditCheck = now;
       const check = this.checkStartTimer().then((outcome) => (outcome.status === 'offered' ? outcome.answered : undefined));
+      // l10n-ignore: work-scheduler label
       void this.deps.track('reminder check', check).catch((error: unknown) => this.deps.log.warn(`Reminder check failed: ${String(error)}`));
     }
   }

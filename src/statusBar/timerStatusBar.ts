@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { renderStatusItem } from './statusItemRenderer';
 import type { StatusBarSink, TimerStatusView } from './timerStatusBarController';
@@ -13,7 +14,7 @@ export class TimerStatusBarItem implements StatusBarSink, vscode.Disposable {
 
   constructor() {
     this.item = vscode.window.createStatusBarItem(TIMER_STATUS_ITEM_ID, vscode.StatusBarAlignment.Left, 50);
-    this.item.name = 'Intervals Timer';
+    this.item.name = l10n.t('Intervals Timer');
     this.item.command = 'intervals.showTimers';
   }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { StatusItemView } from './statusItemView';
 import { formatDurationAs, formatHoursMinutes, type HourFormat } from '../time/duration';
 import { elapsedSeconds, isRunning } from '../timer/timerModel';
@@ -49,8 +50,9 @@ function taskNumber(task: TimerEntry['task']): string {
 
 /** One line of the tooltip for each timer the text only counts. */
 function otherLine(entry: TimerEntry, now: Date): string {
-  const name = entry.task ? `${taskNumber(entry.task)} ${entry.task.title.replace(/\s+/g, ' ').trim()}` : 'General timer';
-  return `${name}: ${isRunning(entry.timer) ? 'running' : 'paused'}, ${formatHoursMinutes(elapsedSeconds(entry.timer, now))}`;
+  const name = entry.task ? `${taskNumber(entry.task)} ${entry.task.title.replace(/\s+/g, ' ').trim()}` : l10n.t('General timer');
+  const time = formatHoursMinutes(elapsedSeconds(entry.timer, now));
+  return isRunning(entry.timer) ? l10n.t('{0}: running, {1}', name, time) : l10n.t('{0}: paused, {1}', name, time);
 }
 
 /**
@@ -74,21 +76,20 @@ export function timerStatusView(
   const task = entry.task;
   const number = taskNumber(task);
   // The title is the service's text: `$(name)` in it must not be drawn as an icon.
-  const title = task ? escapeIcons(shorten(task.title)) : 'General timer';
+  const title = task ? escapeIcons(shorten(task.title)) : l10n.t('General timer');
   const others = entries.filter((other) => other !== entry);
   const icon = running ? '$(clock)' : '$(debug-pause)';
   const clock = formatHoursMinutes(seconds);
   const text = `${icon} ${clock} ${number ? `${number} ` : ''}${title}${others.length > 0 ? ` +${others.length}` : ''}`;
-  const state = running ? 'Running' : 'Paused';
   const spoken = formatDurationAs(shownSeconds(seconds), format);
   const lines = [
-    task ? `${number} ${task.title}`.trim() : 'General timer',
-    ...(task?.project ? [`Project: ${task.project}`] : []),
-    ...(task?.client ? [`Client: ${task.client}`] : []),
-    `${state}: ${clock} (${spoken})${entry.unsynced ? ' (not yet saved to Intervals)' : ''}`,
+    task ? `${number} ${task.title}`.trim() : l10n.t('General timer'),
+    ...(task?.project ? [l10n.t('Project: {0}', task.project)] : []),
+    ...(task?.client ? [l10n.t('Client: {0}', task.client)] : []),
+    stateLine(running, clock, spoken, entry.unsynced === true),
     ...placeLines(task, place),
-    ...(others.length > 0 ? ['', `${others.length} other ${others.length === 1 ? 'timer' : 'timers'}:`, ...others.map((other) => otherLine(other, now))] : []),
-    'Click for the timer menu',
+    ...(others.length > 0 ? ['', othersHeading(others.length), ...others.map((other) => otherLine(other, now))] : []),
+    l10n.t('Click for the timer menu'),
   ];
   const otherProject = running && isOtherProject(task, place);
   const warning = (running && warningHours > 0 && seconds >= warningHours * 3600) || otherProject;
@@ -96,9 +97,37 @@ export function timerStatusView(
     visible: true,
     text,
     tooltip: lines.join('\n'),
-    accessibilityLabel: `Timer ${state.toLowerCase()}, ${spoken}, ${task ? `task ${number} ${task.title}` : 'general timer'}${otherProject ? ', another project than this folder' : warning ? ', running longer than usual' : ''}`,
+    accessibilityLabel: spokenState(running, spoken, task ? `${number} ${task.title}` : undefined, otherProject ? 'otherProject' : warning ? 'long' : undefined),
     warning,
   };
+}
+
+/** The tooltip's line on the featured timer's state. */
+function stateLine(running: boolean, clock: string, spoken: string, unsynced: boolean): string {
+  if (unsynced) {
+    return running ? l10n.t('Running: {0} ({1}) (not yet saved to Intervals)', clock, spoken) : l10n.t('Paused: {0} ({1}) (not yet saved to Intervals)', clock, spoken);
+  }
+  return running ? l10n.t('Running: {0} ({1})', clock, spoken) : l10n.t('Paused: {0} ({1})', clock, spoken);
+}
+
+function othersHeading(count: number): string {
+  return count === 1 ? l10n.t('1 other timer:') : l10n.t('{0} other timers:', count);
+}
+
+/** What a screen reader says for the item; `task` is its number and title, undefined for a general timer. */
+function spokenState(running: boolean, spoken: string, task: string | undefined, warning: 'otherProject' | 'long' | undefined): string {
+  const state =
+    task === undefined
+      ? running
+        ? l10n.t('Timer running, {0}, general timer', spoken)
+        : l10n.t('Timer paused, {0}, general timer', spoken)
+      : running
+        ? l10n.t('Timer running, {0}, task {1}', spoken, task)
+        : l10n.t('Timer paused, {0}, task {1}', spoken, task);
+  if (warning === 'otherProject') {
+    return l10n.t('{0}, another project than this folder', state);
+  }
+  return warning === 'long' ? l10n.t('{0}, running longer than usual', state) : state;
 }
 
 /** A running timer on a task of another project than the one linked to the active folder. */
@@ -112,10 +141,10 @@ function placeLines(task: TimerEntry['task'], place: WorkPlace): string[] {
   const lines: string[] = [];
   if (branch) {
     const number = branch.localId !== null ? `#${branch.localId}` : `#${branch.taskId}`;
-    lines.push(task?.id === branch.taskId ? `Branch ${branch.branch}: this task` : `Branch ${branch.branch}: ${number} ${branch.title}`);
+    lines.push(task?.id === branch.taskId ? l10n.t('Branch {0}: this task', branch.branch) : l10n.t('Branch {0}: {1} {2}', branch.branch, number, branch.title));
   }
   if (task && isOtherProject(task, place)) {
-    lines.push('This folder is linked to another project');
+    lines.push(l10n.t('This folder is linked to another project'));
   }
   return lines;
 }

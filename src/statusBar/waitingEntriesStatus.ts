@@ -1,13 +1,10 @@
+import * as l10n from '@vscode/l10n';
 import type { StatusItemView } from './statusItemView';
 
 /** What the waiting-entries item shows; hidden when nothing waits, a warning when Intervals refused one. */
 export type WaitingEntriesView = StatusItemView;
 
 export const NOTHING_WAITING: WaitingEntriesView = { visible: false, text: '', tooltip: '', accessibilityLabel: '', warning: false };
-
-function entries(count: number): string {
-  return `${count} time ${count === 1 ? 'entry' : 'entries'}`;
-}
 
 /**
  * Time entries kept on this computer until Intervals has them: the user sees that their time is
@@ -20,9 +17,9 @@ export function waitingEntriesView(items: readonly { state: 'pending' | 'uncerta
     return NOTHING_WAITING;
   }
   const lines = [
-    sending > 0 ? `${entries(sending)} waiting to be sent to Intervals; they go out when the connection is back.` : '',
-    refused > 0 ? `${entries(refused)} refused by Intervals: retry or discard ${refused === 1 ? 'it' : 'them'} in My Time.` : '',
-    'Click to show them in My Time.',
+    sending > 0 ? sendingLine(sending) : '',
+    refused > 0 ? refusedLine(refused) : '',
+    l10n.t('Click to show them in My Time.'),
   ].filter(Boolean);
   return {
     visible: true,
@@ -31,4 +28,16 @@ export function waitingEntriesView(items: readonly { state: 'pending' | 'uncerta
     accessibilityLabel: `Intervals: ${lines.slice(0, -1).join(' ')}`,
     warning: refused > 0,
   };
+}
+
+function sendingLine(count: number): string {
+  return count === 1
+    ? l10n.t('1 time entry waiting to be sent to Intervals; they go out when the connection is back.')
+    : l10n.t('{0} time entries waiting to be sent to Intervals; they go out when the connection is back.', count);
+}
+
+function refusedLine(count: number): string {
+  return count === 1
+    ? l10n.t('1 time entry refused by Intervals: retry or discard it in My Time.')
+    : l10n.t('{0} time entries refused by Intervals: retry or discard them in My Time.', count);
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { TimeLogSync } from '../timeLog/timeLogSync';
 import { renderStatusItem } from './statusItemRenderer';
@@ -14,7 +15,7 @@ export class WaitingEntriesStatusBarItem implements vscode.Disposable {
   constructor(sync: TimeLogSync) {
     // Just right of the timer, which has priority 50.
     this.item = vscode.window.createStatusBarItem(WAITING_STATUS_ITEM_ID, vscode.StatusBarAlignment.Left, 49);
-    this.item.name = 'Intervals Entries Waiting to Sync';
+    this.item.name = l10n.t('Intervals Entries Waiting to Sync');
     // The command VS Code contributes for every view: it opens and focuses My Time.
     this.item.command = 'intervals.time.focus';
     let changed = false;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Task } from '../../api/types';
 import type { ErrorReporter } from '../../common/errorReporter';
@@ -17,8 +18,8 @@ export interface TaskActionsDependencies {
 /** One action on a task: the label is the command's title, as the task's context menu shows it. */
 export interface TaskAction extends vscode.QuickPickItem {
   readonly command: string;
-  /** For an error: "Could not <action> <task>". */
-  readonly action: string;
+  /** For an error: the sentence "Could not <action> <task>" for the task's label. */
+  readonly failure: (task: string) => string;
 }
 
 /** The menu of what can be done with a task, offered after Find Task, a client's task list, or Enter on a task row. */
@@ -28,23 +29,33 @@ export class TaskActions {
   /** The task's context menu, in its order and with its words (and the commands' icons). */
   actionsFor(task: Task): TaskAction[] {
     const running = this.deps.activeTimers.isRunning(task.id);
-    const separator = (label: string): TaskAction => ({ label, kind: vscode.QuickPickItemKind.Separator, command: '', action: '' });
+    const separator = (label: string): TaskAction => ({ label, kind: vscode.QuickPickItemKind.Separator, command: '', failure: () => '' });
+    const startWork: TaskAction = {
+      label: `$(git-branch) ${l10n.t('Start Work on Task…')}`,
+      command: 'intervals.startWork',
+      failure: (label) => l10n.t('Could not start work on {0}', label),
+    };
     return [
       running
-        ? { label: '$(debug-pause) Pause Timer', command: 'intervals.pauseTimer', action: 'pause the timer of' }
-        : { label: '$(play) Start Timer', command: 'intervals.startTimer', action: 'start a timer on' },
-      { label: '$(add) Log Time…', command: 'intervals.logTime', action: 'log time on' },
-      ...(this.deps.gitAvailable?.() ? [{ label: '$(git-branch) Start Work on Task…', command: 'intervals.startWork', action: 'start work on' }] : []),
+        ? { label: `$(debug-pause) ${l10n.t('Pause Timer')}`, command: 'intervals.pauseTimer', failure: (label) => l10n.t('Could not pause the timer of {0}', label) }
+        : { label: `$(play) ${l10n.t('Start Timer')}`, command: 'intervals.startTimer', failure: (label) => l10n.t('Could not start a timer on {0}', label) },
+      { label: `$(add) ${l10n.t('Log Time…')}`, command: 'intervals.logTime', failure: (label) => l10n.t('Could not log time on {0}', label) },
+      ...(this.deps.gitAvailable?.() ? [startWork] : []),
       separator(''),
-      { label: '$(tag) Set Task Status…', command: 'intervals.setTaskStatus', action: 'set the status of', description: task.status ? escapeIcons(task.status) : undefined },
-      { label: '$(person-add) Assign Task…', command: 'intervals.assignTask', action: 'assign' },
-      separator(''),
-      { label: '$(link-external) Open Task in Browser', command: 'intervals.openTaskInBrowser', action: 'open' },
-      { label: '$(link) Copy Task Link', command: 'intervals.copyTaskLink', action: 'copy the link of' },
       {
-        label: '$(copy) Copy Task ID',
+        label: `$(tag) ${l10n.t('Set Task Status…')}`,
+        command: 'intervals.setTaskStatus',
+        failure: (label) => l10n.t('Could not set the status of {0}', label),
+        description: task.status ? escapeIcons(task.status) : undefined,
+      },
+      { label: `$(person-add) ${l10n.t('Assign Task…')}`, command: 'intervals.assignTask', failure: (label) => l10n.t('Could not assign {0}', label) },
+      separator(''),
+      { label: `$(link-external) ${l10n.t('Open Task in Browser')}`, command: 'intervals.openTaskInBrowser', failure: (label) => l10n.t('Could not open {0}', label) },
+      { label: `$(link) ${l10n.t('Copy Task Link')}`, command: 'intervals.copyTaskLink', failure: (label) => l10n.t('Could not copy the link of {0}', label) },
+      {
+        label: `$(copy) ${l10n.t('Copy Task ID')}`,
         command: 'intervals.copyTaskId',
-        action: 'copy the ID of',
+        failure: (label) => l10n.t('Could not copy the ID of {0}', label),
         description: task.localId !== null ? String(task.localId) : String(task.id),
       },
     ];
@@ -58,14 +69,14 @@ export class TaskActions {
     const actions = this.actionsFor(task);
     const chosen =
       actions.find((action) => action.command !== '' && action.command === preset) ??
-      (await vscode.window.showQuickPick(actions, { title: taskLabel(task), placeHolder: 'What do you want to do with this task?' }));
+      (await vscode.window.showQuickPick(actions, { title: taskLabel(task), placeHolder: l10n.t('What do you want to do with this task?') }));
     if (!chosen) {
       return undefined;
     }
     try {
       await vscode.commands.executeCommand(chosen.command, { taskId: task.id });
     } catch (error) {
-      void this.deps.errors.report(this.deps.log, `${chosen.action} ${taskLabel(task)}`, error);
+      void this.deps.errors.reportFailure(this.deps.log, chosen.failure(taskLabel(task)), error);
     }
     return chosen.command;
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Task } from '../../api/types';
 import type { ErrorReporter } from '../../common/errorReporter';
 import type { Logger } from '../../common/logger';
@@ -23,23 +24,23 @@ export class TaskFinder {
   askForTask(title: string, value?: string): Promise<PickedTask | undefined> {
     return pickTask({
       title,
-      placeholder: 'Type a task title, #number, project or client',
+      placeholder: l10n.t('Type a task title, #number, project or client'),
       recent: this.deps.recentTasks.list(),
       load: () => this.deps.catalog.openTasks(),
       loadWithClosed: () => this.deps.catalog.tasksWithClosed(),
       preferredProjectId: this.deps.preferredProject?.(),
       value,
-      onLoadError: (error) => void this.deps.errors.report(this.deps.log, 'load the open tasks', error),
+      onLoadError: (error) => void this.deps.errors.reportFailure(this.deps.log, l10n.t('Could not load the open tasks'), error),
     });
   }
 
   /** A client's open tasks in a picker (workflow "List non-closed tasks for a client"). */
   async askForClientTask(group: Pick<ClientGroup, 'clientId' | 'name'>): Promise<Task | undefined> {
     const picked = await pickTask({
-      title: `Open Tasks of ${group.name}`,
-      placeholder: 'Type a task title, #number or project',
+      title: l10n.t('Open Tasks of {0}', group.name),
+      placeholder: l10n.t('Type a task title, #number or project'),
       load: () => this.deps.catalog.clientOpenTasks(group.clientId),
-      onLoadError: (error) => void this.deps.errors.report(this.deps.log, `load the open tasks of ${group.name}`, error),
+      onLoadError: (error) => void this.deps.errors.reportFailure(this.deps.log, l10n.t('Could not load the open tasks of {0}', group.name), error),
     });
     return picked && 'task' in picked ? picked.task : undefined;
   }
@@ -49,7 +50,7 @@ export class TaskFinder {
     try {
       return groupProjectsByClient(await this.deps.catalog.activeProjects());
     } catch (error) {
-      void this.deps.errors.report(this.deps.log, 'load the clients', error);
+      void this.deps.errors.reportFailure(this.deps.log, l10n.t('Could not load the clients'), error);
       return undefined;
     }
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Task } from '../../api/types';
 import { escapeIcons } from '../../common/untrustedText';
@@ -26,8 +27,6 @@ export type PickedTask = { readonly task: Task } | { readonly summary: TaskSumma
 
 type Entry = vscode.QuickPickItem & { readonly taskId?: number; readonly searchClosed?: true };
 
-export const SEARCH_CLOSED = 'Search closed tasks too';
-
 /** Rows are shown as this picker filters them; VS Code's own filter would hide what it cannot match. */
 const keys = new WeakMap<Entry, SearchKey>();
 const shown = new WeakMap<TaskPickItem, Entry>();
@@ -43,7 +42,7 @@ function keyOf(entry: Entry): SearchKey {
 
 function entryOf(item: TaskPickItem, closed = false): Entry {
   if (closed) {
-    return { ...item, description: `${item.description} · closed`.replace(/^ · /, ''), alwaysShow: true };
+    return { ...item, description: item.description ? l10n.t('{0} · closed', item.description) : l10n.t('closed'), alwaysShow: true };
   }
   let entry = shown.get(item);
   if (!entry) {
@@ -120,7 +119,7 @@ class TaskSearch {
     const loadWithClosed = this.options.loadWithClosed;
     if (loadWithClosed) {
       this.withClosed = true;
-      this.quickPick.title = `${this.options.title} (closed tasks too)`;
+      this.quickPick.title = l10n.t('{0} (closed tasks too)', this.options.title);
       this.quickPick.busy = true;
       this.redraw();
       this.load(loadWithClosed, over);
@@ -142,7 +141,7 @@ class TaskSearch {
       (error: unknown) => {
         if (!over()) {
           this.quickPick.busy = false;
-          this.quickPick.placeholder = `Could not load the tasks: ${error instanceof Error ? error.message : String(error)}`;
+          this.quickPick.placeholder = l10n.t('Could not load the tasks: {0}', error instanceof Error ? error.message : String(error));
           this.options.onLoadError(error);
         }
       },
@@ -158,9 +157,9 @@ class TaskSearch {
     const rows: Entry[] = [];
     const preferred = this.preferred(rest);
     const others = preferred ? rest.filter((entry) => !preferred.entries.includes(entry)) : rest;
-    const allLabel = this.withClosed ? 'All tasks' : 'All open tasks';
+    const allLabel = this.withClosed ? l10n.t('All tasks') : l10n.t('All open tasks');
     if (recent.length > 0 && this.rest.length > 0) {
-      rows.push(separator('Recent'), ...recent);
+      rows.push(separator(l10n.t({ message: 'Recent', comment: ['Heading above the tasks used lately'] })), ...recent);
     } else {
       rows.push(...recent);
     }
@@ -185,19 +184,21 @@ class TaskSearch {
     }
     const ids = new Set(tasks.map((task) => task.id));
     const entries = rest.filter((entry) => entry.taskId !== undefined && ids.has(entry.taskId));
-    const name = (tasks[0]?.project ?? 'This folder').replace(/\s+/g, ' ');
-    return entries.length > 0 ? { label: `${name} (linked to this folder)`, entries } : undefined;
+    const name = tasks[0]?.project?.replace(/\s+/g, ' ');
+    const label = name !== undefined ? l10n.t('{0} (linked to this folder)', name) : l10n.t('This folder (linked to this folder)');
+    return entries.length > 0 ? { label, entries } : undefined;
   }
 
   /** Says that nothing matches and, unless closed tasks are searched already, offers them (chosen by Enter). */
   private showNoMatch(value: string): void {
-    const quoted = `“${escapeIcons(value.trim())}”`;
-    const message: Entry = { label: `$(info) No ${this.withClosed ? '' : 'open '}task matches ${quoted}`, alwaysShow: true };
+    const typed = escapeIcons(value.trim());
+    const noMatch = this.withClosed ? l10n.t('No task matches “{0}”', typed) : l10n.t('No open task matches “{0}”', typed);
+    const message: Entry = { label: `$(info) ${noMatch}`, alwaysShow: true };
     if (this.withClosed || !this.options.loadWithClosed) {
       this.quickPick.items = [message];
       return;
     }
-    const searchClosed: Entry = { label: `$(search) ${SEARCH_CLOSED}`, alwaysShow: true, searchClosed: true };
+    const searchClosed: Entry = { label: `$(search) ${l10n.t('Search closed tasks too')}`, alwaysShow: true, searchClosed: true };
     this.quickPick.items = [message, searchClosed];
     this.quickPick.activeItems = [searchClosed];
   }

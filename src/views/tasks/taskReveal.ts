@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Task } from '../../api/types';
 import type { ErrorReporter } from '../../common/errorReporter';
@@ -38,7 +39,7 @@ export class TaskReveal {
       return this.offerAllTasks(task);
     }
     if (!projectNode) {
-      void vscode.window.showInformationMessage(defuseLinks(`${taskLabel(task)} belongs to a project that is not active, so the task tree does not list it.`));
+      void vscode.window.showInformationMessage(defuseLinks(l10n.t('{0} belongs to a project that is not active, so the task tree does not list it.', taskLabel(task))));
       return false;
     }
     const node = await this.findTaskNode(projectNode, task.id);
@@ -65,8 +66,9 @@ export class TaskReveal {
     const full = 'dateClosed' in task ? task : undefined;
     const filters = this.deps.tree.filters;
     if (full && isClosed(full) && !filters.showClosed) {
-      const choice = await vscode.window.showInformationMessage(defuseLinks(`${taskLabel(task)} is closed, and closed tasks are hidden.`), 'Show Closed Tasks');
-      if (choice === 'Show Closed Tasks') {
+      const showClosed = l10n.t('Show Closed Tasks');
+      const choice = await vscode.window.showInformationMessage(defuseLinks(l10n.t('{0} is closed, and closed tasks are hidden.', taskLabel(task))), showClosed);
+      if (choice === showClosed) {
         await this.deps.tree.setFilters({ showClosed: true });
         return this.revealTask(task);
       }
@@ -77,11 +79,12 @@ export class TaskReveal {
   }
 
   private async offerAllTasks(task: Task | TaskSummary): Promise<boolean> {
+    const showAll = l10n.t('Show All Tasks');
     const choice = await vscode.window.showInformationMessage(
-      defuseLinks(`${taskLabel(task)} is not assigned to you, and the tree shows only your tasks.`),
-      'Show All Tasks',
+      defuseLinks(l10n.t('{0} is not assigned to you, and the tree shows only your tasks.', taskLabel(task))),
+      showAll,
     );
-    if (choice !== 'Show All Tasks') {
+    if (choice !== showAll) {
       return false;
     }
     await this.deps.tree.setFilters({ assignedToMe: false });
@@ -150,7 +153,7 @@ export class TaskReveal {
       try {
         await provider.loadMore(more);
       } catch (error) {
-        void this.deps.errors.report(this.deps.log, 'load more tasks', error);
+        void this.deps.errors.reportFailure(this.deps.log, l10n.t('Could not load more tasks'), error);
         return undefined;
       }
     }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Task } from '../../api/types';
 import type { AccountSession } from '../../auth/accountSession';
@@ -107,7 +108,7 @@ export class TaskTree extends Disposable {
     try {
       await this.provider.loadMore(node);
     } catch (error) {
-      void this.deps.errors.report(this.deps.log, 'load more tasks', error, { retry: () => this.loadMore(node) });
+      void this.deps.errors.reportFailure(this.deps.log, l10n.t('Could not load more tasks'), error, { retry: () => this.loadMore(node) });
     }
   }
 
@@ -206,7 +207,7 @@ export class TaskTree extends Disposable {
   private async publishFilters(): Promise<void> {
     await this.deps.contextKeys.set(ContextKey.showClosed, this.filterState.showClosed);
     await this.deps.contextKeys.set(ContextKey.assignedToMe, this.filterState.assignedToMe);
-    const parts = [this.filterState.assignedToMe ? 'assigned to me' : undefined, this.filterState.showClosed ? 'closed shown' : undefined].filter(
+    const parts = [this.filterState.assignedToMe ? l10n.t('assigned to me') : undefined, this.filterState.showClosed ? l10n.t('closed shown') : undefined].filter(
       (part) => part !== undefined,
     );
     // Signed out, the view shows only the welcome: no filter applies to it.

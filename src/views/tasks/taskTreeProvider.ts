@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Project, Task } from '../../api/types';
 import { projectsIn } from '../../tasks/assignedWork';
@@ -215,7 +216,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     try {
       listed = await this.options.progress(() => this.listedProjects());
     } catch (error) {
-      this.options.onError('load projects', error);
+      this.options.onError('load projects', error); // l10n-ignore: log line
       return this.remember('', [this.keep<ErrorNode>({ kind: 'error', id: errorNodeId(undefined), parent: undefined, message: errorText(error) })]);
     }
     const groups = groupProjectsByClient(listed.shown);
@@ -224,7 +225,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
       '',
       groups.map((group) =>
         group.clientId === null
-          ? this.keep<NoClientNode>({ kind: 'noClient', id: NO_CLIENT_NODE_ID, parent: undefined, clientId: null, name: 'No client', projects: group.projects })
+          ? this.keep<NoClientNode>({ kind: 'noClient', id: NO_CLIENT_NODE_ID, parent: undefined, clientId: null, name: l10n.t('No client'), projects: group.projects })
           : this.keep<ClientNode>({ kind: 'client', id: clientNodeId(group.clientId), parent: undefined, clientId: group.clientId, name: group.name, projects: group.projects }),
       ),
     );
@@ -236,7 +237,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     try {
       listed = await this.options.progress(() => this.listedProjects());
     } catch (error) {
-      this.options.onError('load projects', error);
+      this.options.onError('load projects', error); // l10n-ignore: log line
       return this.remember(node.id, [this.keep<ErrorNode>({ kind: 'error', id: errorNodeId(node.id), parent: node, message: errorText(error) })]);
     }
     node.projects = groupProjectsByClient(listed.shown).find((group) => group.clientId === node.clientId)?.projects ?? [];
@@ -266,7 +267,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     try {
       loaded = await this.options.progress(() => this.options.catalog.projectTasks(projectId, this.query(), cachedOnly ? Infinity : undefined));
     } catch (error) {
-      this.options.onError('load tasks', error);
+      this.options.onError('load tasks', error); // l10n-ignore: log line
       return this.remember(node.id, [this.keep<ErrorNode>({ kind: 'error', id: errorNodeId(node.id), parent: node, message: errorText(error) })]);
     }
     const children: TaskTreeNode[] = this.options.showModules()

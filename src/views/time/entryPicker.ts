@@ -1,6 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { TimeEntry } from '../../api/types';
-import { escapeIcons } from '../../common/untrustedText';
+import { defuseLinks, escapeIcons } from '../../common/untrustedText';
 import type { MyTimeView } from './myTimeView';
 import { dayLabel } from './nodes/dayNode';
 import { entrySummary, entryTitle } from './nodes/entryNode';
@@ -12,12 +13,12 @@ export async function pickShownEntry(view: Pick<MyTimeView, 'entries' | 'reload'
   }
   const entries = view.entries;
   if (entries.length === 0) {
-    void vscode.window.showInformationMessage('The shown week has no time entries.');
+    void vscode.window.showInformationMessage(defuseLinks(l10n.t('The shown week has no time entries.')));
     return undefined;
   }
   const chosen = await vscode.window.showQuickPick(
     entries.map((entry) => ({ label: escapeIcons(entryTitle(entry)), description: escapeIcons(`${dayLabel(entry.date)} · ${entrySummary(entry, view.hourFormat)}`), entry })),
-    { title: 'Time Entries of the Week', placeHolder: placeholder, matchOnDescription: true },
+    { title: l10n.t('Time Entries of the Week'), placeHolder: placeholder, matchOnDescription: true },
   );
   return chosen?.entry;
 }

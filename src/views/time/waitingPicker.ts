@@ -1,5 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { escapeIcons } from '../../common/untrustedText';
+import { defuseLinks, escapeIcons } from '../../common/untrustedText';
 import type { OutboxItem } from '../../outbox/outbox';
 import type { QueuedTimeEntry } from '../../timeLog/timeEntryDraft';
 import { waitingDescription, waitingLabel } from './nodes/waitingNode';
@@ -7,7 +8,7 @@ import { waitingDescription, waitingLabel } from './nodes/waitingNode';
 /** The user picks one of the entries waiting to sync; undefined (told) when none waits. */
 export async function pickWaitingEntry(items: readonly OutboxItem<QueuedTimeEntry>[], placeholder: string): Promise<OutboxItem<QueuedTimeEntry> | undefined> {
   if (items.length === 0) {
-    void vscode.window.showInformationMessage('No time entries are waiting to sync.');
+    void vscode.window.showInformationMessage(defuseLinks(l10n.t('No time entries are waiting to sync.')));
     return undefined;
   }
   const chosen = await vscode.window.showQuickPick(
@@ -17,7 +18,7 @@ export async function pickWaitingEntry(items: readonly OutboxItem<QueuedTimeEntr
       detail: item.lastError === undefined ? undefined : escapeIcons(item.lastError),
       item,
     })),
-    { title: 'Waiting Time Entries', placeHolder: placeholder },
+    { title: l10n.t('Waiting Time Entries'), placeHolder: placeholder },
   );
   return chosen?.item;
 }

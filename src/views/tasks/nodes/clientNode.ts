@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Project } from '../../../api/types';
 
@@ -20,9 +21,9 @@ export function clientTreeItem(node: ClientNode): vscode.TreeItem {
   item.id = node.id;
   item.iconPath = new vscode.ThemeIcon('organization');
   item.contextValue = 'client';
-  const count = node.projects.length === 1 ? '1 project' : `${node.projects.length} projects`;
+  const count = node.projects.length === 1 ? l10n.t('1 project') : l10n.t('{0} projects', node.projects.length);
   item.description = count;
   item.tooltip = `${node.name}: ${count}`;
-  item.accessibilityInformation = { label: `Client ${node.name}, ${count}` };
+  item.accessibilityInformation = { label: l10n.t('Client {0}, {1}', node.name, count) };
   return item;
 }

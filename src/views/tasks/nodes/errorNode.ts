@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { ClientNode } from './clientNode';
 import type { ModuleNode } from './moduleNode';
@@ -17,14 +18,18 @@ export function errorNodeId(parentId: string | undefined): string {
 }
 
 export function errorTreeItem(node: ErrorNode): vscode.TreeItem {
-  const what = node.parent === undefined || node.parent.kind === 'client' || node.parent.kind === 'noClient' ? 'projects' : 'tasks';
-  const item = new vscode.TreeItem(`Could not load ${what}`, vscode.TreeItemCollapsibleState.None);
+  const projects = node.parent === undefined || node.parent.kind === 'client' || node.parent.kind === 'noClient';
+  const item = new vscode.TreeItem(projects ? l10n.t('Could not load projects') : l10n.t('Could not load tasks'), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.description = node.message;
-  item.tooltip = `${node.message}\nUse Retry (or Refresh) to load again.`;
+  item.tooltip = l10n.t('{0}\nUse Retry (or Refresh) to load again.', node.message);
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
   // Not clickable: the Retry inline action (menu `viewItem =~ /\berror\b/`) loads again.
   item.contextValue = 'error';
-  item.accessibilityInformation = { label: `Could not load ${what}: ${node.message}. Use Retry to load again.` };
+  item.accessibilityInformation = {
+    label: projects
+      ? l10n.t('Could not load projects: {0}. Use Retry to load again.', node.message)
+      : l10n.t('Could not load tasks: {0}. Use Retry to load again.', node.message),
+  };
   return item;
 }

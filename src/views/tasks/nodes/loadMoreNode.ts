@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { ModuleNode } from './moduleNode';
 import type { ProjectNode } from './projectNode';
@@ -19,13 +20,13 @@ export function loadMoreNodeId(parentId: string): string {
 }
 
 export function loadMoreTreeItem(node: LoadMoreNode): vscode.TreeItem {
-  const item = new vscode.TreeItem('Load more tasks…', vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(l10n.t('Load more tasks…'), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.iconPath = new vscode.ThemeIcon('fold-down');
   item.contextValue = 'loadMore';
-  const shown = node.total !== undefined ? `${node.loaded} of ${node.total} shown` : `${node.loaded} shown`;
+  const shown = node.total !== undefined ? l10n.t('{0} of {1} shown', node.loaded, node.total) : l10n.t('{0} shown', node.loaded);
   item.description = shown;
-  item.command = { title: 'Load More Tasks', command: LOAD_MORE_COMMAND, arguments: [node] };
-  item.accessibilityInformation = { label: `Load more tasks, ${shown}`, role: 'button' };
+  item.command = { title: l10n.t('Load More Tasks'), command: LOAD_MORE_COMMAND, arguments: [node] };
+  item.accessibilityInformation = { label: l10n.t('Load more tasks, {0}', shown), role: 'button' };
   return item;
 }

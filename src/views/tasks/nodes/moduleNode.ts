@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Task } from '../../../api/types';
 import type { ProjectNode } from './projectNode';
@@ -21,8 +22,8 @@ export function moduleTreeItem(node: ModuleNode): vscode.TreeItem {
   item.id = node.id;
   item.iconPath = new vscode.ThemeIcon('symbol-module');
   item.contextValue = 'module';
-  const count = node.tasks.length === 1 ? '1 task' : `${node.tasks.length} tasks`;
+  const count = node.tasks.length === 1 ? l10n.t('1 task') : l10n.t('{0} tasks', node.tasks.length);
   item.description = count;
-  item.accessibilityInformation = { label: `Module ${node.name}, ${count}` };
+  item.accessibilityInformation = { label: l10n.t('Module {0}, {1}', node.name, count) };
   return item;
 }

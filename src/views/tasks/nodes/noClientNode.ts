@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Project } from '../../../api/types';
 
@@ -19,10 +20,10 @@ export function noClientTreeItem(node: NoClientNode): vscode.TreeItem {
   // A neutral folder: "no client" is a group of projects, not a fault or a forbidden thing.
   item.iconPath = new vscode.ThemeIcon('folder');
   // "client" too: its open tasks can be listed like a client's (clientid=-1).
-  item.contextValue = 'client noClient';
-  const count = node.projects.length === 1 ? '1 project' : `${node.projects.length} projects`;
+  item.contextValue = 'client noClient'; // l10n-ignore: context value
+  const count = node.projects.length === 1 ? l10n.t('1 project') : l10n.t('{0} projects', node.projects.length);
   item.description = count;
-  item.tooltip = `Projects without a client: ${count}`;
-  item.accessibilityInformation = { label: `Projects without a client, ${count}` };
+  item.tooltip = l10n.t('Projects without a client: {0}', count);
+  item.accessibilityInformation = { label: l10n.t('Projects without a client, {0}', count) };
   return item;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Project } from '../../../api/types';
 import type { ClientNode } from './clientNode';
@@ -21,16 +22,17 @@ export function projectTreeItem(node: ProjectNode): vscode.TreeItem {
   item.id = node.id;
   item.iconPath = new vscode.ThemeIcon('project');
   item.contextValue = 'project';
-  const client = project.client ?? 'no client';
-  const lines = [project.name, `Client: ${client}`];
+  const lines = [project.name, project.client ? l10n.t('Client: {0}', project.client) : l10n.t('Client: no client')];
   if (project.manager) {
-    lines.push(`Manager: ${project.manager}`);
+    lines.push(l10n.t('Manager: {0}', project.manager));
   }
   if (project.dateEnd) {
-    lines.push(`Ends: ${project.dateEnd}`);
+    lines.push(l10n.t('Ends: {0}', project.dateEnd));
   }
   // Plain text: a string tooltip is never rendered as Markdown.
   item.tooltip = lines.join('\n');
-  item.accessibilityInformation = { label: `Project ${project.name}, ${project.client ? `client ${project.client}` : 'no client'}` };
+  item.accessibilityInformation = {
+    label: project.client ? l10n.t('Project {0}, client {1}', project.name, project.client) : l10n.t('Project {0}, no client', project.name),
+  };
   return item;
 }

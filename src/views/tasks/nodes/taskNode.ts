@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Task } from '../../../api/types';
 import { taskLook, taskTooltipMarkdown } from '../../../tasks/taskPresentation';
@@ -44,23 +45,23 @@ export function taskTreeItem(node: TaskNode, context: TaskTreeContext): vscode.T
   const item = new vscode.TreeItem(task.title.replace(/\s+/g, ' ').trim(), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   const onBranch = context.branchTaskId === task.id;
-  item.description = onBranch ? `${look.description} · current branch` : look.description;
+  item.description = onBranch ? l10n.t('{0} · current branch', look.description) : look.description;
   item.iconPath = new vscode.ThemeIcon(look.icon, look.color ? new vscode.ThemeColor(look.color) : undefined);
   item.contextValue = ['task', running ? 'running' : undefined, paused ? 'paused' : undefined, look.closed ? 'closed' : undefined, look.overdue ? 'overdue' : undefined, onBranch ? 'branch' : undefined]
     .filter((token) => token !== undefined)
     .join(' ');
   // The timer's state, else "running" while the timer list has not told the time yet.
-  const tooltip = new vscode.MarkdownString(taskTooltipMarkdown(task, context.today, timer ? timerLine(timer) : running ? 'running' : undefined));
+  const tooltip = new vscode.MarkdownString(taskTooltipMarkdown(task, context.today, timer ? timerLine(timer) : running ? l10n.t('running') : undefined));
   // Text from the service: no command links, no HTML, no $(icons).
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;
   tooltip.supportThemeIcons = false;
   item.tooltip = tooltip;
-  item.accessibilityInformation = { label: onBranch ? `${look.accessibleLabel}, the current branch's task` : look.accessibleLabel };
+  item.accessibilityInformation = { label: onBranch ? l10n.t("{0}, the current branch's task", look.accessibleLabel) : look.accessibleLabel };
   return item;
 }
 
 /** `running, 0:35`, as the status bar tells it; a running timer's time is the one when the row was drawn. */
 function timerLine(timer: TaskTimer): string {
-  return `${timer.running ? 'running' : 'paused'}, ${formatHoursMinutes(timer.seconds)}`;
+  return timer.running ? l10n.t('running, {0}', formatHoursMinutes(timer.seconds)) : l10n.t('paused, {0}', formatHoursMinutes(timer.seconds));
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { fromIsoDate } from '../../../time/dates';
 import { formatDurationAs, SECONDS_PER_HOUR, type HourFormat } from '../../../time/duration';
@@ -38,12 +39,15 @@ export function weekRangeLabel(start: string, end: string, todayIso: string): st
 export function dayTreeItem(node: DayNode, format: HourFormat): vscode.TreeItem {
   const hasEntries = node.day.entries.length > 0;
   const item = new vscode.TreeItem(
-    dayLabel(node.day.date) + (node.today ? ' · today' : ''),
+    node.today ? l10n.t('{0} · today', dayLabel(node.day.date)) : dayLabel(node.day.date),
     hasEntries ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
   );
   item.id = node.id;
   item.description = totalText(node.day.hours, format);
-  item.tooltip = `${node.day.date}: ${node.day.entries.length} entr${node.day.entries.length === 1 ? 'y' : 'ies'}, ${totalText(node.day.hours, format)}`;
+  item.tooltip =
+    node.day.entries.length === 1
+      ? l10n.t('{0}: 1 entry, {1}', node.day.date, totalText(node.day.hours, format))
+      : l10n.t('{0}: {1} entries, {2}', node.day.date, node.day.entries.length, totalText(node.day.hours, format));
   // Every day has the day icon; today's is marked in colour (its label also says "today").
   item.iconPath = new vscode.ThemeIcon('calendar', node.today ? new vscode.ThemeColor('charts.blue') : undefined);
   item.contextValue = 'day';

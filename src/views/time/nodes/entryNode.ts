@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { TimeEntry } from '../../../api/types';
 import { formatDurationAs, SECONDS_PER_HOUR, type HourFormat } from '../../../time/duration';
@@ -11,11 +12,11 @@ export interface EntryNode {
 
 /** The entry's task, or its description when it has no task: plain text from the service. */
 export function entryTitle(entry: TimeEntry): string {
-  return entry.task?.trim() || entry.description?.trim() || 'No task';
+  return entry.task?.trim() || entry.description?.trim() || l10n.t('No task');
 }
 
 export function entrySummary(entry: TimeEntry, format: HourFormat): string {
-  return [formatDurationAs(entry.time * SECONDS_PER_HOUR, format), entry.project, entry.workType, entry.billable ? 'billable' : undefined]
+  return [formatDurationAs(entry.time * SECONDS_PER_HOUR, format), entry.project, entry.workType, entry.billable ? l10n.t('billable') : undefined]
     .filter((part): part is string => !!part)
     .join(' · ');
 }
@@ -29,15 +30,15 @@ export function entryTreeItem(node: EntryNode, format: HourFormat): vscode.TreeI
   const { entry } = node;
   const item = new vscode.TreeItem(entryRowLabel(entry, format), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = [entry.project, entry.workType, entry.billable ? 'billable' : undefined].filter((part): part is string => !!part).join(' · ');
+  item.description = [entry.project, entry.workType, entry.billable ? l10n.t('billable') : undefined].filter((part): part is string => !!part).join(' · ');
   // A plain string: names and descriptions come from the service and are never rendered as Markdown.
   item.tooltip = [
     entryTitle(entry),
     `${entry.date} · ${formatDurationAs(entry.time * SECONDS_PER_HOUR, format)}`,
     [entry.client, entry.project].filter(Boolean).join(' › '),
-    entry.workType ? `Work type: ${entry.workType}` : '',
-    entry.billable ? 'Billable' : 'Not billable',
-    entry.description && entry.task ? `Description: ${entry.description}` : '',
+    entry.workType ? l10n.t('Work type: {0}', entry.workType) : '',
+    entry.billable ? l10n.t('Billable') : l10n.t('Not billable'),
+    entry.description && entry.task ? l10n.t('Description: {0}', entry.description) : '',
   ]
     .filter(Boolean)
     .join('\n');

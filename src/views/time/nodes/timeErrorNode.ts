@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 
 /** Shown instead of the week when it could not be loaded; its Retry action loads it again. */
@@ -8,12 +9,12 @@ export interface TimeErrorNode {
 }
 
 export function timeErrorTreeItem(node: TimeErrorNode): vscode.TreeItem {
-  const item = new vscode.TreeItem('Could not load your time', vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(l10n.t('Could not load your time'), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.description = node.message;
-  item.tooltip = `${node.message}\nUse Retry (or Refresh) to load again.`;
+  item.tooltip = l10n.t('{0}\nUse Retry (or Refresh) to load again.', node.message);
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
   item.contextValue = 'error';
-  item.accessibilityInformation = { label: `Could not load your time: ${node.message}. Use Retry to load again.` };
+  item.accessibilityInformation = { label: l10n.t('Could not load your time: {0}. Use Retry to load again.', node.message) };
   return item;
 }

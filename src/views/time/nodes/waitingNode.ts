@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { OutboxItem } from '../../../outbox/outbox';
 import { formatDurationAs, SECONDS_PER_HOUR, type HourFormat } from '../../../time/duration';
@@ -10,7 +11,7 @@ export function waitingLabel(item: OutboxItem<QueuedTimeEntry>): string {
 
 /** `1 h 30 min · 2026-11-27 · waiting to sync` */
 export function waitingDescription(item: OutboxItem<QueuedTimeEntry>, format: HourFormat = 'hoursMinutes'): string {
-  const state = item.state === 'failed' ? 'refused' : 'waiting to sync';
+  const state = item.state === 'failed' ? l10n.t('refused') : l10n.t('waiting to sync');
   return `${formatDurationAs(item.payload.input.time * SECONDS_PER_HOUR, format)} · ${item.payload.input.date} · ${state}`;
 }
 
@@ -29,10 +30,10 @@ export interface WaitingNode {
 }
 
 export function waitingGroupTreeItem(node: WaitingGroupNode): vscode.TreeItem {
-  const item = new vscode.TreeItem('Waiting to sync', vscode.TreeItemCollapsibleState.Expanded);
+  const item = new vscode.TreeItem(l10n.t('Waiting to sync'), vscode.TreeItemCollapsibleState.Expanded);
   item.id = node.id;
   item.description = String(node.items.length);
-  item.tooltip = 'Time entries kept on this computer until Intervals confirms them. They are retried automatically.';
+  item.tooltip = l10n.t('Time entries kept on this computer until Intervals confirms them. They are retried automatically.');
   item.iconPath = new vscode.ThemeIcon('cloud-upload');
   item.contextValue = 'waitingGroup';
   return item;
@@ -44,20 +45,20 @@ export function waitingTreeItem(node: WaitingNode, format: HourFormat): vscode.T
   // The duration first, as on the week's rows.
   const item = new vscode.TreeItem(`${formatDurationAs(input.time * SECONDS_PER_HOUR, format)} · ${waitingLabel(node.item)}`, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = `${input.date} · ${refused ? 'refused' : 'waiting to sync'}`;
+  item.description = `${input.date} · ${refused ? l10n.t('refused') : l10n.t('waiting to sync')}`;
   item.tooltip = [
     waitingLabel(node.item),
     waitingDescription(node.item, format),
     node.item.payload.project ?? '',
     node.item.payload.workType ?? '',
     node.item.payload.input.description ?? '',
-    node.item.lastError ? `Last attempt: ${node.item.lastError}` : '',
+    node.item.lastError ? l10n.t('Last attempt: {0}', node.item.lastError) : '',
   ]
     .filter(Boolean)
     .join('\n');
   item.iconPath = refused
     ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
     : new vscode.ThemeIcon('sync');
-  item.contextValue = refused ? 'waiting refused' : 'waiting';
+  item.contextValue = refused ? 'waiting refused' : 'waiting'; // l10n-ignore: context value
   return item;
 }
