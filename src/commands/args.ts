@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { positiveId as toId, taskIdFrom } from '../tasks/taskReference';
 import { fromIsoDate, parseDate } from '../time/dates';
 
@@ -15,18 +16,26 @@ export interface ArgumentRefusal {
   readonly message: string;
 }
 
-/** Reads one value: the value to pass on (normalised, e.g. "12" → 12), or what was expected. */
-export type ArgumentKind = (value: unknown) => { ok: true; value: unknown } | { ok: false; expected: string };
+/**
+ * A refused value, as the whole sentence that tells it: the command, the key and the value
+ * (as JSON) go into the kind's own message.
+ */
+export type Refusal = (commandId: string, key: string, value: string) => string;
+
+/** Reads one value: the value to pass on (normalised, e.g. "12" → 12), or how it is refused. */
+export type ArgumentKind = (value: unknown) => { ok: true; value: unknown } | { ok: false; refusal: Refusal };
 
 /** The keys a command reads from its argument object, and what each must hold. */
 export type ArgumentSpec = Readonly<Record<string, ArgumentKind>>;
 
 const ok = (value: unknown) => ({ ok: true as const, value });
-const no = (expected: string) => ({ ok: false as const, expected });
+const no = (refusal: Refusal) => ({ ok: false as const, refusal });
 
 export const id: ArgumentKind = (value) => {
   const parsed = toId(value);
-  return parsed === undefined ? no('an Intervals id (a whole number, or a string of digits)') : ok(parsed);
+  return parsed === undefined
+    ? no((command, key, given) => l10n.t('{0}: {1} {2} is not an Intervals id (a whole number, or a string of digits). Nothing was done.', command, key, given))
+    : ok(parsed);
 };
 
 /** An id, or null for none. */
@@ -38,22 +47,32 @@ export const clientOrNone: ArgumentKind = (value) => {
     return ok(null);
   }
   const parsed = toId(value);
-  return parsed === undefined ? no('a client id (a whole number or a string of digits), or -1 for projects without a client') : ok(parsed);
+  return parsed === undefined
+    ? no((command, key, given) =>
+        l10n.t('{0}: {1} {2} is not a client id (a whole number or a string of digits), or -1 for projects without a client. Nothing was done.', command, key, given),
+      )
+    : ok(parsed);
 };
 
 /** A list of ids: an array, or one id, or ids separated by commas. */
 export const ids: ArgumentKind = (value) => {
   const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').filter((part) => part.trim() !== '') : [value];
   const parsed = items.map(toId);
-  return parsed.every((item): item is number => item !== undefined) ? ok(parsed) : no('a list of Intervals ids, e.g. [3, "5"]');
+  return parsed.every((item): item is number => item !== undefined)
+    ? ok(parsed)
+    : no((command, key, given) => l10n.t('{0}: {1} {2} is not a list of Intervals ids, e.g. [3, "5"]. Nothing was done.', command, key, given));
 };
 
 export const isoDate: ArgumentKind = (value) =>
-  typeof value === 'string' && fromIsoDate(value.trim()) ? ok(value.trim()) : no('a date that exists, as YYYY-MM-DD');
+  typeof value === 'string' && fromIsoDate(value.trim())
+    ? ok(value.trim())
+    : no((command, key, given) => l10n.t('{0}: {1} {2} is not a date that exists, as YYYY-MM-DD. Nothing was done.', command, key, given));
 
 /** A day as the date prompts take it: `YYYY-MM-DD`, `today`, `yesterday`, a weekday. */
 export const day: ArgumentKind = (value) =>
-  typeof value === 'string' && parseDate(value, new Date()).ok ? ok(value) : no('a day: YYYY-MM-DD, "today", "yesterday" or a weekday');
+  typeof value === 'string' && parseDate(value, new Date()).ok
+    ? ok(value)
+    : no((command, key, given) => l10n.t('{0}: {1} {2} is not a day: YYYY-MM-DD, "today", "yesterday" or a weekday. Nothing was done.', command, key, given));
 
 /** A day, or an empty text for none. */
 export const dayOrNone: ArgumentKind = (value) => (value === '' || value === null ? ok(value) : day(value));
@@ -66,14 +85,22 @@ export const dayOrNone: ArgumentKind = (value) => (value === '' || value === nul
 export const hours: ArgumentKind = (value) =>
   (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'string'
     ? ok(value)
-    : no('a number of hours, or a duration such as "1:30", "90m" or "9:15-10:45"');
+    : no((command, key, given) =>
+        l10n.t('{0}: {1} {2} is not a number of hours, or a duration such as "1:30", "90m" or "9:15-10:45". Nothing was done.', command, key, given),
+      );
 
-export const boolean: ArgumentKind = (value) => (typeof value === 'boolean' ? ok(value) : no('true or false'));
+export const boolean: ArgumentKind = (value) =>
+  typeof value === 'boolean' ? ok(value) : no((command, key, given) => l10n.t('{0}: {1} {2} is not true or false. Nothing was done.', command, key, given));
 
-export const text: ArgumentKind = (value) => (typeof value === 'string' ? ok(value) : no('a text'));
+export const text: ArgumentKind = (value) =>
+  typeof value === 'string' ? ok(value) : no((command, key, given) => l10n.t('{0}: {1} {2} is not a text. Nothing was done.', command, key, given));
 
 export function oneOf(values: readonly string[]): ArgumentKind {
-  return (value) => (typeof value === 'string' && values.includes(value) ? ok(value) : no(`one of ${values.map((each) => `"${each}"`).join(', ')}`));
+  const choices = values.map((each) => `"${each}"`).join(', ');
+  return (value) =>
+    typeof value === 'string' && values.includes(value)
+      ? ok(value)
+      : no((command, key, given) => l10n.t('{0}: {1} {2} is not one of {3}. Nothing was done.', command, key, given, choices));
 }
 
 /** Anything: the command reads it itself (objects passed between the extension's own commands). */
@@ -115,7 +142,7 @@ export function checkArguments(
     if (!read.ok) {
       return {
         ok: false,
-        refusal: { status: 'invalid', message: `${commandId}: ${key} ${describeValue(value)} is not ${read.expected}. Nothing was done.` },
+        refusal: { status: 'invalid', message: read.refusal(commandId, key, describeValue(value)) },
       };
     }
     normalised[key] = read.value;

@@ -38,6 +38,7 @@ export function registerCommands(ids: readonly string[], table: () => readonly C
     byId ??= new Map(table().map((each) => [each.id, each]));
     const found = byId.get(id);
     if (!found) {
+      // l10n-ignore: a programming error (a contributed id missing from the table), not shown to a reader
       throw new Error(`The command table has no ${id}.`);
     }
     return found;

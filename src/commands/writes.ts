@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { isIntervalsError } from '../api/errors';
 import type { Clock } from '../common/clock';
@@ -86,7 +87,7 @@ export function earlierAttempt(options: Record<string, unknown>): Date | string 
     return undefined;
   }
   const at = typeof value === 'string' ? new Date(value) : undefined;
-  return at && !Number.isNaN(at.getTime()) ? at : `"${String(value)}" is not a time (${EARLIER_ATTEMPT_KEY}).`;
+  return at && !Number.isNaN(at.getTime()) ? at : l10n.t('"{0}" is not a time ({1}).', String(value), EARLIER_ATTEMPT_KEY);
 }
 
 /**
@@ -110,12 +111,15 @@ export async function createOnce<T extends { id: number }>(
   return create();
 }
 
-/** Loads what the prompts offer; a failure is reported and ends the command. */
-export async function load<T>(context: LoadContext, what: string, fetch: () => Promise<T>): Promise<T | undefined> {
+/**
+ * Loads what the prompts offer; a failure is reported and ends the command. `action` says what
+ * failed as the user would say it ("load the projects").
+ */
+export async function load<T>(context: LoadContext, action: string, fetch: () => Promise<T>): Promise<T | undefined> {
   try {
     return await fetch();
   } catch (error) {
-    void context.errors.report(context.log, `load ${what}`, error);
+    void context.errors.report(context.log, action, error);
     return undefined;
   }
 }

@@ -1,8 +1,10 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { listSetAside } from '../../outbox/setAside';
 import { nodeStateFileSystem } from '../../outbox/stateFileSystem';
 import type { Command } from '../command';
+import { defuseLinks } from '../../common/untrustedText';
 
 export type ShowSetAsideResult = { status: 'opened'; file: string } | { status: 'none' } | { status: 'cancelled' };
 
@@ -16,12 +18,12 @@ export function showSetAsideDataCommand(folder: string): Command {
     async execute(): Promise<ShowSetAsideResult> {
       const copies = await listSetAside(nodeStateFileSystem(), folder);
       if (copies.length === 0) {
-        void vscode.window.showInformationMessage('No damaged Intervals data was set aside on this computer.');
+        void vscode.window.showInformationMessage(defuseLinks(l10n.t('No damaged Intervals data was set aside on this computer.')));
         return { status: 'none' };
       }
       const picked = await vscode.window.showQuickPick(
         copies.map((file) => ({ label: path.basename(file), description: setAsideWhen(file), file })),
-        { title: 'Intervals: Data Set Aside', placeHolder: 'Copies of damaged files, newest first' },
+        { title: l10n.t('Intervals: Data Set Aside'), placeHolder: l10n.t('Copies of damaged files, newest first') },
       );
       if (!picked) {
         return { status: 'cancelled' };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { AccountSession, SignInResult } from '../../auth/accountSession';
 import { KEYRING_HELP_URL } from '../../auth/credentialStore';
@@ -18,7 +19,7 @@ export function signInCommand(session: Pick<AccountSession, 'signIn'>): Command 
       const token = argumentObject(arg)?.token;
       if (typeof token === 'string') {
         const result = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: 'Signing in to Intervals…' },
+          { location: vscode.ProgressLocation.Notification, title: l10n.t('Signing in to Intervals…') },
           () => session.signIn(token),
         );
         report(result);
@@ -36,9 +37,9 @@ export function signInCommand(session: Pick<AccountSession, 'signIn'>): Command 
 /** The token prompt stays open with the reason when a token is refused, so it can be corrected. */
 function promptForToken(session: Pick<AccountSession, 'signIn'>): Promise<SignInResult | undefined> {
   const box = vscode.window.createInputBox();
-  box.title = 'Sign in to Intervals';
-  box.prompt = `Paste your Intervals API token. ${TOKEN_HELP}`;
-  box.placeholder = 'API token';
+  box.title = l10n.t('Sign in to Intervals');
+  box.prompt = l10n.t('Paste your Intervals API token. {0}', TOKEN_HELP);
+  box.placeholder = l10n.t('API token');
   box.password = true;
   box.ignoreFocusOut = true;
   return new Promise((resolve) => {
@@ -78,12 +79,13 @@ function promptForToken(session: Pick<AccountSession, 'signIn'>): Promise<SignIn
 
 function report(result: SignInResult): void {
   if (result.ok) {
-    const group = result.account.group ? ` (${result.account.group})` : '';
-    void vscode.window.showInformationMessage(defuseLinks(`Signed in to Intervals as ${result.account.name}${group}.`));
+    const { name, group } = result.account;
+    const message = group ? l10n.t('Signed in to Intervals as {0} ({1}).', name, group) : l10n.t('Signed in to Intervals as {0}.', name);
+    void vscode.window.showInformationMessage(defuseLinks(message));
     return;
   }
   if (result.keyring) {
-    void vscode.window.showErrorMessage(defuseLinks(result.message), 'Learn More').then((choice) => {
+    void vscode.window.showErrorMessage(defuseLinks(result.message), l10n.t({ message: 'Learn More', comment: ['Button: opens the help on the keyring'] })).then((choice) => {
       if (choice) {
         void vscode.env.openExternal(vscode.Uri.parse(KEYRING_HELP_URL));
       }

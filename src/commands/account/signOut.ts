@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { AccountSession } from '../../auth/accountSession';
 import type { Command } from '../command';
@@ -11,7 +12,7 @@ export function signOutCommand(session: Pick<AccountSession, 'state' | 'signOut'
       await session.signOut();
       await clearCaches();
       if (wasSignedIn) {
-        vscode.window.setStatusBarMessage('Signed out of Intervals', 4000);
+        vscode.window.setStatusBarMessage(l10n.t('Signed out of Intervals'), 4000);
       }
     },
   };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Project } from '../../api/types';
 import type { AccountGuard } from '../../auth/accountGuard';
@@ -17,7 +18,7 @@ export interface LinkFolderDependencies extends LoadContext {
 
 export type LinkFolderResult = { status: 'done'; folder: string; projectId: number | null } | { status: 'cancelled' } | { status: 'invalid'; message: string };
 
-const TITLE = 'Link Folder to Project';
+const title = (): string => l10n.t('Link Folder to Project');
 
 /**
  * `intervals.linkFolderToProject`: sets `intervals.defaultProject` of a workspace folder (the
@@ -32,17 +33,18 @@ export function linkFolderCommand(deps: LinkFolderDependencies): Command {
       const options = argumentObject(arg) ?? {};
       const folder = typeof options.folder === 'string' ? folderAt(options.folder) : await chooseFolder(deps.asker);
       if (typeof options.folder === 'string' && !folder) {
-        return refuse(`intervals.linkFolderToProject: ${options.folder} is no folder of this workspace. Nothing was done.`);
+        return refuse(l10n.t('{0}: {1} is no folder of this workspace. Nothing was done.', 'intervals.linkFolderToProject', options.folder));
       }
       if (!folder) {
-        return vscode.workspace.workspaceFolders?.length ? { status: 'cancelled' } : refuse('Open a folder first: a project is linked to a folder.');
+        return vscode.workspace.workspaceFolders?.length ? { status: 'cancelled' } : refuse(l10n.t('Open a folder first: a project is linked to a folder.'));
       }
       const projectId = options.projectId !== undefined ? (options.projectId as number | null) : await chooseProject(deps, folder);
       if (projectId === undefined) {
         return { status: 'cancelled' };
       }
       await vscode.workspace.getConfiguration('intervals', folder.uri).update('defaultProject', projectId ?? undefined, vscode.ConfigurationTarget.WorkspaceFolder);
-      vscode.window.setStatusBarMessage(`$(link) ${escapeIcons(folder.name)}: ${projectId === null ? 'no project linked' : 'project linked'}`, 5000);
+      const name = escapeIcons(folder.name);
+      vscode.window.setStatusBarMessage(projectId === null ? l10n.t('$(link) {0}: no project linked', name) : l10n.t('$(link) {0}: project linked', name), 5000);
       return { status: 'done', folder: folder.uri.fsPath, projectId };
     },
   };
@@ -60,10 +62,10 @@ async function chooseFolder(asker: Asker): Promise<vscode.WorkspaceFolder | unde
   }
   const active = activeFolder();
   const chosen = await asker.pick({
-    title: TITLE,
+    title: title(),
     step: 1,
     totalSteps: 2,
-    placeholder: 'Folder to link',
+    placeholder: l10n.t('Folder to link'),
     items: folders.map((folder) => ({ icon: 'folder', label: folder.name, description: folder.uri.fsPath, value: folder })),
     active,
   });
@@ -72,19 +74,19 @@ async function chooseFolder(asker: Asker): Promise<vscode.WorkspaceFolder | unde
 
 /** The project chosen (null: none), undefined when dismissed. */
 async function chooseProject(deps: LinkFolderDependencies, folder: vscode.WorkspaceFolder): Promise<number | null | undefined> {
-  if (!(await deps.guard.client('link a folder to a project'))) {
+  if (!(await deps.guard.client(l10n.t({ message: 'link a folder to a project', comment: ['Completes the sentence: Sign in to Intervals to …'] })))) {
     return undefined;
   }
-  const projects = await load(deps, 'the projects', () => deps.lookups.activeProjects());
+  const projects = await load(deps, l10n.t({ message: 'load the projects', comment: ['Completes the sentence: Could not ….'] }), () => deps.lookups.activeProjects());
   if (!projects) {
     return undefined;
   }
   const current = vscode.workspace.getConfiguration('intervals', folder.uri).get<unknown>('defaultProject');
   const items = [
-    { icon: 'circle-slash', label: 'No project', description: 'unlink the folder', value: null as number | null },
-    ...[...projects].sort(byClientAndName).map((project) => ({ label: project.name, description: project.client ?? 'No client', value: project.id as number | null })),
+    { icon: 'circle-slash', label: l10n.t('No project'), description: l10n.t('unlink the folder'), value: null as number | null },
+    ...[...projects].sort(byClientAndName).map((project) => ({ label: project.name, description: project.client ?? l10n.t('No client'), value: project.id as number | null })),
   ];
-  const chosen = await deps.asker.pick({ title: `${TITLE}: ${folder.name}`, step: 2, totalSteps: 2, placeholder: 'Project of this folder', items, active: typeof current === 'number' ? current : undefined });
+  const chosen = await deps.asker.pick({ title: l10n.t('Link Folder to Project: {0}', folder.name), step: 2, totalSteps: 2, placeholder: l10n.t('Project of this folder'), items, active: typeof current === 'number' ? current : undefined });
   return chosen === BACK ? undefined : chosen;
 }
 

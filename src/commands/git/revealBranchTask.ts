@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { GitWork } from '../../gitExtension/index';
 import type { CurrentBranchTask } from '../../git/currentBranchTask';
@@ -11,7 +12,7 @@ export function revealBranchTaskCommand(git: () => Promise<GitWork>, current: Pi
       await (await git()).branches.refreshCurrent();
       const task = current.value;
       if (!task) {
-        vscode.window.setStatusBarMessage('$(git-branch) The current branch names no task', 5000);
+        vscode.window.setStatusBarMessage(l10n.t('$(git-branch) The current branch names no task'), 5000);
         return false;
       }
       return (await vscode.commands.executeCommand<boolean>('intervals.tasks.reveal', { taskId: task.taskId })) === true;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Task } from '../../api/types';
 import type { AccountSession } from '../../auth/accountSession';
@@ -13,7 +14,7 @@ import { askForTask, taskOf, type TaskLookup } from '../tasks/chosenTask';
 import { updateTask, type TaskUpdateDependencies } from '../tasks/taskUpdate';
 import { chooseRepository, Refused, taskBranch } from './workBranch';
 
-const TITLE = 'Start Work on Task';
+const title = (): string => l10n.t('Start Work on Task');
 
 export interface StartWorkDependencies extends TaskUpdateDependencies {
   readonly lookup: TaskLookup;
@@ -31,7 +32,7 @@ export type StartWorkResult =
 const statusName: ArgumentKind = (value) =>
   typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value) && value > 0)
     ? { ok: true, value }
-    : { ok: false, expected: 'a status name or id' };
+    : { ok: false, refusal: (command, key, given) => l10n.t('{0}: {1} {2} is not a status name or id. Nothing was done.', command, key, given) };
 
 /**
  * `intervals.startWork`: checks out the task's branch (made from `intervals.branchTemplate` when
@@ -47,15 +48,15 @@ export function startWorkCommand(deps: StartWorkDependencies): Command {
       const options = argumentObject(arg) ?? {};
       const branchGiven = typeof options.branch === 'string' ? options.branch.trim() : undefined;
       if (branchGiven !== undefined && !isValidBranchName(branchGiven)) {
-        return refuse('invalid', `intervals.startWork: "${branchGiven}" is not a branch name git accepts. Nothing was done.`);
+        return refuse('invalid', l10n.t('{0}: "{1}" is not a branch name git accepts. Nothing was done.', 'intervals.startWork', branchGiven));
       }
       const git = await deps.git();
       if (!git.bridge.available) {
-        return refuse('invalid', 'Start Work needs a git repository open, with the Git extension enabled.');
+        return refuse('invalid', l10n.t('Start Work needs a git repository open, with the Git extension enabled.'));
       }
-      const repository = await chooseRepository(git.bridge, deps.asker, typeof options.repository === 'string' ? options.repository : undefined, TITLE);
+      const repository = await chooseRepository(git.bridge, deps.asker, typeof options.repository === 'string' ? options.repository : undefined, title());
       if (repository instanceof Refused) {
-        return refuse('invalid', `intervals.startWork: ${repository.message} Nothing was done.`);
+        return refuse('invalid', l10n.t('{0}: {1} Nothing was done.', 'intervals.startWork', repository.message));
       }
       const task = repository && (await findTask(deps, arg));
       if (!repository || !task) {
@@ -67,10 +68,10 @@ export function startWorkCommand(deps: StartWorkDependencies): Command {
 }
 
 async function findTask(deps: StartWorkDependencies, arg: unknown): Promise<Task | undefined> {
-  if (!(await deps.guard.client('start work on a task'))) {
+  if (!(await deps.guard.client(l10n.t({ message: 'start work on a task', comment: ['Completes the sentence: Sign in to Intervals to …'] })))) {
     return undefined;
   }
-  return taskIdFrom(arg) === undefined ? askForTask(deps.lookup, TITLE) : taskOf(deps.lookup, arg, 'start work on a task');
+  return taskIdFrom(arg) === undefined ? askForTask(deps.lookup, title()) : taskOf(deps.lookup, arg, l10n.t({ message: 'start work on a task', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
 }
 
 async function work(deps: StartWorkDependencies, git: GitWork, repository: GitRepository, task: Task, options: Record<string, unknown>): Promise<StartWorkResult> {
@@ -86,14 +87,14 @@ async function work(deps: StartWorkDependencies, git: GitWork, repository: GitRe
       await (exists ? repository.checkout(branch) : repository.createBranch(branch, true));
     } catch (error) {
       release();
-      return refuse('failed', `Could not check out ${branch}: ${gitErrorText(error)}`);
+      return refuse('failed', l10n.t('Could not check out {0}: {1}', branch, gitErrorText(error)));
     }
   }
   await setStatus(deps, task, options.status ?? deps.settings.startWorkStatus);
   if (options.timer !== false) {
     await vscode.commands.executeCommand('intervals.startTimer', { taskId: task.id, task: summarizeTask(task) });
   }
-  vscode.window.setStatusBarMessage(`$(git-branch) ${escapeIcons(branch)}: working on ${escapeIcons(taskLabel(task))}`, 5000);
+  vscode.window.setStatusBarMessage(l10n.t('$(git-branch) {0}: working on {1}', escapeIcons(branch), escapeIcons(taskLabel(task))), 5000);
   return { status: 'done', repository: repository.rootUri.fsPath, branch, created: !exists, taskId: task.id };
 }
 
@@ -106,15 +107,15 @@ async function setStatus(deps: StartWorkDependencies, task: Task, wanted: unknow
     const statuses = await deps.lookups.taskStatuses();
     const status = statuses.find((each) => each.id === wanted || each.name.toLowerCase() === String(wanted).trim().toLowerCase());
     if (!status) {
-      void vscode.window.showWarningMessage(defuseLinks(`No task status is called "${String(wanted)}": the status of ${taskLabel(task)} was left as it is.`));
+      void vscode.window.showWarningMessage(defuseLinks(l10n.t('No task status is called "{0}": the status of {1} was left as it is.', String(wanted), taskLabel(task))));
       return;
     }
-    const api = await deps.guard.client('set the task status');
+    const api = await deps.guard.client(l10n.t({ message: 'set the task status', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
     if (api && task.statusId !== status.id) {
       await updateTask(deps, api, 'intervals.setTaskStatus', task.id, { statusId: status.id });
     }
   } catch (error) {
-    await deps.errors.report(deps.log, `set the status of ${taskLabel(task)}`, error);
+    await deps.errors.report(deps.log, l10n.t({ message: 'set the status of {0}', args: [taskLabel(task)], comment: ['Completes the sentence: Could not ….'] }), error);
   }
 }
 

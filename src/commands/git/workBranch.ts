@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { basename } from 'node:path';
 import type { Task } from '../../api/types';
 import { branchNameFor, taskNumberIn, taskPattern } from '../../git/branchNames';
@@ -25,7 +26,7 @@ export async function chooseRepository(
     const wanted = path.replace(/[\\/]+$/, '');
     const found = repositories.find((repository) => repository.rootUri.fsPath === wanted) ??
       repositories.find((repository) => wanted.startsWith(`${repository.rootUri.fsPath}/`));
-    return found ?? new Refused(`No open git repository is at ${path}.`);
+    return found ?? new Refused(l10n.t('No open git repository is at {0}.', path));
   }
   if (repositories.length <= 1) {
     return repositories[0];
@@ -38,7 +39,7 @@ export async function chooseRepository(
     title,
     step: 1,
     totalSteps: 1,
-    placeholder: 'Repository to work in',
+    placeholder: l10n.t('Repository to work in'),
     items: ordered.map((repository) => ({ icon: 'repo', label: basename(repository.rootUri.fsPath), description: repository.rootUri.fsPath, value: repository })),
     active,
   });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { IntervalsClient } from '../../api/client';
 import type { Project, ProjectInput, Task } from '../../api/types';
@@ -52,7 +53,7 @@ export function createProjectCommand(deps: CreateProjectDependencies): Command {
     id: 'intervals.createProject',
     arguments: { clientId: clientOrNone, name: text, dateStart: day, dateEnd: dayOrNone, billable: boolean, active: boolean, description: text, tasks: passed },
     async execute(arg?: unknown): Promise<CreateProjectResult> {
-      const api = await deps.guard.client('create a project');
+      const api = await deps.guard.client(l10n.t({ message: 'create a project', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
       const account = deps.session.state;
       if (!api || !account.signedIn) {
         return { status: 'cancelled' };
@@ -74,7 +75,7 @@ export function createProjectCommand(deps: CreateProjectDependencies): Command {
         return { status: 'cancelled' };
       }
       const taskArgs = Array.isArray(options?.tasks) ? options.tasks.map((task) => argumentObject(task) ?? {}) : [];
-      const badTask = taskArgs.map((task) => nameProblem(typeof task.title === 'string' ? task.title : '', 'task title')).find(Boolean);
+      const badTask = taskArgs.map((task) => nameProblem(typeof task.title === 'string' ? task.title : '', l10n.t({ message: 'task title', comment: ['Fills the sentences: Enter a …. / The … is too long (at most 255 characters).'] }))).find(Boolean);
       if (badTask) {
         return invalidArgument(badTask);
       }
@@ -103,14 +104,14 @@ async function ask(deps: CreateProjectDependencies, api: IntervalsClient, today:
     deps.log.warn(`Could not load the projects to check new names against: ${error instanceof Error ? error.message : String(error)}`);
     return [];
   });
-  const [clients, all] = await Promise.all([load(deps, 'clients', () => deps.lookups.clients()), projects]);
+  const [clients, all] = await Promise.all([load(deps, l10n.t({ message: 'load clients', comment: ['Completes the sentence: Could not ….'] }), () => deps.lookups.clients()), projects]);
   return clients ? askProject(deps.asker, { clients, projects: all }, today, lastClient) : undefined;
 }
 
 function send(deps: CreateProjectDependencies, api: IntervalsClient, input: ProjectInput, earlier: Date | undefined, options: Record<string, unknown>) {
   return sendWrite(
     deps,
-    'create the project',
+    l10n.t({ message: 'create the project', comment: ['Completes the sentence: Could not ….'] }),
     () =>
       createOnce(
         deps,
@@ -143,7 +144,7 @@ async function makeTasks(
     try {
       const taskInput = await taskInputFromArgument(deps, taskArg, projectId, personId, today);
       if (typeof taskInput !== 'object') {
-        throw new Error(taskInput ?? 'the task statuses and priorities could not be loaded');
+        throw new Error(taskInput ?? l10n.t('the task statuses and priorities could not be loaded'));
       }
       const task = await api.createTask(taskInput);
       announceTask(deps, task, projectId);
@@ -162,18 +163,25 @@ function announce(deps: CreateProjectDependencies, project: Project, taskCount: 
     deps.log.error(`Project ${project.id} created, but tasks failed: ${failures}`);
     void vscode.window.showWarningMessage(
       defuseLinks(
-        `Created project "${project.name}", but ${taskFailures.length} of its ${taskCount} tasks could not be created: ${failures} The project is kept; add the missing tasks with New Task.`,
+        l10n.t(
+          'Created project "{0}", but {1} of its {2} tasks could not be created: {3} The project is kept; add the missing tasks with New Task.',
+          project.name,
+          taskFailures.length,
+          taskCount,
+          failures,
+        ),
       ),
     );
   } else if (asked) {
     // Asked step by step: the next thing is usually its first task.
-    void vscode.window.showInformationMessage(defuseLinks(`Created project "${project.name}".`), 'New Task').then(async (choice) => {
-      if (choice === 'New Task') {
+    const newTask = l10n.t({ message: 'New Task', comment: ['Button: makes a task in the new project'] });
+    void vscode.window.showInformationMessage(defuseLinks(l10n.t('Created project "{0}".', project.name)), newTask).then(async (choice) => {
+      if (choice === newTask) {
         await vscode.commands.executeCommand('intervals.createTask', { projectId: project.id });
       }
     });
   } else {
-    vscode.window.setStatusBarMessage(`Created project ${escapeIcons(project.name)}`, 5000);
+    vscode.window.setStatusBarMessage(l10n.t('Created project {0}', escapeIcons(project.name)), 5000);
   }
 }
 

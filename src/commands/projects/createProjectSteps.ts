@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Client, Project, ProjectInput } from '../../api/types';
 import { runSteps, settle, type Asker, type Choice, type Step } from '../../prompts/asker';
 import { isoOrNull, laterDateProblem, nameProblem } from '../../prompts/formRules';
@@ -6,7 +7,6 @@ import { dateStep } from '../../prompts/steps';
 import { positiveId } from '../../tasks/taskReference';
 import { parseDate, toIsoDate } from '../../time/dates';
 
-const TITLE = 'New Project';
 /** How "no client" is remembered as the last answer. */
 export const NO_CLIENT = 'none';
 
@@ -32,8 +32,15 @@ export function sameNameWarning(name: string, clientId: number | null, projects:
   if (!wanted || !same) {
     return undefined;
   }
-  const owner = clientId === null ? 'without a client' : `for ${clients.find((client) => client.id === clientId)?.name ?? same.client ?? `client ${clientId}`}`;
-  return `A${same.active ? '' : 'n inactive'} project "${same.name}" already exists ${owner}; Enter creates another one.`;
+  if (clientId === null) {
+    return same.active
+      ? l10n.t('A project "{0}" already exists without a client; Enter creates another one.', same.name)
+      : l10n.t('An inactive project "{0}" already exists without a client; Enter creates another one.', same.name);
+  }
+  const owner = clients.find((client) => client.id === clientId)?.name ?? same.client ?? l10n.t('client {0}', clientId);
+  return same.active
+    ? l10n.t('A project "{0}" already exists for {1}; Enter creates another one.', same.name, owner)
+    : l10n.t('An inactive project "{0}" already exists for {1}; Enter creates another one.', same.name, owner);
 }
 
 /**
@@ -49,7 +56,7 @@ export async function askProject(
 ): Promise<ProjectInput | undefined> {
   const { clients } = lists;
   const clientChoices: Choice<number | null>[] = [
-    { label: 'No client', description: 'an internal project', value: null },
+    { label: l10n.t('No client'), description: l10n.t('an internal project'), value: null },
     ...[...clients].sort((a, b) => a.name.localeCompare(b.name)).map((c) => ({ label: c.name, value: c.id })),
   ];
   const state: ProjectFormState = {
@@ -65,7 +72,7 @@ export async function askProject(
     description: '',
   };
   const warning = (name: string): string | undefined => sameNameWarning(name, state.clientId, lists.projects, clients);
-  const done = await runSteps(TITLE, [...nameSteps(asker, clientChoices, today, state, warning), ...termSteps(asker, today, state)]);
+  const done = await runSteps(l10n.t('New Project'), [...nameSteps(asker, clientChoices, today, state, warning), ...termSteps(asker, today, state)]);
   if (!done) {
     return undefined;
   }
@@ -83,18 +90,18 @@ export async function askProject(
 function nameSteps(asker: Asker, clientChoices: Choice<number | null>[], today: Date, state: ProjectFormState, warning: (name: string) => string | undefined): Step[] {
   return [
     async (position) =>
-      settle(await asker.pick({ ...position, placeholder: 'Client of the project', items: clientChoices, active: state.clientId }), (value) => {
+      settle(await asker.pick({ ...position, placeholder: l10n.t('Client of the project'), items: clientChoices, active: state.clientId }), (value) => {
         state.clientId = value;
       }),
     async (position) =>
-      settle(await asker.input({ ...position, prompt: 'Project name', value: state.name, validate: (value) => nameProblem(value, 'project name'), warning }), (value) => {
+      settle(await asker.input({ ...position, prompt: l10n.t('Project name'), value: state.name, validate: (value) => nameProblem(value, l10n.t({ message: 'project name', comment: ['Fills the sentences: Enter a …. / The … is too long (at most 255 characters).'] })), warning }), (value) => {
         state.name = value.trim();
       }),
     dateStep({
       asker,
       today,
-      prompt: 'Start date: today, tomorrow, next mon, +7, dec 18 or YYYY-MM-DD',
-      placeholder: 'Start date',
+      prompt: l10n.t('Start date: today, tomorrow, next mon, +7, dec 18 or YYYY-MM-DD'),
+      placeholder: l10n.t('Start date'),
       value: () => state.start,
       store: (iso) => {
         state.start = iso ?? state.start;
@@ -113,8 +120,8 @@ function termSteps(asker: Asker, today: Date, state: ProjectFormState): Step[] {
       settle(
         await asker.pick({
           ...position,
-          placeholder: 'Is time on this project billable by default?',
-          items: yesNo('Billable', 'Not billable'),
+          placeholder: l10n.t('Is time on this project billable by default?'),
+          items: yesNo(l10n.t('Billable'), l10n.t('Not billable')),
           active: state.billableChosen ? state.billable : state.clientId !== null,
         }),
         (value) => {
@@ -123,17 +130,17 @@ function termSteps(asker: Asker, today: Date, state: ProjectFormState): Step[] {
         },
       ),
     async (position) =>
-      settle(await asker.pick({ ...position, placeholder: 'Status of the project', items: yesNo('Active', 'Inactive'), active: state.active }), (value) => {
+      settle(await asker.pick({ ...position, placeholder: l10n.t('Status of the project'), items: yesNo(l10n.t('Active'), l10n.t('Inactive')), active: state.active }), (value) => {
         state.active = value;
       }),
     dateStep({
       asker,
       today,
-      prompt: 'End date (optional; empty for none): a weekday such as fri means the next one, +30, dec 18 or YYYY-MM-DD',
-      placeholder: 'End date (empty for none)',
+      prompt: l10n.t('End date (optional; empty for none): a weekday such as fri means the next one, +30, dec 18 or YYYY-MM-DD'),
+      placeholder: l10n.t('End date (empty for none)'),
       direction: 'future',
       optional: true,
-      notBefore: () => ({ iso: state.start, name: 'start date' }),
+      notBefore: () => ({ iso: state.start, name: l10n.t({ message: 'start date', comment: ['Fills the sentence: This date is before the … (YYYY-MM-DD).'] }) }),
       value: () => state.endText,
       store: (iso, text) => {
         state.end = iso;
@@ -141,7 +148,7 @@ function termSteps(asker: Asker, today: Date, state: ProjectFormState): Step[] {
       },
     }),
     async (position) =>
-      settle(await asker.input({ ...position, prompt: 'Description (optional)', value: state.description }), (value) => {
+      settle(await asker.input({ ...position, prompt: l10n.t('Description (optional)'), value: state.description }), (value) => {
         state.description = value;
       }),
   ];
@@ -150,20 +157,20 @@ function termSteps(asker: Asker, today: Date, state: ProjectFormState): Step[] {
 /** The input an argument object describes, or a message saying what is wrong with it. */
 export function projectFromArgument(options: Record<string, unknown>, today: Date): ProjectInput | string {
   const name = String(options.name);
-  const nameMessage = nameProblem(name, 'project name');
+  const nameMessage = nameProblem(name, l10n.t({ message: 'project name', comment: ['Fills the sentences: Enter a …. / The … is too long (at most 255 characters).'] }));
   if (nameMessage) {
     return nameMessage;
   }
   const clientId = options.clientId === undefined || options.clientId === null ? null : positiveId(options.clientId);
   if (clientId === undefined) {
-    return `"${String(options.clientId)}" is not a client id.`;
+    return l10n.t('"{0}" is not a client id.', String(options.clientId));
   }
   const start = parseDate(typeof options.dateStart === 'string' ? options.dateStart : 'today', today);
   if (!start.ok) {
     return start.message;
   }
   const endText = typeof options.dateEnd === 'string' ? options.dateEnd : '';
-  const endMessage = laterDateProblem(endText, today, start.iso, 'start date');
+  const endMessage = laterDateProblem(endText, today, start.iso, l10n.t({ message: 'start date', comment: ['Fills the sentence: This date is before the … (YYYY-MM-DD).'] }));
   if (endMessage) {
     return endMessage;
   }

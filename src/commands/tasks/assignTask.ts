@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Task } from '../../api/types';
 import type { SessionState } from '../../auth/accountSession';
 import { runSteps, settle } from '../../prompts/asker';
@@ -16,7 +17,7 @@ export function assignTaskCommand(deps: TaskUpdateDependencies & { readonly sess
     id: COMMAND,
     arguments: { taskId: id, assigneeIds: ids },
     async execute(arg?: unknown): Promise<WriteResult<Task>> {
-      const api = await deps.guard.client('change a task');
+      const api = await deps.guard.client(l10n.t({ message: 'change a task', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
       if (!api) {
         return { status: 'cancelled' };
       }
@@ -25,28 +26,28 @@ export function assignTaskCommand(deps: TaskUpdateDependencies & { readonly sess
         const taskId = taskIdFrom(arg);
         const given = Array.isArray(options.assigneeIds) ? options.assigneeIds.map(positiveId) : [undefined];
         if (taskId === undefined || !given.every((each): each is number => each !== undefined)) {
-          return invalidArgument('Give a task id and a list of person ids.');
+          return invalidArgument(l10n.t('Give a task id and a list of person ids.'));
         }
         return updateTask(deps, api, COMMAND, taskId, { assigneeIds: given });
       }
-      const task = await taskToUpdate(deps, api, arg, 'Assign Task: Choose a Task');
+      const task = await taskToUpdate(deps, api, arg, l10n.t('Assign Task: Choose a Task'));
       if (!task) {
         return { status: 'cancelled' };
       }
       if (task.projectId === null) {
-        return invalidArgument('This task has no project, so there is no one to assign it to.');
+        return invalidArgument(l10n.t('This task has no project, so there is no one to assign it to.'));
       }
       const projectId = task.projectId;
-      const people = await load(deps, 'the people on the project', () => deps.lookups.projectPeople(projectId));
+      const people = await load(deps, l10n.t({ message: 'load the people on the project', comment: ['Completes the sentence: Could not ….'] }), () => deps.lookups.projectPeople(projectId));
       if (!people) {
         return { status: 'cancelled' };
       }
       const state = deps.session.state;
       const items = personChoices(people, state.signedIn ? state.account.personId : undefined);
       let assigneeIds: number[] | undefined;
-      const done = await runSteps(`Assign ${taskLabel(task)}`, [
+      const done = await runSteps(l10n.t('Assign {0}', taskLabel(task)), [
         async (position) =>
-          settle(await deps.asker.pickMany({ ...position, placeholder: 'Assignees (clear all for none)', items, selected: task.assigneeIds }), (value) => {
+          settle(await deps.asker.pickMany({ ...position, placeholder: l10n.t('Assignees (clear all for none)'), items, selected: task.assigneeIds }), (value) => {
             assigneeIds = value;
           }),
       ]);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Task } from '../../api/types';
 import type { AccountGuard } from '../../auth/accountGuard';
 import type { ErrorReporter } from '../../common/errorReporter';
@@ -27,19 +28,19 @@ export async function taskOf(lookup: TaskLookup, arg: unknown, purpose: string):
       fetch: async (taskId) => (await lookup.guard.client(purpose))?.getTask(taskId),
     });
   } catch (error) {
-    void lookup.errors.report(lookup.log, `find task ${taskIdFrom(arg)}`, error);
+    void lookup.errors.report(lookup.log, l10n.t({ message: 'find task {0}', args: [String(taskIdFrom(arg))], comment: ['Completes the sentence: Could not ….'] }), error);
     return undefined;
   }
 }
 
 /** Find Task's picker (recent tasks first, then every open task), after the offer to sign in when signed out. */
 export async function askForTask(lookup: TaskLookup, title: string, value?: string): Promise<Task | undefined> {
-  if (!(await lookup.guard.client('find a task'))) {
+  if (!(await lookup.guard.client(l10n.t({ message: 'find a task', comment: ['Completes the sentence: Sign in to Intervals to …'] })))) {
     return undefined;
   }
   const picked = await lookup.finder.askForTask(title, value);
   if (!picked) {
     return undefined;
   }
-  return 'task' in picked ? picked.task : taskOf(lookup, picked.summary.id, 'find a task');
+  return 'task' in picked ? picked.task : taskOf(lookup, picked.summary.id, l10n.t({ message: 'find a task', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
 }

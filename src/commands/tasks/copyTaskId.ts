@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { id } from '../args';
 import type { Command } from '../command';
@@ -12,13 +13,13 @@ export function copyTaskIdCommand(lookup: TaskLookup): Command {
     id: 'intervals.copyTaskId',
     arguments: { taskId: id },
     async execute(arg?: unknown): Promise<string | undefined> {
-      const task = arg === undefined ? await askForTask(lookup, 'Copy Task ID') : await taskOf(lookup, arg, 'copy a task id');
+      const task = arg === undefined ? await askForTask(lookup, l10n.t('Copy Task ID')) : await taskOf(lookup, arg, l10n.t({ message: 'copy a task id', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
       if (!task) {
         return undefined;
       }
       const text = String(task.localId ?? task.id);
       await vscode.env.clipboard.writeText(text);
-      vscode.window.setStatusBarMessage(`Copied task ID ${text}`, 3000);
+      vscode.window.setStatusBarMessage(l10n.t('Copied task ID {0}', text), 3000);
       return text;
     },
   };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { WebAddressPrompt } from '../../prompts/webAddress';
 import { id } from '../args';
@@ -11,10 +12,10 @@ export function copyTaskLinkCommand(lookup: TaskLookup, webAddress: Pick<WebAddr
     id: 'intervals.copyTaskLink',
     arguments: { taskId: id },
     async execute(arg?: unknown): Promise<string | undefined> {
-      const link = await taskLinkFor(lookup, webAddress, arg, 'Copy Task Link');
+      const link = await taskLinkFor(lookup, webAddress, arg, l10n.t('Copy Task Link'));
       if (link) {
         await vscode.env.clipboard.writeText(link);
-        vscode.window.setStatusBarMessage(`Copied ${link}`, 3000);
+        vscode.window.setStatusBarMessage(l10n.t('Copied {0}', link), 3000);
       }
       return link;
     },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Task } from '../../api/types';
 import type { AccountGuard } from '../../auth/accountGuard';
@@ -37,7 +38,7 @@ export function createTaskCommand(deps: CreateTaskDependencies): Command {
     id: 'intervals.createTask',
     arguments: { projectId: id, title: text, moduleId: idOrNone, statusId: id, priorityId: id, ownerId: id, assigneeIds: ids, dateOpen: day, dateDue: dayOrNone, description: text },
     async execute(arg?: unknown): Promise<WriteResult<Task>> {
-      const api = await deps.guard.client('create a task');
+      const api = await deps.guard.client(l10n.t({ message: 'create a task', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
       const account = deps.session.state;
       if (!api || !account.signedIn) {
         return { status: 'cancelled' };
@@ -46,7 +47,7 @@ export function createTaskCommand(deps: CreateTaskDependencies): Command {
       const options = argumentObject(arg) ?? {};
       const projectId = projectIdFrom(arg);
       if (options.projectId !== undefined && projectId === undefined) {
-        return invalidArgument(`"${String(options.projectId)}" is not a project id.`);
+        return invalidArgument(l10n.t('"{0}" is not a project id.', String(options.projectId)));
       }
       const earlier = earlierAttempt(options);
       if (typeof earlier === 'string') {
@@ -67,7 +68,7 @@ export function createTaskCommand(deps: CreateTaskDependencies): Command {
       }
       const result = await sendWrite(
         deps,
-        'create the task',
+        l10n.t({ message: 'create the task', comment: ['Completes the sentence: Could not ….'] }),
         () =>
           createOnce(
             deps,
@@ -92,8 +93,9 @@ export function createTaskCommand(deps: CreateTaskDependencies): Command {
 
 /** The next thing after a new task is usually to work on it. */
 function offerTimer(task: Task): void {
-  void vscode.window.showInformationMessage(defuseLinks(`Created task ${taskLabel(task)}.`), 'Start Timer').then(async (choice) => {
-    if (choice === 'Start Timer') {
+  const startTimer = l10n.t({ message: 'Start Timer', comment: ['Button: starts a timer on the new task'] });
+  void vscode.window.showInformationMessage(defuseLinks(l10n.t('Created task {0}.', taskLabel(task))), startTimer).then(async (choice) => {
+    if (choice === startTimer) {
       await vscode.commands.executeCommand('intervals.startTimer', { taskId: task.id });
     }
   });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Project, TaskInput } from '../../api/types';
 import type { LookupCache } from '../../lookups/lookupCache';
 import { runSteps, settle, type Asker, type Choice, type Step } from '../../prompts/asker';
@@ -9,7 +10,6 @@ import { defaultPriority, defaultStatus } from '../../tasks/taskDefaults';
 import { toIsoDate } from '../../time/dates';
 import { load, type LoadContext } from '../writes';
 
-const TITLE = 'New Task';
 
 export interface TaskFormContext extends LoadContext {
   readonly lookups: Pick<LookupCache, 'taskStatuses' | 'taskPriorities' | 'people' | 'activeProjects' | 'projectModules' | 'projectPeople'>;
@@ -65,7 +65,7 @@ export async function askTask(context: TaskFormContext, start: TaskFormStart): P
     dueText: '',
     description: '',
   };
-  const done = await runSteps(TITLE, [...placeSteps(context, start, loaded, state), ...detailSteps(context, start, loaded, state)]);
+  const done = await runSteps(l10n.t('New Task'), [...placeSteps(context, start, loaded, state), ...detailSteps(context, start, loaded, state)]);
   if (!done || state.projectId === undefined || state.statusId === undefined || state.priorityId === undefined) {
     return undefined;
   }
@@ -85,7 +85,7 @@ export async function askTask(context: TaskFormContext, start: TaskFormStart): P
 
 function loadChoices(context: TaskFormContext) {
   const { lookups } = context;
-  return load(context, 'task statuses, priorities and people', () =>
+  return load(context, l10n.t({ message: 'load task statuses, priorities and people', comment: ['Completes the sentence: Could not ….'] }), () =>
     Promise.all([lookups.taskStatuses(), lookups.taskPriorities(), lookups.people(), lookups.activeProjects()]),
   );
 }
@@ -101,7 +101,7 @@ function placeSteps(context: TaskFormContext, start: TaskFormStart, loaded: Load
       if (start.projectId !== undefined) {
         return 'skip';
       }
-      return settle(await asker.pick({ ...position, placeholder: 'Project of the task', items: projectChoices, active: state.projectId }), (value) => {
+      return settle(await asker.pick({ ...position, placeholder: l10n.t('Project of the task'), items: projectChoices, active: state.projectId }), (value) => {
         if (value !== state.projectId) {
           state.moduleId = undefined;
           state.assigneeIds = [];
@@ -110,7 +110,7 @@ function placeSteps(context: TaskFormContext, start: TaskFormStart, loaded: Load
       });
     },
     async (position) => {
-      const modules = await load(context, 'modules', () => lookups.projectModules(state.projectId as number));
+      const modules = await load(context, l10n.t({ message: 'load modules', comment: ['Completes the sentence: Could not ….'] }), () => lookups.projectModules(state.projectId as number));
       if (!modules) {
         return 'cancel';
       }
@@ -120,15 +120,15 @@ function placeSteps(context: TaskFormContext, start: TaskFormStart, loaded: Load
       }
       // A task need not belong to a module: "No module" (null, as an answer is never undefined) is the default.
       const items: Choice<number | null>[] = [
-        { label: 'No module', description: 'in the project only', value: null },
+        { label: l10n.t('No module'), description: l10n.t('in the project only'), value: null },
         ...[...modules].sort((a, b) => a.name.localeCompare(b.name)).map((m) => ({ label: m.name, description: m.description ?? undefined, value: m.moduleId })),
       ];
-      return settle(await asker.pick({ ...position, placeholder: 'Module of the task', items, active: state.moduleId ?? null }), (value) => {
+      return settle(await asker.pick({ ...position, placeholder: l10n.t('Module of the task'), items, active: state.moduleId ?? null }), (value) => {
         state.moduleId = value ?? undefined;
       });
     },
     async (position) =>
-      settle(await asker.input({ ...position, prompt: 'Task title', value: state.title, validate: (value) => nameProblem(value, 'task title') }), (value) => {
+      settle(await asker.input({ ...position, prompt: l10n.t('Task title'), value: state.title, validate: (value) => nameProblem(value, l10n.t({ message: 'task title', comment: ['Fills the sentences: Enter a …. / The … is too long (at most 255 characters).'] })) }), (value) => {
         state.title = value.trim();
       }),
   ];
@@ -141,35 +141,35 @@ function detailSteps(context: TaskFormContext, start: TaskFormStart, loaded: Loa
   return [
     async (position) => {
       const items = [...statuses].sort((a, b) => a.order - b.order).map((s) => ({ label: s.name, value: s.id }));
-      return settle(await asker.pick({ ...position, placeholder: 'Status', items, active: state.statusId }), (value) => {
+      return settle(await asker.pick({ ...position, placeholder: l10n.t('Status'), items, active: state.statusId }), (value) => {
         state.statusId = value;
       });
     },
     async (position) => {
       const items = [...priorities]
         .sort((a, b) => a.priority - b.priority)
-        .map((p) => ({ label: p.name, description: p.isDefault ? 'default' : undefined, value: p.id }));
-      return settle(await asker.pick({ ...position, placeholder: 'Priority', items, active: state.priorityId }), (value) => {
+        .map((p) => ({ label: p.name, description: p.isDefault ? l10n.t({ message: 'default', comment: ['Beside the default priority'] }) : undefined, value: p.id }));
+      return settle(await asker.pick({ ...position, placeholder: l10n.t('Priority'), items, active: state.priorityId }), (value) => {
         state.priorityId = value;
       });
     },
     async (position) =>
-      settle(await asker.pick({ ...position, placeholder: 'Owner of the task', items: personChoices(people, start.personId), active: state.ownerId }), (value) => {
+      settle(await asker.pick({ ...position, placeholder: l10n.t('Owner of the task'), items: personChoices(people, start.personId), active: state.ownerId }), (value) => {
         state.ownerId = value;
       }),
     async (position) => {
-      const team = await load(context, 'the people on the project', () => lookups.projectPeople(state.projectId as number));
+      const team = await load(context, l10n.t({ message: 'load the people on the project', comment: ['Completes the sentence: Could not ….'] }), () => lookups.projectPeople(state.projectId as number));
       if (!team) {
         return 'cancel';
       }
       const items = personChoices(team, start.personId);
-      return settle(await asker.pickMany({ ...position, placeholder: 'Assignees (none, one or several)', items, selected: state.assigneeIds }), (value) => {
+      return settle(await asker.pickMany({ ...position, placeholder: l10n.t('Assignees (none, one or several)'), items, selected: state.assigneeIds }), (value) => {
         state.assigneeIds = value;
       });
     },
     ...dateSteps(asker, start.today, state),
     async (position) =>
-      settle(await asker.input({ ...position, prompt: 'Description (optional)', value: state.description }), (value) => {
+      settle(await asker.input({ ...position, prompt: l10n.t('Description (optional)'), value: state.description }), (value) => {
         state.description = value;
       }),
   ];
@@ -180,8 +180,8 @@ function dateSteps(asker: Asker, today: Date, state: TaskFormState): Step[] {
     dateStep({
       asker,
       today,
-      prompt: 'Open date: today, yesterday, a weekday such as mon, dec 18 or YYYY-MM-DD',
-      placeholder: 'Open date',
+      prompt: l10n.t('Open date: today, yesterday, a weekday such as mon, dec 18 or YYYY-MM-DD'),
+      placeholder: l10n.t('Open date'),
       value: () => state.open,
       store: (iso) => {
         state.open = iso ?? state.open;
@@ -190,11 +190,11 @@ function dateSteps(asker: Asker, today: Date, state: TaskFormState): Step[] {
     dateStep({
       asker,
       today,
-      prompt: 'Due date (optional; empty for none): a weekday such as fri means the next one, +7, dec 18 or YYYY-MM-DD',
-      placeholder: 'Due date (empty for none)',
+      prompt: l10n.t('Due date (optional; empty for none): a weekday such as fri means the next one, +7, dec 18 or YYYY-MM-DD'),
+      placeholder: l10n.t('Due date (empty for none)'),
       direction: 'future',
       optional: true,
-      notBefore: () => ({ iso: state.open, name: 'open date' }),
+      notBefore: () => ({ iso: state.open, name: l10n.t({ message: 'open date', comment: ['Fills the sentence: This date is before the … (YYYY-MM-DD).'] }) }),
       value: () => state.dueText,
       store: (iso, text) => {
         state.due = iso;

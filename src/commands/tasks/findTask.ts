@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Task } from '../../api/types';
 import type { TaskActions } from '../../views/tasks/taskActions';
 import type { TaskReveal } from '../../views/tasks/taskReveal';
@@ -17,7 +18,7 @@ export function findTaskCommand(lookup: TaskLookup, reveal: Pick<TaskReveal, 're
     arguments: { value: text, title: text, pick: boolean, action: text },
     async execute(arg?: unknown): Promise<Task | undefined> {
       const options = argumentObject(arg) ?? {};
-      const title = typeof options.title === 'string' && options.title.trim() !== '' ? options.title : 'Find Task';
+      const title = typeof options.title === 'string' && options.title.trim() !== '' ? options.title : l10n.t('Find Task');
       const value = typeof options.value === 'string' ? options.value : undefined;
       const task = await askForTask(lookup, title, value);
       if (!task || options.pick === true) {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { WebAddressPrompt } from '../../prompts/webAddress';
 import { id } from '../args';
@@ -11,7 +12,7 @@ export function openTaskInBrowserCommand(lookup: TaskLookup, webAddress: Pick<We
     id: 'intervals.openTaskInBrowser',
     arguments: { taskId: id },
     async execute(arg?: unknown): Promise<string | undefined> {
-      const link = await taskLinkFor(lookup, webAddress, arg, 'Open Task in Browser');
+      const link = await taskLinkFor(lookup, webAddress, arg, l10n.t('Open Task in Browser'));
       if (link) {
         await vscode.env.openExternal(vscode.Uri.parse(link));
       }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { positiveId } from '../../tasks/taskReference';
 import type { TaskReveal } from '../../views/tasks/taskReveal';
 import { argumentObject, id } from '../args';
@@ -13,7 +14,7 @@ export function revealTaskCommand(lookup: TaskLookup, reveal: Pick<TaskReveal, '
       const options = argumentObject(arg) ?? {};
       const taskId = positiveId(options.taskId);
       if (taskId !== undefined) {
-        const task = await taskOf(lookup, taskId, 'show a task');
+        const task = await taskOf(lookup, taskId, l10n.t({ message: 'show a task', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
         return task ? reveal.revealTask(task) : false;
       }
       const projectId = positiveId(options.projectId);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Task } from '../../api/types';
 import { runSteps, settle } from '../../prompts/asker';
 import { defaultStatus } from '../../tasks/taskDefaults';
@@ -15,7 +16,7 @@ export function setTaskStatusCommand(deps: TaskUpdateDependencies): Command {
     id: COMMAND,
     arguments: { taskId: id, statusId: id },
     async execute(arg?: unknown): Promise<WriteResult<Task>> {
-      const api = await deps.guard.client('change a task');
+      const api = await deps.guard.client(l10n.t({ message: 'change a task', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
       if (!api) {
         return { status: 'cancelled' };
       }
@@ -24,25 +25,25 @@ export function setTaskStatusCommand(deps: TaskUpdateDependencies): Command {
         const taskId = taskIdFrom(arg);
         const statusId = positiveId(options.statusId);
         if (taskId === undefined || statusId === undefined) {
-          return invalidArgument('Give a task id and a status id.');
+          return invalidArgument(l10n.t('Give a task id and a status id.'));
         }
         return updateTask(deps, api, COMMAND, taskId, { statusId }, statusSet);
       }
-      const task = await taskToUpdate(deps, api, arg, 'Set Task Status: Choose a Task');
+      const task = await taskToUpdate(deps, api, arg, l10n.t('Set Task Status: Choose a Task'));
       if (!task) {
         return { status: 'cancelled' };
       }
-      const statuses = await load(deps, 'task statuses', () => deps.lookups.taskStatuses());
+      const statuses = await load(deps, l10n.t({ message: 'load task statuses', comment: ['Completes the sentence: Could not ….'] }), () => deps.lookups.taskStatuses());
       if (!statuses) {
         return { status: 'cancelled' };
       }
       let statusId: number | undefined;
       const items = [...statuses]
         .sort((a, b) => a.order - b.order)
-        .map((s) => ({ label: s.name, description: s.id === task.statusId ? 'current' : undefined, value: s.id }));
-      const done = await runSteps(`Set Status of ${taskLabel(task)}`, [
+        .map((s) => ({ label: s.name, description: s.id === task.statusId ? l10n.t({ message: 'current', comment: ['Beside the status a task has now'] }) : undefined, value: s.id }));
+      const done = await runSteps(l10n.t('Set Status of {0}', taskLabel(task)), [
         async (position) =>
-          settle(await deps.asker.pick({ ...position, placeholder: 'New status', items, active: task.statusId ?? defaultStatus(statuses)?.id }), (value) => {
+          settle(await deps.asker.pick({ ...position, placeholder: l10n.t('New status'), items, active: task.statusId ?? defaultStatus(statuses)?.id }), (value) => {
             statusId = value;
           }),
       ]);
@@ -56,6 +57,8 @@ export function setTaskStatusCommand(deps: TaskUpdateDependencies): Command {
 
 /** "Status of #1036 set to In Progress": what changed, in the words of the menu that changed it. */
 export function statusSet(task: Task): string {
-  const which = task.localId === null ? `“${task.title}”` : `#${task.localId}`;
-  return task.status ? `Status of ${which} set to ${task.status}` : `Status of ${which} changed`;
+  if (task.localId === null) {
+    return task.status ? l10n.t('Status of “{0}” set to {1}', task.title, task.status) : l10n.t('Status of “{0}” changed', task.title);
+  }
+  return task.status ? l10n.t('Status of #{0} set to {1}', task.localId, task.status) : l10n.t('Status of #{0} changed', task.localId);
 }

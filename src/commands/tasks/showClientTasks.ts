@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Task } from '../../api/types';
 import type { AccountGuard } from '../../auth/accountGuard';
@@ -22,7 +23,7 @@ export function showClientTasksCommand(
     id: 'intervals.showClientTasks',
     arguments: { clientId: clientOrNone, name: text, pick: boolean, action: text },
     async execute(arg?: unknown): Promise<Task | undefined> {
-      if (!(await guard.client('list a client’s tasks'))) {
+      if (!(await guard.client(l10n.t({ message: 'list a client’s tasks', comment: ['Completes the sentence: Sign in to Intervals to …'] })))) {
         return undefined;
       }
       const options = argumentObject(arg) ?? {};
@@ -49,7 +50,7 @@ async function clientFrom(finder: Pick<TaskFinder, 'clientGroups'>, options: Rec
     }
     const name = typeof options.name === 'string' ? options.name : undefined;
     const known = name ? undefined : (await finder.clientGroups())?.find((group) => group.clientId === clientId);
-    return { clientId, name: name ?? known?.name ?? (clientId === null ? 'No client' : `Client ${clientId}`) };
+    return { clientId, name: name ?? known?.name ?? (clientId === null ? l10n.t('No client') : l10n.t('Client {0}', clientId)) };
   }
   const groups = await finder.clientGroups();
   if (!groups) {
@@ -58,10 +59,10 @@ async function clientFrom(finder: Pick<TaskFinder, 'clientGroups'>, options: Rec
   const chosen = await vscode.window.showQuickPick(
     groups.map((group) => ({
       label: escapeIcons(group.name),
-      description: group.projects.length === 1 ? '1 active project' : `${group.projects.length} active projects`,
+      description: group.projects.length === 1 ? l10n.t('1 active project') : l10n.t('{0} active projects', group.projects.length),
       group,
     })),
-    { title: 'Show Open Tasks of a Client', placeHolder: 'Choose a client', matchOnDescription: false },
+    { title: l10n.t('Show Open Tasks of a Client'), placeHolder: l10n.t('Choose a client'), matchOnDescription: false },
   );
   return chosen?.group;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { TaskTreeNode } from '../../views/tasks/nodes/taskTreeNode';
 import type { TaskActions } from '../../views/tasks/taskActions';
@@ -25,7 +26,7 @@ export function showTaskActionsCommand(lookup: TaskLookup, tree: Pick<TaskTree, 
       if (target === undefined) {
         return undefined;
       }
-      const task = await taskOf(lookup, target, 'show what can be done with a task');
+      const task = await taskOf(lookup, target, l10n.t({ message: 'show what can be done with a task', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
       return task ? actions.offer(task) : undefined;
     },
   };

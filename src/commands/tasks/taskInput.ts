@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Task, TaskInput } from '../../api/types';
 import type { LookupCache } from '../../lookups/lookupCache';
 import { laterDateProblem, isoOrNull, nameProblem } from '../../prompts/formRules';
@@ -36,10 +37,10 @@ export async function taskInputFromArgument(
   today: Date,
 ): Promise<TaskInput | string | undefined> {
   if (projectId === undefined) {
-    return 'Say which project the task belongs to (projectId).';
+    return l10n.t('Say which project the task belongs to (projectId).');
   }
   const title = String(options.title);
-  const titleProblem = nameProblem(title, 'task title');
+  const titleProblem = nameProblem(title, l10n.t({ message: 'task title', comment: ['Fills the sentences: Enter a …. / The … is too long (at most 255 characters).'] }));
   if (titleProblem) {
     return titleProblem;
   }
@@ -48,13 +49,13 @@ export async function taskInputFromArgument(
     return open.message;
   }
   const dueText = typeof options.dateDue === 'string' ? options.dateDue : '';
-  const ids = laterDateProblem(dueText, today, open.iso, 'open date') ?? givenIds(options);
+  const ids = laterDateProblem(dueText, today, open.iso, l10n.t({ message: 'open date', comment: ['Fills the sentence: This date is before the … (YYYY-MM-DD).'] })) ?? givenIds(options);
   if (typeof ids === 'string') {
     return ids;
   }
   let defaults: { statusId: number; priorityId: number } | string | undefined;
   if (ids.statusId === undefined || ids.priorityId === undefined) {
-    defaults = await load(context, 'task statuses and priorities', () => taskDefaults(context.lookups));
+    defaults = await load(context, l10n.t({ message: 'load task statuses and priorities', comment: ['Completes the sentence: Could not ….'] }), () => taskDefaults(context.lookups));
     if (defaults === undefined || typeof defaults === 'string') {
       return defaults;
     }
@@ -95,13 +96,13 @@ function givenIds(options: Record<string, unknown>): GivenIds | string {
     if (options[key] !== undefined && options[key] !== null) {
       ids[key] = positiveId(options[key]);
       if (ids[key] === undefined) {
-        return `"${String(options[key])}" is not a valid ${key}.`;
+        return l10n.t('"{0}" is not a valid {1}.', String(options[key]), key);
       }
     }
   }
   const assigneeIds = options.assigneeIds === undefined ? [] : idList(options.assigneeIds);
   if (!assigneeIds) {
-    return `"${String(options.assigneeIds)}" is not a list of person ids.`;
+    return l10n.t('"{0}" is not a list of person ids.', String(options.assigneeIds));
   }
   return { ...ids, assigneeIds };
 }
@@ -117,7 +118,7 @@ async function taskDefaults(lookups: TaskInputContext['lookups']): Promise<{ sta
   const status = defaultStatus(statuses);
   const priority = defaultPriority(priorities);
   if (!status || !priority) {
-    return 'Intervals has no active task status or priority; an administrator must add one first.';
+    return l10n.t('Intervals has no active task status or priority; an administrator must add one first.');
   }
   return { statusId: status.id, priorityId: priority.id };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { defuseLinks } from '../../common/untrustedText';
 import type { WebAddressPrompt } from '../../prompts/webAddress';
@@ -7,7 +8,7 @@ import { askForTask, taskOf, type TaskLookup } from './chosenTask';
 
 /** The web address of the task an argument names (asking for the task from the palette). */
 export async function taskLinkFor(lookup: TaskLookup, webAddress: Pick<WebAddressPrompt, 'webUrl'>, arg: unknown, title: string): Promise<string | undefined> {
-  const task = arg === undefined ? await askForTask(lookup, title) : await taskOf(lookup, arg, 'open a task');
+  const task = arg === undefined ? await askForTask(lookup, title) : await taskOf(lookup, arg, l10n.t({ message: 'open a task', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
   if (!task) {
     return undefined;
   }
@@ -17,7 +18,7 @@ export async function taskLinkFor(lookup: TaskLookup, webAddress: Pick<WebAddres
   }
   const link = taskWebUrl(webUrl, task);
   if (!link) {
-    void vscode.window.showWarningMessage(defuseLinks(`${taskLabel(task)} has no task number in Intervals, so it has no web address.`));
+    void vscode.window.showWarningMessage(defuseLinks(l10n.t('{0} has no task number in Intervals, so it has no web address.', taskLabel(task))));
   }
   return link;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { IntervalsClient } from '../../api/client';
 import type { Task, TaskInput } from '../../api/types';
@@ -23,7 +24,7 @@ export async function taskToUpdate(deps: TaskUpdateDependencies, api: IntervalsC
   if (taskIdFrom(arg) === undefined) {
     return vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true, title });
   }
-  return resolveTask(arg, isTask, { fetch: (taskId) => load(deps, 'the task', () => api.getTask(taskId)) });
+  return resolveTask(arg, isTask, { fetch: (taskId) => load(deps, l10n.t({ message: 'load the task', comment: ['Completes the sentence: Could not ….'] }), () => api.getTask(taskId)) });
 }
 
 /**
@@ -37,10 +38,10 @@ export async function updateTask(
   taskId: number,
   patch: Pick<TaskInput, 'statusId'> | Pick<TaskInput, 'assigneeIds'>,
   /** The status bar message once the task is changed; by default "Updated #1036 Title". */
-  done: (task: Task) => string = (task) => `Updated ${taskLabel(task)}`,
+  done: (task: Task) => string = (task) => l10n.t('Updated {0}', taskLabel(task)),
 ): Promise<WriteResult<Task>> {
   const retry = { command, argument: { taskId, ...patch } };
-  const result = await sendWrite(deps, 'update the task', () => api.updateTask(taskId, patch), retry);
+  const result = await sendWrite(deps, l10n.t({ message: 'update the task', comment: ['Completes the sentence: Could not ….'] }), () => api.updateTask(taskId, patch), retry);
   if (result.status === 'done') {
     const task = result.item;
     deps.log.info(`Updated task ${task.id}`);

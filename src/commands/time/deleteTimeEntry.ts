@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { isIntervalsError } from '../../api/errors';
 import type { TimeEntry } from '../../api/types';
@@ -25,23 +26,24 @@ export function deleteTimeEntryCommand(
     id: 'intervals.deleteTimeEntry',
     arguments: { entryId: id, id, confirm: boolean },
     async execute(arg?: unknown): Promise<DeleteTimeEntryResult> {
-      const api = await deps.guard.client('delete time');
+      const api = await deps.guard.client(l10n.t({ message: 'delete time', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
       if (!api) {
         return { status: 'cancelled' };
       }
       let entry: TimeEntry | undefined;
       try {
-        entry = await entryOf(deps, api, arg, 'Entry to delete');
+        entry = await entryOf(deps, api, arg, l10n.t('Entry to delete'));
         if (!entry) {
           return { status: 'cancelled' };
         }
         if (argumentObject(arg)?.confirm !== false) {
+          const deleteButton = l10n.t({ message: 'Delete', comment: ['Button: deletes the time entry'] });
           const answer = await vscode.window.showWarningMessage(
-            defuseLinks(`Delete ${formatDuration(entry.time * SECONDS_PER_HOUR)} on ${entryTitle(entry)} (${entry.date})?`),
-            { modal: true, detail: 'The entry is deleted in Intervals.' },
-            'Delete',
+            defuseLinks(l10n.t('Delete {0} on {1} ({2})?', formatDuration(entry.time * SECONDS_PER_HOUR), entryTitle(entry), entry.date)),
+            { modal: true, detail: l10n.t('The entry is deleted in Intervals.') },
+            deleteButton,
           );
-          if (answer !== 'Delete') {
+          if (answer !== deleteButton) {
             return { status: 'cancelled' };
           }
         }
@@ -62,7 +64,7 @@ export function deleteTimeEntryCommand(
       } catch (error) {
         // Retry deletes the entry already chosen and confirmed, without asking again.
         const again = entry ? { entryId: entry.id, confirm: false } : arg;
-        void deps.errors.report(log, 'delete the time entry', error, { retry: () => vscode.commands.executeCommand('intervals.deleteTimeEntry', again) });
+        void deps.errors.report(log, l10n.t({ message: 'delete the time entry', comment: ['Completes the sentence: Could not ….'] }), error, { retry: () => vscode.commands.executeCommand('intervals.deleteTimeEntry', again) });
         return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
       }
     },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { defuseLinks } from '../../common/untrustedText';
 import type { TimeLogSync } from '../../timeLog/timeLogSync';
@@ -15,17 +16,18 @@ export function discardWaitingEntryCommand(sync: Pick<TimeLogSync, 'waiting' | '
     id: 'intervals.discardWaitingEntry',
     arguments: { id: text, confirm: boolean },
     async execute(arg?: unknown): Promise<{ status: 'discarded'; id: string } | { status: 'cancelled' }> {
-      const item = await resolveWaiting(arg, () => sync.waiting(), (items) => pickWaitingEntry(items, 'Entry to discard'));
+      const item = await resolveWaiting(arg, () => sync.waiting(), (items) => pickWaitingEntry(items, l10n.t('Entry to discard')));
       if (!item) {
         return { status: 'cancelled' };
       }
       if (argumentObject(arg)?.confirm !== false) {
+        const discard = l10n.t({ message: 'Discard', comment: ['Button: discards the waiting time entry'] });
         const answer = await vscode.window.showWarningMessage(
-          defuseLinks(`Discard ${waitingLabel(item)} (${waitingDescription(item)})?`),
-          { modal: true, detail: 'The entry has not reached Intervals; discarding it loses it.' },
-          'Discard',
+          defuseLinks(l10n.t('Discard {0} ({1})?', waitingLabel(item), waitingDescription(item))),
+          { modal: true, detail: l10n.t('The entry has not reached Intervals; discarding it loses it.') },
+          discard,
         );
-        if (answer !== 'Discard') {
+        if (answer !== discard) {
           return { status: 'cancelled' };
         }
       }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { isIntervalsError } from '../../api/errors';
 import type { ProjectWorkType, TimeEntry, TimeEntryInput } from '../../api/types';
@@ -13,7 +14,7 @@ import { checkHours, checkIsoDate } from '../../timeLog/timeEntryDraft';
 import { argumentObject, boolean, hours, id, isoDate, text } from '../args';
 import type { Command } from '../command';
 import { askEntryChanges, patchToArguments, type EditTimeStepsContext } from './editTimeSteps';
-import { EDIT_AND_RETRY } from './logTime';
+import { editAndRetry } from './logTime';
 import type { TimeEntryLookup } from './timeEntryOf';
 import { timeEntryOf } from './timeEntryOf';
 
@@ -48,18 +49,18 @@ export function editTimeEntryCommand(deps: EditTimeDependencies): Command {
     id: 'intervals.editTimeEntry',
     arguments: { entryId: id, id, date: isoDate, hours, worktypeId: id, billable: boolean, description: text, prompt: boolean },
     async execute(arg?: unknown): Promise<EditTimeEntryResult> {
-      const api = await deps.guard.client('edit time');
+      const api = await deps.guard.client(l10n.t({ message: 'edit time', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
       if (!api) {
         return { status: 'cancelled' };
       }
-      const entry = await timeEntryOf(deps, api, arg, 'Entry to edit');
+      const entry = await timeEntryOf(deps, api, arg, l10n.t('Entry to edit'));
       if (!entry || 'status' in entry) {
         return entry ?? { status: 'cancelled' };
       }
       const patch = await changesFor(deps, entry, argumentObject(arg) ?? {});
       if ('status' in patch) {
         if (patch.status !== 'cancelled') {
-          void deps.notifier.show('warning', `Could not edit the time entry. ${patch.message}`);
+          void deps.notifier.show('warning', l10n.t('Could not edit the time entry. {0}', patch.message));
         }
         return patch;
       }
@@ -97,12 +98,12 @@ function refused(deps: EditTimeDependencies, entry: TimeEntry, patch: Partial<Ti
   if (isIntervalsError(error) && error.kind === 'validation') {
     // The same values would be refused again: offer to change them, starting from these.
     const again = { entryId: entry.id, ...patchToArguments(patch), prompt: true };
-    void deps.notifier.offer('error', `Could not edit the time entry. ${message}`, [EDIT_AND_RETRY], () =>
+    void deps.notifier.offer('error', l10n.t('Could not edit the time entry. {0}', message), [editAndRetry()], () =>
       vscode.commands.executeCommand('intervals.editTimeEntry', again),
     );
     return { status: 'invalid', message };
   }
-  void deps.errors.report(deps.log, 'edit the time entry', error, {
+  void deps.errors.report(deps.log, l10n.t({ message: 'edit the time entry', comment: ['Completes the sentence: Could not ….'] }), error, {
     retry: () => vscode.commands.executeCommand('intervals.editTimeEntry', { entryId: entry.id, ...patchToArguments(patch) }),
   });
   return { status: 'failed', message };
@@ -145,7 +146,7 @@ async function patchFromArguments(deps: EditTimeDependencies, entry: TimeEntry, 
   if (args.worktypeId !== undefined) {
     const workTypeId = positiveId(args.worktypeId);
     if (workTypeId === undefined) {
-      return { status: 'invalid', message: `${JSON.stringify(args.worktypeId)} is not a work type id.` };
+      return { status: 'invalid', message: l10n.t('{0} is not a work type id.', JSON.stringify(args.worktypeId)) };
     }
     patch.workTypeId = workTypeId;
   }

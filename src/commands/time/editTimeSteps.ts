@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ProjectWorkType, TimeEntry, TimeEntryInput } from '../../api/types';
 import type { RoundingSettings } from '../../common/settings';
 import { runSteps, settle, type Asker } from '../../prompts/asker';
@@ -7,7 +8,6 @@ import { formatHoursMinutes, SECONDS_PER_HOUR } from '../../time/duration';
 import { checkHours } from '../../timeLog/timeEntryDraft';
 import { entryTitle } from '../../views/time/nodes/entryNode';
 
-const TITLE = 'Edit Time Entry';
 
 export interface EditTimeStepsContext {
   readonly asker: Asker;
@@ -39,13 +39,16 @@ export async function askEntryChanges(
     description: (start.description !== undefined ? start.description : entry.description) ?? '',
   };
   const fields = entryFields(context, entry, workTypes, today, state);
-  const workTypeName = (): string => workTypes.find((type) => type.workTypeId === state.workTypeId)?.name ?? entry.workType ?? 'no work type';
-  const done = await runSteps(TITLE, [
+  const workTypeName = (): string => workTypes.find((type) => type.workTypeId === state.workTypeId)?.name ?? entry.workType ?? l10n.t('no work type');
+  const done = await runSteps(l10n.t('Edit Time Entry'), [
     summaryStep({
       asker: context.asker,
       actionIcon: 'save',
-      placeholder: `${entryTitle(entry)} — Enter saves, or choose a field to change`,
-      action: () => `Save ${durationText(state.hours)} on ${state.date} · ${workTypeName()} · ${state.billable ? 'billable' : 'not billable'}`,
+      placeholder: l10n.t('{0} — Enter saves, or choose a field to change', entryTitle(entry)),
+      action: () =>
+        state.billable
+          ? l10n.t('Save {0} on {1} · {2} · billable', durationText(state.hours), state.date, workTypeName())
+          : l10n.t('Save {0} on {1} · {2} · not billable', durationText(state.hours), state.date, workTypeName()),
       fields: () => fields,
     }),
   ]);
@@ -62,8 +65,8 @@ function entryFields(context: EditTimeStepsContext, entry: TimeEntry, workTypes:
   const day = dateStep({
     asker,
     today,
-    prompt: `Day of ${entryTitle(entry)}: today, yesterday, a weekday such as mon, -2, dec 18 or YYYY-MM-DD`,
-    placeholder: 'Day to log',
+    prompt: l10n.t('Day of {0}: today, yesterday, a weekday such as mon, -2, dec 18 or YYYY-MM-DD', entryTitle(entry)),
+    placeholder: l10n.t('Day to log'),
     value: () => state.date,
     store: (iso) => {
       state.date = iso ?? state.date;
@@ -71,7 +74,7 @@ function entryFields(context: EditTimeStepsContext, entry: TimeEntry, workTypes:
   });
   const duration = durationStep({
     asker,
-    prompt: () => 'Duration: 1.5, 1:30, 90m, 1h 30m, or a range such as 9:15-10:45',
+    prompt: () => l10n.t('Duration: 1.5, 1:30, 90m, 1h 30m, or a range such as 9:15-10:45'),
     value: () => durationText(state.hours),
     rounding: context.rounding,
     loggedHours: () => context.otherHours(entry, state.date),
@@ -82,24 +85,24 @@ function entryFields(context: EditTimeStepsContext, entry: TimeEntry, workTypes:
   // A new day may have no room for the duration: then the duration is asked too.
   const fits = async (): Promise<boolean> => checkHours(state.hours, context.rounding(), await context.otherHours(entry, state.date)).ok;
   const fields: SummaryField[] = [
-    { icon: 'calendar', label: 'Day', value: () => state.date, ask: askThen(day, fits, duration) },
-    { icon: 'watch', label: 'Duration', value: () => durationText(state.hours), ask: duration },
+    { icon: 'calendar', label: l10n.t({ message: 'Day', comment: ['A field of the time entry'] }), value: () => state.date, ask: askThen(day, fits, duration) },
+    { icon: 'watch', label: l10n.t('Duration'), value: () => durationText(state.hours), ask: duration },
   ];
   return [...fields, ...choiceFields(asker, entry, workTypes, state)];
 }
 
 /** The work type (when the project's could be loaded), billable and description, the entry's own marked "current". */
 function choiceFields(asker: Asker, entry: TimeEntry, workTypes: readonly ProjectWorkType[], state: EntryState): SummaryField[] {
-  const current = (yes: boolean): { description?: string } => (yes ? { description: 'current' } : {});
+  const current = (yes: boolean): { description?: string } => (yes ? { description: l10n.t({ message: 'current', comment: ['Beside the value the time entry has now'] }) } : {});
   const fields: SummaryField[] = [];
   if (workTypes.length > 0) {
     fields.push({
       icon: 'tag',
-      label: 'Work type',
+      label: l10n.t('Work type'),
       value: () => workTypes.find((type) => type.workTypeId === state.workTypeId)?.name ?? entry.workType ?? '',
       ask: async (position) => {
         const items = workTypes.map((type) => ({ label: type.name, ...current(type.workTypeId === entry.workTypeId), value: type.workTypeId }));
-        return settle(await asker.pick({ ...position, placeholder: `Work type for ${entry.project ?? 'the project'}`, items, active: state.workTypeId ?? undefined }), (value) => {
+        return settle(await asker.pick({ ...position, placeholder: entry.project ? l10n.t('Work type for {0}', entry.project) : l10n.t('Work type for the project'), items, active: state.workTypeId ?? undefined }), (value) => {
           state.workTypeId = value;
         });
       },
@@ -108,24 +111,24 @@ function choiceFields(asker: Asker, entry: TimeEntry, workTypes: readonly Projec
   fields.push(
     {
       icon: 'credit-card',
-      label: 'Billable',
-      value: () => (state.billable ? 'billable' : 'not billable'),
+      label: l10n.t('Billable'),
+      value: () => (state.billable ? l10n.t('billable') : l10n.t('not billable')),
       ask: async (position) => {
         const items = [
-          { label: 'Billable', ...current(entry.billable), value: true },
-          { label: 'Not billable', ...current(!entry.billable), value: false },
+          { label: l10n.t('Billable'), ...current(entry.billable), value: true },
+          { label: l10n.t('Not billable'), ...current(!entry.billable), value: false },
         ];
-        return settle(await asker.pick({ ...position, placeholder: 'Billable?', items, active: state.billable }), (value) => {
+        return settle(await asker.pick({ ...position, placeholder: l10n.t('Billable?'), items, active: state.billable }), (value) => {
           state.billable = value;
         });
       },
     },
     {
       icon: 'note',
-      label: 'Description',
-      value: () => state.description.trim() || 'none',
+      label: l10n.t('Description'),
+      value: () => state.description.trim() || l10n.t({ message: 'none', comment: ['No description'] }),
       ask: async (position) =>
-        settle(await asker.input({ ...position, prompt: 'Description (optional)', placeholder: 'Description', value: state.description }), (value) => {
+        settle(await asker.input({ ...position, prompt: l10n.t('Description (optional)'), placeholder: l10n.t('Description'), value: state.description }), (value) => {
           state.description = value;
         }),
     },

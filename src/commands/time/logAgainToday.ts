@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AccountGuard } from '../../auth/accountGuard';
 import type { Clock } from '../../common/clock';
 import { toIsoDate } from '../../time/dates';
@@ -15,16 +16,16 @@ export function logAgainTodayCommand(deps: TimeEntryLookup & { guard: Pick<Accou
     id: 'intervals.logAgainToday',
     arguments: { entryId: id, id },
     async execute(arg?: unknown): Promise<LogTimeResult> {
-      const api = await deps.guard.client('log time');
+      const api = await deps.guard.client(l10n.t({ message: 'log time', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
       if (!api) {
         return { status: 'cancelled' };
       }
-      const entry = await timeEntryOf(deps, api, arg, 'Entry to log again today');
+      const entry = await timeEntryOf(deps, api, arg, l10n.t('Entry to log again today'));
       if (!entry || 'status' in entry) {
         return entry ?? { status: 'cancelled' };
       }
       if (entry.taskId === null) {
-        return deps.logTime.refuseInvalid('This entry has no task; use Log Time… to log time on a task.');
+        return deps.logTime.refuseInvalid(l10n.t('This entry has no task; use Log Time… to log time on a task.'));
       }
       return deps.logTime.run({
         taskId: entry.taskId,

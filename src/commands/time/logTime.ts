@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { IntervalsClient } from '../../api/client';
 import type { TimeEntry } from '../../api/types';
@@ -16,7 +17,7 @@ import type { TimeLogSync, WaitReason } from '../../timeLog/timeLogSync';
 import { argumentObject, boolean, hours, id, isoDate, resolveTask, text } from '../args';
 import type { Command } from '../command';
 import { hoursText } from './logTimeFields';
-import { LOG_TIME_TITLE, logTimeSteps, rememberWorkType, type LogTimeForm, type LogTimeStepsContext } from './logTimeSteps';
+import { logTimeSteps, logTimeTitle, rememberWorkType, type LogTimeForm, type LogTimeStepsContext } from './logTimeSteps';
 
 export type LogTimeResult =
   | { status: 'logged'; entry: TimeEntry }
@@ -27,9 +28,14 @@ export type LogTimeResult =
 type Refused = { status: 'invalid' | 'failed'; message: string };
 
 /** The button on a refusal that opens Log Time again with every answer filled in. */
-export const EDIT_AND_RETRY = 'Edit and Try Again';
+export function editAndRetry(): string {
+  return l10n.t('Edit and Try Again');
+}
+
 /** The same for an entry from a timer: Stop Timer and Log again, with the timer's time read anew. */
-export const STOP_AND_RETRY = 'Log the Timer Again';
+function stopAndRetry(): string {
+  return l10n.t('Log the Timer Again');
+}
 
 export interface LogTimeDependencies extends LogTimeStepsContext {
   readonly guard: Pick<AccountGuard, 'client'>;
@@ -48,7 +54,7 @@ export class LogTime {
   constructor(private readonly deps: LogTimeDependencies) {}
 
   async run(arg?: unknown): Promise<LogTimeResult> {
-    const api = await this.deps.guard.client('log time');
+    const api = await this.deps.guard.client(l10n.t({ message: 'log time', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
     const state = this.deps.session.state;
     if (!api || !state.signedIn) {
       return { status: 'cancelled' };
@@ -77,7 +83,7 @@ export class LogTime {
   }
 
   private async complete(form: LogTimeForm, personId: number): Promise<LogTimeResult> {
-    if (!(await runSteps(LOG_TIME_TITLE, logTimeSteps(this.deps, form)))) {
+    if (!(await runSteps(logTimeTitle(), logTimeSteps(this.deps, form)))) {
       const refusal = form.refusal;
       return refusal ? this.refuse(refusal, form.interactive, refusal.offerRetry ? form.values : undefined) : { status: 'cancelled' };
     }
@@ -93,7 +99,7 @@ export class LogTime {
   private async givenValues(args: Record<string, unknown>, prompt: boolean, today: Date): Promise<LogTimeAnswers | Refused> {
     const timerId = args.timerId !== undefined ? positiveId(args.timerId) : undefined;
     if (args.timerId !== undefined && timerId === undefined) {
-      return invalid(`${JSON.stringify(args.timerId)} is not a timer id.`);
+      return invalid(l10n.t('{0} is not a timer id.', JSON.stringify(args.timerId)));
     }
     const values: LogTimeAnswers = { ...(timerId !== undefined ? { timerId } : {}), ...(args.fromTimer === true ? { fromTimer: true } : {}) };
     if (args.date !== undefined) {
@@ -118,7 +124,7 @@ export class LogTime {
     if (args.worktypeId !== undefined) {
       values.workTypeId = positiveId(args.worktypeId);
       if (values.workTypeId === undefined) {
-        return invalid(`${JSON.stringify(args.worktypeId)} is not a work type id.`);
+        return invalid(l10n.t('{0} is not a work type id.', JSON.stringify(args.worktypeId)));
       }
     }
     if (typeof args.billable === 'boolean') {
@@ -145,7 +151,7 @@ export class LogTime {
       const taskId = taskIdFrom(arg);
       const given = isTaskSummary(args.task) && args.task.id === taskId ? summarizeTask(args.task) : undefined;
       const summary = this.deps.recentTasks.list().find((task) => task.id === taskId) ?? given;
-      return summary ? { ok: true, task: summary } : { ok: false, refused: { status: 'failed', message: `Could not load task ${taskId}: ${errorText(error)}` } };
+      return summary ? { ok: true, task: summary } : { ok: false, refused: { status: 'failed', message: l10n.t('Could not load task {0}: {1}', String(taskId), errorText(error)) } };
     }
   }
 
@@ -153,7 +159,7 @@ export class LogTime {
     const { values, interactive } = form;
     const task = values.task;
     if (!task || task.projectId === null || values.hours === undefined || values.workTypeId === undefined || !values.date) {
-      return this.refuse(invalid('The entry is incomplete.'), interactive);
+      return this.refuse(invalid(l10n.t('The entry is incomplete.')), interactive);
     }
     const result = await this.deps.sync.submit(queuedEntry(form, personId));
     if (result.status === 'logged' || result.status === 'queued') {
@@ -165,11 +171,11 @@ export class LogTime {
     switch (result.status) {
       case 'logged':
         this.deps.log.info(`Logged ${what} as entry ${result.entry.id}`);
-        vscode.window.setStatusBarMessage(`$(check) Logged ${escapeIcons(what)}`, 5000);
+        vscode.window.setStatusBarMessage(l10n.t('$(check) Logged {0} on {1} ({2})', escapeIcons(duration), escapeIcons(taskLabel(task)), values.date), 5000);
         return result;
       case 'queued':
         this.deps.log.warn(`${what} waits to sync (${result.reason})`);
-        void this.deps.notifier.show(result.reason === 'otherWindow' ? 'information' : 'warning', waitingMessage(result.reason, `${duration} on ${taskLabel(task)}`));
+        void this.deps.notifier.show(result.reason === 'otherWindow' ? 'information' : 'warning', waitingMessage(result.reason, l10n.t({ message: '{0} on {1}', args: [duration, taskLabel(task)], comment: ['What is kept to be sent: a duration on a task'] })));
         return result;
       default:
         return this.refuse(result, interactive, values);
@@ -183,9 +189,9 @@ export class LogTime {
   private refuse(result: Refused, interactive: boolean, values?: LogTimeAnswers): LogTimeResult {
     this.deps.log.warn(`Log time: ${result.message}`);
     const again = interactive && values?.task ? retryArguments(values) : undefined;
-    const button = again?.command === 'intervals.stopTimer' ? STOP_AND_RETRY : EDIT_AND_RETRY;
+    const button = again?.command === 'intervals.stopTimer' ? stopAndRetry() : editAndRetry();
     // Not awaited: the message would hold the command until the user dismisses it.
-    void this.deps.notifier.offer(interactive ? 'error' : 'warning', `Could not log time. ${result.message}`, again ? [button] : [], () =>
+    void this.deps.notifier.offer(interactive ? 'error' : 'warning', l10n.t('Could not log time. {0}', result.message), again ? [button] : [], () =>
       again ? vscode.commands.executeCommand(again.command, again.args) : undefined,
     );
     return result;

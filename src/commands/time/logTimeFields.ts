@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import type { Project, ProjectWorkType } from '../../api/types';
 import { settle, type Step, type StepOutcome } from '../../prompts/asker';
@@ -36,7 +37,10 @@ export async function prepareEntry(context: LogTimeStepsContext, form: LogTimeFo
     if (values.workTypeId !== undefined && !workTypes.some((type) => type.workTypeId === values.workTypeId)) {
       if (!form.interactive) {
         const names = workTypes.map((type) => `${type.name} (${type.workTypeId})`).join(', ');
-        form.refusal = { status: 'invalid', message: `Work type ${values.workTypeId} is not an active work type of ${task.project ?? 'the project'}; use one of ${names}.`, offerRetry: false };
+        const message = task.project
+          ? l10n.t('Work type {0} is not an active work type of {1}; use one of {2}.', values.workTypeId, task.project, names)
+          : l10n.t('Work type {0} is not an active work type of the project; use one of {1}.', values.workTypeId, names);
+        form.refusal = { status: 'invalid', message, offerRetry: false };
         return 'cancel';
       }
       values.workTypeId = undefined;
@@ -58,19 +62,22 @@ export function logSummary(context: LogTimeStepsContext, form: LogTimeForm, step
   const { values } = form;
   const summary = summaryStep({
     asker: context.asker,
-    placeholder: 'Enter to log, or choose a field to change',
-    action: () => `Log ${hoursText(values.hours)} on ${taskReference(values.task as TaskSummary)} · ${workTypeName(form)} · ${values.billable === false ? 'not billable' : 'billable'}`,
+    placeholder: l10n.t('Enter to log, or choose a field to change'),
+    action: () =>
+      values.billable === false
+        ? l10n.t('Log {0} on {1} · {2} · not billable', hoursText(values.hours), taskReference(values.task as TaskSummary), workTypeName(form))
+        : l10n.t('Log {0} on {1} · {2} · billable', hoursText(values.hours), taskReference(values.task as TaskSummary), workTypeName(form)),
     fields: () => {
       const fields: SummaryField[] = [
-        { icon: 'calendar', label: 'Day', value: () => dayText(form), ask: askThen(steps.day, () => durationFits(context, form), steps.duration) },
-        { icon: 'watch', label: 'Duration', value: () => hoursText(values.hours), ask: steps.duration },
+        { icon: 'calendar', label: l10n.t({ message: 'Day', comment: ['A field of the time entry'] }), value: () => dayText(form), ask: askThen(steps.day, () => durationFits(context, form), steps.duration) },
+        { icon: 'watch', label: l10n.t('Duration'), value: () => hoursText(values.hours), ask: steps.duration },
       ];
       if (form.workTypes) {
-        fields.push({ icon: 'tag', label: 'Work type', value: () => workTypeName(form), ask: (position) => askWorkType(context, form, position) });
+        fields.push({ icon: 'tag', label: l10n.t('Work type'), value: () => workTypeName(form), ask: (position) => askWorkType(context, form, position) });
       }
       fields.push(
-        { icon: 'credit-card', label: 'Billable', value: () => (values.billable === false ? 'not billable' : 'billable'), ask: (position) => askBillable(context, form, position) },
-        { icon: 'note', label: 'Description', value: () => values.description?.trim() || 'none', ask: (position) => askDescription(context, form, position) },
+        { icon: 'credit-card', label: l10n.t('Billable'), value: () => (values.billable === false ? l10n.t('not billable') : l10n.t('billable')), ask: (position) => askBillable(context, form, position) },
+        { icon: 'note', label: l10n.t('Description'), value: () => values.description?.trim() || l10n.t({ message: 'none', comment: ['No description'] }), ask: (position) => askDescription(context, form, position) },
       );
       return fields;
     },
@@ -94,7 +101,7 @@ export function hoursText(hours: number | undefined): string {
 
 function dayText(form: LogTimeForm): string {
   const date = form.values.date;
-  return date === undefined || date === toIsoDate(form.today) ? 'today' : date;
+  return date === undefined || date === toIsoDate(form.today) ? l10n.t({ message: 'today', comment: ['The day of the time entry'] }) : date;
 }
 
 function taskReference(task: TaskSummary): string {
@@ -103,7 +110,7 @@ function taskReference(task: TaskSummary): string {
 
 function workTypeName(form: LogTimeForm): string {
   const chosen = form.workTypes?.find((type) => type.workTypeId === form.values.workTypeId);
-  return chosen?.name ?? 'the last used work type';
+  return chosen?.name ?? l10n.t('the last used work type');
 }
 
 async function askWorkType(context: LogTimeStepsContext, form: LogTimeForm, position: Parameters<Step>[0]): Promise<StepOutcome> {
@@ -111,8 +118,8 @@ async function askWorkType(context: LogTimeStepsContext, form: LogTimeForm, posi
   const last = lastWorkType(context, task.projectId as number);
   const answer = await context.asker.pick({
     ...position,
-    placeholder: `Work type for ${task.project ?? 'the project'}`,
-    items: (form.workTypes ?? []).map((type) => ({ label: type.name, ...(type.workTypeId === last ? { description: 'last used' } : {}), value: type.workTypeId })),
+    placeholder: task.project ? l10n.t('Work type for {0}', task.project) : l10n.t('Work type for the project'),
+    items: (form.workTypes ?? []).map((type) => ({ label: type.name, ...(type.workTypeId === last ? { description: l10n.t({ message: 'last used', comment: ['Beside the work type last used on the project'] }) } : {}), value: type.workTypeId })),
     active: form.values.workTypeId,
   });
   return settle(answer, (value) => {
@@ -121,18 +128,18 @@ async function askWorkType(context: LogTimeStepsContext, form: LogTimeForm, posi
 }
 
 async function askBillable(context: LogTimeStepsContext, form: LogTimeForm, position: Parameters<Step>[0]): Promise<StepOutcome> {
-  const mark = (value: boolean): { description?: string } => (value === form.projectBillable ? { description: 'project default' } : {});
+  const mark = (value: boolean): { description?: string } => (value === form.projectBillable ? { description: l10n.t('project default') } : {});
   const items = [
-    { label: 'Billable', ...mark(true), value: true },
-    { label: 'Not billable', ...mark(false), value: false },
+    { label: l10n.t('Billable'), ...mark(true), value: true },
+    { label: l10n.t('Not billable'), ...mark(false), value: false },
   ];
-  return settle(await context.asker.pick({ ...position, placeholder: 'Billable?', items, active: form.values.billable ?? true }), (value) => {
+  return settle(await context.asker.pick({ ...position, placeholder: l10n.t('Billable?'), items, active: form.values.billable ?? true }), (value) => {
     form.values.billable = value;
   });
 }
 
 async function askDescription(context: LogTimeStepsContext, form: LogTimeForm, position: Parameters<Step>[0]): Promise<StepOutcome> {
-  const answer = await context.asker.input({ ...position, prompt: 'Description (optional)', placeholder: 'Description', value: form.values.description ?? '' });
+  const answer = await context.asker.input({ ...position, prompt: l10n.t('Description (optional)'), placeholder: l10n.t('Description'), value: form.values.description ?? '' });
   return settle(answer, (value) => {
     form.values.description = value;
   });
@@ -153,11 +160,14 @@ async function activeWorkTypes(context: LogTimeStepsContext, form: LogTimeForm, 
       form.values.workTypeId = known;
       return 'skip';
     }
-    form.refusal = { status: 'failed', message: `Could not load the work types of ${task.project ?? 'the project'}: ${errorText(error)}`, offerRetry: true };
+    const message = task.project
+      ? l10n.t('Could not load the work types of {0}: {1}', task.project, errorText(error))
+      : l10n.t('Could not load the work types of the project: {0}', errorText(error));
+    form.refusal = { status: 'failed', message, offerRetry: true };
     return 'cancel';
   }
   if (workTypes.length === 0) {
-    const message = `The project ${task.project ?? projectId} has no active work types, so time cannot be logged on it. Ask an Intervals administrator to add one.`;
+    const message = l10n.t('The project {0} has no active work types, so time cannot be logged on it. Ask an Intervals administrator to add one.', task.project ?? projectId);
     form.refusal = { status: 'invalid', message, offerRetry: false };
     return 'cancel';
   }

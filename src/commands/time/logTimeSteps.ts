@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Task } from '../../api/types';
 import { BACK, type Choice, type Step, type StepOutcome, type StepVisit } from '../../prompts/asker';
@@ -11,7 +12,9 @@ import { logSummary, prepareEntry, ProjectBillable } from './logTimeFields';
 export type { LogTimeForm, LogTimeStepsContext } from './logTimeForm';
 export { rememberWorkType } from './logTimeFields';
 
-export const LOG_TIME_TITLE = 'Log Time';
+export function logTimeTitle(): string {
+  return l10n.t('Log Time');
+}
 
 /**
  * Log Time's steps: task, day, duration, then a summary that logs on Enter or changes any value
@@ -40,7 +43,7 @@ function withProject(form: LogTimeForm, step: Step): Step {
   return (position, visit) => {
     const task = form.values.task as TaskSummary;
     if (task.projectId === null) {
-      form.refusal = { status: 'invalid', message: `Task ${taskLabel(task)} has no project, so time cannot be logged on it.`, offerRetry: false };
+      form.refusal = { status: 'invalid', message: l10n.t('Task {0} has no project, so time cannot be logged on it.', taskLabel(task)), offerRetry: false };
       return Promise.resolve('cancel');
     }
     return step(position, visit);
@@ -61,8 +64,8 @@ async function taskStep(context: LogTimeStepsContext, form: LogTimeForm, positio
   const FIND = 0;
   const answer = await context.asker.pick<Task | TaskSummary | typeof FIND>({
     ...position,
-    placeholder: 'Task to log time on: type a title, #number, project or client',
-    items: [...first.map(taskChoice), { icon: 'search', label: 'Find task…', description: 'search with Find Task', alwaysShow: true, value: FIND }],
+    placeholder: l10n.t('Task to log time on: type a title, #number, project or client'),
+    items: [...first.map(taskChoice), { icon: 'search', label: l10n.t('Find task…'), description: l10n.t('search with Find Task'), alwaysShow: true, value: FIND }],
     ...(given ? { active: given } : {}),
     more: () => loading,
   });
@@ -88,15 +91,15 @@ function taskChoice(task: Task | TaskSummary): Choice<Task | TaskSummary> {
 
 /** Find Task's picker, as every command asks for a task it was not given. */
 function findTask(): Thenable<Task | undefined> {
-  return vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true, title: LOG_TIME_TITLE });
+  return vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true, title: logTimeTitle() });
 }
 
 function dayStep(context: LogTimeStepsContext, form: LogTimeForm): Step {
   const ask = dateStep({
     asker: context.asker,
     today: form.today,
-    prompt: () => `Day to log on ${taskLabel(form.values.task as TaskSummary)}: today, yesterday, a weekday such as mon, -2, dec 18 or YYYY-MM-DD`,
-    placeholder: 'Day to log',
+    prompt: () => l10n.t('Day to log on {0}: today, yesterday, a weekday such as mon, -2, dec 18 or YYYY-MM-DD', taskLabel(form.values.task as TaskSummary)),
+    placeholder: l10n.t('Day to log'),
     direction: 'past',
     value: () => (form.values.date === undefined || form.values.date === toIsoDate(form.today) ? 'today' : form.values.date),
     store: (iso) => {
@@ -116,7 +119,10 @@ function durationOf(context: LogTimeStepsContext, form: LogTimeForm): Step {
   const date = (): string => form.values.date ?? toIsoDate(form.today);
   const ask = durationStep({
     asker: context.asker,
-    prompt: (logged) => `Duration on ${date()}: 1.5, 1:30, 90m, 1h 30m, or a range such as 9:15-10:45` + (logged ? ` (${formatDuration(logged * 3600)} already logged that day)` : ''),
+    prompt: (logged) =>
+      logged
+        ? l10n.t('Duration on {0}: 1.5, 1:30, 90m, 1h 30m, or a range such as 9:15-10:45 ({1} already logged that day)', date(), formatDuration(logged * 3600))
+        : l10n.t('Duration on {0}: 1.5, 1:30, 90m, 1h 30m, or a range such as 9:15-10:45', date()),
     value: () => form.values.hoursText ?? '',
     rounding: context.rounding,
     loggedHours: () => context.loggedHours(date()),

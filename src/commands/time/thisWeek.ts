@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { defuseLinks } from '../../common/untrustedText';
 import { fromIsoDate } from '../../time/dates';
@@ -21,7 +22,7 @@ export function thisWeekCommand(view: Pick<MyTimeView, 'showWeekOf'>): Command {
       }
       const checked = checkIsoDate(date);
       if (!checked.ok) {
-        void vscode.window.showErrorMessage(defuseLinks(`Could not show the week. ${checked.message}`));
+        void vscode.window.showErrorMessage(defuseLinks(l10n.t('Could not show the week. {0}', checked.message)));
         return undefined;
       }
       return view.showWeekOf(fromIsoDate(checked.iso));

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { IntervalsClient } from '../../api/client';
 import type { TimeEntry } from '../../api/types';
 import type { ErrorReporter } from '../../common/errorReporter';
@@ -32,7 +33,7 @@ export async function timeEntryOf(
   try {
     return await entryOf(lookup, api, arg, placeholder);
   } catch (error) {
-    void lookup.errors.report(lookup.log, 'load the time entry', error);
+    void lookup.errors.report(lookup.log, l10n.t({ message: 'load the time entry', comment: ['Completes the sentence: Could not ….'] }), error);
     return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
 }

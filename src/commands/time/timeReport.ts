@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { IntervalsClient } from '../../api/client';
 import type { TimeEntry } from '../../api/types';
@@ -20,10 +21,17 @@ const personOrEveryone: ArgumentKind = (value) => {
   if (value === 'everyone') {
     return { ok: true, value };
   }
-  return id(value).ok ? id(value) : { ok: false, expected: `a person's id (a whole number, or a string of digits), or "everyone"` };
+  return id(value).ok
+    ? id(value)
+    : {
+        ok: false,
+        refusal: (command, key, given) =>
+          l10n.t('{0}: {1} {2} is not a person\'s id (a whole number, or a string of digits), or "everyone". Nothing was done.', command, key, given),
+      };
 };
 
 /** Groups whose members may see other people's time (Resource users see only their own). */
+// l10n-ignore: Intervals' group names as the service sends them
 const SEES_OTHERS = new Set(['Executive', 'Administrator', 'Manager']);
 
 export interface TimeReportDependencies extends ReportFormContext {
@@ -46,7 +54,7 @@ export function timeReportCommand(deps: TimeReportDependencies): Command {
     id: 'intervals.timeReport',
     arguments: { range: oneOf(REPORT_RANGES), start: isoDate, end: isoDate, personId: personOrEveryone, csvPath: text },
     async execute(arg?: unknown): Promise<TimeReport | undefined> {
-      const api = await deps.guard.client('see a time report');
+      const api = await deps.guard.client(l10n.t({ message: 'see a time report', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
       const state = deps.session.state;
       if (!api || !state.signedIn) {
         return undefined;
@@ -61,7 +69,7 @@ export function timeReportCommand(deps: TimeReportDependencies): Command {
       if (!entries) {
         return undefined;
       }
-      const named = person.name === '' ? { id: person.id, name: entries.find((e) => e.person)?.person ?? `Person ${person.id}` } : person;
+      const named = person.name === '' ? { id: person.id, name: entries.find((e) => e.person)?.person ?? l10n.t('Person {0}', person.id) } : person;
       const report = buildReport(entries, range, named);
       deps.panel.show(report, entries);
       if (options && typeof options.csvPath === 'string') {
@@ -105,17 +113,22 @@ async function requested(
 
 /** Every page of the range, with progress and Cancel; a failure is told (with Retry) and undefined. */
 async function loadEntries(deps: TimeReportDependencies, api: IntervalsClient, range: DateRange, person: ReportPerson): Promise<TimeEntry[] | undefined> {
-  const whose = person.id === 'everyone' ? "everyone's time" : `the time of ${person.name || `person ${person.id}`}`;
+  const title =
+    person.id === 'everyone'
+      ? l10n.t("Loading everyone's time")
+      : person.name
+        ? l10n.t('Loading the time of {0}', person.name)
+        : l10n.t('Loading the time of person {0}', person.id);
   try {
     return await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Loading ${whose}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
       async (progress, token) => {
         const abort = new AbortController();
         const subscription = token.onCancellationRequested(() => abort.abort());
         try {
           return await api.listAllTime(
             { ...(person.id === 'everyone' ? {} : { personId: person.id }), dateBegin: range.start, dateEnd: range.end },
-            { signal: abort.signal, onPage: (page) => progress.report({ message: `${page.fetched} entries` }) },
+            { signal: abort.signal, onPage: (page) => progress.report({ message: page.fetched === 1 ? l10n.t('1 entry') : l10n.t('{0} entries', page.fetched) }) },
           );
         } finally {
           subscription.dispose();
@@ -124,7 +137,7 @@ async function loadEntries(deps: TimeReportDependencies, api: IntervalsClient, r
     );
   } catch (error) {
     const again = { range: 'custom', start: range.start, end: range.end, personId: person.id };
-    void deps.errors.report(deps.log, 'load the time report', error, { retry: () => vscode.commands.executeCommand('intervals.timeReport', again) });
+    void deps.errors.report(deps.log, l10n.t({ message: 'load the time report', comment: ['Completes the sentence: Could not ….'] }), error, { retry: () => vscode.commands.executeCommand('intervals.timeReport', again) });
     return undefined;
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isIntervalsError } from '../../api/errors';
 import type { Person } from '../../api/types';
 import type { ErrorReporter } from '../../common/errorReporter';
@@ -15,13 +16,20 @@ import type { ReportPerson } from '../../timeReport/reportModel';
 export const REPORT_RANGES = ['thisWeek', 'lastWeek', 'thisMonth', 'lastMonth', 'custom'] as const;
 export type ReportRange = (typeof REPORT_RANGES)[number];
 
-const RANGE_LABELS: Record<ReportRange, string> = {
-  thisWeek: 'This week',
-  lastWeek: 'Last week',
-  thisMonth: 'This month',
-  lastMonth: 'Last month',
-  custom: 'Custom range…',
-};
+function rangeLabel(range: ReportRange): string {
+  switch (range) {
+    case 'thisWeek':
+      return l10n.t('This week');
+    case 'lastWeek':
+      return l10n.t('Last week');
+    case 'thisMonth':
+      return l10n.t('This month');
+    case 'lastMonth':
+      return l10n.t('Last month');
+    default:
+      return l10n.t('Custom range…');
+  }
+}
 
 /** A custom report longer than this asks for a lot of pages; a typo like 2062 is more likely. */
 const MAX_DAYS = 366;
@@ -41,7 +49,9 @@ export interface Me {
 }
 
 /** Everyone whose time the signed-in person may see (`personId: "everyone"`). */
-export const EVERYONE: ReportPerson = { id: 'everyone', name: 'everyone' };
+export function everyone(): ReportPerson {
+  return { id: 'everyone', name: l10n.t({ message: 'everyone', comment: ['Whose time a report shows: Time of …'] }) };
+}
 
 export interface ReportRequest {
   range: DateRange;
@@ -53,7 +63,7 @@ export interface ReportRequest {
 
 export function checkRange(range: DateRange): string | undefined {
   const days = (Date.parse(range.end) - Date.parse(range.start)) / 86_400_000 + 1;
-  return days > MAX_DAYS ? `A report covers at most ${MAX_DAYS} days; choose a shorter range.` : undefined;
+  return days > MAX_DAYS ? l10n.t('A report covers at most {0} days; choose a shorter range.', MAX_DAYS) : undefined;
 }
 
 /**
@@ -67,7 +77,7 @@ async function listablePeople(context: ReportFormContext): Promise<Person[] | un
     if (isIntervalsError(error) && error.kind === 'forbidden') {
       return [];
     }
-    void context.errors.report(context.log, 'load people', error);
+    void context.errors.report(context.log, l10n.t({ message: 'load people', comment: ['Completes the sentence: Could not ….'] }), error);
     return undefined;
   }
 }
@@ -85,7 +95,7 @@ async function personFor(context: ReportFormContext, personId: number, me: { id:
     return { id: personId, name: '' };
   }
   const person = people.find((p) => p.id === personId);
-  return person ? { id: person.id, name: personName(person) } : `No active person has the id ${personId}.`;
+  return person ? { id: person.id, name: personName(person) } : l10n.t('No active person has the id {0}.', personId);
 }
 
 export async function requestFromArgument(
@@ -97,7 +107,7 @@ export async function requestFromArgument(
 ): Promise<ReportRequest | string | undefined> {
   const kind = options.range as ReportRange;
   if (!REPORT_RANGES.includes(kind)) {
-    return `"${String(options.range)}" is not a report range; use one of ${REPORT_RANGES.join(', ')}.`;
+    return l10n.t('"{0}" is not a report range; use one of {1}.', String(options.range), REPORT_RANGES.join(', '));
   }
   let range: DateRange;
   if (kind === 'custom') {
@@ -107,9 +117,9 @@ export async function requestFromArgument(
     }
     const endText = typeof options.end === 'string' ? options.end : '';
     const end = parseDate(endText, today);
-    const endProblem = end.ok ? laterDateProblem(endText, today, start.iso, 'start date', 'past') : end.message;
+    const endProblem = end.ok ? laterDateProblem(endText, today, start.iso, l10n.t({ message: 'start date', comment: ['Fills the sentence: This date is before the … (YYYY-MM-DD).'] }), 'past') : end.message;
     if (endProblem || !end.ok) {
-      return endProblem ?? 'Enter an end date.';
+      return endProblem ?? l10n.t('Enter an end date.');
     }
     range = { start: start.iso, end: end.iso };
   } else {
@@ -121,12 +131,12 @@ export async function requestFromArgument(
   }
   const personId = options.personId === undefined ? me.id : options.personId === 'everyone' ? 'everyone' : positiveId(options.personId);
   if (personId === undefined) {
-    return `"${String(options.personId)}" is not a person id.`;
+    return l10n.t('"{0}" is not a person id.', String(options.personId));
   }
   if (personId !== me.id && !seesOthers) {
-    return 'Your Intervals role shows only your own time.';
+    return l10n.t('Your Intervals role shows only your own time.');
   }
-  const person = personId === 'everyone' ? EVERYONE : await personFor(context, personId, me);
+  const person = personId === 'everyone' ? everyone() : await personFor(context, personId, me);
   return typeof person === 'string' || person === undefined ? person : { range, person };
 }
 
@@ -143,14 +153,14 @@ export async function askReport(context: ReportFormContext, me: Me, seesOthers: 
   // The last report's range and person come first; a custom range offers its dates again.
   const lastRange = answers.text(accountName, 'range');
   const kind: ReportRange = REPORT_RANGES.find((each) => each === lastRange) ?? 'thisWeek';
-  const lastPerson = answers.text(accountName, 'personId') === EVERYONE.id ? EVERYONE.id : answers.ids(accountName).personId;
+  const lastPerson = answers.text(accountName, 'personId') === 'everyone' ? 'everyone' : answers.ids(accountName).personId;
   const state: ReportFormState = {
     kind,
     start: kind === 'custom' ? (answers.text(accountName, 'start') ?? '') : '',
     end: kind === 'custom' ? (answers.text(accountName, 'end') ?? '') : '',
     person: personChoices?.find((choice) => choice.value.id === lastPerson)?.value ?? me,
   };
-  const done = await runSteps('Time Report', reportSteps(context.asker, today, state, personChoices));
+  const done = await runSteps(l10n.t('Time Report'), reportSteps(context.asker, today, state, personChoices));
   if (!done) {
     return undefined;
   }
@@ -169,8 +179,8 @@ async function whoseChoices(context: ReportFormContext, me: Me): Promise<Choice<
   }
   const people = loaded.filter((p) => p.id !== me.id).sort((a, b) => personName(a).localeCompare(personName(b)));
   return [
-    { label: me.name, description: 'you', value: me },
-    { icon: 'organization', label: 'Everyone', description: "everyone's time you may see", value: EVERYONE },
+    { label: me.name, description: l10n.t({ message: 'you', comment: ['Beside your own name among the people'] }), value: me },
+    { icon: 'organization', label: l10n.t('Everyone'), description: l10n.t("everyone's time you may see"), value: everyone() },
     ...people.map((p) => ({ label: personName(p), description: p.group ?? undefined, value: { id: p.id, name: personName(p) } })),
   ];
 }
@@ -202,7 +212,7 @@ function counted(steps: readonly CountedStep[]): Step[] {
 function reportSteps(asker: Asker, today: Date, state: ReportFormState, personChoices: Choice<ReportPerson>[] | undefined): Step[] {
   const rangeChoices: Choice<ReportRange>[] = REPORT_RANGES.map((kind) => {
     const range = kind === 'custom' ? undefined : rangeFor(kind, today);
-    return { label: RANGE_LABELS[kind], description: range ? `${range.start} – ${range.end}` : 'two dates', value: kind };
+    return { label: rangeLabel(kind), description: range ? `${range.start} – ${range.end}` : l10n.t('two dates'), value: kind };
   });
   const always = (): boolean => true;
   const custom = (): boolean => state.kind === 'custom';
@@ -210,7 +220,7 @@ function reportSteps(asker: Asker, today: Date, state: ReportFormState, personCh
     {
       shown: always,
       step: async (position) =>
-        settle(await asker.pick({ ...position, placeholder: 'Time range', items: rangeChoices, active: state.kind }), (value) => {
+        settle(await asker.pick({ ...position, placeholder: l10n.t('Time range'), items: rangeChoices, active: state.kind }), (value) => {
           state.kind = value;
         }),
     },
@@ -219,8 +229,8 @@ function reportSteps(asker: Asker, today: Date, state: ReportFormState, personCh
       step: dateStep({
         asker,
         today,
-        prompt: 'First day of the report: today, yesterday, a weekday such as mon, -7, dec 18 or YYYY-MM-DD',
-        placeholder: 'First day',
+        prompt: l10n.t('First day of the report: today, yesterday, a weekday such as mon, -7, dec 18 or YYYY-MM-DD'),
+        placeholder: l10n.t('First day'),
         value: () => state.start || toIsoDate(today),
         store: (iso) => {
           state.start = iso ?? '';
@@ -232,10 +242,10 @@ function reportSteps(asker: Asker, today: Date, state: ReportFormState, personCh
       step: dateStep({
         asker,
         today,
-        prompt: 'Last day of the report: today, yesterday, a weekday such as fri, dec 18 or YYYY-MM-DD',
-        placeholder: 'Last day',
+        prompt: l10n.t('Last day of the report: today, yesterday, a weekday such as fri, dec 18 or YYYY-MM-DD'),
+        placeholder: l10n.t('Last day'),
         value: () => state.end || toIsoDate(today),
-        notBefore: () => ({ iso: state.start, name: 'first day' }),
+        notBefore: () => ({ iso: state.start, name: l10n.t({ message: 'first day', comment: ['Fills the sentence: This date is before the … (YYYY-MM-DD).'] }) }),
         check: (iso) => checkRange({ start: state.start, end: iso }),
         store: (iso) => {
           state.end = iso ?? '';
@@ -245,7 +255,7 @@ function reportSteps(asker: Asker, today: Date, state: ReportFormState, personCh
     {
       shown: () => personChoices !== undefined,
       step: async (position) =>
-        settle(await asker.pick({ ...position, placeholder: 'Whose time?', items: personChoices ?? [], active: state.person }), (value) => {
+        settle(await asker.pick({ ...position, placeholder: l10n.t('Whose time?'), items: personChoices ?? [], active: state.person }), (value) => {
           state.person = value;
         }),
     },

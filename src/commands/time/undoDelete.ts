@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { TimeEntry } from '../../api/types';
 import type { Logger } from '../../common/logger';
@@ -8,8 +9,6 @@ import { waitingMessage } from '../../timeLog/logTimeOutcome';
 import type { QueuedTimeEntry } from '../../timeLog/timeEntryDraft';
 import type { SubmitResult, TimeLogSync } from '../../timeLog/timeLogSync';
 import { entryTitle } from '../../views/time/nodes/entryNode';
-
-export const UNDO = 'Undo';
 
 export interface UndoDeleteDependencies {
   readonly sync: Pick<TimeLogSync, 'submit'>;
@@ -48,30 +47,41 @@ export function entryToRestore(entry: TimeEntry): QueuedTimeEntry | undefined {
  * Resolves once the notification is answered and the undo is over (callers do not wait).
  */
 export function offerUndo(deps: UndoDeleteDependencies, entry: TimeEntry): Promise<void> {
-  const what = `${formatDuration(entry.time * SECONDS_PER_HOUR)} on ${entryTitle(entry)} (${entry.date})`;
+  const what: Deleted = { duration: formatDuration(entry.time * SECONDS_PER_HOUR), title: entryTitle(entry), date: entry.date };
   const restore = entryToRestore(entry);
   if (!restore) {
-    vscode.window.setStatusBarMessage(`Deleted ${escapeIcons(what)}`, 5000);
+    vscode.window.setStatusBarMessage(l10n.t('Deleted {0} on {1} ({2})', escapeIcons(what.duration), escapeIcons(what.title), what.date), 5000);
     return Promise.resolve();
   }
-  return deps.notifier.offer('information', `Deleted ${what}`, [UNDO], async () => {
+  const undo = l10n.t({ message: 'Undo', comment: ['Button: logs the deleted time entry again'] });
+  return deps.notifier.offer('information', l10n.t('Deleted {0} on {1} ({2})', what.duration, what.title, what.date), [undo], async () => {
     const result = await deps.sync.submit(restore);
     tellRestored(deps, result, what);
   });
 }
 
-function tellRestored(deps: UndoDeleteDependencies, result: SubmitResult, what: string): void {
+/** The deleted entry as the messages name it: "30 min on Launch checklist (2026-03-10)". */
+interface Deleted {
+  readonly duration: string;
+  readonly title: string;
+  readonly date: string;
+}
+
+function tellRestored(deps: UndoDeleteDependencies, result: SubmitResult, what: Deleted): void {
+  const logged = `${what.duration} on ${what.title} (${what.date})`;
   switch (result.status) {
     case 'logged':
-      deps.log.info(`Restored ${what} as entry ${result.entry.id}`);
-      vscode.window.setStatusBarMessage(`$(check) Restored ${escapeIcons(what)}`, 5000);
+      deps.log.info(`Restored ${logged} as entry ${result.entry.id}`);
+      vscode.window.setStatusBarMessage(l10n.t('$(check) Restored {0} on {1} ({2})', escapeIcons(what.duration), escapeIcons(what.title), what.date), 5000);
       return;
-    case 'queued':
-      deps.log.warn(`Restoring ${what} waits to sync (${result.reason})`);
-      void deps.notifier.show(result.reason === 'otherWindow' ? 'information' : 'warning', waitingMessage(result.reason, what));
+    case 'queued': {
+      deps.log.warn(`Restoring ${logged} waits to sync (${result.reason})`);
+      const kept = l10n.t({ message: '{0} on {1} ({2})', args: [what.duration, what.title, what.date], comment: ['What is kept to be sent: a duration on a task (its day)'] });
+      void deps.notifier.show(result.reason === 'otherWindow' ? 'information' : 'warning', waitingMessage(result.reason, kept));
       return;
+    }
     default:
-      deps.log.warn(`Could not restore ${what}: ${result.message}`);
-      void deps.notifier.show('error', `Could not restore ${what}. ${result.message}`);
+      deps.log.warn(`Could not restore ${logged}: ${result.message}`);
+      void deps.notifier.show('error', l10n.t('Could not restore {0} on {1} ({2}). {3}', what.duration, what.title, what.date, result.message));
   }
 }

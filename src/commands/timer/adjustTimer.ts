@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { defuseLinks } from '../../common/untrustedText';
 import type { Asker } from '../../prompts/asker';
@@ -6,7 +7,7 @@ import { parseClockTime, parseTimerAdjustment, planTimerAdjustment, type TimerAd
 import type { TimerChanges } from '../../timer/timerChanges';
 import type { TimerAdjustment } from '../../timer/timerModel';
 import type { TimerEntry, TimerService } from '../../timer/timerService';
-import { argumentObject, id, type ArgumentKind } from '../args';
+import { argumentObject, id, type ArgumentKind, type Refusal } from '../args';
 import type { Command } from '../command';
 import { chooseTimer, type Timers } from './chooseTimer';
 
@@ -20,7 +21,7 @@ export interface AdjustTimerDependencies {
 
 type Answer = Extract<TimerAdjustInput, { ok: true }>;
 
-const TITLE = 'Adjust Timer';
+const title = (): string => l10n.t('Adjust Timer');
 
 /**
  * `intervals.adjustTimer` ("Adjust Timer…"): "I started at 9:15" or "make it 1h 20m", the result
@@ -37,11 +38,15 @@ export function adjustTimerCommand(deps: AdjustTimerDependencies): Command {
     arguments: {
       taskId: id,
       timerId: id,
-      startedAt: adjustment('startedAt', 'a time: "9:15", "yesterday 9:15", an ISO date-time or epoch milliseconds'),
-      elapsed: adjustment('elapsed', 'a duration: seconds, or a text such as "1h 20m"'),
+      startedAt: adjustment('startedAt', (command, key, given) =>
+        l10n.t('{0}: {1} {2} is not a time: "9:15", "yesterday 9:15", an ISO date-time or epoch milliseconds. Nothing was done.', command, key, given),
+      ),
+      elapsed: adjustment('elapsed', (command, key, given) =>
+        l10n.t('{0}: {1} {2} is not a duration: seconds, or a text such as "1h 20m". Nothing was done.', command, key, given),
+      ),
     },
     async execute(arg?: unknown): Promise<TimerAdjustment | undefined> {
-      const entry = await chooseTimer(timers, asker, arg, TITLE);
+      const entry = await chooseTimer(timers, asker, arg, title());
       if (!entry) {
         return undefined;
       }
@@ -78,13 +83,12 @@ export function adjustTimerCommand(deps: AdjustTimerDependencies): Command {
 async function askAdjustment(deps: AdjustTimerDependencies, entry: TimerEntry): Promise<Answer | undefined> {
   let value = '';
   for (;;) {
-    const warning = (seconds: number): string => (overWarning(deps, seconds) ? ` (over ${deps.warningHours()} h)` : '');
     const text = await deps.asker.input({
-      title: TITLE,
+      title: title(),
       step: 1,
       totalSteps: 1,
-      prompt: 'When did you start, or how long has it run?',
-      placeholder: 'at 9:15 (start time), yesterday 17:00, or 1h 20m (elapsed)',
+      prompt: l10n.t('When did you start, or how long has it run?'),
+      placeholder: l10n.t('at 9:15 (start time), yesterday 17:00, or 1h 20m (elapsed)'),
       value,
       validate: (typed) => {
         const plan = planTimerAdjustment(typed, entry.timer, deps.timers.now());
@@ -93,9 +97,9 @@ async function askAdjustment(deps: AdjustTimerDependencies, entry: TimerEntry): 
       explain: (typed) => {
         const plan = planTimerAdjustment(typed, entry.timer, deps.timers.now());
         if (plan.ok) {
-          return `${capitalize(plan.preview)}${warning(plan.seconds)}`;
+          return previewText(deps, plan.preview, plan.seconds);
         }
-        return plan.yesterday ? `${plan.message} Enter offers ${plan.yesterday.preview}${warning(plan.yesterday.seconds)}.` : undefined;
+        return plan.yesterday ? yesterdayOffer(deps, plan.message, plan.yesterday) : undefined;
       },
     });
     if (typeof text !== 'string') {
@@ -114,8 +118,7 @@ async function settleAdjustment(deps: AdjustTimerDependencies, entry: TimerEntry
   const plan = planTimerAdjustment(text, entry.timer, deps.timers.now());
   if (!plan.ok && plan.yesterday) {
     const { startedAt, seconds, preview } = plan.yesterday;
-    const over = overWarning(deps, seconds) ? ` (over ${deps.warningHours()} h)` : '';
-    return confirm(deps, plan.message.replace(/;.*$/, ': start it yesterday?'), `${capitalize(preview)}${over}`, {
+    return confirm(deps, l10n.t('{0}: start it yesterday?', plan.message.replace(/;.*$/, '')), previewText(deps, preview, seconds), {
       ok: true,
       kind: 'startedAt',
       startedAt,
@@ -127,19 +130,31 @@ async function settleAdjustment(deps: AdjustTimerDependencies, entry: TimerEntry
   if (!overWarning(deps, plan.seconds)) {
     return plan.input;
   }
-  const label = plan.input.kind === 'elapsed' ? `Set the timer to ${formatDuration(plan.seconds)}` : `Set it: ${capitalize(plan.preview)}`;
-  return confirm(deps, `That is over ${deps.warningHours()} h: set the timer to it?`, label, plan.input);
+  const label = plan.input.kind === 'elapsed' ? l10n.t('Set the timer to {0}', formatDuration(plan.seconds)) : l10n.t('Set it: {0}', capitalize(plan.preview));
+  return confirm(deps, l10n.t('That is over {0} h: set the timer to it?', deps.warningHours()), label, plan.input);
+}
+
+/** The result of the typed answer, "Started at 9:15 (1:20)", with a warning when it is over the warning hours. */
+function previewText(deps: AdjustTimerDependencies, preview: string, seconds: number): string {
+  return overWarning(deps, seconds) ? l10n.t('{0} (over {1} h)', capitalize(preview), deps.warningHours()) : capitalize(preview);
+}
+
+/** A start time still ahead today: why, and what Enter offers instead (yesterday's). */
+function yesterdayOffer(deps: AdjustTimerDependencies, message: string, yesterday: { preview: string; seconds: number }): string {
+  return overWarning(deps, yesterday.seconds)
+    ? l10n.t('{0} Enter offers {1} (over {2} h).', message, yesterday.preview, deps.warningHours())
+    : l10n.t('{0} Enter offers {1}.', message, yesterday.preview);
 }
 
 async function confirm(deps: AdjustTimerDependencies, placeholder: string, label: string, answer: Answer): Promise<Answer | 'again' | undefined> {
   const choice = await deps.asker.pick<Answer | 'again'>({
-    title: TITLE,
+    title: title(),
     step: 1,
     totalSteps: 1,
     placeholder,
     items: [
       { icon: 'check', label, value: answer },
-      { icon: 'edit', label: 'Type another time', value: 'again' },
+      { icon: 'edit', label: l10n.t('Type another time'), value: 'again' },
     ],
     active: answer,
   });
@@ -156,11 +171,11 @@ function capitalize(text: string): string {
 }
 
 /** Checks `startedAt` or `elapsed` as the command will read it; the value goes on as given. */
-function adjustment(key: 'startedAt' | 'elapsed', expected: string): ArgumentKind {
+function adjustment(key: 'startedAt' | 'elapsed', refusal: Refusal): ArgumentKind {
   return (value) => {
     // Whether a time of day is still ahead depends on the clock when the command runs: that is checked there.
     const read = fromArguments({ [key]: value }, new Date());
-    return read.ok || read.yesterday ? { ok: true, value } : { ok: false, expected };
+    return read.ok || read.yesterday ? { ok: true, value } : { ok: false, refusal };
   };
 }
 
@@ -176,25 +191,25 @@ function fromArguments(given: Record<string, unknown>, now: Date): TimerAdjustIn
     const parsed = parseDuration(elapsed);
     return parsed.ok ? { ok: true, kind: 'elapsed', seconds: parsed.seconds } : { ok: false, message: parsed.message };
   }
-  return { ok: false, message: 'elapsed is not a duration.' };
+  return { ok: false, message: l10n.t('elapsed is not a duration.') };
 }
 
 function startFromArgument(startedAt: unknown, now: Date): TimerAdjustInput {
   if (startedAt instanceof Date || typeof startedAt === 'number') {
     const date = new Date(startedAt);
-    return Number.isNaN(date.getTime()) ? { ok: false, message: 'startedAt is not a time.' } : { ok: true, kind: 'startedAt', startedAt: date };
+    return Number.isNaN(date.getTime()) ? { ok: false, message: l10n.t('startedAt is not a time.') } : { ok: true, kind: 'startedAt', startedAt: date };
   }
   if (typeof startedAt !== 'string') {
-    return { ok: false, message: 'startedAt is not a time.' };
+    return { ok: false, message: l10n.t('startedAt is not a time.') };
   }
   if (parseClockTime(startedAt, now) || /yesterday/i.test(startedAt)) {
     const read = parseTimerAdjustment(/^\s*(?:at|since|from|yesterday)\b/i.test(startedAt) ? startedAt : `at ${startedAt}`, now);
     if (read.ok || !read.yesterday) {
       return read;
     }
-    const message = `startedAt "${startedAt}" is later than now today; to mean yesterday, pass "yesterday ${startedAt.trim()}".`;
+    const message = l10n.t('startedAt "{0}" is later than now today; to mean yesterday, pass "yesterday {1}".', startedAt, startedAt.trim());
     return { ok: false, message, yesterday: read.yesterday };
   }
   const iso = new Date(startedAt);
-  return Number.isNaN(iso.getTime()) ? { ok: false, message: `"${startedAt}" is not a time.` } : { ok: true, kind: 'startedAt', startedAt: iso };
+  return Number.isNaN(iso.getTime()) ? { ok: false, message: l10n.t('"{0}" is not a time.', startedAt) } : { ok: true, kind: 'startedAt', startedAt: iso };
 }

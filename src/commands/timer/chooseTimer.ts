@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Asker, Choice } from '../../prompts/asker';
 import { taskLabel } from '../../tasks/taskReference';
@@ -13,7 +14,7 @@ export type Timers = Pick<TimerService, 'entries' | 'find' | 'now' | 'elapsed'>;
 export type TimerAsker = Pick<Asker, 'pick'>;
 
 export function timerLabel(entry: TimerEntry): string {
-  return entry.task ? taskLabel(entry.task) : 'General timer';
+  return entry.task ? taskLabel(entry.task) : l10n.t('General timer');
 }
 
 /** The running timers first, each group in the order Intervals lists them. */
@@ -27,10 +28,18 @@ export function timerChoice<T>(entry: TimerEntry, elapsedSeconds: number, value:
   return {
     icon: running ? 'clock' : 'debug-pause',
     label: timerLabel(entry),
-    description: `${running ? 'Running' : 'Paused'} · ${formatHoursMinutes(elapsedSeconds)}${entry.unsynced ? ' · not yet saved' : ''}`,
+    description: timerState(running, formatHoursMinutes(elapsedSeconds), entry.unsynced),
     ...(entry.task?.project || entry.task?.client ? { detail: [entry.task.project, entry.task.client].filter(Boolean).join(' · ') } : {}),
     value,
   };
+}
+
+/** "Running · 1:20", and whether the timer is not on Intervals yet. */
+function timerState(running: boolean, time: string, unsynced: boolean): string {
+  if (running) {
+    return unsynced ? l10n.t('Running · {0} · not yet saved', time) : l10n.t('Running · {0}', time);
+  }
+  return unsynced ? l10n.t('Paused · {0} · not yet saved', time) : l10n.t('Paused · {0}', time);
 }
 
 /**
@@ -50,21 +59,21 @@ export async function chooseTimer(
   if (target !== undefined) {
     const named = timers.find(target);
     if (!named) {
-      vscode.window.setStatusBarMessage('$(info) No such timer', 3000);
+      vscode.window.setStatusBarMessage(l10n.t('$(info) No such timer'), 3000);
     }
     return named;
   }
   const candidates = runningFirst(timers.entries.filter(candidate));
   if (candidates.length <= 1) {
     if (candidates.length === 0) {
-      vscode.window.setStatusBarMessage('$(info) No timer to act on', 3000);
+      vscode.window.setStatusBarMessage(l10n.t('$(info) No timer to act on'), 3000);
     }
     return candidates[0];
   }
   const running = candidates.filter((entry) => isRunning(entry.timer));
   if (argumentObject(arg) !== undefined) {
     if (running.length !== 1) {
-      vscode.window.setStatusBarMessage('$(info) Several timers: name one with { taskId } or { timerId }', 5000);
+      vscode.window.setStatusBarMessage(l10n.t('$(info) Several timers: name one with { taskId } or { timerId }'), 5000);
     }
     return running.length === 1 ? running[0] : undefined;
   }
@@ -73,7 +82,7 @@ export async function chooseTimer(
     title,
     step: 1,
     totalSteps: 1,
-    placeholder: 'Choose a timer',
+    placeholder: l10n.t('Choose a timer'),
     items: candidates.map((entry) => timerChoice(entry, timers.elapsed(entry, now), entry)),
     ...(running[0] ? { active: running[0] } : {}),
   });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { defuseLinks } from '../../common/untrustedText';
 import { formatDuration } from '../../time/duration';
@@ -17,18 +18,19 @@ export function discardTimerCommand(timers: Timers & Pick<TimerService, 'discard
     id: 'intervals.discardTimer',
     arguments: { taskId: id, timerId: id, confirm: boolean },
     async execute(arg?: unknown): Promise<boolean> {
-      const entry = await chooseTimer(timers, asker, arg, 'Discard Timer');
+      const entry = await chooseTimer(timers, asker, arg, l10n.t('Discard Timer'));
       if (!entry) {
         return false;
       }
       if (argumentObject(arg)?.confirm !== false) {
         const seconds = timers.elapsed(entry);
+        const discard = l10n.t({ message: 'Discard', comment: ['Button: discards the timer'] });
         const answer = await vscode.window.showWarningMessage(
-          defuseLinks(`Discard the timer on ${timerLabel(entry)}?`),
-          { modal: true, detail: `Its ${formatDuration(seconds)} will not be logged. This cannot be undone.` },
-          'Discard',
+          defuseLinks(l10n.t('Discard the timer on {0}?', timerLabel(entry))),
+          { modal: true, detail: l10n.t('Its {0} will not be logged. This cannot be undone.', formatDuration(seconds)) },
+          discard,
         );
-        if (answer !== 'Discard') {
+        if (answer !== discard) {
           return false;
         }
       }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { TimerChanges } from '../../timer/timerChanges';
 import { isRunning } from '../../timer/timerModel';
 import type { TimerEntry, TimerService } from '../../timer/timerService';
@@ -11,7 +12,7 @@ export function pauseTimerCommand(timers: Timers & Pick<TimerService, 'pause'>, 
     id: 'intervals.pauseTimer',
     arguments: { taskId: id, timerId: id },
     async execute(arg?: unknown): Promise<TimerEntry | undefined> {
-      const entry = await chooseTimer(timers, asker, arg, 'Pause Timer', (item) => isRunning(item.timer));
+      const entry = await chooseTimer(timers, asker, arg, l10n.t('Pause Timer'), (item) => isRunning(item.timer));
       if (!entry) {
         return undefined;
       }

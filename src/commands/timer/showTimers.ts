@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Choice } from '../../prompts/asker';
 import { isRunning } from '../../timer/timerModel';
@@ -43,13 +44,13 @@ export function showTimersCommand(timers: Timers, asker: TimerAsker): Command {
       const now = timers.now();
       const ordered = runningFirst(timers.entries);
       const items: Choice<TimerEntry | typeof START>[] = ordered.map((entry) => timerChoice<TimerEntry | typeof START>(entry, timers.elapsed(entry, now), entry));
-      items.push({ icon: 'play', label: 'Start Timer…', value: START });
+      items.push({ icon: 'play', label: l10n.t('Start Timer…'), value: START });
       const running = ordered.find((entry) => isRunning(entry.timer));
       const picked = await asker.pick({
-        title: 'Timers',
+        title: l10n.t('Timers'),
         step: 1,
         totalSteps: 1,
-        placeholder: ordered.length > 0 ? 'Choose a timer' : 'No timers yet',
+        placeholder: ordered.length > 0 ? l10n.t('Choose a timer') : l10n.t('No timers yet'),
         items,
         ...(running ? { active: running } : {}),
       });
@@ -71,13 +72,13 @@ async function act(entry: TimerEntry, asker: TimerAsker): Promise<void> {
   const target = entry.timer.id !== undefined ? { timerId: entry.timer.id } : { taskId: entry.timer.taskId };
   const actions: Choice<string>[] = [
     isRunning(entry.timer)
-      ? { icon: 'debug-pause', label: 'Pause', value: 'intervals.pauseTimer' }
-      : { icon: 'play', label: 'Resume', value: 'intervals.resumeTimer' },
-    { icon: 'check', label: 'Stop and Log Time…', value: 'intervals.stopTimer' },
-    { icon: 'edit', label: 'Adjust…', value: 'intervals.adjustTimer' },
-    { icon: 'trash', label: 'Discard…', value: 'intervals.discardTimer' },
+      ? { icon: 'debug-pause', label: l10n.t({ message: 'Pause', comment: ['Action: pauses the timer'] }), value: 'intervals.pauseTimer' }
+      : { icon: 'play', label: l10n.t({ message: 'Resume', comment: ['Action: resumes the timer'] }), value: 'intervals.resumeTimer' },
+    { icon: 'check', label: l10n.t('Stop and Log Time…'), value: 'intervals.stopTimer' },
+    { icon: 'edit', label: l10n.t({ message: 'Adjust…', comment: ['Action: adjusts the timer'] }), value: 'intervals.adjustTimer' },
+    { icon: 'trash', label: l10n.t({ message: 'Discard…', comment: ['Action: discards the timer'] }), value: 'intervals.discardTimer' },
   ];
-  const action = await asker.pick({ title: timerLabel(entry), step: 1, totalSteps: 1, placeholder: 'What to do with this timer', items: actions });
+  const action = await asker.pick({ title: timerLabel(entry), step: 1, totalSteps: 1, placeholder: l10n.t('What to do with this timer'), items: actions });
   if (typeof action === 'string') {
     await vscode.commands.executeCommand(action, target);
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Task } from '../../api/types';
 import type { AccountGuard } from '../../auth/accountGuard';
@@ -31,7 +32,7 @@ export function startTimerCommand(deps: StartTimerDependencies): Command {
     id: 'intervals.startTimer',
     arguments: { taskId: id },
     async execute(arg?: unknown): Promise<TimerEntry | undefined> {
-      const api = await deps.guard.client('start a timer');
+      const api = await deps.guard.client(l10n.t({ message: 'start a timer', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
       if (!api) {
         return undefined;
       }
@@ -46,7 +47,7 @@ export function startTimerCommand(deps: StartTimerDependencies): Command {
       const paused = deps.timers.entries.filter((each) => runningBefore.includes(each.key) && !isRunning(each.timer));
       if (paused.length > 0) {
         // Said, since the user asked only to start one.
-        vscode.window.setStatusBarMessage(`$(debug-pause) Paused ${paused.map((each) => escapeIcons(pausedName(each))).join(', ')}`, 5000);
+        vscode.window.setStatusBarMessage(l10n.t('$(debug-pause) Paused {0}', paused.map((each) => escapeIcons(pausedName(each))).join(', ')), 5000);
       }
       return entry;
     },
@@ -56,7 +57,7 @@ export function startTimerCommand(deps: StartTimerDependencies): Command {
 /** The task the argument names: the one it carries, a timer's or a recent one, fetched last; else the user finds one. */
 async function taskFor(deps: StartTimerDependencies, arg: unknown, fetch: (taskId: number) => Promise<Task>): Promise<TaskSummary | undefined> {
   if (taskIdFrom(arg) === undefined) {
-    const picked = await vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true, title: 'Start Timer' });
+    const picked = await vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true, title: l10n.t('Start Timer') });
     return picked ? summarizeTask(picked) : undefined;
   }
   try {
@@ -66,7 +67,7 @@ async function taskFor(deps: StartTimerDependencies, arg: unknown, fetch: (taskI
     });
     return task && summarizeTask(task);
   } catch (error) {
-    await deps.errors.report(deps.log, 'find the task for the timer', error);
+    await deps.errors.report(deps.log, l10n.t({ message: 'find the task for the timer', comment: ['Completes the sentence: Could not ….'] }), error);
     return undefined;
   }
 }
@@ -74,7 +75,7 @@ async function taskFor(deps: StartTimerDependencies, arg: unknown, fetch: (taskI
 /** `#1001`, the number the user knows the task by; the title when it has none. */
 function pausedName(entry: TimerEntry): string {
   if (!entry.task) {
-    return 'the general timer';
+    return l10n.t('the general timer');
   }
   return entry.task.localId != null ? `#${entry.task.localId}` : entry.task.title;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { escapeIcons } from '../../common/untrustedText';
 import { toIsoDate } from '../../time/dates';
@@ -27,7 +28,7 @@ export function stopTimerCommand(timers: Timers & Pick<TimerService, 'pause' | '
     id: 'intervals.stopTimer',
     arguments: { taskId: id, timerId: id, worktypeId: id, billable: boolean, description: text, date: isoDate, prompt: boolean },
     async execute(arg?: unknown): Promise<StopTimerResult> {
-      const entry = await chooseTimer(timers, asker, arg, 'Stop Timer and Log');
+      const entry = await chooseTimer(timers, asker, arg, l10n.t('Stop Timer and Log'));
       if (!entry) {
         return { status: 'noTimer' };
       }
@@ -73,7 +74,13 @@ export function stopTimerCommand(timers: Timers & Pick<TimerService, 'pause' | '
 /** Dismissed mid-log: the timer stays paused with its time, and the status bar says so. */
 function keptPaused(paused: TimerEntry, seconds: number): StopTimerResult {
   const localId = paused.task?.localId;
-  const message = `Timer on ${localId !== undefined && localId !== null ? `#${localId}` : escapeIcons(paused.task?.title ?? 'the task')} kept paused (${formatHoursMinutes(seconds)})`;
+  const time = formatHoursMinutes(seconds);
+  const message =
+    localId !== undefined && localId !== null
+      ? l10n.t('Timer on #{0} kept paused ({1})', localId, time)
+      : paused.task
+        ? l10n.t('Timer on {0} kept paused ({1})', escapeIcons(paused.task.title), time)
+        : l10n.t('Timer on the task kept paused ({0})', time);
   vscode.window.setStatusBarMessage(`$(debug-pause) ${message}`, 5000);
   return { status: 'cancelled', message };
 }
