@@ -30,7 +30,13 @@ export const id: ArgumentKind = (value) => {
 };
 
 /** An id, or null for none. */
-export const idOrNone: ArgumentKind = (value) => (value === null ? ok(null) : id(value));
+export const idOrNone: ArgumentKind = (value) => {
+  if (value === null) {
+    return ok(null);
+  }
+  const read = id(value);
+  return read.ok ? read : no('an Intervals id (a whole number, or a string of digits), or null for none');
+};
 
 /** A client id, or -1 / null for "no client". */
 export const clientOrNone: ArgumentKind = (value) => {
@@ -56,7 +62,8 @@ export const day: ArgumentKind = (value) =>
   typeof value === 'string' && parseDate(value, new Date()).ok ? ok(value) : no('a day: YYYY-MM-DD, "today", "yesterday" or a weekday');
 
 /** A day, or an empty text for none. */
-export const dayOrNone: ArgumentKind = (value) => (value === '' || value === null ? ok(value) : day(value));
+export const dayOrNone: ArgumentKind = (value) =>
+  value === '' || value === null || day(value).ok ? ok(value) : no('a day: YYYY-MM-DD, "today", "yesterday" or a weekday, or "" for none');
 
 /**
  * Hours as a number or a duration text (`1:30`, `90m`, `9:15-10:45`). Which values make a
@@ -75,6 +82,18 @@ export const text: ArgumentKind = (value) => (typeof value === 'string' ? ok(val
 export function oneOf(values: readonly string[]): ArgumentKind {
   return (value) => (typeof value === 'string' && values.includes(value) ? ok(value) : no(`one of ${values.map((each) => `"${each}"`).join(', ')}`));
 }
+
+/** A status by its name or its id (a positive whole number). */
+export const statusName: ArgumentKind = (value) =>
+  typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value) && value > 0) ? ok(value) : no('a status name or id');
+
+/** A person's id, or "everyone". */
+export const personOrEveryone: ArgumentKind = (value) => {
+  if (value === 'everyone') {
+    return ok(value);
+  }
+  return id(value).ok ? id(value) : no(`a person's id (a whole number, or a string of digits), or "everyone"`);
+};
 
 /** Anything: the command reads it itself (objects passed between the extension's own commands). */
 export const passed: ArgumentKind = (value) => ok(value);

@@ -10,7 +10,8 @@ import type { Asker } from '../../prompts/asker';
 import { nameProblem } from '../../prompts/formRules';
 import { accountKey, LastAnswers } from '../../prompts/lastAnswers';
 import { projectMadeBy } from '../../tasks/unansweredCreate';
-import { argumentObject, boolean, clientOrNone, day, dayOrNone, passed, text } from '../args';
+import { argumentObject } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { announceTask, taskInputFromArgument, type TaskInputContext } from '../tasks/taskInput';
 import { createOnce, EARLIER_ATTEMPT_KEY, earlierAttempt, invalidArgument, load, pick, sendWrite, type WriteContext, type WriteResult } from '../writes';
@@ -50,7 +51,7 @@ interface TaskFailure {
 export function createProjectCommand(deps: CreateProjectDependencies): Command {
   return {
     id: 'intervals.createProject',
-    arguments: { clientId: clientOrNone, name: text, dateStart: day, dateEnd: dayOrNone, billable: boolean, active: boolean, description: text, tasks: passed },
+    arguments: argumentKeys('intervals.createProject'),
     async execute(arg?: unknown): Promise<CreateProjectResult> {
       const api = await deps.guard.client('create a project');
       const account = deps.session.state;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { id } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { askForTask, taskOf, type TaskLookup } from './chosenTask';
 
@@ -10,7 +10,7 @@ import { askForTask, taskOf, type TaskLookup } from './chosenTask';
 export function copyTaskIdCommand(lookup: TaskLookup): Command {
   return {
     id: 'intervals.copyTaskId',
-    arguments: { taskId: id },
+    arguments: argumentKeys('intervals.copyTaskId'),
     async execute(arg?: unknown): Promise<string | undefined> {
       const task = arg === undefined ? await askForTask(lookup, 'Copy Task ID') : await taskOf(lookup, arg, 'copy a task id');
       if (!task) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { WebAddressPrompt } from '../../prompts/webAddress';
-import { id } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import type { TaskLookup } from './chosenTask';
 import { taskLinkFor } from './taskLink';
@@ -9,7 +9,7 @@ import { taskLinkFor } from './taskLink';
 export function openTaskInBrowserCommand(lookup: TaskLookup, webAddress: Pick<WebAddressPrompt, 'webUrl'>): Command {
   return {
     id: 'intervals.openTaskInBrowser',
-    arguments: { taskId: id },
+    arguments: argumentKeys('intervals.openTaskInBrowser'),
     async execute(arg?: unknown): Promise<string | undefined> {
       const link = await taskLinkFor(lookup, webAddress, arg, 'Open Task in Browser');
       if (link) {

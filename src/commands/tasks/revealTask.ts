@@ -1,6 +1,7 @@
 import { positiveId } from '../../tasks/taskReference';
 import type { TaskReveal } from '../../views/tasks/taskReveal';
-import { argumentObject, id } from '../args';
+import { argumentObject } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { taskOf, type TaskLookup } from './chosenTask';
 
@@ -8,7 +9,7 @@ import { taskOf, type TaskLookup } from './chosenTask';
 export function revealTaskCommand(lookup: TaskLookup, reveal: Pick<TaskReveal, 'revealTask' | 'revealProject'>): Command {
   return {
     id: 'intervals.tasks.reveal',
-    arguments: { taskId: id, projectId: id },
+    arguments: argumentKeys('intervals.tasks.reveal'),
     async execute(arg?: unknown): Promise<boolean> {
       const options = argumentObject(arg) ?? {};
       const taskId = positiveId(options.taskId);

@@ -10,7 +10,8 @@ import type { Notifier } from '../../common/notifier';
 import type { LookupCache } from '../../lookups/lookupCache';
 import { positiveId } from '../../tasks/taskReference';
 import { checkHours, checkIsoDate } from '../../timeLog/timeEntryDraft';
-import { argumentObject, boolean, hours, id, isoDate, text } from '../args';
+import { argumentObject } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { askEntryChanges, patchToArguments, type EditTimeStepsContext } from './editTimeSteps';
 import { EDIT_AND_RETRY } from './logTime';
@@ -46,7 +47,7 @@ export interface EditTimeDependencies extends Omit<EditTimeStepsContext, 'otherH
 export function editTimeEntryCommand(deps: EditTimeDependencies): Command {
   return {
     id: 'intervals.editTimeEntry',
-    arguments: { entryId: id, id, date: isoDate, hours, worktypeId: id, billable: boolean, description: text, prompt: boolean },
+    arguments: argumentKeys('intervals.editTimeEntry'),
     async execute(arg?: unknown): Promise<EditTimeEntryResult> {
       const api = await deps.guard.client('edit time');
       if (!api) {

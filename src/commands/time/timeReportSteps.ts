@@ -11,8 +11,8 @@ import { dateStep } from '../../prompts/steps';
 import { positiveId } from '../../tasks/taskReference';
 import { parseDate, rangeFor, toIsoDate, type DateRange } from '../../time/dates';
 import type { ReportPerson } from '../../timeReport/reportModel';
+import { REPORT_RANGES } from '../argumentObjects';
 
-export const REPORT_RANGES = ['thisWeek', 'lastWeek', 'thisMonth', 'lastMonth', 'custom'] as const;
 export type ReportRange = (typeof REPORT_RANGES)[number];
 
 const RANGE_LABELS: Record<ReportRange, string> = {

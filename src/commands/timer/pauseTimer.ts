@@ -1,7 +1,7 @@
 import type { TimerChanges } from '../../timer/timerChanges';
 import { isRunning } from '../../timer/timerModel';
 import type { TimerEntry, TimerService } from '../../timer/timerService';
-import { id } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { chooseTimer, type TimerAsker, type Timers } from './chooseTimer';
 
@@ -9,7 +9,7 @@ import { chooseTimer, type TimerAsker, type Timers } from './chooseTimer';
 export function pauseTimerCommand(timers: Timers & Pick<TimerService, 'pause'>, changes: Pick<TimerChanges, 'fire'>, asker: TimerAsker): Command {
   return {
     id: 'intervals.pauseTimer',
-    arguments: { taskId: id, timerId: id },
+    arguments: argumentKeys('intervals.pauseTimer'),
     async execute(arg?: unknown): Promise<TimerEntry | undefined> {
       const entry = await chooseTimer(timers, asker, arg, 'Pause Timer', (item) => isRunning(item.timer));
       if (!entry) {
