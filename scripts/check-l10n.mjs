@@ -5,7 +5,7 @@
 //    literal or template that reads as words (two words, or one capitalised word) anywhere else
 //    is reported, unless it is in a place that never reaches a reader (an import, a property
 //    name, a comparison, a `case`, a log line) or its line, or the line above, says `l10n-ignore`
-//    with the reason.
+//    with the reason (or it is between `l10n-ignore-start` and `l10n-ignore-end` lines).
 // 2. `l10n.t` is called inside functions only (a module-level string would be made before the
 //    bundle for the display language is configured at activation), never as `vscode.l10n.t`.
 // 3. l10n/bundle.l10n.json is what `npm run l10n` extracts from src/ today, and every translation
@@ -131,7 +131,14 @@ for (const file of files) {
     const line = source.getLineAndCharacterOfPosition(node.getStart()).line;
     return { line, path: relative(root, file) };
   };
-  const ignored = (line) => /l10n-ignore/.test(lines[line] ?? '') || /l10n-ignore/.test(lines[line - 1] ?? '');
+  // `l10n-ignore-start` … `l10n-ignore-end` lines: a block of text that is not shown in VS Code.
+  const inBlock = [];
+  lines.reduce((open, text, index) => {
+    const opens = open ? !/l10n-ignore-end/.test(text) : /l10n-ignore-start/.test(text);
+    inBlock[index] = open || opens;
+    return opens;
+  }, false);
+  const ignored = (line) => inBlock[line] || /l10n-ignore/.test(lines[line] ?? '') || /l10n-ignore/.test(lines[line - 1] ?? '');
   const visit = (node) => {
     if (isL10nCall(node)) {
       const { line, path } = where(node);

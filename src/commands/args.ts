@@ -23,23 +23,35 @@ export interface ArgumentRefusal {
 export type Refusal = (commandId: string, key: string, value: string) => string;
 
 /** Reads one value: the value to pass on (normalised, e.g. "12" → 12), or how it is refused. */
-export type ArgumentKind = (value: unknown) => { ok: true; value: unknown } | { ok: false; refusal: Refusal };
+export type ArgumentKind = (value: unknown) => { ok: true; value: unknown } | { ok: false; expected: string; refusal: Refusal };
 
 /** The keys a command reads from its argument object, and what each must hold. */
 export type ArgumentSpec = Readonly<Record<string, ArgumentKind>>;
 
 const ok = (value: unknown) => ({ ok: true as const, value });
-const no = (refusal: Refusal) => ({ ok: false as const, refusal });
+/**
+ * A refusal: `expected` says in English what the value must be (the README's command reference is
+ * written from it), `refusal` the localised sentence the caller gets.
+ */
+const no = (expected: string, refusal: Refusal) => ({ ok: false as const, expected, refusal });
 
 export const id: ArgumentKind = (value) => {
   const parsed = toId(value);
   return parsed === undefined
-    ? no((command, key, given) => l10n.t('{0}: {1} {2} is not an Intervals id (a whole number, or a string of digits). Nothing was done.', command, key, given))
+    ? no('an Intervals id (a whole number, or a string of digits)', (command, key, given) => l10n.t('{0}: {1} {2} is not an Intervals id (a whole number, or a string of digits). Nothing was done.', command, key, given))
     : ok(parsed);
 };
 
 /** An id, or null for none. */
-export const idOrNone: ArgumentKind = (value) => (value === null ? ok(null) : id(value));
+export const idOrNone: ArgumentKind = (value) => {
+  if (value === null) {
+    return ok(null);
+  }
+  const read = id(value);
+  return read.ok ? read : no('an Intervals id (a whole number, or a string of digits), or null for none', (command, key, given) =>
+        l10n.t('{0}: {1} {2} is not an Intervals id (a whole number, or a string of digits), or null for none. Nothing was done.', command, key, given),
+      );
+};
 
 /** A client id, or -1 / null for "no client". */
 export const clientOrNone: ArgumentKind = (value) => {
@@ -48,7 +60,7 @@ export const clientOrNone: ArgumentKind = (value) => {
   }
   const parsed = toId(value);
   return parsed === undefined
-    ? no((command, key, given) =>
+    ? no('a client id (a whole number or a string of digits), or -1 for projects without a client', (command, key, given) =>
         l10n.t('{0}: {1} {2} is not a client id (a whole number or a string of digits), or -1 for projects without a client. Nothing was done.', command, key, given),
       )
     : ok(parsed);
@@ -60,22 +72,25 @@ export const ids: ArgumentKind = (value) => {
   const parsed = items.map(toId);
   return parsed.every((item): item is number => item !== undefined)
     ? ok(parsed)
-    : no((command, key, given) => l10n.t('{0}: {1} {2} is not a list of Intervals ids, e.g. [3, "5"]. Nothing was done.', command, key, given));
+    : no('a list of Intervals ids, e.g. [3, "5"]', (command, key, given) => l10n.t('{0}: {1} {2} is not a list of Intervals ids, e.g. [3, "5"]. Nothing was done.', command, key, given));
 };
 
 export const isoDate: ArgumentKind = (value) =>
   typeof value === 'string' && fromIsoDate(value.trim())
     ? ok(value.trim())
-    : no((command, key, given) => l10n.t('{0}: {1} {2} is not a date that exists, as YYYY-MM-DD. Nothing was done.', command, key, given));
+    : no('a date that exists, as YYYY-MM-DD', (command, key, given) => l10n.t('{0}: {1} {2} is not a date that exists, as YYYY-MM-DD. Nothing was done.', command, key, given));
 
 /** A day as the date prompts take it: `YYYY-MM-DD`, `today`, `yesterday`, a weekday. */
 export const day: ArgumentKind = (value) =>
   typeof value === 'string' && parseDate(value, new Date()).ok
     ? ok(value)
-    : no((command, key, given) => l10n.t('{0}: {1} {2} is not a day: YYYY-MM-DD, "today", "yesterday" or a weekday. Nothing was done.', command, key, given));
+    : no('a day: YYYY-MM-DD, "today", "yesterday" or a weekday', (command, key, given) => l10n.t('{0}: {1} {2} is not a day: YYYY-MM-DD, "today", "yesterday" or a weekday. Nothing was done.', command, key, given));
 
 /** A day, or an empty text for none. */
-export const dayOrNone: ArgumentKind = (value) => (value === '' || value === null ? ok(value) : day(value));
+export const dayOrNone: ArgumentKind = (value) =>
+  value === '' || value === null || day(value).ok ? ok(value) : no('a day: YYYY-MM-DD, "today", "yesterday" or a weekday, or "" for none', (command, key, given) =>
+        l10n.t('{0}: {1} {2} is not a day: YYYY-MM-DD, "today", "yesterday" or a weekday, or "" for none. Nothing was done.', command, key, given),
+      );
 
 /**
  * Hours as a number or a duration text (`1:30`, `90m`, `9:15-10:45`). Which values make a
@@ -85,23 +100,37 @@ export const dayOrNone: ArgumentKind = (value) => (value === '' || value === nul
 export const hours: ArgumentKind = (value) =>
   (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'string'
     ? ok(value)
-    : no((command, key, given) =>
+    : no('a number of hours, or a duration such as "1:30", "90m" or "9:15-10:45"', (command, key, given) =>
         l10n.t('{0}: {1} {2} is not a number of hours, or a duration such as "1:30", "90m" or "9:15-10:45". Nothing was done.', command, key, given),
       );
 
 export const boolean: ArgumentKind = (value) =>
-  typeof value === 'boolean' ? ok(value) : no((command, key, given) => l10n.t('{0}: {1} {2} is not true or false. Nothing was done.', command, key, given));
+  typeof value === 'boolean' ? ok(value) : no('true or false', (command, key, given) => l10n.t('{0}: {1} {2} is not true or false. Nothing was done.', command, key, given));
 
 export const text: ArgumentKind = (value) =>
-  typeof value === 'string' ? ok(value) : no((command, key, given) => l10n.t('{0}: {1} {2} is not a text. Nothing was done.', command, key, given));
+  typeof value === 'string' ? ok(value) : no('a text', (command, key, given) => l10n.t('{0}: {1} {2} is not a text. Nothing was done.', command, key, given));
 
 export function oneOf(values: readonly string[]): ArgumentKind {
   const choices = values.map((each) => `"${each}"`).join(', ');
   return (value) =>
     typeof value === 'string' && values.includes(value)
       ? ok(value)
-      : no((command, key, given) => l10n.t('{0}: {1} {2} is not one of {3}. Nothing was done.', command, key, given, choices));
+      : no(`one of ${choices}`, (command, key, given) => l10n.t('{0}: {1} {2} is not one of {3}. Nothing was done.', command, key, given, choices));
 }
+
+/** A status by its name or its id (a positive whole number). */
+export const statusName: ArgumentKind = (value) =>
+  typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value) && value > 0) ? ok(value) : no('a status name or id', (command, key, given) => l10n.t('{0}: {1} {2} is not a status name or id. Nothing was done.', command, key, given));
+
+/** A person's id, or "everyone". */
+export const personOrEveryone: ArgumentKind = (value) => {
+  if (value === 'everyone') {
+    return ok(value);
+  }
+  return id(value).ok ? id(value) : no(`a person's id (a whole number, or a string of digits), or "everyone"`, (command, key, given) =>
+        l10n.t('{0}: {1} {2} is not a person\'s id (a whole number, or a string of digits), or "everyone". Nothing was done.', command, key, given),
+      );
+};
 
 /** Anything: the command reads it itself (objects passed between the extension's own commands). */
 export const passed: ArgumentKind = (value) => ok(value);

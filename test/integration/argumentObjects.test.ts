@@ -3,52 +3,39 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
+import { COMMAND_ARGUMENTS, type ArgumentObject, type CommandId, type NoArgumentObject } from '../../src/commands/argumentObjects';
 import type { Asker } from '../../src/prompts/asker';
 import { answerNotifications, answerPrompts, eventually, EXTENSION_ID, extensionGraph, fakeServer, type Graph, signIn } from './helpers';
 
 // The argument-object contract, over every contributed command: ids are numbers or strings of
 // digits; a value that does not fit is refused with a clear message, nothing is asked and
-// nothing is sent.
+// nothing is sent. Which command takes which keys, and why one takes none, is in
+// src/commands/argumentObjects.ts, which the README's command reference is written from.
 
 type Args = Record<string, unknown>;
 
+/** A command that takes an argument object with keys (src/commands/argumentObjects.ts says which). */
 interface Row {
   readonly command: string;
   /** An argument object holding one value the command cannot use, and the key it names. */
-  readonly invalid?: { readonly arg: Args; readonly key: string };
-  /** Why the command takes no argument object (it runs as it is, or from its row in a view). */
-  readonly none?: string;
+  readonly invalid: { readonly arg: Args; readonly key: string };
 }
 
 const TABLE: readonly Row[] = [
   { command: 'intervals.signIn', invalid: { arg: { token: 12345678901 }, key: 'token' } },
-  { command: 'intervals.signOut', none: 'signs out' },
-  { command: 'intervals.showLog', none: 'shows the log' },
-  { command: 'intervals.showSetAsideData', none: 'lists the copies set aside' },
-  { command: 'intervals.refreshTasks', none: 'reloads the Tasks view (or the project row it is run on)' },
   { command: 'intervals.findTask', invalid: { arg: { value: 42 }, key: 'value' } },
-  { command: 'intervals.showClosedTasks', none: 'a view filter' },
-  { command: 'intervals.hideClosedTasks', none: 'a view filter' },
-  { command: 'intervals.showMyTasks', none: 'a view filter' },
-  { command: 'intervals.showAllTasks', none: 'a view filter' },
   { command: 'intervals.openTaskInBrowser', invalid: { arg: { taskId: 'homepage' }, key: 'taskId' } },
   { command: 'intervals.copyTaskLink', invalid: { arg: { taskId: '#1001' }, key: 'taskId' } },
   { command: 'intervals.copyTaskId', invalid: { arg: { taskId: 0 }, key: 'taskId' } },
   { command: 'intervals.showClientTasks', invalid: { arg: { clientId: 'acme' }, key: 'clientId' } },
-  { command: 'intervals.tasks.retry', none: 'runs on an error row of the Tasks view' },
-  { command: 'intervals.tasks.collapseAll', none: 'collapses the Tasks view' },
   { command: 'intervals.tasks.showActions', invalid: { arg: { taskId: 'first' }, key: 'taskId' } },
   { command: 'intervals.startTimer', invalid: { arg: { taskId: 'abc' }, key: 'taskId' } },
   { command: 'intervals.pauseTimer', invalid: { arg: { timerId: 'x' }, key: 'timerId' } },
   { command: 'intervals.resumeTimer', invalid: { arg: { taskId: -1 }, key: 'taskId' } },
   { command: 'intervals.stopTimer', invalid: { arg: { taskId: 1, date: '2026-02-30', prompt: false }, key: 'date' } },
   { command: 'intervals.discardTimer', invalid: { arg: { timerId: 'seven', confirm: false }, key: 'timerId' } },
-  { command: 'intervals.showTimers', none: 'any argument object only asks for the listing, without showing it' },
   { command: 'intervals.adjustTimer', invalid: { arg: { elapsed: 'a while' }, key: 'elapsed' } },
   { command: 'intervals.logTime', invalid: { arg: { taskId: 'abc', hours: 1 }, key: 'taskId' } },
-  { command: 'intervals.refreshTime', none: 'reloads My Time' },
-  { command: 'intervals.previousWeek', none: 'moves My Time' },
-  { command: 'intervals.nextWeek', none: 'moves My Time' },
   { command: 'intervals.thisWeek', invalid: { arg: { date: 'last week' }, key: 'date' } },
   { command: 'intervals.editTimeEntry', invalid: { arg: { entryId: 1, hours: true }, key: 'hours' } },
   { command: 'intervals.deleteTimeEntry', invalid: { arg: { entryId: 'first', confirm: false }, key: 'entryId' } },
@@ -64,9 +51,17 @@ const TABLE: readonly Row[] = [
   { command: 'intervals.setTaskStatus', invalid: { arg: { taskId: 1, statusId: 'done' }, key: 'statusId' } },
   { command: 'intervals.assignTask', invalid: { arg: { taskId: 1, assigneeIds: ['me'] }, key: 'assigneeIds' } },
   { command: 'intervals.startWork', invalid: { arg: { taskId: 'abc' }, key: 'taskId' } },
-  { command: 'intervals.revealBranchTask', none: 'shows the task of the current branch' },
   { command: 'intervals.linkFolderToProject', invalid: { arg: { projectId: 'website' }, key: 'projectId' } },
 ];
+
+function contributedCommands(): string[] {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension);
+  const manifest = JSON.parse(readFileSync(join(extension.extensionPath, 'package.json'), 'utf8')) as {
+    contributes: { commands: Array<{ command: string }> };
+  };
+  return manifest.contributes.commands.map((entry) => entry.command);
+}
 
 /** Fails on any step of the extension's own prompts: a refused argument must not ask. */
 const NEVER_ASK: Asker = {
@@ -124,18 +119,41 @@ describe('Argument objects of every command', () => {
     await fake.control.reset();
   });
 
-  it('has a row for every contributed command', () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension);
-    const manifest = JSON.parse(readFileSync(join(extension.extensionPath, 'package.json'), 'utf8')) as {
-      contributes: { commands: Array<{ command: string }> };
-    };
-    const contributed = manifest.contributes.commands.map((entry) => entry.command).sort();
-    assert.deepEqual(TABLE.map((row) => row.command).sort(), contributed);
+  it('has the argument object of every contributed command, and a row here for each that has keys', () => {
+    const contributed = contributedCommands();
+    const described = new Map<string, ArgumentObject | NoArgumentObject>(Object.entries(COMMAND_ARGUMENTS));
+    assert.deepEqual(
+      contributed.filter((command) => !described.has(command)),
+      [],
+      'every contributed command is in src/commands/argumentObjects.ts',
+    );
+    const withKeys = contributed.filter((command) => {
+      const entry = described.get(command);
+      return entry !== undefined && 'keys' in entry && Object.keys(entry.keys).length > 0;
+    });
+    assert.deepEqual(TABLE.map((row) => row.command).sort(), withKeys.sort());
   });
 
-  for (const row of TABLE.filter((each) => each.invalid)) {
-    const { arg, key } = row.invalid as { arg: Args; key: string };
+  it('is documented in the README: every contributed command and every key a caller may give', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const readme = readFileSync(join(extension.extensionPath, 'README.md'), 'utf8');
+    for (const command of contributedCommands()) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${command}\`<br>`));
+      assert.ok(row, `the README's command reference has ${command}`);
+      const entry: ArgumentObject | NoArgumentObject = COMMAND_ARGUMENTS[command as CommandId];
+      if ('none' in entry) {
+        assert.match(row, /\| none: /, `${command} takes no argument object`);
+        continue;
+      }
+      for (const key of Object.keys(entry.keys).filter((each) => !entry.internal?.includes(each))) {
+        assert.match(row, new RegExp(`[{,] ${key}\\??: `), `${command}: ${key}`);
+      }
+    }
+  });
+
+  for (const row of TABLE) {
+    const { arg, key } = row.invalid;
     it(`${row.command} refuses ${JSON.stringify(arg)}: names ${key}, asks nothing, sends nothing`, async () => {
       answerPrompts(graph, NEVER_ASK);
       const result = (await runWithoutPrompt(row.command, arg)) as { status?: string; message?: string } | undefined;

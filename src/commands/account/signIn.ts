@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { AccountSession, SignInResult } from '../../auth/accountSession';
 import { KEYRING_HELP_URL } from '../../auth/credentialStore';
 import { TOKEN_HELP, checkTokenShape } from '../../auth/signInMessages';
-import { argumentObject, text } from '../args';
+import { argumentObject } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { asPromptText, defuseLinks } from '../../common/untrustedText';
 
@@ -14,7 +15,7 @@ import { asPromptText, defuseLinks } from '../../common/untrustedText';
 export function signInCommand(session: Pick<AccountSession, 'signIn'>): Command & { execute(arg?: unknown): Promise<SignInResult | undefined> } {
   return {
     id: 'intervals.signIn',
-    arguments: { token: text },
+    arguments: argumentKeys('intervals.signIn'),
     async execute(arg?: unknown): Promise<SignInResult | undefined> {
       const token = argumentObject(arg)?.token;
       if (typeof token === 'string') {

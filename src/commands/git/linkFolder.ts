@@ -6,7 +6,8 @@ import { activeFolder } from '../../common/activeFolder';
 import { defuseLinks, escapeIcons } from '../../common/untrustedText';
 import type { LookupCache } from '../../lookups/lookupCache';
 import { BACK, type Asker } from '../../prompts/asker';
-import { argumentObject, idOrNone, text } from '../args';
+import { argumentObject } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { load, type LoadContext } from '../writes';
 
@@ -28,7 +29,7 @@ const title = (): string => l10n.t('Link Folder to Project');
 export function linkFolderCommand(deps: LinkFolderDependencies): Command {
   return {
     id: 'intervals.linkFolderToProject',
-    arguments: { projectId: idOrNone, folder: text },
+    arguments: argumentKeys('intervals.linkFolderToProject'),
     async execute(arg?: unknown): Promise<LinkFolderResult> {
       const options = argumentObject(arg) ?? {};
       const folder = typeof options.folder === 'string' ? folderAt(options.folder) : await chooseFolder(deps.asker);

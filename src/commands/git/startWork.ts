@@ -8,7 +8,8 @@ import { isValidBranchName } from '../../git/branchNames';
 import { gitErrorText, type GitRepository } from '../../git/gitApi';
 import type { GitWork } from '../../gitExtension/index';
 import { summarizeTask, taskIdFrom, taskLabel } from '../../tasks/taskReference';
-import { argumentObject, boolean, id, text, type ArgumentKind } from '../args';
+import { argumentObject } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { askForTask, taskOf, type TaskLookup } from '../tasks/chosenTask';
 import { updateTask, type TaskUpdateDependencies } from '../tasks/taskUpdate';
@@ -29,11 +30,6 @@ export type StartWorkResult =
   | { status: 'invalid' | 'failed'; message: string };
 
 /** A status by name (`In Progress`) or id. */
-const statusName: ArgumentKind = (value) =>
-  typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value) && value > 0)
-    ? { ok: true, value }
-    : { ok: false, refusal: (command, key, given) => l10n.t('{0}: {1} {2} is not a status name or id. Nothing was done.', command, key, given) };
-
 /**
  * `intervals.startWork`: checks out the task's branch (made from `intervals.branchTemplate` when
  * it has none), starts or resumes its timer and sets `intervals.startWorkStatus`. A checkout git
@@ -43,7 +39,7 @@ const statusName: ArgumentKind = (value) =>
 export function startWorkCommand(deps: StartWorkDependencies): Command {
   return {
     id: 'intervals.startWork',
-    arguments: { taskId: id, repository: text, branch: text, status: statusName, timer: boolean },
+    arguments: argumentKeys('intervals.startWork'),
     async execute(arg?: unknown): Promise<StartWorkResult> {
       const options = argumentObject(arg) ?? {};
       const branchGiven = typeof options.branch === 'string' ? options.branch.trim() : undefined;

@@ -11,7 +11,8 @@ import type { Asker } from '../../prompts/asker';
 import { nameProblem } from '../../prompts/formRules';
 import { accountKey, LastAnswers } from '../../prompts/lastAnswers';
 import { projectMadeBy } from '../../tasks/unansweredCreate';
-import { argumentObject, boolean, clientOrNone, day, dayOrNone, passed, text } from '../args';
+import { argumentObject } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { announceTask, taskInputFromArgument, type TaskInputContext } from '../tasks/taskInput';
 import { createOnce, EARLIER_ATTEMPT_KEY, earlierAttempt, invalidArgument, load, pick, sendWrite, type WriteContext, type WriteResult } from '../writes';
@@ -51,7 +52,7 @@ interface TaskFailure {
 export function createProjectCommand(deps: CreateProjectDependencies): Command {
   return {
     id: 'intervals.createProject',
-    arguments: { clientId: clientOrNone, name: text, dateStart: day, dateEnd: dayOrNone, billable: boolean, active: boolean, description: text, tasks: passed },
+    arguments: argumentKeys('intervals.createProject'),
     async execute(arg?: unknown): Promise<CreateProjectResult> {
       const api = await deps.guard.client(l10n.t({ message: 'create a project', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
       const account = deps.session.state;
@@ -75,7 +76,7 @@ export function createProjectCommand(deps: CreateProjectDependencies): Command {
         return { status: 'cancelled' };
       }
       const taskArgs = Array.isArray(options?.tasks) ? options.tasks.map((task) => argumentObject(task) ?? {}) : [];
-      const badTask = taskArgs.map((task) => nameProblem(typeof task.title === 'string' ? task.title : '', l10n.t({ message: 'task title', comment: ['Fills the sentences: Enter a …. / The … is too long (at most 255 characters).'] }))).find(Boolean);
+      const badTask = taskArgs.map((task) => nameProblem(typeof task.title === 'string' ? task.title : '', 'task title')).find(Boolean);
       if (badTask) {
         return invalidArgument(badTask);
       }

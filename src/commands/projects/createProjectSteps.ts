@@ -94,7 +94,7 @@ function nameSteps(asker: Asker, clientChoices: Choice<number | null>[], today: 
         state.clientId = value;
       }),
     async (position) =>
-      settle(await asker.input({ ...position, prompt: l10n.t('Project name'), value: state.name, validate: (value) => nameProblem(value, l10n.t({ message: 'project name', comment: ['Fills the sentences: Enter a …. / The … is too long (at most 255 characters).'] })), warning }), (value) => {
+      settle(await asker.input({ ...position, prompt: l10n.t('Project name'), value: state.name, validate: (value) => nameProblem(value, 'project name'), warning }), (value) => {
         state.name = value.trim();
       }),
     dateStep({
@@ -140,7 +140,7 @@ function termSteps(asker: Asker, today: Date, state: ProjectFormState): Step[] {
       placeholder: l10n.t('End date (empty for none)'),
       direction: 'future',
       optional: true,
-      notBefore: () => ({ iso: state.start, name: l10n.t({ message: 'start date', comment: ['Fills the sentence: This date is before the … (YYYY-MM-DD).'] }) }),
+      notBefore: () => ({ iso: state.start, name: 'start date' }),
       value: () => state.endText,
       store: (iso, text) => {
         state.end = iso;
@@ -157,7 +157,7 @@ function termSteps(asker: Asker, today: Date, state: ProjectFormState): Step[] {
 /** The input an argument object describes, or a message saying what is wrong with it. */
 export function projectFromArgument(options: Record<string, unknown>, today: Date): ProjectInput | string {
   const name = String(options.name);
-  const nameMessage = nameProblem(name, l10n.t({ message: 'project name', comment: ['Fills the sentences: Enter a …. / The … is too long (at most 255 characters).'] }));
+  const nameMessage = nameProblem(name, 'project name');
   if (nameMessage) {
     return nameMessage;
   }
@@ -170,7 +170,7 @@ export function projectFromArgument(options: Record<string, unknown>, today: Dat
     return start.message;
   }
   const endText = typeof options.dateEnd === 'string' ? options.dateEnd : '';
-  const endMessage = laterDateProblem(endText, today, start.iso, l10n.t({ message: 'start date', comment: ['Fills the sentence: This date is before the … (YYYY-MM-DD).'] }));
+  const endMessage = laterDateProblem(endText, today, start.iso, 'start date');
   if (endMessage) {
     return endMessage;
   }

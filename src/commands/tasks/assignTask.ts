@@ -4,7 +4,8 @@ import type { SessionState } from '../../auth/accountSession';
 import { runSteps, settle } from '../../prompts/asker';
 import { personChoices } from '../../prompts/choices';
 import { positiveId, taskIdFrom, taskLabel } from '../../tasks/taskReference';
-import { argumentObject, id, ids } from '../args';
+import { argumentObject } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { invalidArgument, load, type WriteResult } from '../writes';
 import { taskToUpdate, updateTask, type TaskUpdateDependencies } from './taskUpdate';
@@ -15,7 +16,7 @@ const COMMAND = 'intervals.assignTask';
 export function assignTaskCommand(deps: TaskUpdateDependencies & { readonly session: { readonly state: SessionState } }): Command {
   return {
     id: COMMAND,
-    arguments: { taskId: id, assigneeIds: ids },
+    arguments: argumentKeys('intervals.assignTask'),
     async execute(arg?: unknown): Promise<WriteResult<Task>> {
       const api = await deps.guard.client(l10n.t({ message: 'change a task', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
       if (!api) {

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { id } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { askForTask, taskOf, type TaskLookup } from './chosenTask';
 
@@ -11,7 +11,7 @@ import { askForTask, taskOf, type TaskLookup } from './chosenTask';
 export function copyTaskIdCommand(lookup: TaskLookup): Command {
   return {
     id: 'intervals.copyTaskId',
-    arguments: { taskId: id },
+    arguments: argumentKeys('intervals.copyTaskId'),
     async execute(arg?: unknown): Promise<string | undefined> {
       const task = arg === undefined ? await askForTask(lookup, l10n.t('Copy Task ID')) : await taskOf(lookup, arg, l10n.t({ message: 'copy a task id', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
       if (!task) {

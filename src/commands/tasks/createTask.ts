@@ -8,7 +8,8 @@ import { defuseLinks } from '../../common/untrustedText';
 import { accountKey, LastAnswers } from '../../prompts/lastAnswers';
 import { taskMadeBy } from '../../tasks/unansweredCreate';
 import { taskLabel } from '../../tasks/taskReference';
-import { argumentObject, day, dayOrNone, id, idOrNone, ids, projectIdFrom, text } from '../args';
+import { argumentObject, projectIdFrom } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { createOnce, EARLIER_ATTEMPT_KEY, earlierAttempt, invalidArgument, pick, sendWrite, type WriteContext, type WriteResult } from '../writes';
 import { askTask, type TaskFormContext } from './createTaskSteps';
@@ -36,7 +37,7 @@ export interface CreateTaskDependencies extends WriteContext, TaskFormContext {
 export function createTaskCommand(deps: CreateTaskDependencies): Command {
   return {
     id: 'intervals.createTask',
-    arguments: { projectId: id, title: text, moduleId: idOrNone, statusId: id, priorityId: id, ownerId: id, assigneeIds: ids, dateOpen: day, dateDue: dayOrNone, description: text },
+    arguments: argumentKeys('intervals.createTask'),
     async execute(arg?: unknown): Promise<WriteResult<Task>> {
       const api = await deps.guard.client(l10n.t({ message: 'create a task', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
       const account = deps.session.state;

@@ -128,7 +128,7 @@ function placeSteps(context: TaskFormContext, start: TaskFormStart, loaded: Load
       });
     },
     async (position) =>
-      settle(await asker.input({ ...position, prompt: l10n.t('Task title'), value: state.title, validate: (value) => nameProblem(value, l10n.t({ message: 'task title', comment: ['Fills the sentences: Enter a …. / The … is too long (at most 255 characters).'] })) }), (value) => {
+      settle(await asker.input({ ...position, prompt: l10n.t('Task title'), value: state.title, validate: (value) => nameProblem(value, 'task title') }), (value) => {
         state.title = value.trim();
       }),
   ];
@@ -194,7 +194,7 @@ function dateSteps(asker: Asker, today: Date, state: TaskFormState): Step[] {
       placeholder: l10n.t('Due date (empty for none)'),
       direction: 'future',
       optional: true,
-      notBefore: () => ({ iso: state.open, name: l10n.t({ message: 'open date', comment: ['Fills the sentence: This date is before the … (YYYY-MM-DD).'] }) }),
+      notBefore: () => ({ iso: state.open, name: 'open date' }),
       value: () => state.dueText,
       store: (iso, text) => {
         state.due = iso;

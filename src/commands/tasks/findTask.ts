@@ -2,7 +2,8 @@ import * as l10n from '@vscode/l10n';
 import type { Task } from '../../api/types';
 import type { TaskActions } from '../../views/tasks/taskActions';
 import type { TaskReveal } from '../../views/tasks/taskReveal';
-import { argumentObject, boolean, text } from '../args';
+import { argumentObject } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { askForTask, type TaskLookup } from './chosenTask';
 
@@ -15,7 +16,7 @@ import { askForTask, type TaskLookup } from './chosenTask';
 export function findTaskCommand(lookup: TaskLookup, reveal: Pick<TaskReveal, 'revealTask'>, actions: Pick<TaskActions, 'offer'>): Command {
   return {
     id: 'intervals.findTask',
-    arguments: { value: text, title: text, pick: boolean, action: text },
+    arguments: argumentKeys('intervals.findTask'),
     async execute(arg?: unknown): Promise<Task | undefined> {
       const options = argumentObject(arg) ?? {};
       const title = typeof options.title === 'string' && options.title.trim() !== '' ? options.title : l10n.t('Find Task');

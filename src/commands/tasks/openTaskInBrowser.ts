@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { WebAddressPrompt } from '../../prompts/webAddress';
-import { id } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import type { TaskLookup } from './chosenTask';
 import { taskLinkFor } from './taskLink';
@@ -10,7 +10,7 @@ import { taskLinkFor } from './taskLink';
 export function openTaskInBrowserCommand(lookup: TaskLookup, webAddress: Pick<WebAddressPrompt, 'webUrl'>): Command {
   return {
     id: 'intervals.openTaskInBrowser',
-    arguments: { taskId: id },
+    arguments: argumentKeys('intervals.openTaskInBrowser'),
     async execute(arg?: unknown): Promise<string | undefined> {
       const link = await taskLinkFor(lookup, webAddress, arg, l10n.t('Open Task in Browser'));
       if (link) {

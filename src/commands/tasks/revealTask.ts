@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { positiveId } from '../../tasks/taskReference';
 import type { TaskReveal } from '../../views/tasks/taskReveal';
-import { argumentObject, id } from '../args';
+import { argumentObject } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { taskOf, type TaskLookup } from './chosenTask';
 
@@ -9,7 +10,7 @@ import { taskOf, type TaskLookup } from './chosenTask';
 export function revealTaskCommand(lookup: TaskLookup, reveal: Pick<TaskReveal, 'revealTask' | 'revealProject'>): Command {
   return {
     id: 'intervals.tasks.reveal',
-    arguments: { taskId: id, projectId: id },
+    arguments: argumentKeys('intervals.tasks.reveal'),
     async execute(arg?: unknown): Promise<boolean> {
       const options = argumentObject(arg) ?? {};
       const taskId = positiveId(options.taskId);

@@ -3,7 +3,8 @@ import type { Task } from '../../api/types';
 import { runSteps, settle } from '../../prompts/asker';
 import { defaultStatus } from '../../tasks/taskDefaults';
 import { positiveId, taskIdFrom, taskLabel } from '../../tasks/taskReference';
-import { argumentObject, id } from '../args';
+import { argumentObject } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { invalidArgument, load, type WriteResult } from '../writes';
 import { taskToUpdate, updateTask, type TaskUpdateDependencies } from './taskUpdate';
@@ -14,7 +15,7 @@ const COMMAND = 'intervals.setTaskStatus';
 export function setTaskStatusCommand(deps: TaskUpdateDependencies): Command {
   return {
     id: COMMAND,
-    arguments: { taskId: id, statusId: id },
+    arguments: argumentKeys('intervals.setTaskStatus'),
     async execute(arg?: unknown): Promise<WriteResult<Task>> {
       const api = await deps.guard.client(l10n.t({ message: 'change a task', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
       if (!api) {

@@ -6,7 +6,8 @@ import { escapeIcons } from '../../common/untrustedText';
 import type { ClientGroup } from '../../tasks/taskGroups';
 import type { TaskActions } from '../../views/tasks/taskActions';
 import type { TaskFinder } from '../../views/tasks/taskFinder';
-import { argumentObject, boolean, clientOrNone, text } from '../args';
+import { argumentObject } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 
 /**
@@ -21,7 +22,7 @@ export function showClientTasksCommand(
 ): Command {
   return {
     id: 'intervals.showClientTasks',
-    arguments: { clientId: clientOrNone, name: text, pick: boolean, action: text },
+    arguments: argumentKeys('intervals.showClientTasks'),
     async execute(arg?: unknown): Promise<Task | undefined> {
       if (!(await guard.client(l10n.t({ message: 'list a client’s tasks', comment: ['Completes the sentence: Sign in to Intervals to …'] })))) {
         return undefined;

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { TaskTreeNode } from '../../views/tasks/nodes/taskTreeNode';
 import type { TaskActions } from '../../views/tasks/taskActions';
 import type { TaskTree } from '../../views/tasks/taskTree';
-import { id } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { taskOf, type TaskLookup } from './chosenTask';
 
@@ -15,7 +15,7 @@ import { taskOf, type TaskLookup } from './chosenTask';
 export function showTaskActionsCommand(lookup: TaskLookup, tree: Pick<TaskTree, 'view'>, actions: Pick<TaskActions, 'offer'>): Command {
   return {
     id: 'intervals.tasks.showActions',
-    arguments: { taskId: id },
+    arguments: argumentKeys('intervals.tasks.showActions'),
     async execute(arg?: unknown): Promise<string | undefined> {
       if (arg === undefined && tree.view.visible) {
         // The keys move the focus, not the selection: Enter means the row that has the focus.

@@ -40,7 +40,7 @@ export async function taskInputFromArgument(
     return l10n.t('Say which project the task belongs to (projectId).');
   }
   const title = String(options.title);
-  const titleProblem = nameProblem(title, l10n.t({ message: 'task title', comment: ['Fills the sentences: Enter a …. / The … is too long (at most 255 characters).'] }));
+  const titleProblem = nameProblem(title, 'task title');
   if (titleProblem) {
     return titleProblem;
   }
@@ -49,7 +49,7 @@ export async function taskInputFromArgument(
     return open.message;
   }
   const dueText = typeof options.dateDue === 'string' ? options.dateDue : '';
-  const ids = laterDateProblem(dueText, today, open.iso, l10n.t({ message: 'open date', comment: ['Fills the sentence: This date is before the … (YYYY-MM-DD).'] })) ?? givenIds(options);
+  const ids = laterDateProblem(dueText, today, open.iso, 'open date') ?? givenIds(options);
   if (typeof ids === 'string') {
     return ids;
   }

@@ -7,7 +7,8 @@ import type { DataChanges } from '../../common/dataChanges';
 import { defuseLinks } from '../../common/untrustedText';
 import { formatDuration, SECONDS_PER_HOUR } from '../../time/duration';
 import { entryTitle } from '../../views/time/nodes/entryNode';
-import { argumentObject, boolean, id } from '../args';
+import { argumentObject } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { entryOf, type TimeEntryLookup } from './timeEntryOf';
 import { offerUndo, type UndoDeleteDependencies } from './undoDelete';
@@ -24,7 +25,7 @@ export function deleteTimeEntryCommand(
   const { log, changes } = deps;
   return {
     id: 'intervals.deleteTimeEntry',
-    arguments: { entryId: id, id, confirm: boolean },
+    arguments: argumentKeys('intervals.deleteTimeEntry'),
     async execute(arg?: unknown): Promise<DeleteTimeEntryResult> {
       const api = await deps.guard.client(l10n.t({ message: 'delete time', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
       if (!api) {

@@ -4,7 +4,8 @@ import { defuseLinks } from '../../common/untrustedText';
 import type { TimeLogSync } from '../../timeLog/timeLogSync';
 import { waitingDescription, waitingLabel } from '../../views/time/nodes/waitingNode';
 import { pickWaitingEntry } from '../../views/time/waitingPicker';
-import { argumentObject, boolean, resolveWaiting, text } from '../args';
+import { argumentObject, resolveWaiting } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 
 /**
@@ -14,7 +15,7 @@ import type { Command } from '../command';
 export function discardWaitingEntryCommand(sync: Pick<TimeLogSync, 'waiting' | 'discard'>): Command {
   return {
     id: 'intervals.discardWaitingEntry',
-    arguments: { id: text, confirm: boolean },
+    arguments: argumentKeys('intervals.discardWaitingEntry'),
     async execute(arg?: unknown): Promise<{ status: 'discarded'; id: string } | { status: 'cancelled' }> {
       const item = await resolveWaiting(arg, () => sync.waiting(), (items) => pickWaitingEntry(items, l10n.t('Entry to discard')));
       if (!item) {

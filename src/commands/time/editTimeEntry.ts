@@ -11,7 +11,8 @@ import type { Notifier } from '../../common/notifier';
 import type { LookupCache } from '../../lookups/lookupCache';
 import { positiveId } from '../../tasks/taskReference';
 import { checkHours, checkIsoDate } from '../../timeLog/timeEntryDraft';
-import { argumentObject, boolean, hours, id, isoDate, text } from '../args';
+import { argumentObject } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { askEntryChanges, patchToArguments, type EditTimeStepsContext } from './editTimeSteps';
 import { editAndRetry } from './logTime';
@@ -47,7 +48,7 @@ export interface EditTimeDependencies extends Omit<EditTimeStepsContext, 'otherH
 export function editTimeEntryCommand(deps: EditTimeDependencies): Command {
   return {
     id: 'intervals.editTimeEntry',
-    arguments: { entryId: id, id, date: isoDate, hours, worktypeId: id, billable: boolean, description: text, prompt: boolean },
+    arguments: argumentKeys('intervals.editTimeEntry'),
     async execute(arg?: unknown): Promise<EditTimeEntryResult> {
       const api = await deps.guard.client(l10n.t({ message: 'edit time', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
       if (!api) {

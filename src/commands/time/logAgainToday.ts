@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { AccountGuard } from '../../auth/accountGuard';
 import type { Clock } from '../../common/clock';
 import { toIsoDate } from '../../time/dates';
-import { id } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import type { LogTime, LogTimeResult } from './logTime';
 import { timeEntryOf, type TimeEntryLookup } from './timeEntryOf';
@@ -14,7 +14,7 @@ import { timeEntryOf, type TimeEntryLookup } from './timeEntryOf';
 export function logAgainTodayCommand(deps: TimeEntryLookup & { guard: Pick<AccountGuard, 'client'>; clock: Clock; logTime: Pick<LogTime, 'run' | 'refuseInvalid'> }): Command {
   return {
     id: 'intervals.logAgainToday',
-    arguments: { entryId: id, id },
+    arguments: argumentKeys('intervals.logAgainToday'),
     async execute(arg?: unknown): Promise<LogTimeResult> {
       const api = await deps.guard.client(l10n.t({ message: 'log time', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
       if (!api) {

@@ -14,7 +14,8 @@ import { formatDuration } from '../../time/duration';
 import { retryArguments, waitingMessage, type LogTimeAnswers } from '../../timeLog/logTimeOutcome';
 import { checkHours, checkIsoDate, type QueuedTimeEntry } from '../../timeLog/timeEntryDraft';
 import type { TimeLogSync, WaitReason } from '../../timeLog/timeLogSync';
-import { argumentObject, boolean, hours, id, isoDate, resolveTask, text } from '../args';
+import { argumentObject, resolveTask } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { hoursText } from './logTimeFields';
 import { logTimeSteps, logTimeTitle, rememberWorkType, type LogTimeForm, type LogTimeStepsContext } from './logTimeSteps';
@@ -231,7 +232,7 @@ function queuedEntry(form: LogTimeForm, personId: number): QueuedTimeEntry {
 export function logTimeCommand(logTime: Pick<LogTime, 'run'>): Command {
   return {
     id: 'intervals.logTime',
-    arguments: { taskId: id, date: isoDate, hours, worktypeId: id, billable: boolean, description: text, prompt: boolean, timerId: id, fromTimer: boolean },
+    arguments: argumentKeys('intervals.logTime'),
     execute: (arg?: unknown): Promise<LogTimeResult> => logTime.run(arg),
   };
 }

@@ -1,6 +1,7 @@
 import type { DrainReport } from '../../outbox/outbox';
 import type { TimeLogSync } from '../../timeLog/timeLogSync';
-import { argumentObject, text } from '../args';
+import { argumentObject } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 
 /**
@@ -10,7 +11,7 @@ import type { Command } from '../command';
 export function retrySyncCommand(sync: Pick<TimeLogSync, 'retry' | 'waiting'>): Command {
   return {
     id: 'intervals.retrySync',
-    arguments: { id: text },
+    arguments: argumentKeys('intervals.retrySync'),
     async execute(arg?: unknown): Promise<DrainReport & { waiting: number }> {
       const args = argumentObject(arg);
       const item = args?.item as { id?: unknown } | undefined;

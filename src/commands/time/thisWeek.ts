@@ -4,7 +4,8 @@ import { defuseLinks } from '../../common/untrustedText';
 import { fromIsoDate } from '../../time/dates';
 import { checkIsoDate } from '../../timeLog/timeEntryDraft';
 import type { MyTimeView } from '../../views/time/myTimeView';
-import { argumentObject, isoDate } from '../args';
+import { argumentObject } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 
 /**
@@ -14,7 +15,7 @@ import type { Command } from '../command';
 export function thisWeekCommand(view: Pick<MyTimeView, 'showWeekOf'>): Command {
   return {
     id: 'intervals.thisWeek',
-    arguments: { date: isoDate },
+    arguments: argumentKeys('intervals.thisWeek'),
     async execute(arg?: unknown): Promise<{ start: string; end: string } | undefined> {
       const date = argumentObject(arg)?.date;
       if (date === undefined) {

@@ -9,27 +9,15 @@ import { accountKey, LastAnswers } from '../../prompts/lastAnswers';
 import type { DateRange } from '../../time/dates';
 import { buildReport, type ReportPerson, type TimeReport } from '../../timeReport/reportModel';
 import type { TimeReportPanel } from '../../views/timeReport/timeReportPanel';
-import { argumentObject, id, isoDate, oneOf, text, type ArgumentKind } from '../args';
+import { argumentObject } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { invalidArgument } from '../writes';
-import { askReport, REPORT_RANGES, requestFromArgument, type Me, type ReportFormContext, type ReportRequest } from './timeReportSteps';
+import { askReport, requestFromArgument, type Me, type ReportFormContext, type ReportRequest } from './timeReportSteps';
 
 const LAST_ANSWERS_KEY = 'intervals.lastAnswers.timeReport';
 
 /** A person's id, or `"everyone"`: everyone whose time the signed-in person may see. */
-const personOrEveryone: ArgumentKind = (value) => {
-  if (value === 'everyone') {
-    return { ok: true, value };
-  }
-  return id(value).ok
-    ? id(value)
-    : {
-        ok: false,
-        refusal: (command, key, given) =>
-          l10n.t('{0}: {1} {2} is not a person\'s id (a whole number, or a string of digits), or "everyone". Nothing was done.', command, key, given),
-      };
-};
-
 /** Groups whose members may see other people's time (Resource users see only their own). */
 // l10n-ignore: Intervals' group names as the service sends them
 const SEES_OTHERS = new Set(['Executive', 'Administrator', 'Manager']);
@@ -52,7 +40,7 @@ export interface TimeReportDependencies extends ReportFormContext {
 export function timeReportCommand(deps: TimeReportDependencies): Command {
   return {
     id: 'intervals.timeReport',
-    arguments: { range: oneOf(REPORT_RANGES), start: isoDate, end: isoDate, personId: personOrEveryone, csvPath: text },
+    arguments: argumentKeys('intervals.timeReport'),
     async execute(arg?: unknown): Promise<TimeReport | undefined> {
       const api = await deps.guard.client(l10n.t({ message: 'see a time report', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
       const state = deps.session.state;

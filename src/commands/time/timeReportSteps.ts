@@ -12,8 +12,8 @@ import { dateStep } from '../../prompts/steps';
 import { positiveId } from '../../tasks/taskReference';
 import { parseDate, rangeFor, toIsoDate, type DateRange } from '../../time/dates';
 import type { ReportPerson } from '../../timeReport/reportModel';
+import { REPORT_RANGES } from '../argumentObjects';
 
-export const REPORT_RANGES = ['thisWeek', 'lastWeek', 'thisMonth', 'lastMonth', 'custom'] as const;
 export type ReportRange = (typeof REPORT_RANGES)[number];
 
 function rangeLabel(range: ReportRange): string {
@@ -117,7 +117,7 @@ export async function requestFromArgument(
     }
     const endText = typeof options.end === 'string' ? options.end : '';
     const end = parseDate(endText, today);
-    const endProblem = end.ok ? laterDateProblem(endText, today, start.iso, l10n.t({ message: 'start date', comment: ['Fills the sentence: This date is before the … (YYYY-MM-DD).'] }), 'past') : end.message;
+    const endProblem = end.ok ? laterDateProblem(endText, today, start.iso, 'start date', 'past') : end.message;
     if (endProblem || !end.ok) {
       return endProblem ?? l10n.t('Enter an end date.');
     }
@@ -245,7 +245,7 @@ function reportSteps(asker: Asker, today: Date, state: ReportFormState, personCh
         prompt: l10n.t('Last day of the report: today, yesterday, a weekday such as fri, dec 18 or YYYY-MM-DD'),
         placeholder: l10n.t('Last day'),
         value: () => state.end || toIsoDate(today),
-        notBefore: () => ({ iso: state.start, name: l10n.t({ message: 'first day', comment: ['Fills the sentence: This date is before the … (YYYY-MM-DD).'] }) }),
+        notBefore: () => ({ iso: state.start, name: 'first day' }),
         check: (iso) => checkRange({ start: state.start, end: iso }),
         store: (iso) => {
           state.end = iso ?? '';

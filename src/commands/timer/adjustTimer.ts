@@ -2,13 +2,15 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { defuseLinks } from '../../common/untrustedText';
 import type { Asker } from '../../prompts/asker';
-import { formatDuration, parseDuration } from '../../time/duration';
-import { parseClockTime, parseTimerAdjustment, planTimerAdjustment, type TimerAdjustInput } from '../../timer/timerAdjustInput';
+import { formatDuration } from '../../time/duration';
+import { planTimerAdjustment, type TimerAdjustInput } from '../../timer/timerAdjustInput';
 import type { TimerChanges } from '../../timer/timerChanges';
 import type { TimerAdjustment } from '../../timer/timerModel';
 import type { TimerEntry, TimerService } from '../../timer/timerService';
-import { argumentObject, id, type ArgumentKind, type Refusal } from '../args';
+import { argumentObject } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
+import { fromArguments } from './adjustTimerArguments';
 import { chooseTimer, type Timers } from './chooseTimer';
 
 export interface AdjustTimerDependencies {
@@ -35,16 +37,7 @@ export function adjustTimerCommand(deps: AdjustTimerDependencies): Command {
   const { timers, changes, asker } = deps;
   return {
     id: 'intervals.adjustTimer',
-    arguments: {
-      taskId: id,
-      timerId: id,
-      startedAt: adjustment('startedAt', (command, key, given) =>
-        l10n.t('{0}: {1} {2} is not a time: "9:15", "yesterday 9:15", an ISO date-time or epoch milliseconds. Nothing was done.', command, key, given),
-      ),
-      elapsed: adjustment('elapsed', (command, key, given) =>
-        l10n.t('{0}: {1} {2} is not a duration: seconds, or a text such as "1h 20m". Nothing was done.', command, key, given),
-      ),
-    },
+    arguments: argumentKeys('intervals.adjustTimer'),
     async execute(arg?: unknown): Promise<TimerAdjustment | undefined> {
       const entry = await chooseTimer(timers, asker, arg, title());
       if (!entry) {
@@ -168,48 +161,4 @@ function overWarning(deps: AdjustTimerDependencies, seconds: number): boolean {
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** Checks `startedAt` or `elapsed` as the command will read it; the value goes on as given. */
-function adjustment(key: 'startedAt' | 'elapsed', refusal: Refusal): ArgumentKind {
-  return (value) => {
-    // Whether a time of day is still ahead depends on the clock when the command runs: that is checked there.
-    const read = fromArguments({ [key]: value }, new Date());
-    return read.ok || read.yesterday ? { ok: true, value } : { ok: false, refusal };
-  };
-}
-
-function fromArguments(given: Record<string, unknown>, now: Date): TimerAdjustInput {
-  const { startedAt, elapsed } = given;
-  if (startedAt !== undefined) {
-    return startFromArgument(startedAt, now);
-  }
-  if (typeof elapsed === 'number') {
-    return { ok: true, kind: 'elapsed', seconds: elapsed };
-  }
-  if (typeof elapsed === 'string') {
-    const parsed = parseDuration(elapsed);
-    return parsed.ok ? { ok: true, kind: 'elapsed', seconds: parsed.seconds } : { ok: false, message: parsed.message };
-  }
-  return { ok: false, message: l10n.t('elapsed is not a duration.') };
-}
-
-function startFromArgument(startedAt: unknown, now: Date): TimerAdjustInput {
-  if (startedAt instanceof Date || typeof startedAt === 'number') {
-    const date = new Date(startedAt);
-    return Number.isNaN(date.getTime()) ? { ok: false, message: l10n.t('startedAt is not a time.') } : { ok: true, kind: 'startedAt', startedAt: date };
-  }
-  if (typeof startedAt !== 'string') {
-    return { ok: false, message: l10n.t('startedAt is not a time.') };
-  }
-  if (parseClockTime(startedAt, now) || /yesterday/i.test(startedAt)) {
-    const read = parseTimerAdjustment(/^\s*(?:at|since|from|yesterday)\b/i.test(startedAt) ? startedAt : `at ${startedAt}`, now);
-    if (read.ok || !read.yesterday) {
-      return read;
-    }
-    const message = l10n.t('startedAt "{0}" is later than now today; to mean yesterday, pass "yesterday {1}".', startedAt, startedAt.trim());
-    return { ok: false, message, yesterday: read.yesterday };
-  }
-  const iso = new Date(startedAt);
-  return Number.isNaN(iso.getTime()) ? { ok: false, message: l10n.t('"{0}" is not a time.', startedAt) } : { ok: true, kind: 'startedAt', startedAt: iso };
 }

@@ -4,7 +4,8 @@ import { defuseLinks } from '../../common/untrustedText';
 import { formatDuration } from '../../time/duration';
 import type { TimerChanges } from '../../timer/timerChanges';
 import type { TimerService } from '../../timer/timerService';
-import { argumentObject, boolean, id } from '../args';
+import { argumentObject } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { chooseTimer, timerLabel, type TimerAsker, type Timers } from './chooseTimer';
 
@@ -16,7 +17,7 @@ import { chooseTimer, timerLabel, type TimerAsker, type Timers } from './chooseT
 export function discardTimerCommand(timers: Timers & Pick<TimerService, 'discard'>, changes: Pick<TimerChanges, 'fire'>, asker: TimerAsker): Command {
   return {
     id: 'intervals.discardTimer',
-    arguments: { taskId: id, timerId: id, confirm: boolean },
+    arguments: argumentKeys('intervals.discardTimer'),
     async execute(arg?: unknown): Promise<boolean> {
       const entry = await chooseTimer(timers, asker, arg, l10n.t('Discard Timer'));
       if (!entry) {

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { TimerChanges } from '../../timer/timerChanges';
 import { isRunning } from '../../timer/timerModel';
 import type { TimerEntry, TimerService } from '../../timer/timerService';
-import { id } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { chooseTimer, type TimerAsker, type Timers } from './chooseTimer';
 
@@ -10,7 +10,7 @@ import { chooseTimer, type TimerAsker, type Timers } from './chooseTimer';
 export function pauseTimerCommand(timers: Timers & Pick<TimerService, 'pause'>, changes: Pick<TimerChanges, 'fire'>, asker: TimerAsker): Command {
   return {
     id: 'intervals.pauseTimer',
-    arguments: { taskId: id, timerId: id },
+    arguments: argumentKeys('intervals.pauseTimer'),
     async execute(arg?: unknown): Promise<TimerEntry | undefined> {
       const entry = await chooseTimer(timers, asker, arg, l10n.t('Pause Timer'), (item) => isRunning(item.timer));
       if (!entry) {

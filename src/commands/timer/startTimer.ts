@@ -10,7 +10,8 @@ import { isTaskSummary, summarizeTask, taskIdFrom, type TaskSummary } from '../.
 import type { TimerChanges } from '../../timer/timerChanges';
 import { isRunning } from '../../timer/timerModel';
 import type { TimerEntry, TimerService } from '../../timer/timerService';
-import { id, resolveTask } from '../args';
+import { resolveTask } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 
 export interface StartTimerDependencies {
@@ -30,7 +31,7 @@ export interface StartTimerDependencies {
 export function startTimerCommand(deps: StartTimerDependencies): Command {
   return {
     id: 'intervals.startTimer',
-    arguments: { taskId: id },
+    arguments: argumentKeys('intervals.startTimer'),
     async execute(arg?: unknown): Promise<TimerEntry | undefined> {
       const api = await deps.guard.client(l10n.t({ message: 'start a timer', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
       if (!api) {

@@ -6,7 +6,8 @@ import { formatHoursMinutes } from '../../time/duration';
 import { secondsToHours } from '../../timeLog/timeEntryDraft';
 import type { TimerChanges } from '../../timer/timerChanges';
 import type { TimerEntry, TimerService } from '../../timer/timerService';
-import { argumentObject, boolean, id, isoDate, text } from '../args';
+import { argumentObject } from '../args';
+import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { chooseTimer, type TimerAsker, type Timers } from './chooseTimer';
 
@@ -26,7 +27,7 @@ const PASSED_ON = ['worktypeId', 'billable', 'description', 'prompt', 'date'] as
 export function stopTimerCommand(timers: Timers & Pick<TimerService, 'pause' | 'refresh' | 'discard'>, changes: Pick<TimerChanges, 'fire'>, asker: TimerAsker): Command {
   return {
     id: 'intervals.stopTimer',
-    arguments: { taskId: id, timerId: id, worktypeId: id, billable: boolean, description: text, date: isoDate, prompt: boolean },
+    arguments: argumentKeys('intervals.stopTimer'),
     async execute(arg?: unknown): Promise<StopTimerResult> {
       const entry = await chooseTimer(timers, asker, arg, l10n.t('Stop Timer and Log'));
       if (!entry) {
