@@ -4,10 +4,14 @@
  *
  *   node out/test/runners/codeServer.js integration   # test/integration inside the extension host
  *   node out/test/runners/codeServer.js e2e           # test/e2e driving the workbench UI
+ *   node out/test/runners/codeServer.js e2e --vsix [intervals-vscode.vsix]
+ *                                                     # the same against the installed package,
+ *                                                     # after test/packaging (what it holds)
  *
- * It builds nothing: `npm run test:integration` / `npm run test:e2e` bundle the extension, compile
- * the tests and install code-server first. Both modes start the fake Intervals server in this
- * process and point `intervals.apiUrl` at it through the test profile's user settings.
+ * It builds nothing: `npm run test:integration` bundles the extension (`npm run test:e2e` packages
+ * it), compiles the tests and installs code-server first. Both modes start the fake Intervals
+ * server in this process and point `intervals.apiUrl` at it through the test profile's user
+ * settings.
  *
  * Environment: INTERVALS_TEST_TIMEOUT_SECONDS (hard limit of the whole run, default 600),
  * INTERVALS_TEST_VERBOSE=1 (also print the workbench's own log lines and code-server's output).
@@ -19,6 +23,8 @@ import { SUITE_NAME_ENV, RESULTS_FILE_ENV, summaryLine, type SuiteSummary } from
 import { launchChromium, openWorkbenchPage, saveFailureArtifacts, type WorkbenchLogFile, type WorkbenchPage } from './browser';
 import { startCodeServer, workbenchUrl, type CodeServer } from './codeServerHost';
 import { runE2eSuite } from './e2eSuite';
+import { EXTENSIONS_DIR_ENV, VSIX_FILE_ENV } from './environmentVariables';
+import { packagedExtension, packagedRunTestFiles } from './packagedRun';
 import { UI_REQUESTS_ENV, answerUiRequest, parseUiRequest } from './uiRequests';
 import { freshResultsDir, makeSampleRepository, makeScratchDir, repoRoot, startFakeServer, testUserSettings, type RunningFake } from './testSetup';
 
@@ -30,6 +36,7 @@ async function main(): Promise<number> {
   // Until a result is known, any way out of this process is a failure.
   process.exitCode = 1;
   const mode = parseMode(process.argv[2]);
+  const vsix = mode === 'e2e' ? packagedExtension(process.argv.slice(3)) : undefined;
   const timeoutSeconds = Number(process.env.INTERVALS_TEST_TIMEOUT_SECONDS ?? 600);
   const resultsDir = freshResultsDir(mode);
   const resultsFile = join(resultsDir, 'summary.json');
@@ -63,11 +70,12 @@ async function main(): Promise<number> {
       // The UI tests show working from a branch: the Git extension on, a repository in the workspace.
       settings: { ...testUserSettings(fake.server.url), ...(mode === 'e2e' ? { 'git.enabled': true } : {}) },
       locale: process.env.INTERVALS_TEST_LOCALE,
+      installExtensions: vsix ? [vsix] : [],
     });
     if (mode === 'e2e') {
       makeSampleRepository(join(server.workspaceDir, 'website'));
     }
-    log(`code-server at ${server.url} (${elapsed(started)})`);
+    log(`code-server at ${server.url} (${elapsed(started)})${vsix ? `, with ${vsix} installed` : ''}`);
     browser = await launchChromium();
     workbench = await openWorkbenchPage(browser, (line) => {
       const request = parseUiRequest(line);
@@ -80,7 +88,8 @@ async function main(): Promise<number> {
 
     const url = workbenchUrl(server, {
       folder: server.workspaceDir,
-      extensionDevelopmentPath: repoRoot,
+      // Against the package, the window loads only what the server installed.
+      extensionDevelopmentPath: vsix ? undefined : repoRoot,
       extensionTestsPath: mode === 'integration' ? join(repoRoot, 'out', 'test', 'integration', 'index') : undefined,
     });
     await workbench.page.goto(url);
@@ -90,7 +99,10 @@ async function main(): Promise<number> {
       workbenchLogs = exit.logs;
       code = exit.code;
     } else {
-      code = await Promise.race([runE2eSuite(workbench.page, resultsDir, resultsFile, fake.env), server.exited, hardTimeout]);
+      const run = vsix
+        ? runE2eSuite(workbench.page, resultsDir, resultsFile, { ...fake.env, [VSIX_FILE_ENV]: vsix, [EXTENSIONS_DIR_ENV]: server.extensionsDir }, { files: packagedRunTestFiles() })
+        : runE2eSuite(workbench.page, resultsDir, resultsFile, fake.env);
+      code = await Promise.race([run, server.exited, hardTimeout]);
     }
   } catch (error) {
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { delay, repoRoot, writeUserSettings } from './testSetup';
 
 /** Installed by scripts/install-code-server.mjs (`npm run install:code-server`). */
@@ -39,6 +40,8 @@ export interface CodeServerOptions {
    * strings come from its own bundles for that language.
    */
   readonly locale?: string;
+  /** `.vsix` files installed into the throwaway extensions folder before the server starts. */
+  readonly installExtensions?: readonly string[];
 }
 
 export interface CodeServer {
@@ -48,6 +51,8 @@ export interface CodeServer {
   readonly authority: string;
   readonly workspaceDir: string;
   readonly userDataDir: string;
+  /** Where the server keeps installed extensions (`installExtensions` among them). */
+  readonly extensionsDir: string;
   /** Everything the server printed. */
   readonly logFile: string;
   /** Rejects if the server exits before `stop()` is called. */
@@ -74,15 +79,29 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   }
   const logFile = join(options.scratchDir, 'code-server.log');
   const log = createWriteStream(logFile);
+  const env = {
+    ...inheritedEnvironment(),
+    ...options.env,
+    // code-server keeps its heartbeat and session files here; keep them in the scratch folder.
+    XDG_DATA_HOME: dataHome,
+  };
+  const profile = [
+    // A config file of its own, so nothing is written to the user's ~/.config.
+    '--config', join(options.scratchDir, 'code-server.yaml'),
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir,
+  ];
+  for (const vsix of options.installExtensions ?? []) {
+    // The command-line install: it unpacks the file into the extensions folder and exits.
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [codeServerEntry(), ...profile, '--install-extension', vsix], { cwd: options.scratchDir, env });
+    log.write(`${stdout}${stderr}`);
+  }
 
   const args = [
     codeServerEntry(),
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${options.port ?? 0}`,
-    // A config file of its own, so nothing is written to the user's ~/.config.
-    '--config', join(options.scratchDir, 'code-server.yaml'),
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    ...profile,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -96,12 +115,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     cwd: options.scratchDir,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...inheritedEnvironment(),
-      ...options.env,
-      // code-server keeps its heartbeat and session files here; keep them in the scratch folder.
-      XDG_DATA_HOME: dataHome,
-    },
+    env,
   });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
@@ -133,7 +147,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
         throw new Error(`code-server did not start listening within ${(options.startTimeoutMs ?? 60_000) / 1000}s; see ${logFile}`);
       }),
     ]);
-    return { url, authority: new URL(url).host, workspaceDir, userDataDir, logFile, exited, stop };
+    return { url, authority: new URL(url).host, workspaceDir, userDataDir, extensionsDir, logFile, exited, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -187,24 +201,31 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 
 export interface WorkbenchUrlOptions {
   readonly folder: string;
-  readonly extensionDevelopmentPath: string;
+  /** The extension's folder, loaded as under development; omit to run the installed extensions only. */
+  readonly extensionDevelopmentPath?: string;
   /** Compiled test entry (without `.js`) for the extension host to run; omit for UI tests. */
   readonly extensionTestsPath?: string;
 }
 
 /**
  * The workbench address that makes VS Code's web build load the extension under development from
- * the server's disk and, with `extensionTestsPath`, run the tests in the server's extension host.
+ * the server's disk (or, without `extensionDevelopmentPath`, only the installed extensions) and,
+ * with `extensionTestsPath`, run the tests in the server's extension host.
  */
 export function workbenchUrl(server: CodeServer, options: WorkbenchUrlOptions): string {
   const remote = (path: string): string => `vscode-remote://${server.authority}${path}`;
-  const payload: [string, string][] = [['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)]];
+  const payload: [string, string][] = [];
+  if (options.extensionDevelopmentPath) {
+    payload.push(['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)]);
+  }
   if (options.extensionTestsPath) {
     payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
   }
   const url = new URL(server.url);
   url.searchParams.set('folder', options.folder);
-  url.searchParams.set('payload', JSON.stringify(payload));
+  if (payload.length > 0) {
+    url.searchParams.set('payload', JSON.stringify(payload));
+  }
   return url.toString();
 }
 

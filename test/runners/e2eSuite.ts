@@ -5,14 +5,25 @@ import { findTestFiles, mochaClass } from '../mocha/loadMocha';
 import { RESULTS_FILE_ENV, SUITE_NAME_ENV, SummaryReporter } from '../mocha/summaryReporter';
 import { repoRoot } from './testSetup';
 
+/** The compiled UI tests: every `test/e2e/**\/*.test.js`. */
+export function e2eTestFiles(): string[] {
+  return findTestFiles(join(repoRoot, 'out', 'test', 'e2e'));
+}
+
+export interface E2eSuiteOptions {
+  /** The compiled test files to run; every UI test when absent. */
+  readonly files?: readonly string[];
+}
+
 /**
- * Runs every compiled `test/e2e/**\/*.test.js` in this process against the open workbench. Each
- * test reaches the page through `workbench()` from test/e2e/workbench and the fake Intervals API
- * through the same environment variables as the integration tests (`fakeEnv`); a failing test
- * leaves a screenshot named after it. Returns the exit code.
+ * Runs compiled UI tests (every `test/e2e/**\/*.test.js` unless told which) in this process
+ * against the open workbench. Each test reaches the page through `workbench()` from
+ * test/e2e/workbench and the fake Intervals API through the same environment variables as the
+ * integration tests (`env`); a failing test leaves a screenshot named after it. Returns the exit
+ * code.
  */
-export async function runE2eSuite(page: Page, resultsDir: string, resultsFile: string, fakeEnv: Record<string, string>): Promise<number> {
-  Object.assign(process.env, fakeEnv, { [RESULTS_FILE_ENV]: resultsFile, [SUITE_NAME_ENV]: 'e2e' });
+export async function runE2eSuite(page: Page, resultsDir: string, resultsFile: string, env: Record<string, string>, options: E2eSuiteOptions = {}): Promise<number> {
+  Object.assign(process.env, env, { [RESULTS_FILE_ENV]: resultsFile, [SUITE_NAME_ENV]: 'e2e' });
   const workbench = new Workbench(page, resultsDir);
   await workbench.waitUntilReady();
   setWorkbench(workbench);
@@ -35,7 +46,7 @@ export async function runE2eSuite(page: Page, resultsDir: string, resultsFile: s
       }
     },
   });
-  const files = findTestFiles(join(repoRoot, 'out', 'test', 'e2e'));
+  const files = options.files ?? e2eTestFiles();
   for (const file of files) {
     mocha.addFile(file);
   }

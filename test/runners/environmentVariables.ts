@@ -33,3 +33,8 @@ export function fakeServerFromEnvironment(env: NodeJS.ProcessEnv = process.env):
   const tokens = JSON.parse(env[FAKE_TOKENS_ENV] ?? '{}') as Record<string, string>;
   return { url, controlUrl, tokens };
 }
+
+/** The `.vsix` the packaged-extension run installed (its tests check what is in it). */
+export const VSIX_FILE_ENV = 'INTERVALS_TEST_VSIX';
+/** The extensions folder of the VS Code server that installed it. */
+export const EXTENSIONS_DIR_ENV = 'INTERVALS_TEST_EXTENSIONS_DIR';
