@@ -353,6 +353,8 @@ export class Workbench {
     await element.waitFor({ state: 'visible', timeout: 15_000 });
     if ((await element.getAttribute('aria-expanded')) !== 'true') {
       await element.locator('.step-title').click();
+      // The page focuses the step it opens a moment later, which would close a prompt opened before.
+      await this.page.waitForFunction(`document.activeElement?.matches('button.getting-started-step.expanded') === true`, undefined, { timeout: 10_000 });
     }
     const button = element.locator('.button-container .monaco-button').filter({ hasText: new RegExp(`^${escapeRegExp(label)}$`) }).first();
     await button.waitFor({ state: 'visible', timeout: 10_000 });
