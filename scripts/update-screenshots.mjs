@@ -1,22 +1,29 @@
 /* global process, console */
 // Copies the screenshots the UI tests took (test-results/e2e/) that the README shows into
-// media/screenshots/. Run `npm run test:e2e` first. The .vsix leaves media/screenshots/ out.
+// media/screenshots/, and the walkthrough's pictures (`walkthrough-<name>`) into
+// media/walkthrough/<name>.png. Run `npm run test:e2e` first. The .vsix leaves media/screenshots/
+// out and takes media/walkthrough/.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const shots = ['welcome-signed-out', 'tasks-view', 'status-bar', 'log-time', 'my-time', 'time-report', 'time-report-tables', 'work-from-branch', 'stop-and-log-summary', 'adjust-timer', 'find-task-words', 'task-actions'];
+const shots = ['welcome-signed-out', 'tasks-view', 'status-bar', 'log-time', 'my-time', 'time-report', 'time-report-tables', 'work-from-branch', 'stop-and-log-summary', 'adjust-timer', 'find-task-words', 'task-actions', 'walkthrough'];
+const walkthroughShots = ['sign-in', 'tasks', 'timer', 'log-time', 'my-time', 'start-work'];
 const from = join('test-results', 'e2e');
-const to = join('media', 'screenshots');
-mkdirSync(to, { recursive: true });
+const copies = [
+  ...shots.map((name) => [name, join('media', 'screenshots', `${name}.png`)]),
+  ...walkthroughShots.map((name) => [`walkthrough-${name}`, join('media', 'walkthrough', `${name}.png`)]),
+];
+mkdirSync(join('media', 'screenshots'), { recursive: true });
+mkdirSync(join('media', 'walkthrough'), { recursive: true });
 let missing = 0;
-for (const name of shots) {
+for (const [name, target] of copies) {
   const source = join(from, `${name}.png`);
   if (!existsSync(source)) {
     console.log(`missing: ${source}`);
     missing++;
     continue;
   }
-  copyFileSync(source, join(to, `${name}.png`));
-  console.log(`${source} → ${join(to, `${name}.png`)}`);
+  copyFileSync(source, target);
+  console.log(`${source} → ${target}`);
 }
 process.exit(missing > 0 ? 1 : 0);

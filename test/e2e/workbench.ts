@@ -311,6 +311,56 @@ export class Workbench {
     });
   }
 
+  /**
+   * Saves a screenshot of the part of the window that holds every one of `parts` (with a margin)
+   * to test-results/e2e/<name>.png and returns its path: a picture of one thing, as the
+   * walkthrough shows them.
+   */
+  async screenshotOf(name: string, parts: readonly Locator[], margin = 6): Promise<string> {
+    const boxes = await Promise.all(parts.map((part) => part.boundingBox()));
+    const shown = boxes.filter((box): box is NonNullable<typeof box> => box !== null);
+    if (shown.length === 0) {
+      throw new Error(`Nothing to take a screenshot of for ${name}.`);
+    }
+    const viewport = this.page.viewportSize() ?? { width: 1400, height: 900 };
+    const left = Math.max(0, Math.min(...shown.map((box) => box.x)) - margin);
+    const top = Math.max(0, Math.min(...shown.map((box) => box.y)) - margin);
+    const right = Math.min(viewport.width, Math.max(...shown.map((box) => box.x + box.width)) + margin);
+    const bottom = Math.min(viewport.height, Math.max(...shown.map((box) => box.y + box.height)) + margin);
+    mkdirSync(this.resultsDir, { recursive: true });
+    const file = join(this.resultsDir, `${name.replace(/[^\w.-]+/g, '-').slice(0, 120)}.png`);
+    await this.page.screenshot({ path: file, clip: { x: left, y: top, width: right - left, height: bottom - top } });
+    return file;
+  }
+
+  /** A step of the open walkthrough, by its title. */
+  walkthroughStep(title: string): Locator {
+    return this.page
+      .locator('.gettingStartedContainer button.getting-started-step')
+      .filter({ has: this.page.locator('.step-title', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) })
+      .first();
+  }
+
+  /** The titles of the steps the open walkthrough shows, in order. */
+  async walkthroughStepTitles(): Promise<string[]> {
+    const titles = await this.page.locator('.gettingStartedContainer button.getting-started-step .step-title').allTextContents();
+    return titles.map((title) => title.trim());
+  }
+
+  /** Opens a step of the open walkthrough and clicks the button `label` of its description. */
+  async clickWalkthroughButton(step: string, label: string): Promise<void> {
+    const element = this.walkthroughStep(step);
+    await element.waitFor({ state: 'visible', timeout: 15_000 });
+    if ((await element.getAttribute('aria-expanded')) !== 'true') {
+      await element.locator('.step-title').click();
+      // The page focuses the step it opens a moment later, which would close a prompt opened before.
+      await this.page.waitForFunction(`document.activeElement?.matches('button.getting-started-step.expanded') === true`, undefined, { timeout: 10_000 });
+    }
+    const button = element.locator('.button-container .monaco-button').filter({ hasText: new RegExp(`^${escapeRegExp(label)}$`) }).first();
+    await button.waitFor({ state: 'visible', timeout: 10_000 });
+    await button.click();
+  }
+
   /** Saves a screenshot of the whole window to test-results/e2e/<name>.png and returns its path. */
   async screenshot(name: string): Promise<string> {
     mkdirSync(this.resultsDir, { recursive: true });
