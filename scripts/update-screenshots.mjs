@@ -4,7 +4,7 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const shots = ['welcome-signed-out', 'tasks-view', 'status-bar', 'log-time', 'my-time', 'time-report', 'time-report-tables', 'work-from-branch', 'stop-and-log-summary', 'adjust-timer', 'find-task-words', 'task-actions'];
+const shots = ['welcome-signed-out', 'tasks-view', 'status-bar', 'log-time', 'my-time', 'time-report', 'time-report-tables', 'work-from-branch', 'stop-and-log-summary', 'adjust-timer', 'find-task-words', 'task-actions', 'high-contrast'];
 const from = join('test-results', 'e2e');
 const to = join('media', 'screenshots');
 mkdirSync(to, { recursive: true });
