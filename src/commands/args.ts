@@ -28,6 +28,8 @@ export type ArgumentKind = (value: unknown) => { ok: true; value: unknown } | { 
 /** The keys a command reads from its argument object, and what each must hold. */
 export type ArgumentSpec = Readonly<Record<string, ArgumentKind>>;
 
+// The `expected` descriptions below are the README's English (npm run reference); the refusals are localised.
+// l10n-ignore-start
 const ok = (value: unknown) => ({ ok: true as const, value });
 /**
  * A refusal: `expected` says in English what the value must be (the README's command reference is
@@ -131,6 +133,8 @@ export const personOrEveryone: ArgumentKind = (value) => {
         l10n.t('{0}: {1} {2} is not a person\'s id (a whole number, or a string of digits), or "everyone". Nothing was done.', command, key, given),
       );
 };
+
+// l10n-ignore-end
 
 /** Anything: the command reads it itself (objects passed between the extension's own commands). */
 export const passed: ArgumentKind = (value) => ok(value);

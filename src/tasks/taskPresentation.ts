@@ -45,6 +45,10 @@ export function taskLook(task: Task, context: TaskLookContext): TaskLook {
   if (task.status) {
     parts.push(oneLine(task.status));
   }
+  // Said in words too, not by the icon's colour alone (high-contrast themes, colour blindness).
+  if (task.priority && isMarkedPriority(task.priority)) {
+    parts.push(l10n.t('{0} priority', oneLine(task.priority)));
+  }
   if (task.dateDue) {
     parts.push(overdue ? l10n.t('overdue since {0}', task.dateDue) : l10n.t('due {0}', task.dateDue));
   }
@@ -83,7 +87,7 @@ export function taskIcon(
   }
   const color = priorityColor(task.priority);
   if (state.overdue) {
-    return { icon: 'warning', color: 'list.warningForeground' };
+    return { icon: 'warning', color: 'intervals.task.overdue' };
   }
   const status = (task.status ?? '').toLowerCase();
   if (/progress|doing|started|active/.test(status)) {
@@ -95,13 +99,20 @@ export function taskIcon(
   return { icon: 'circle-large-outline', color };
 }
 
+/** A priority whose icon has its own colour, which the row also says in words. */
+function isMarkedPriority(priority: string): boolean {
+  const color = priorityColor(priority);
+  return color === 'intervals.priority.critical' || color === 'intervals.priority.high';
+}
+
+/** The package's colours, with defaults of their own in high-contrast themes (see `contributes.colors`). */
 function priorityColor(priority: string | null): string | undefined {
   const name = (priority ?? '').toLowerCase();
   if (/critical|urgent|highest|blocker/.test(name)) {
-    return 'charts.red';
+    return 'intervals.priority.critical';
   }
   if (/high/.test(name)) {
-    return 'charts.orange';
+    return 'intervals.priority.high';
   }
   if (/low|someday|minor/.test(name)) {
     return 'descriptionForeground';

@@ -19,7 +19,7 @@ describe('Task browser (UI)', () => {
     await ui.expandTreeItem('Tasks', 'Website Redesign');
     const row = ui.treeItem('Tasks', 'Launch checklist');
     await row.waitFor({ state: 'visible', timeout: 30_000 });
-    assert.match((await row.locator('.label-description').textContent()) ?? '', /^#1005 · Open · due \d{4}-\d\d-\d\d$/);
+    assert.match((await row.locator('.label-description').textContent()) ?? '', /^#1005 · Open · Critical priority · due \d{4}-\d\d-\d\d$/);
     assert.match((await row.getAttribute('aria-label')) ?? '', /^Task 1005 Launch checklist, status Open/);
     const markdown = ui.treeItem('Tasks', 'Markdown in a title');
     assert.equal(await markdown.locator('.label-name').textContent(), '**bold** [link](command:x) — Markdown in a title');

@@ -148,7 +148,7 @@ describe('Task tree', () => {
     const first = tasks.find((node) => taskOf(node).localId === 1005) as TaskTreeNode;
     const treeItem = item(first);
     assert.equal(treeItem.label, 'Launch checklist');
-    assert.match(String(treeItem.description), /^#1005 · Open · due \d{4}-\d\d-\d\d$/);
+    assert.match(String(treeItem.description), /^#1005 · Open · Critical priority · due \d{4}-\d\d-\d\d$/);
     assert.equal(treeItem.contextValue, 'task');
     assert.equal(treeItem.id, 'task:5');
     assert.match(treeItem.accessibilityInformation?.label ?? '', /^Task 1005 Launch checklist, status Open, priority Critical, due /);

@@ -63,7 +63,7 @@ describe('Time report tables and whose time', () => {
   function tableRows(caption: string): string[][] {
     const table = new RegExp(`<caption>${caption}</caption>.*?</table>`, 's').exec(html())?.[0] ?? '';
     const body = /<tbody>(.*)<\/tbody>/s.exec(table)?.[1] ?? '';
-    return [...body.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].map((row) => [...row[1].matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((cell) => cell[1]));
+    return [...body.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].map((row) => [...row[1].matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/gs)].map((cell) => cell[1]));
   }
 
   it('counts only the steps it shows', async () => {
@@ -190,7 +190,7 @@ describe('Time report tables and whose time', () => {
   it('writes every amount in the hour format of the settings, and redraws when it changes', async () => {
     await insert([{ time: 1.5 }, { time: 0.25, date: '2025-06-04', billable: false }]);
     const shown = await report({ range: 'custom', start: RANGE.start, end: RANGE.end });
-    const total = (): string | undefined => /<span class="muted">Total<\/span><strong>([^<]+)<\/strong>/.exec(html())?.[1];
+    const total = (): string | undefined => /<dt class="muted">Total<\/dt><dd><strong>([^<]+)<\/strong>/.exec(html())?.[1];
     assert.equal(total(), formatDurationAs(shown.totals.hours * 3600, 'hoursMinutes'));
     assert.equal(total(), '1 h 45 min');
     assert.deepEqual(

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { groupProjectsByClient, groupTasksByModule } from '../../src/tasks/taskGroups';
 import { taskPickItem, taskPickItems } from '../../src/tasks/taskPickItems';
 import { escapeMarkdown } from '../../src/common/untrustedText';
@@ -22,7 +24,7 @@ describe('task presentation', () => {
     assert.equal(isOverdue(makeTask({ dateDue: '2026-03-10', dateClosed: '2026-03-10' }), TODAY), false);
     const look = taskLook(makeTask({ localId: 3, status: 'Open', dateDue: '2026-03-01' }), { today: TODAY, running: false });
     assert.equal(look.description, '#3 · Open · overdue since 2026-03-01');
-    assert.deepEqual([look.icon, look.color], ['warning', 'list.warningForeground']);
+    assert.deepEqual([look.icon, look.color], ['warning', 'intervals.task.overdue']);
     assert.match(look.accessibleLabel, /overdue, was due 2026-03-01/);
   });
 
@@ -43,11 +45,41 @@ describe('task presentation', () => {
 
   it('picks an icon per status and a colour per priority', () => {
     const state = { closed: false, overdue: false, running: false };
-    assert.deepEqual(taskIcon({ status: 'Open', priority: 'Critical' }, state), { icon: 'circle-large-outline', color: 'charts.red' });
-    assert.deepEqual(taskIcon({ status: 'Awaiting Feedback', priority: 'High' }, state), { icon: 'debug-pause', color: 'charts.orange' });
+    assert.deepEqual(taskIcon({ status: 'Open', priority: 'Critical' }, state), { icon: 'circle-large-outline', color: 'intervals.priority.critical' });
+    assert.deepEqual(taskIcon({ status: 'Awaiting Feedback', priority: 'High' }, state), { icon: 'debug-pause', color: 'intervals.priority.high' });
     assert.deepEqual(taskIcon({ status: 'On Hold', priority: 'Low' }, state), { icon: 'debug-pause', color: 'descriptionForeground' });
     assert.deepEqual(taskIcon({ status: 'Closed', priority: 'High' }, { ...state, closed: true }), { icon: 'pass', color: 'disabledForeground' });
     assert.deepEqual(taskIcon({ status: null, priority: null }, state), { icon: 'circle-large-outline', color: undefined });
+  });
+
+  it('says a critical or high priority in words too, not by the colour alone', () => {
+    const critical = taskLook(makeTask({ localId: 7, status: 'Open', priority: 'Critical', dateDue: '2026-03-20' }), { today: TODAY, running: false });
+    assert.equal(critical.description, '#7 · Open · Critical priority · due 2026-03-20');
+    const high = taskLook(makeTask({ localId: 8, status: 'Open', priority: 'High' }), { today: TODAY, running: false });
+    assert.equal(high.description, '#8 · Open · High priority');
+    const normal = taskLook(makeTask({ localId: 9, status: 'Open', priority: 'Normal' }), { today: TODAY, running: false });
+    assert.equal(normal.description, '#9 · Open', 'a normal priority is not marked');
+  });
+
+  it('colours icons only with colours the package contributes, each with its own high-contrast defaults', () => {
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+      contributes: { colors: { id: string; defaults: Record<string, string> }[] };
+    };
+    const state = { closed: false, overdue: false, running: false };
+    const used = [
+      taskIcon({ status: 'Open', priority: 'Critical' }, state).color,
+      taskIcon({ status: 'Open', priority: 'High' }, state).color,
+      taskIcon({ status: 'Open', priority: 'Critical' }, { ...state, overdue: true }).color,
+    ];
+    const contrast = used.map((id) => {
+      const color = manifest.contributes.colors.find((each) => each.id === id);
+      assert.ok(color, `${id} is contributed`);
+      assert.match(color.defaults.highContrast, /^#[0-9A-F]{6}$/i, `${id} has a colour of its own in high contrast`);
+      assert.match(color.defaults.highContrastLight, /^#[0-9A-F]{6}$/i);
+      return [color.defaults.highContrast, color.defaults.highContrastLight];
+    });
+    assert.equal(new Set(contrast.map((pair) => pair[0])).size, 3, 'three different colours in high contrast dark');
+    assert.equal(new Set(contrast.map((pair) => pair[1])).size, 3, 'and in high contrast light');
   });
 
   it('escapes every Markdown character, so a title cannot format or link', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildReport } from '../../src/timeReport/reportModel';
 import { wholePercents } from '../../src/timeReport/shares';
+import { PAGE_SCRIPT } from '../../src/views/timeReport/reportTables';
 import { timeReportHtml } from '../../src/views/timeReport/timeReportHtml';
 import { entry } from './timeEntryFixture';
 
@@ -133,6 +134,20 @@ describe('Time report tables', () => {
       assert.doesNotMatch(html, /<[^>]*\son[a-z]+=/i, 'no inline event handlers');
       assert.doesNotMatch(html, /innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
       assert.equal((html.match(/<script/g) ?? []).length, 1);
+    });
+
+    it('speaks the display language and gives a screen reader landmarks, row headers and a visible focus', () => {
+      const german = timeReportHtml({ cspSource: 'vscode-webview://abc', nonce: 'n0nce', report, hourFormat: 'hoursMinutes', language: 'de' });
+      assert.match(german, /<html lang="de">/);
+      assert.match(german, /<th scope="row">Di\.? 2026-03-10<\/th>/, 'weekdays in the display language, each row headed by its day');
+      assert.match(page('hoursMinutes'), /<html lang="en">/, 'English when no language is given');
+      assert.match(german, /<main>[\s\S]*<h1>[\s\S]*<\/main>/);
+      assert.match(german, /<section aria-labelledby="chart-heading">\s*<h2 id="chart-heading">/);
+      assert.match(german, /<svg class="chart" role="img" aria-labelledby="chart-heading"/);
+      assert.match(german, /<span class="billable" aria-hidden="true">/, 'the legend swatches are decoration');
+      assert.match(german, /button:focus-visible \{ outline: 2px solid var\(--vscode-focusBorder\)/);
+      assert.match(german, /id="sort-status"[^>]*aria-live="polite"[^>]*data-ascending="Entries sorted by \{0\}, ascending"/);
+      assert.doesNotMatch(PAGE_SCRIPT, /Entries sorted/, 'the script says no words of its own');
     });
 
     it('makes the entries a table of sortable columns: headers with buttons, sorted by date', () => {

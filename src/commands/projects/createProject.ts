@@ -76,7 +76,7 @@ export function createProjectCommand(deps: CreateProjectDependencies): Command {
         return { status: 'cancelled' };
       }
       const taskArgs = Array.isArray(options?.tasks) ? options.tasks.map((task) => argumentObject(task) ?? {}) : [];
-      const badTask = taskArgs.map((task) => nameProblem(typeof task.title === 'string' ? task.title : '', 'task title')).find(Boolean);
+      const badTask = taskArgs.map((task) => nameProblem(typeof task.title === 'string' ? task.title : '', 'task title')).find(Boolean); // l10n-ignore: which sentence of the form rules
       if (badTask) {
         return invalidArgument(badTask);
       }

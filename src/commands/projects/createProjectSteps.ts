@@ -94,7 +94,7 @@ function nameSteps(asker: Asker, clientChoices: Choice<number | null>[], today: 
         state.clientId = value;
       }),
     async (position) =>
-      settle(await asker.input({ ...position, prompt: l10n.t('Project name'), value: state.name, validate: (value) => nameProblem(value, 'project name'), warning }), (value) => {
+      settle(await asker.input({ ...position, prompt: l10n.t('Project name'), value: state.name, validate: (value) => nameProblem(value, 'project name'), warning }), (value) => { // l10n-ignore: which sentence of the form rules
         state.name = value.trim();
       }),
     dateStep({
@@ -140,7 +140,7 @@ function termSteps(asker: Asker, today: Date, state: ProjectFormState): Step[] {
       placeholder: l10n.t('End date (empty for none)'),
       direction: 'future',
       optional: true,
-      notBefore: () => ({ iso: state.start, name: 'start date' }),
+      notBefore: () => ({ iso: state.start, name: 'start date' }), // l10n-ignore: which sentence of the form rules
       value: () => state.endText,
       store: (iso, text) => {
         state.end = iso;
@@ -157,7 +157,7 @@ function termSteps(asker: Asker, today: Date, state: ProjectFormState): Step[] {
 /** The input an argument object describes, or a message saying what is wrong with it. */
 export function projectFromArgument(options: Record<string, unknown>, today: Date): ProjectInput | string {
   const name = String(options.name);
-  const nameMessage = nameProblem(name, 'project name');
+  const nameMessage = nameProblem(name, 'project name'); // l10n-ignore: which sentence of the form rules
   if (nameMessage) {
     return nameMessage;
   }
@@ -170,7 +170,7 @@ export function projectFromArgument(options: Record<string, unknown>, today: Dat
     return start.message;
   }
   const endText = typeof options.dateEnd === 'string' ? options.dateEnd : '';
-  const endMessage = laterDateProblem(endText, today, start.iso, 'start date');
+  const endMessage = laterDateProblem(endText, today, start.iso, 'start date'); // l10n-ignore: which sentence of the form rules
   if (endMessage) {
     return endMessage;
   }

@@ -128,7 +128,7 @@ function placeSteps(context: TaskFormContext, start: TaskFormStart, loaded: Load
       });
     },
     async (position) =>
-      settle(await asker.input({ ...position, prompt: l10n.t('Task title'), value: state.title, validate: (value) => nameProblem(value, 'task title') }), (value) => {
+      settle(await asker.input({ ...position, prompt: l10n.t('Task title'), value: state.title, validate: (value) => nameProblem(value, 'task title') }), (value) => { // l10n-ignore: which sentence of the form rules
         state.title = value.trim();
       }),
   ];
@@ -194,7 +194,7 @@ function dateSteps(asker: Asker, today: Date, state: TaskFormState): Step[] {
       placeholder: l10n.t('Due date (empty for none)'),
       direction: 'future',
       optional: true,
-      notBefore: () => ({ iso: state.open, name: 'open date' }),
+      notBefore: () => ({ iso: state.open, name: 'open date' }), // l10n-ignore: which sentence of the form rules
       value: () => state.dueText,
       store: (iso, text) => {
         state.due = iso;

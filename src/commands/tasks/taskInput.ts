@@ -40,7 +40,7 @@ export async function taskInputFromArgument(
     return l10n.t('Say which project the task belongs to (projectId).');
   }
   const title = String(options.title);
-  const titleProblem = nameProblem(title, 'task title');
+  const titleProblem = nameProblem(title, 'task title'); // l10n-ignore: which sentence of the form rules
   if (titleProblem) {
     return titleProblem;
   }
@@ -49,7 +49,7 @@ export async function taskInputFromArgument(
     return open.message;
   }
   const dueText = typeof options.dateDue === 'string' ? options.dateDue : '';
-  const ids = laterDateProblem(dueText, today, open.iso, 'open date') ?? givenIds(options);
+  const ids = laterDateProblem(dueText, today, open.iso, 'open date') ?? givenIds(options); // l10n-ignore: which sentence of the form rules
   if (typeof ids === 'string') {
     return ids;
   }

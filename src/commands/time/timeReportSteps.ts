@@ -117,7 +117,7 @@ export async function requestFromArgument(
     }
     const endText = typeof options.end === 'string' ? options.end : '';
     const end = parseDate(endText, today);
-    const endProblem = end.ok ? laterDateProblem(endText, today, start.iso, 'start date', 'past') : end.message;
+    const endProblem = end.ok ? laterDateProblem(endText, today, start.iso, 'start date', 'past') : end.message; // l10n-ignore: which sentence of the form rules
     if (endProblem || !end.ok) {
       return endProblem ?? l10n.t('Enter an end date.');
     }
@@ -245,7 +245,7 @@ function reportSteps(asker: Asker, today: Date, state: ReportFormState, personCh
         prompt: l10n.t('Last day of the report: today, yesterday, a weekday such as fri, dec 18 or YYYY-MM-DD'),
         placeholder: l10n.t('Last day'),
         value: () => state.end || toIsoDate(today),
-        notBefore: () => ({ iso: state.start, name: 'first day' }),
+        notBefore: () => ({ iso: state.start, name: 'first day' }), // l10n-ignore: which sentence of the form rules
         check: (iso) => checkRange({ start: state.start, end: iso }),
         store: (iso) => {
           state.end = iso ?? '';

@@ -15,6 +15,7 @@ function adjustment(key: 'startedAt' | 'elapsed', expected: string, refusal: Ref
   };
 }
 
+// l10n-ignore-start: the English descriptions are the README's (npm run reference); the refusals are localised
 export const startedAt = adjustment('startedAt', 'a time: "9:15", "yesterday 9:15", an ISO date-time or epoch milliseconds', (command, key, given) =>
   l10n.t('{0}: {1} {2} is not a time: "9:15", "yesterday 9:15", an ISO date-time or epoch milliseconds. Nothing was done.', command, key, given),
 );
@@ -22,6 +23,8 @@ export const startedAt = adjustment('startedAt', 'a time: "9:15", "yesterday 9:1
 export const elapsed = adjustment('elapsed', 'a duration: seconds, or a text such as "1h 20m"', (command, key, given) =>
   l10n.t('{0}: {1} {2} is not a duration: seconds, or a text such as "1h 20m". Nothing was done.', command, key, given),
 );
+
+// l10n-ignore-end
 
 export function fromArguments(given: Record<string, unknown>, now: Date): TimerAdjustInput {
   const { startedAt, elapsed } = given;

@@ -1,6 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import type { HourFormat } from '../../time/duration';
 import type { DayTotals, TimeReport } from '../../timeReport/reportModel';
-import { dayTable, entriesTable, escapeHtml, groupTable, hoursText, PAGE_SCRIPT, type HoursText } from './reportTables';
+import { columnHeadings, dayTable, entriesTable, escapeHtml, groupTable, hoursText, PAGE_SCRIPT, type HoursText } from './reportTables';
 
 export { escapeHtml } from './reportTables';
 
@@ -12,6 +13,8 @@ export interface ReportPage {
   report: TimeReport;
   /** How the page writes amounts of time (`intervals.hourFormat`). */
   hourFormat: HourFormat;
+  /** The display language (`vscode.env.language`): the page's `lang`, its weekdays and sort order. */
+  language?: string;
 }
 
 /** The short label above a bar: `7:30` or `7.5`, the page's hour format without its unit. */
@@ -37,10 +40,12 @@ function dayChart(days: readonly DayTotals[], hours: HoursText, format: HourForm
       const x = index * (barWidth + gap);
       const billable = (day.billable / top) * height;
       const other = (day.nonBillable / top) * height;
-      const label = `${day.date}: ${hours(day.hours)} (${hours(day.billable)} billable)`;
+      const label = l10n.t('{0}: {1} ({2} billable)', day.date, hours(day.hours), hours(day.billable));
       return (
         `<g><title>${escapeHtml(label)}</title>` +
+        // l10n-ignore: markup; its words come from l10n.t
         `<rect class="billable" x="${x}" y="${(head + height - billable).toFixed(1)}" width="${barWidth}" height="${billable.toFixed(1)}"></rect>` +
+        // l10n-ignore: markup; its words come from l10n.t
         `<rect class="nonbillable" x="${x}" y="${(head + height - billable - other).toFixed(1)}" width="${barWidth}" height="${other.toFixed(1)}"></rect>` +
         (day.hours > 0
           ? `<text x="${x + barWidth / 2}" y="${(head + height - billable - other - 3).toFixed(1)}" text-anchor="middle">${barLabel(day.hours, format)}</text>`
@@ -50,18 +55,22 @@ function dayChart(days: readonly DayTotals[], hours: HoursText, format: HourForm
     })
     .join('');
   return (
-    `<svg class="chart" role="img" aria-label="Hours per day" viewBox="0 0 ${width} ${head + height + 20}" width="${width}" height="${head + height + 20}">` +
+    // l10n-ignore: markup; its words come from l10n.t
+    `<svg class="chart" role="img" aria-labelledby="chart-heading" viewBox="0 0 ${width} ${head + height + 20}" width="${width}" height="${head + height + 20}">` +
     `${bars}</svg>`
   );
 }
 
+// l10n-ignore: markup; its words come from l10n.t
 const STYLE = `
 body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 20px 20px; }
 h1 { font-size: 1.4em; font-weight: 600; }
 .summary { display: flex; flex-wrap: wrap; gap: 24px; margin: 12px 0 20px; }
 .summary div { display: flex; flex-direction: column; }
 .summary strong { font-size: 1.5em; }
-.muted, .empty td { color: var(--vscode-descriptionForeground); }
+.summary dd { margin: 0; }
+tbody th { font-weight: normal; }
+.muted, .empty td, .empty th { color: var(--vscode-descriptionForeground); }
 .tables { display: flex; flex-wrap: wrap; gap: 0 32px; align-items: flex-start; }
 table { border-collapse: collapse; margin: 16px 0; min-width: 420px; }
 caption { text-align: left; font-weight: 600; padding-bottom: 6px; }
@@ -80,20 +89,42 @@ th[aria-sort="descending"] button.sort::after { content: " \\25BC"; font-size: 0
 .legend span { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 12px; }
 button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 6px 14px; cursor: pointer; }
 button:hover { background: var(--vscode-button-hoverBackground); }
-button:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
+button:focus { outline: none; }
+button:focus-visible { outline: 2px solid var(--vscode-focusBorder); outline-offset: 2px; }
+button.sort:focus-visible { outline-offset: 1px; }
+@media (forced-colors: active) { button:focus-visible { outline-color: Highlight; } }
+body.vscode-high-contrast button:focus-visible, body.vscode-high-contrast-light button:focus-visible { outline: 2px dashed var(--vscode-contrastActiveBorder, var(--vscode-focusBorder)); }
 .chart-box { overflow-x: auto; }
 `;
 
 /** The report's tables: by day, client, project, task, work type (and person), then every entry. */
-function tables(report: TimeReport, hours: HoursText): string {
+function tables(report: TimeReport, hours: HoursText, language: string): string {
+  const h = columnHeadings();
   return (
-    `<div class="tables">${dayTable(report.dayRows, hours)}` +
-    `${groupTable('By client', 'Client', report.clients, hours)}` +
-    `${groupTable('By project', 'Project', report.projects, hours)}` +
-    `${groupTable('By task', 'Task', report.tasks, hours)}` +
-    `${groupTable('By work type', 'Work type', report.workTypes, hours)}` +
-    `${report.person.id === 'everyone' ? groupTable('By person', 'Person', report.people, hours) : ''}</div>` +
-    `${entriesTable(report, hours)}<p id="sort-status" class="visually-hidden" aria-live="polite"></p>`
+    // l10n-ignore: markup; its words come from l10n.t
+    `<div class="tables">${dayTable(report.dayRows, hours, language)}` +
+    `${groupTable(l10n.t('By client'), h.client, report.clients, hours)}` +
+    `${groupTable(l10n.t('By project'), h.project, report.projects, hours)}` +
+    `${groupTable(l10n.t('By task'), h.task, report.tasks, hours)}` +
+    `${groupTable(l10n.t('By work type'), h.workType, report.workTypes, hours)}` +
+    `${report.person.id === 'everyone' ? groupTable(l10n.t('By person'), h.person, report.people, hours) : ''}</div>` +
+    `${entriesTable(report, hours, language)}`
+  );
+}
+
+/** The totals at the top of the page, each a term and its value. */
+function summary(report: TimeReport, hours: HoursText): string {
+  const h = columnHeadings();
+  // l10n-ignore: markup; its words come from l10n.t
+  const item = (term: string, value: string): string => `<div><dt class="muted">${escapeHtml(term)}</dt><dd><strong>${value}</strong></dd></div>`;
+  return (
+    // l10n-ignore: markup; its words come from l10n.t
+    `<dl class="summary">` +
+    item(l10n.t({ message: 'Total', comment: ['The hours of the whole time report'] }), hours(report.totals.hours)) +
+    item(h.billable, hours(report.totals.billable)) +
+    item(h.nonBillable, hours(report.totals.nonBillable)) +
+    item(l10n.t({ message: 'Entries', comment: ['The number of time entries in the time report'] }), String(report.entryCount)) +
+    `</dl>`
   );
 }
 
@@ -104,11 +135,15 @@ function tables(report: TimeReport, hours: HoursText): string {
  */
 export function timeReportHtml(page: ReportPage): string {
   const { report, nonce, cspSource } = page;
+  const language = page.language ?? 'en';
   const hours = hoursText(page.hourFormat);
+  // l10n-ignore: the content security policy
   const csp = `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'`;
-  const title = `Time of ${report.person.name}, ${report.range.start} to ${report.range.end}`;
+  const title = l10n.t('Time of {0}, {1} to {2}', report.person.name, report.range.start, report.range.end);
+  const h = columnHeadings();
+  // l10n-ignore: markup; its words are the l10n.t calls in it
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
@@ -117,18 +152,19 @@ export function timeReportHtml(page: ReportPage): string {
 <style nonce="${escapeHtml(nonce)}">${STYLE}</style>
 </head>
 <body>
+<main>
 <h1>${escapeHtml(title)}</h1>
-<div class="summary">
-<div><span class="muted">Total</span><strong>${hours(report.totals.hours)}</strong></div>
-<div><span class="muted">Billable</span><strong>${hours(report.totals.billable)}</strong></div>
-<div><span class="muted">Non-billable</span><strong>${hours(report.totals.nonBillable)}</strong></div>
-<div><span class="muted">Entries</span><strong>${report.entryCount}</strong></div>
-</div>
-<button id="export" type="button">Export to CSV…</button>
-<h2>Hours per day</h2>
-<p class="legend"><span class="billable"></span>Billable<span class="nonbillable"></span>Non-billable</p>
+${summary(report, hours)}
+<button id="export" type="button">${escapeHtml(l10n.t('Export to CSV…'))}</button>
+<section aria-labelledby="chart-heading">
+<h2 id="chart-heading">${escapeHtml(l10n.t('Hours per day'))}</h2>
+<p class="legend"><span class="billable" aria-hidden="true"></span>${escapeHtml(h.billable)}<span class="nonbillable" aria-hidden="true"></span>${escapeHtml(h.nonBillable)}</p>
 <div class="chart-box">${dayChart(report.days, hours, page.hourFormat)}</div>
-${tables(report, hours)}
+</section>
+<section aria-label="${escapeHtml(l10n.t('Tables'))}">
+${tables(report, hours, language)}
+</section>
+</main>
 <script nonce="${escapeHtml(nonce)}">
 ${PAGE_SCRIPT}
 </script>

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { TimeEntry } from '../../api/types';
 import type { AccountSession, SessionState } from '../../auth/accountSession';
@@ -47,7 +48,7 @@ export class TimeReportPanel implements vscode.Disposable {
     this.shown = { report, entries };
     this.shownFor = ownerOf(this.session.state);
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('intervals.timeReport', 'Time Report', vscode.ViewColumn.Active, {
+      this.panel = vscode.window.createWebviewPanel('intervals.timeReport', l10n.t('Time Report'), vscode.ViewColumn.Active, {
         enableScripts: true,
         localResourceRoots: [],
       });
@@ -61,7 +62,7 @@ export class TimeReportPanel implements vscode.Disposable {
         }
       });
     }
-    this.panel.title = `Time Report ${report.range.start} – ${report.range.end}`;
+    this.panel.title = l10n.t('Time Report {0} – {1}', report.range.start, report.range.end);
     this.render();
     this.panel.reveal(undefined, false);
   }
@@ -69,7 +70,7 @@ export class TimeReportPanel implements vscode.Disposable {
   /** Draws the shown report again (the hour format changed); nothing when none is shown. */
   render(): void {
     if (this.panel && this.shown) {
-      const page = { cspSource: this.panel.webview.cspSource, nonce: randomBytes(16).toString('base64'), report: this.shown.report, hourFormat: this.hourFormat() };
+      const page = { cspSource: this.panel.webview.cspSource, nonce: randomBytes(16).toString('base64'), report: this.shown.report, hourFormat: this.hourFormat(), language: vscode.env.language };
       this.panel.webview.html = timeReportHtml(page);
     }
   }
@@ -84,8 +85,8 @@ export class TimeReportPanel implements vscode.Disposable {
     const uri =
       target ??
       (await vscode.window.showSaveDialog({
-        title: 'Export Time Report',
-        saveLabel: 'Export',
+        title: l10n.t('Export Time Report'),
+        saveLabel: l10n.t({ message: 'Export', comment: ['Button of the save dialog that exports the time report'] }),
         filters: { CSV: ['csv'] },
         defaultUri: vscode.Uri.joinPath(
           vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(process.env.HOME ?? '/'),
@@ -100,7 +101,7 @@ export class TimeReportPanel implements vscode.Disposable {
       this.log.info(`Exported ${shown.entries.length} time entries`);
       if (!target) {
         // Not awaited: the notification would hold the export until it is answered.
-        void this.notifier.offer('information', `Exported ${entriesText(shown.entries.length)} to ${vscode.workspace.asRelativePath(uri)}`, exportedActions(uri), (choice) =>
+        void this.notifier.offer('information', exportedMessage(shown.entries.length, vscode.workspace.asRelativePath(uri)), exportedActions(uri), (choice) =>
           openOrReveal(uri, choice),
         );
       }
@@ -108,7 +109,7 @@ export class TimeReportPanel implements vscode.Disposable {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.log.error(`Could not export the time report: ${reason}`);
-      void vscode.window.showErrorMessage(defuseLinks(`Could not export the time report. ${reason}`));
+      void vscode.window.showErrorMessage(defuseLinks(l10n.t('Could not export the time report. {0}', reason)));
       return undefined;
     }
   }
@@ -123,6 +124,6 @@ function ownerOf(state: SessionState): string | undefined {
   return state.signedIn ? `${state.account.apiUrl}#${state.account.personId}` : undefined;
 }
 
-function entriesText(count: number): string {
-  return count === 1 ? '1 entry' : `${count} entries`;
+function exportedMessage(count: number, path: string): string {
+  return count === 1 ? l10n.t('Exported 1 entry to {0}', path) : l10n.t('Exported {0} entries to {1}', count, path);
 }

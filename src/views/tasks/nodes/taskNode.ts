@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Task } from '../../../api/types';
 import { taskLook, taskTooltipMarkdown } from '../../../tasks/taskPresentation';
-import { formatHoursMinutes } from '../../../time/duration';
+import { formatDuration, formatHoursMinutes } from '../../../time/duration';
 import type { ModuleNode } from './moduleNode';
 import type { ProjectNode } from './projectNode';
 
@@ -58,6 +58,10 @@ export function taskTreeItem(node: TaskNode, context: TaskTreeContext): vscode.T
   tooltip.supportThemeIcons = false;
   item.tooltip = tooltip;
   item.accessibilityInformation = { label: onBranch ? l10n.t("{0}, the current branch's task", look.accessibleLabel) : look.accessibleLabel };
+  if (timer && (running || paused)) {
+    // The time its timer shows, as the tooltip says it: `…, timer running, 35 min`.
+    item.accessibilityInformation = { label: `${item.accessibilityInformation.label}, ${formatDuration(timer.seconds)}` };
+  }
   return item;
 }
 

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { fromIsoDate } from '../../../time/dates';
 import { formatDurationAs, SECONDS_PER_HOUR, type HourFormat } from '../../../time/duration';
 import type { TimeDay } from '../../../timeLog/timeWeek';
+import { daySpokenLabel } from './spokenLabels';
 
 /** One day of the shown week; its children are the day's entries. */
 export interface DayNode {
@@ -51,5 +52,6 @@ export function dayTreeItem(node: DayNode, format: HourFormat): vscode.TreeItem 
   // Every day has the day icon; today's is marked in colour (its label also says "today").
   item.iconPath = new vscode.ThemeIcon('calendar', node.today ? new vscode.ThemeColor('charts.blue') : undefined);
   item.contextValue = 'day';
+  item.accessibilityInformation = { label: daySpokenLabel(node.day, node.today, format) };
   return item;
 }

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { TimeEntry } from '../../../api/types';
 import { formatDurationAs, SECONDS_PER_HOUR, type HourFormat } from '../../../time/duration';
+import { entrySpokenLabel } from './spokenLabels';
 
 /** One logged time entry of the shown week. */
 export interface EntryNode {
@@ -44,5 +45,6 @@ export function entryTreeItem(node: EntryNode, format: HourFormat): vscode.TreeI
     .join('\n');
   item.iconPath = new vscode.ThemeIcon(entry.billable ? 'credit-card' : 'clock');
   item.contextValue = 'entry';
+  item.accessibilityInformation = { label: entrySpokenLabel(entry, entryTitle(entry), format) };
   return item;
 }

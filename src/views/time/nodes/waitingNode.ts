@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { OutboxItem } from '../../../outbox/outbox';
 import { formatDurationAs, SECONDS_PER_HOUR, type HourFormat } from '../../../time/duration';
 import type { QueuedTimeEntry } from '../../../timeLog/timeEntryDraft';
+import { waitingGroupSpokenLabel, waitingSpokenLabel } from './spokenLabels';
 
 /** `#12 Fix login`: how a waiting entry is named in prompts and the view. */
 export function waitingLabel(item: OutboxItem<QueuedTimeEntry>): string {
@@ -36,6 +37,7 @@ export function waitingGroupTreeItem(node: WaitingGroupNode): vscode.TreeItem {
   item.tooltip = l10n.t('Time entries kept on this computer until Intervals confirms them. They are retried automatically.');
   item.iconPath = new vscode.ThemeIcon('cloud-upload');
   item.contextValue = 'waitingGroup';
+  item.accessibilityInformation = { label: waitingGroupSpokenLabel(node.items.length) };
   return item;
 }
 
@@ -60,5 +62,6 @@ export function waitingTreeItem(node: WaitingNode, format: HourFormat): vscode.T
     ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
     : new vscode.ThemeIcon('sync');
   item.contextValue = refused ? 'waiting refused' : 'waiting'; // l10n-ignore: context value
+  item.accessibilityInformation = { label: waitingSpokenLabel(node.item, format) };
   return item;
 }
