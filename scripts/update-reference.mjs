@@ -28,6 +28,8 @@ async function loadArguments() {
     format: 'esm',
     platform: 'node',
     external: ['vscode'],
+    // @vscode/l10n requires Node's fs: give the ES module a require of its own.
+    banner: { js: `import { createRequire } from 'node:module'; const require = createRequire(${JSON.stringify(`${root}/`)});` },
     logLevel: 'silent',
   });
   const code = result.outputFiles[0].text;

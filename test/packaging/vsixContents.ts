@@ -20,8 +20,7 @@ const RENAMED: Record<string, string> = {
 /**
  * The files of `root` the installed extension needs, by their repository paths: the bundles (no
  * source maps, no esbuild's dist/meta.json), the icons and the walkthrough's media (not the README's
- * screenshots), the manifest with its strings, the strings bundles (not the sources they are made
- * from in l10n/parts/), and the README, CHANGELOG and LICENSE the Marketplace shows.
+ * screenshots), the manifest with its strings, the strings bundles, and the README, CHANGELOG and LICENSE the Marketplace shows.
  */
 export function neededFiles(root: string): string[] {
   const files = [

@@ -11,7 +11,7 @@ import { checkHours } from '../../src/timeLog/timeEntryDraft';
 /** German as VS Code gives it at activation: the display language and the strings bundle. */
 function useGerman(): void {
   setDisplayLocale('de');
-  l10n.config({ contents: JSON.parse(readFileSync('l10n/parts/services.de.json', 'utf8')) as Record<string, string> });
+  l10n.config({ contents: JSON.parse(readFileSync('l10n/bundle.l10n.de.json', 'utf8')) as Record<string, string> });
 }
 
 const TODAY = new Date(2026, 10, 27); // a Friday

@@ -16,7 +16,7 @@ const running = { key: '9', timer: { id: 9, taskId: 3, accumulatedSeconds: 600, 
 
 /** The German of the views, status bar, prompts, sign-in and reminders, as the display language's bundle would hold it. */
 function germanBundle(): Record<string, string> {
-  return JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'l10n', 'parts', 'views.de.json'), 'utf8')) as Record<string, string>;
+  return JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
 }
 
 describe('wording in the display language', () => {
