@@ -38,9 +38,19 @@ async function widenSideBar(ui: Workbench, by: number): Promise<void> {
   assert.ok(Math.abs(width - box.width - by) < 40, `the side bar is ${width}px wide after a drag of ${by}px from ${box.width}px`);
 }
 
+/**
+ * Brings the walkthrough to the front: its tab, or, when VS Code has taken the page back to its
+ * overview of walkthroughs meanwhile, the walkthrough opened again the way a person would.
+ */
 async function backToWalkthrough(ui: Workbench): Promise<void> {
-  await ui.page.locator('.part.editor .tab', { hasText: 'Walkthrough: Intervals' }).first().click();
-  await ui.walkthroughStep(STEPS[0] ?? '').waitFor({ state: 'visible', timeout: 15_000 });
+  const tab = ui.page.locator('.part.editor .tab', { hasText: 'Walkthrough: Intervals' }).first();
+  const first = ui.walkthroughStep(STEPS[0] ?? '');
+  if ((await tab.count()) === 0) {
+    await ui.runCommand('Welcome: Open Walkthrough...');
+    await ui.pickQuickInputItem('Get Started with Intervals', 15_000);
+  }
+  await tab.click();
+  await first.waitFor({ state: 'visible', timeout: 15_000 });
 }
 
 describe('Walkthrough (UI)', () => {
@@ -102,7 +112,7 @@ describe('Walkthrough (UI)', () => {
       assert.equal(await ui.walkthroughStep(step).getAttribute('aria-checked'), 'false', `${step} starts unticked`);
     }
     await ui.clickWalkthroughButton('Try the Demo Account', 'Sign In with the Demo Token');
-    await ui.notification('Signed in to Intervals as Ada Lovelace').waitFor({ state: 'visible', timeout: 30_000 });
+    // Ticked on the signed-in context key: signed in (the notification may have gone already).
     await done(ui, 'Try the Demo Account');
     await ui.clearNotifications();
   });
@@ -118,7 +128,7 @@ describe('Walkthrough (UI)', () => {
     const nextClient = ui.treeItem('Tasks', 'Café Zürich');
     await ui.screenshotOf('walkthrough-tasks', [ui.viewPane('Tasks').locator('.pane-header'), nextClient]);
 
-    await ui.clickWalkthroughButton('Start a Timer', 'Start a Timer');
+    await ui.clickWalkthroughButtonThatAsks('Start a Timer', 'Start a Timer');
     await ui.typeIntoQuickInput('#1003', { submit: false });
     await ui.pickQuickInputItem('Accessibility audit (WCAG 2.2)', 30_000);
     const timer = ui.page.locator('.part.statusbar .statusbar-item[id$="intervals.timer"]').filter({ hasText: '#1003' }).first();
@@ -138,7 +148,7 @@ describe('Walkthrough (UI)', () => {
   it('Log Time logs an entry through its summary; See Your Week shows My Time', async () => {
     const ui = workbench();
     await backToWalkthrough(ui);
-    await ui.clickWalkthroughButton('Log Time', 'Log Time');
+    await ui.clickWalkthroughButtonThatAsks('Log Time', 'Log Time');
     await ui.typeIntoQuickInput('#1005', { submit: false });
     await ui.pickQuickInputStep('#1005 Launch checklist', 30_000);
     // The day: today, the default.

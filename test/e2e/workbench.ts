@@ -361,6 +361,25 @@ export class Workbench {
     await button.click();
   }
 
+  /**
+   * Clicks a walkthrough button whose command asks with a quick input, and returns once that input
+   * is open and stays open: when the page takes the focus back and closes it (nothing was chosen,
+   * so nothing happened), the button is clicked again.
+   */
+  async clickWalkthroughButtonThatAsks(step: string, label: string, attempts = 3): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.clickWalkthroughButton(step, label);
+      const open = await this.quickInputBox.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+      await this.page.waitForTimeout(500);
+      if (open && (await this.quickInputBox.isVisible())) {
+        return;
+      }
+      if (attempt >= attempts) {
+        throw new Error(`The prompt of "${label}" in the walkthrough step "${step}" did not stay open.`);
+      }
+    }
+  }
+
   /** Saves a screenshot of the whole window to test-results/e2e/<name>.png and returns its path. */
   async screenshot(name: string): Promise<string> {
     mkdirSync(this.resultsDir, { recursive: true });

@@ -7,6 +7,7 @@
  *   node out/test/runners/codeServer.js e2e --vsix [intervals-vscode.vsix]
  *                                                     # the same against the installed package,
  *                                                     # after test/packaging (what it holds)
+ *   node out/test/runners/codeServer.js e2e-de --vsix  # test/e2e-de: the UI in German
  *
  * It builds nothing: `npm run test:integration` bundles the extension (`npm run test:e2e` packages
  * it), compiles the tests and installs code-server first. Both modes start the fake Intervals
@@ -22,13 +23,15 @@ import type { Browser } from 'playwright-core';
 import { SUITE_NAME_ENV, RESULTS_FILE_ENV, summaryLine, type SuiteSummary } from '../mocha/summaryReporter';
 import { launchChromium, openWorkbenchPage, saveFailureArtifacts, type WorkbenchLogFile, type WorkbenchPage } from './browser';
 import { startCodeServer, workbenchUrl, type CodeServer } from './codeServerHost';
+import { findTestFiles } from '../mocha/loadMocha';
 import { runE2eSuite } from './e2eSuite';
 import { EXTENSIONS_DIR_ENV, VSIX_FILE_ENV } from './environmentVariables';
 import { packagedExtension, packagedRunTestFiles } from './packagedRun';
 import { UI_REQUESTS_ENV, answerUiRequest, parseUiRequest } from './uiRequests';
 import { freshResultsDir, makeSampleRepository, makeScratchDir, repoRoot, startFakeServer, testUserSettings, type RunningFake } from './testSetup';
 
-type Mode = 'integration' | 'e2e';
+/** `e2e-de`: the German UI tests (test/e2e-de), with VS Code's display language German. */
+type Mode = 'integration' | 'e2e' | 'e2e-de';
 
 const verbose = process.env.INTERVALS_TEST_VERBOSE === '1';
 
@@ -36,7 +39,7 @@ async function main(): Promise<number> {
   // Until a result is known, any way out of this process is a failure.
   process.exitCode = 1;
   const mode = parseMode(process.argv[2]);
-  const vsix = mode === 'e2e' ? packagedExtension(process.argv.slice(3)) : undefined;
+  const vsix = mode !== 'integration' ? packagedExtension(process.argv.slice(3)) : undefined;
   const timeoutSeconds = Number(process.env.INTERVALS_TEST_TIMEOUT_SECONDS ?? 600);
   const resultsDir = freshResultsDir(mode);
   const resultsFile = join(resultsDir, 'summary.json');
@@ -69,7 +72,7 @@ async function main(): Promise<number> {
       env: { ...fake.env, [RESULTS_FILE_ENV]: resultsFile, [SUITE_NAME_ENV]: mode, [UI_REQUESTS_ENV]: '1' },
       // The UI tests show working from a branch: the Git extension on, a repository in the workspace.
       settings: { ...testUserSettings(fake.server.url), ...(mode === 'e2e' ? { 'git.enabled': true } : {}) },
-      locale: process.env.INTERVALS_TEST_LOCALE,
+      locale: mode === 'e2e-de' ? 'de' : process.env.INTERVALS_TEST_LOCALE,
       installExtensions: vsix ? [vsix] : [],
     });
     if (mode === 'e2e') {
@@ -99,7 +102,9 @@ async function main(): Promise<number> {
       workbenchLogs = exit.logs;
       code = exit.code;
     } else {
-      const run = vsix
+      const run = mode === 'e2e-de'
+        ? runE2eSuite(workbench.page, resultsDir, resultsFile, fake.env, { files: findTestFiles(join(repoRoot, 'out', 'test', 'e2e-de')) })
+        : vsix
         ? runE2eSuite(workbench.page, resultsDir, resultsFile, { ...fake.env, [VSIX_FILE_ENV]: vsix, [EXTENSIONS_DIR_ENV]: server.extensionsDir }, { files: packagedRunTestFiles() })
         : runE2eSuite(workbench.page, resultsDir, resultsFile, fake.env);
       code = await Promise.race([run, server.exited, hardTimeout]);
@@ -132,10 +137,10 @@ function parseMode(value: string | undefined): Mode {
   if (value === undefined || value === 'integration') {
     return 'integration';
   }
-  if (value === 'e2e') {
+  if (value === 'e2e' || value === 'e2e-de') {
     return value;
   }
-  throw new Error(`Unknown mode "${value}"; expected "integration" or "e2e".`);
+  throw new Error(`Unknown mode "${value}"; expected "integration", "e2e" or "e2e-de".`);
 }
 
 /**
