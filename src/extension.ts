@@ -29,6 +29,7 @@ import { SharedRequestBudget } from './connection/sharedRequestBudget';
 import { CurrentBranchTask } from './git/currentBranchTask';
 import { LookupCache } from './lookups/lookupCache';
 import { DEFAULT_UNCERTAIN_DELAY_MS, Outbox } from './outbox/outbox';
+import { nodeStateFileSystem } from './outbox/stateFileSystem';
 import { QuickInputAsker } from './prompts/quickInputAsker';
 import { WebAddressPrompt } from './prompts/webAddress';
 import { ReminderClaims } from './reminders/reminderClaims';
@@ -37,6 +38,8 @@ import { TimerStatusBarItem } from './statusBar/timerStatusBar';
 import { TimerStatusBarController } from './statusBar/timerStatusBarController';
 import { WaitingEntriesStatusBarItem } from './statusBar/waitingEntriesStatusBar';
 import { RecentTasks } from './tasks/recentTasks';
+import { CatalogCache } from './tasks/catalogCache';
+import { CatalogKeeper } from './tasks/catalogKeeper';
 import { TaskCatalog } from './tasks/taskCatalog';
 import { summarizeTask, type TaskSummary } from './tasks/taskReference';
 import { setDisplayLocale } from './time/displayLocale';
@@ -172,12 +175,20 @@ type Account = ReturnType<typeof buildAccount>;
 /** The Tasks view and what finds, reveals and acts on tasks. */
 function buildTasks(context: vscode.ExtensionContext, core: Core, account: Account, own: Own) {
   const log = core.log.child('tasks');
-  const catalog = new TaskCatalog({ api: () => account.session.client, ttlMs: () => core.settings.tasksCacheMs });
+  const session = account.session;
+  const later = (label: string, work: () => Promise<void>) => void core.work.track(label, new Promise((resolve) => setTimeout(resolve, 0)).then(work));
+  // The saved lists are refreshed after their caller has them (Find Task shows them first), never before.
+  const catalog: TaskCatalog = new TaskCatalog({ api: () => session.client, ttlMs: () => core.settings.tasksCacheMs, inBackground: (work) => later('task list refresh', work), onSavedRefresh: (answered) => keeper.refreshed(answered, Date.now()), onLoaded: () => later('task list save', () => keeper.save()) }); // l10n-ignore: work labels
+  const owner = () => (session.state.signedIn ? { apiUrl: session.state.account.apiUrl, personId: session.state.account.personId } : undefined);
+  const keeper = new CatalogKeeper({ cache: new CatalogCache(core.stateFolder, nodeStateFileSystem(), (message) => log.warn(message)), catalog, owner, onDidChange: () => taskTree.savedCopyChanged() });
+  // Another account or address: the tree has forgotten the old lists; the new account's copy follows.
+  own(session.onDidChange(() => void core.work.track('saved task list', keeper.restore()))); // l10n-ignore: work label
   const branchTask = own(new CurrentBranchTask());
   own(branchTask.onDidChange((value) => void core.contextKeys.set(ContextKey.branchHasTask, value !== undefined)));
-  const taskTree = own(new TaskTree({ ...core, ...account, catalog, branchTask, globalState: context.globalState, log }));
+  const taskTree: TaskTree = own(new TaskTree({ ...core, ...account, catalog, branchTask, globalState: context.globalState, log, savedCopy: keeper }));
   return {
     catalog,
+    catalogKeeper: keeper,
     branchTask,
     taskTree,
     taskReveal: new TaskReveal({ tree: taskTree, catalog, errors: core.errors, log }),
@@ -187,6 +198,7 @@ function buildTasks(context: vscode.ExtensionContext, core: Core, account: Accou
       errors: core.errors,
       log,
       preferredProject: () => core.settings.defaultProject(activeFolder()?.uri),
+      savedCopy: keeper,
     }),
     taskActions: new TaskActions({
       activeTimers: account.activeTimers,

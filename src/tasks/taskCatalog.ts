@@ -62,6 +62,7 @@ export class TaskCatalog {
       .then((projects) => {
         if (generation === this.generation) {
           this.projects = { value: projects, at: this.now() };
+          this.options.onLoaded?.();
         }
         return projects as readonly Project[];
       })
@@ -132,6 +133,7 @@ export class TaskCatalog {
       .then((tasks) => {
         if (generation === this.generation && epoch === this.tasksEpoch) {
           this.openTaskList = { value: tasks, at: this.now() };
+          this.options.onLoaded?.();
         }
         return tasks as readonly Task[];
       })

@@ -14,6 +14,8 @@ export interface TaskFinderDependencies {
   readonly log: Logger;
   /** The project linked to the folder the user works in (`intervals.defaultProject`), listed first. */
   readonly preferredProject?: () => number | undefined;
+  /** The copy of the catalog kept on disk: whether it is shown because Intervals is out of reach. */
+  readonly savedCopy?: { readonly offline: boolean };
 }
 
 /** The pickers that find a task: every open task of the account, or a client's. */
@@ -23,7 +25,7 @@ export class TaskFinder {
   /** Find Task's picker: recent tasks first, then every open task of the account. */
   askForTask(title: string, value?: string): Promise<PickedTask | undefined> {
     return pickTask({
-      title,
+      title: this.deps.savedCopy?.offline ? l10n.t('{0} (offline: the saved task list)', title) : title,
       placeholder: l10n.t('Type a task title, #number, project or client'),
       recent: this.deps.recentTasks.list(),
       load: () => this.deps.catalog.openTasks(),

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Task } from '../../api/types';
 import type { AccountSession } from '../../auth/accountSession';
 import type { Clock } from '../../common/clock';
+import { displayLocale } from '../../time/displayLocale';
 import { ContextKey, type ContextKeys } from '../../common/contextKeys';
 import type { DataChange, DataChanges } from '../../common/dataChanges';
 import { Disposable } from '../../common/disposable';
@@ -37,6 +38,8 @@ export interface TaskTreeDependencies {
   readonly clock: Clock;
   readonly errors: ErrorReporter;
   readonly log: Logger;
+  /** The copy of the catalog kept on disk: whether it is shown because Intervals is out of reach. */
+  readonly savedCopy?: { readonly offline: boolean };
 }
 
 /**
@@ -101,6 +104,12 @@ export class TaskTree extends Disposable {
       this.deps.lookups.clear();
     }
     this.provider.refresh(node);
+  }
+
+  /** The saved copy of the lists was shown or refreshed: redraws with what is loaded, and says how old it is. */
+  savedCopyChanged(): void {
+    this.provider.redraw();
+    void this.publishFilters();
   }
 
   /** "Load more tasks…": the rows already shown stay; a failure is told, with Retry. */
@@ -204,15 +213,35 @@ export class TaskTree extends Disposable {
     await this.deps.contextKeys.set(ContextKey.noAssignedTasks, emptiness === 'noAssignedTasks');
   }
 
+  /** While the lists come from the copy on disk: how old it is, and whether Intervals is out of reach. */
+  private savedCopyAge(): string | undefined {
+    const savedAt = this.deps.catalog.savedAt();
+    if (savedAt === undefined) {
+      return undefined;
+    }
+    const age = relativeAge(this.deps.clock.now().getTime() - savedAt);
+    return this.deps.savedCopy?.offline ? l10n.t('offline, updated {0}', age) : l10n.t('updated {0}', age);
+  }
+
   private async publishFilters(): Promise<void> {
     await this.deps.contextKeys.set(ContextKey.showClosed, this.filterState.showClosed);
     await this.deps.contextKeys.set(ContextKey.assignedToMe, this.filterState.assignedToMe);
-    const parts = [this.filterState.assignedToMe ? l10n.t('assigned to me') : undefined, this.filterState.showClosed ? l10n.t('closed shown') : undefined].filter(
+    const parts = [this.filterState.assignedToMe ? l10n.t('assigned to me') : undefined, this.filterState.showClosed ? l10n.t('closed shown') : undefined, this.savedCopyAge()].filter(
       (part) => part !== undefined,
     );
     // Signed out, the view shows only the welcome: no filter applies to it.
     this.view.description = parts.length > 0 && this.deps.session.state.signedIn ? parts.join(', ') : undefined;
   }
+}
+
+/** "updated 5 minutes ago" in the display language. */
+function relativeAge(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  const format = new Intl.RelativeTimeFormat(displayLocale(), { numeric: 'auto' });
+  if (minutes < 60) {
+    return format.format(-minutes, 'minute');
+  }
+  return minutes < 48 * 60 ? format.format(-Math.floor(minutes / 60), 'hour') : format.format(-Math.floor(minutes / 1440), 'day');
 }
 
 function readFilters(stored: unknown): TaskFilterState {

@@ -1,0 +1,66 @@
+import type { CatalogCache, CatalogOwner } from './catalogCache';
+import type { TaskCatalog } from './taskCatalog';
+
+export interface CatalogKeeperOptions {
+  readonly cache: Pick<CatalogCache, 'load' | 'save'>;
+  readonly catalog: Pick<TaskCatalog, 'showSaved' | 'toSave' | 'savedAt'>;
+  /** The account signed in now (its API address and person), or undefined when signed out. */
+  readonly owner: () => CatalogOwner | undefined;
+  /** The saved copy is shown, refreshed or found unreachable: the views redraw and say how old it is. */
+  readonly onDidChange: () => void;
+}
+
+/**
+ * Keeps the task catalog of the account signed in on disk: shows the saved copy as soon as the
+ * account is known (after start-up, without a request), saves what is loaded from Intervals, and
+ * remembers whether the last refresh of the saved copy reached Intervals.
+ */
+export class CatalogKeeper {
+  private offlineSince: number | undefined;
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: CatalogKeeperOptions) {}
+
+  /** Reads the signed-in account's saved catalog and shows it, unless the account changed meanwhile. */
+  async restore(): Promise<void> {
+    this.offlineSince = undefined;
+    const owner = this.options.owner();
+    if (!owner) {
+      return;
+    }
+    const saved = await this.options.cache.load(owner);
+    if (saved && sameOwner(owner, this.options.owner())) {
+      this.options.catalog.showSaved(saved);
+      this.options.onDidChange();
+    }
+  }
+
+  /** After a background refresh of the saved copy: saved again when Intervals answered, else offline. */
+  refreshed(answered: boolean, now: number): void {
+    this.offlineSince = answered ? undefined : now;
+    if (answered) {
+      void this.save();
+    }
+    this.options.onDidChange();
+  }
+
+  /** Whether the saved copy is shown because Intervals could not be reached. */
+  get offline(): boolean {
+    return this.offlineSince !== undefined && this.options.catalog.savedAt() !== undefined;
+  }
+
+  /** Writes what is loaded to the account's file; saves run one after another. */
+  save(): Promise<void> {
+    const owner = this.options.owner();
+    const catalog = this.options.catalog.toSave();
+    if (!owner || !catalog) {
+      return this.saving;
+    }
+    this.saving = this.saving.then(() => this.options.cache.save(owner, catalog));
+    return this.saving;
+  }
+}
+
+function sameOwner(a: CatalogOwner, b: CatalogOwner | undefined): boolean {
+  return b !== undefined && a.apiUrl === b.apiUrl && a.personId === b.personId;
+}
