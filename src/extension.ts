@@ -176,9 +176,9 @@ type Account = ReturnType<typeof buildAccount>;
 function buildTasks(context: vscode.ExtensionContext, core: Core, account: Account, own: Own) {
   const log = core.log.child('tasks');
   const session = account.session;
-  const later = (label: string, work: () => Promise<void>) => void core.work.track(label, new Promise((resolve) => setTimeout(resolve, 0)).then(work));
-  // The saved lists are refreshed after their caller has them (Find Task shows them first), never before.
-  const catalog: TaskCatalog = new TaskCatalog({ api: () => session.client, ttlMs: () => core.settings.tasksCacheMs, inBackground: (work) => later('task list refresh', work), onSavedRefresh: (answered) => keeper.refreshed(answered, Date.now()), onLoaded: () => later('task list save', () => keeper.save()) }); // l10n-ignore: work labels
+  const later = (label: string, work: () => Promise<void>) => void core.work.track(label, Promise.resolve().then(work));
+  // The saved lists are shown at once and refreshed in the background; a load from Intervals is saved before it answers.
+  const catalog: TaskCatalog = new TaskCatalog({ api: () => session.client, ttlMs: () => core.settings.tasksCacheMs, inBackground: (work) => later('task list refresh', work), onSavedRefresh: (answered) => keeper.refreshed(answered, Date.now()), onLoaded: () => keeper.save() }); // l10n-ignore: work labels
   const owner = () => (session.state.signedIn ? { apiUrl: session.state.account.apiUrl, personId: session.state.account.personId } : undefined);
   const keeper = new CatalogKeeper({ cache: new CatalogCache(core.stateFolder, nodeStateFileSystem(), (message) => log.warn(message)), catalog, owner, onDidChange: () => taskTree.savedCopyChanged() });
   // Another account or address: the tree has forgotten the old lists; the new account's copy follows.

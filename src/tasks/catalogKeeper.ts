@@ -3,7 +3,7 @@ import type { TaskCatalog } from './taskCatalog';
 
 export interface CatalogKeeperOptions {
   readonly cache: Pick<CatalogCache, 'load' | 'save'>;
-  readonly catalog: Pick<TaskCatalog, 'showSaved' | 'toSave' | 'savedAt'>;
+  readonly catalog: Pick<TaskCatalog, 'showSaved' | 'toSave' | 'savedAt' | 'refreshSaved'>;
   /** The account signed in now (its API address and person), or undefined when signed out. */
   readonly owner: () => CatalogOwner | undefined;
   /** The saved copy is shown, refreshed or found unreachable: the views redraw and say how old it is. */
@@ -21,7 +21,7 @@ export class CatalogKeeper {
 
   constructor(private readonly options: CatalogKeeperOptions) {}
 
-  /** Reads the signed-in account's saved catalog and shows it, unless the account changed meanwhile. */
+  /** Reads the signed-in account's saved catalog, shows it unless the account changed meanwhile, and refreshes it in the background. */
   async restore(): Promise<void> {
     this.offlineSince = undefined;
     const owner = this.options.owner();
@@ -32,16 +32,17 @@ export class CatalogKeeper {
     if (saved && sameOwner(owner, this.options.owner())) {
       this.options.catalog.showSaved(saved);
       this.options.onDidChange();
+      this.options.catalog.refreshSaved();
     }
   }
 
   /** After a background refresh of the saved copy: saved again when Intervals answered, else offline. */
-  refreshed(answered: boolean, now: number): void {
+  async refreshed(answered: boolean, now: number): Promise<void> {
     this.offlineSince = answered ? undefined : now;
-    if (answered) {
-      void this.save();
-    }
     this.options.onDidChange();
+    if (answered) {
+      await this.save();
+    }
   }
 
   /** Whether the saved copy is shown because Intervals could not be reached. */

@@ -39,10 +39,10 @@ export interface TaskCatalogOptions {
    * tracks it as background work); its outcome is reported through `onSavedRefresh`.
    */
   readonly inBackground?: (work: () => Promise<void>) => void;
-  /** A list of every active project or every open task was loaded from Intervals (worth saving). */
-  readonly onLoaded?: () => void;
+  /** A list of every active project or every open task was loaded from Intervals: saved before the load answers. */
+  readonly onLoaded?: () => Promise<void>;
   /** After a background refresh of the saved lists: whether Intervals answered. */
-  readonly onSavedRefresh?: (answered: boolean) => void;
+  readonly onSavedRefresh?: (answered: boolean) => void | Promise<void>;
 }
 
 

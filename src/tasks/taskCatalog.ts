@@ -59,10 +59,10 @@ export class TaskCatalog {
     }
     const generation = this.generation;
     const pending = this.call((api) => api.listAllProjects({ active: true }, { pageSize: TASK_PAGE_SIZE }))
-      .then((projects) => {
+      .then(async (projects) => {
         if (generation === this.generation) {
           this.projects = { value: projects, at: this.now() };
-          this.options.onLoaded?.();
+          await this.options.onLoaded?.();
         }
         return projects as readonly Project[];
       })
@@ -130,10 +130,10 @@ export class TaskCatalog {
     const generation = this.generation;
     const epoch = this.tasksEpoch;
     const pending = this.call((api) => allPages(api, { excludeClosed: true }))
-      .then((tasks) => {
+      .then(async (tasks) => {
         if (generation === this.generation && epoch === this.tasksEpoch) {
           this.openTaskList = { value: tasks, at: this.now() };
-          this.options.onLoaded?.();
+          await this.options.onLoaded?.();
         }
         return tasks as readonly Task[];
       })
@@ -307,7 +307,7 @@ export class TaskCatalog {
   }
 
   /** Loads the saved lists again in the background, once at a time; on failure they stay shown. */
-  private refreshSaved(): void {
+  refreshSaved(): void {
     if (this.refreshing || !this.options.inBackground) {
       return;
     }
@@ -331,7 +331,7 @@ export class TaskCatalog {
       } finally {
         this.refreshing = false;
       }
-      this.options.onSavedRefresh?.(answered);
+      await this.options.onSavedRefresh?.(answered);
     });
   }
 

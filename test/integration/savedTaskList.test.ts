@@ -53,18 +53,19 @@ describe('Saved task list', () => {
     await fake.control.clearFaults();
   });
 
-  it('opens Find Task on the saved list with no request, then refreshes it in the background', async () => {
+  it('opens Find Task on the saved list at once, while its refresh is still out, then shows what Intervals answered', async () => {
     await saveThenStartCold();
+    // The refresh of the saved list is held: Find Task must not wait for it.
+    await fake.control.stallNext(1, 3000, { method: 'GET', resource: 'task' });
     await graph.catalogKeeper.restore();
-    await fake.control.clearRequests();
-    // The first task request is refused: had Find Task waited for it, its list would not show.
-    await fake.control.failNext(1, { status: 500, code: 1, message: 'Database hiccup' }, { method: 'GET', resource: 'task' });
     const chosen = await chooseInQuickPick(vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true, value: '#1005' }), 'Launch checklist');
     assert.equal(chosen?.localId, 1005);
+    assert.notEqual(graph.catalog.savedAt(), undefined, 'the list shown was the saved one');
+    assert.deepEqual(await fake.control.inFlight(), ['GET /task/'], 'only the held refresh asked Intervals');
     await settled();
-    const requests = (await fake.control.requests()).map((request) => `${request.method} ${request.path}`);
-    assert.ok(requests.some((line) => line.startsWith('GET /task')), `the refresh asked Intervals: ${requests.join(', ')}`);
-    await fake.control.clearFaults();
+    assert.equal(graph.catalog.savedAt(), undefined, 'refreshed from Intervals');
+    assert.equal(graph.catalogKeeper.offline, false);
+    assert.equal(graph.taskTree.view.description ?? '', '');
   });
 
   it('never shows the saved list of another account', async () => {

@@ -35,7 +35,7 @@ class Api implements TaskCatalogApi {
 }
 
 function catalogWith(api: Api, background: Array<() => Promise<void>>, answers: boolean[] = []): TaskCatalog {
-  return new TaskCatalog({ api: () => api, ttlMs: () => 60_000, now: () => 5_000, inBackground: (work) => background.push(work), onSavedRefresh: (answered) => answers.push(answered) });
+  return new TaskCatalog({ api: () => api, ttlMs: () => 60_000, now: () => 5_000, inBackground: (work) => background.push(work), onSavedRefresh: (answered) => void answers.push(answered) });
 }
 
 describe('The saved task catalog', () => {
