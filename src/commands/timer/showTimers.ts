@@ -104,8 +104,8 @@ async function act(entry: TimerEntry, asker: TimerAsker): Promise<void> {
 }
 
 /**
- * "Switch to" the pinned tasks and the five most recent, each once, leaving out the task whose
- * timer runs already.
+ * "Switch to" the pinned tasks and the five most recent others, each once, leaving out the task
+ * whose timer runs already.
  */
 function switchChoices(entries: readonly TimerEntry[], targets: SwitchTargets | undefined): Choice<Picked>[] {
   if (!targets) {
@@ -121,7 +121,8 @@ function switchChoices(entries: readonly TimerEntry[], targets: SwitchTargets | 
     const where = [task.project, task.client].filter((part) => !!part && part.trim() !== '').join(' · ');
     return [{ icon: pinned ? 'pinned' : 'history', label: l10n.t('Switch to {0}', taskLabel(task)), description: pinned ? l10n.t('pinned') : l10n.t('recent'), detail: where || undefined, value: { switchTo: task } }];
   };
-  return [...targets.pinned().flatMap((task) => choice(task, true)), ...targets.recent().slice(0, RECENT_SWITCHES).flatMap((task) => choice(task, false))];
+  const pinned = targets.pinned().flatMap((task) => choice(task, true));
+  return [...pinned, ...targets.recent().flatMap((task) => choice(task, false)).slice(0, RECENT_SWITCHES)];
 }
 
 /** One click: the task's timer starts (or resumes) and every other running timer pauses. */
