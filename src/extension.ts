@@ -199,6 +199,7 @@ function buildTasks(context: vscode.ExtensionContext, core: Core, account: Accou
       errors: core.errors,
       log,
       gitAvailable: () => core.contextKeys.get(ContextKey.gitAvailable) === true,
+      isPinned: (taskId) => account.pinnedTasks.list().some((task) => task.id === taskId),
     }),
     webAddress: new WebAddressPrompt(core.settings),
   };
