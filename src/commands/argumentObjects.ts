@@ -63,6 +63,8 @@ const TABLE = {
   'intervals.openTaskInBrowser': { keys: { taskId: id }, needs: ['taskId'] },
   'intervals.copyTaskLink': { keys: { taskId: id }, needs: ['taskId'] },
   'intervals.copyTaskId': { keys: { taskId: id }, needs: ['taskId'], about: 'copies the task\'s `#number` and returns it' },
+  'intervals.pinTask': { keys: { taskId: id }, needs: ['taskId'], about: 'pins the task for this account (first in the Tasks view and every task picker)' },
+  'intervals.unpinTask': { keys: { taskId: id }, needs: ['taskId'] },
   'intervals.showClientTasks': {
     keys: { clientId: clientOrNone, name: text, pick: boolean, action: text },
     needs: ['clientId'],

@@ -17,6 +17,8 @@ export const COMMAND_IDS: readonly string[] = [
   'intervals.openTaskInBrowser',
   'intervals.copyTaskLink',
   'intervals.copyTaskId',
+  'intervals.pinTask',
+  'intervals.unpinTask',
   'intervals.showClientTasks',
   'intervals.tasks.reveal',
   'intervals.tasks.loadMore',

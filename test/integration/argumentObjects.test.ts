@@ -27,6 +27,8 @@ const TABLE: readonly Row[] = [
   { command: 'intervals.openTaskInBrowser', invalid: { arg: { taskId: 'homepage' }, key: 'taskId' } },
   { command: 'intervals.copyTaskLink', invalid: { arg: { taskId: '#1001' }, key: 'taskId' } },
   { command: 'intervals.copyTaskId', invalid: { arg: { taskId: 0 }, key: 'taskId' } },
+  { command: 'intervals.pinTask', invalid: { arg: { taskId: 'top' }, key: 'taskId' } },
+  { command: 'intervals.unpinTask', invalid: { arg: { taskId: -3 }, key: 'taskId' } },
   { command: 'intervals.showClientTasks', invalid: { arg: { clientId: 'acme' }, key: 'clientId' } },
   { command: 'intervals.tasks.showActions', invalid: { arg: { taskId: 'first' }, key: 'taskId' } },
   { command: 'intervals.startTimer', invalid: { arg: { taskId: 'abc' }, key: 'taskId' } },

@@ -13,6 +13,8 @@ export interface TaskActionsDependencies {
   readonly log: Logger;
   /** Whether git features show (the Git extension on, a repository open): Start Work is offered then. */
   readonly gitAvailable?: () => boolean;
+  /** Whether the task is pinned: its list offers Unpin instead of Pin. */
+  readonly isPinned?: (taskId: number) => boolean;
 }
 
 /** One action on a task: the label is the command's title, as the task's context menu shows it. */
@@ -58,6 +60,10 @@ export class TaskActions {
         failure: (label) => l10n.t('Could not copy the ID of {0}', label),
         description: task.localId !== null ? String(task.localId) : String(task.id),
       },
+      separator(''),
+      this.deps.isPinned?.(task.id)
+        ? { label: `$(pinned) ${l10n.t('Unpin Task')}`, command: 'intervals.unpinTask', failure: (label) => l10n.t('Could not unpin {0}', label) }
+        : { label: `$(pin) ${l10n.t('Pin Task')}`, command: 'intervals.pinTask', failure: (label) => l10n.t('Could not pin {0}', label) },
     ];
   }
 
