@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { TaskNote } from '../../src/api/types';
+import type { TaskTreeNode } from '../../src/views/tasks/nodes/taskTreeNode';
 import type { WriteResult } from '../../src/commands/writes';
 import type { RecordedRequest } from '../fake-intervals/server';
 import { answerNotifications, answerPrompts, extensionGraph, fakeServer, type Graph, signIn, signOut } from './helpers';
@@ -110,6 +111,67 @@ describe('Task notes', () => {
       assert.ok(manifest.contributes.commands.some((c) => c.command === 'intervals.addTaskNote'));
       const context = manifest.contributes.menus['view/item/context'].find((m) => m.command === 'intervals.addTaskNote');
       assert.match(context?.when ?? '', /viewItem =~ \/\\btask\\b\//);
+    });
+  });
+
+  describe('Latest notes in a task tooltip', () => {
+    async function heroNode(): Promise<TaskTreeNode> {
+      const provider = graph.taskTree.provider;
+      await graph.taskTree.setFilters({ showClosed: false, assignedToMe: false });
+      provider.refresh();
+      for (const root of await provider.getChildren()) {
+        for (const child of root.kind === 'client' || root.kind === 'noClient' ? await provider.getChildren(root) : []) {
+          if (child.kind === 'project' && child.project.id === 1) {
+            const task = (await provider.getChildren(child)).find((node) => node.kind === 'task' && node.task.id === HERO);
+            assert.ok(task, 'the hero task is in the tree');
+            return task;
+          }
+        }
+      }
+      assert.fail('project 1 is in the tree');
+    }
+
+    async function noteLists(): Promise<RecordedRequest[]> {
+      return (await fake.control.requests()).filter((r) => r.method === 'GET' && r.path.replace(/^\/+/, '').split('/')[0] === 'tasknote');
+    }
+
+    it('loads the notes only when the tooltip is resolved, newest first, as plain text', async () => {
+      const node = await heroNode();
+      const provider = graph.taskTree.provider;
+      const item = provider.getTreeItem(node);
+      assert.equal((await noteLists()).length, 0, 'drawing the row reads no notes');
+      const source = new vscode.CancellationTokenSource();
+      const resolved = await provider.resolveTreeItem(item, node, source.token);
+      source.dispose();
+      const lists = await noteLists();
+      assert.equal(lists.length, 1);
+      assert.equal(lists[0].query.taskid, String(HERO));
+      assert.equal(lists[0].query.sortdir, 'DESC');
+      assert.equal(lists[0].query.limit, '3');
+      const tooltip = resolved.tooltip;
+      assert.ok(tooltip instanceof vscode.MarkdownString);
+      assert.equal(tooltip.isTrusted, false);
+      assert.equal(tooltip.supportHtml, false);
+      assert.equal(tooltip.supportThemeIcons, false);
+      const text = tooltip.value;
+      assert.ok(text.includes('Latest notes'), text);
+      assert.ok(!text.includes('<b>'), 'no HTML');
+      assert.ok(!text.includes('[spacing](https'), 'no link can form');
+      assert.ok(text.includes('\\[spacing\\]\\(https\\:'), text);
+      assert.ok(text.indexOf('Check contrast') < text.indexOf('Hero copy approved'), 'newest first');
+      assert.match(text, /Ada Lovelace, .*private\\:/);
+      assert.match(text, /Grace Hopper, .*public\\:/);
+    });
+
+    it('shows a note just added the next time the tooltip is resolved', async () => {
+      await vscode.commands.executeCommand('intervals.addTaskNote', { taskId: HERO, note: 'Fresh <i>news</i>' });
+      const node = await heroNode();
+      const provider = graph.taskTree.provider;
+      const source = new vscode.CancellationTokenSource();
+      const resolved = await provider.resolveTreeItem(provider.getTreeItem(node), node, source.token);
+      source.dispose();
+      const text = (resolved.tooltip as vscode.MarkdownString).value;
+      assert.ok(text.indexOf('Fresh news') >= 0 && text.indexOf('Fresh news') < text.indexOf('Check contrast'), text);
     });
   });
 });
