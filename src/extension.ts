@@ -38,6 +38,7 @@ import { TimerStatusBarController } from './statusBar/timerStatusBarController';
 import { WaitingEntriesStatusBarItem } from './statusBar/waitingEntriesStatusBar';
 import { PINNED_TASKS_KEY, PinnedTasks, pinAccountKey } from './tasks/pinnedTasks';
 import { RecentTasks } from './tasks/recentTasks';
+import { TaskNotes } from './tasks/taskNotes';
 import { TaskCatalog } from './tasks/taskCatalog';
 import { summarizeTask, type TaskSummary } from './tasks/taskReference';
 import { setDisplayLocale } from './time/displayLocale';
@@ -180,7 +181,8 @@ function buildTasks(context: vscode.ExtensionContext, core: Core, account: Accou
   const catalog = new TaskCatalog({ api: () => account.session.client, ttlMs: () => core.settings.tasksCacheMs });
   const branchTask = own(new CurrentBranchTask());
   own(branchTask.onDidChange((value) => void core.contextKeys.set(ContextKey.branchHasTask, value !== undefined)));
-  const taskTree = own(new TaskTree({ ...core, ...account, catalog, branchTask, globalState: context.globalState, log }));
+  const notes = new TaskNotes(() => account.session.client);
+  const taskTree = own(new TaskTree({ ...core, ...account, catalog, branchTask, globalState: context.globalState, log, notes }));
   return {
     catalog,
     branchTask,

@@ -124,6 +124,11 @@ const TABLE = {
   },
   'intervals.setTaskStatus': { keys: { taskId: id, statusId: id }, needs: ['taskId', 'statusId'] },
   'intervals.assignTask': { keys: { taskId: id, assigneeIds: ids }, needs: ['taskId', 'assigneeIds'] },
+  'intervals.addTaskNote': {
+    keys: { taskId: id, note: text, public: boolean },
+    needs: ['taskId', 'note'],
+    about: '`public: true` lets the client read the note; private by default',
+  },
   'intervals.startWork': {
     keys: { taskId: id, repository: text, branch: text, status: statusName, timer: boolean },
     needs: ['taskId'],

@@ -45,6 +45,7 @@ export const COMMAND_IDS: readonly string[] = [
   'intervals.createTask',
   'intervals.setTaskStatus',
   'intervals.assignTask',
+  'intervals.addTaskNote',
   'intervals.timeReport',
   'intervals.startWork',
   'intervals.revealBranchTask',

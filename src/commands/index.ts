@@ -34,6 +34,7 @@ import { linkFolderCommand } from './git/linkFolder';
 import { revealBranchTaskCommand } from './git/revealBranchTask';
 import { startWorkCommand } from './git/startWork';
 import { createProjectCommand } from './projects/createProject';
+import { addTaskNoteCommand } from './tasks/addTaskNote';
 import { assignTaskCommand } from './tasks/assignTask';
 import type { TaskLookup } from './tasks/chosenTask';
 import { copyTaskIdCommand } from './tasks/copyTaskId';
@@ -205,6 +206,7 @@ function formCommands(parts: CommandParts): Command[] {
     createTaskCommand({ ...parts, log, preferredProject: () => parts.settings.defaultProject(activeFolder()?.uri) }),
     setTaskStatusCommand({ ...parts, log }),
     assignTaskCommand({ ...parts, log }),
+    addTaskNoteCommand({ ...parts, log }),
     timeReportCommand({ ...parts, log, panel: parts.timeReportPanel }),
   ];
 }

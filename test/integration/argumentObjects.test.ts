@@ -51,6 +51,7 @@ const TABLE: readonly Row[] = [
   },
   { command: 'intervals.createTask', invalid: { arg: { projectId: 1, title: 'Refused', dateDue: '2026-13-01' }, key: 'dateDue' } },
   { command: 'intervals.setTaskStatus', invalid: { arg: { taskId: 1, statusId: 'done' }, key: 'statusId' } },
+  { command: 'intervals.addTaskNote', invalid: { arg: { taskId: 1, note: 'Hi', public: 'yes' }, key: 'public' } },
   { command: 'intervals.assignTask', invalid: { arg: { taskId: 1, assigneeIds: ['me'] }, key: 'assigneeIds' } },
   { command: 'intervals.startWork', invalid: { arg: { taskId: 'abc' }, key: 'taskId' } },
   { command: 'intervals.linkFolderToProject', invalid: { arg: { projectId: 'website' }, key: 'projectId' } },

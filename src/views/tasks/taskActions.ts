@@ -51,6 +51,7 @@ export class TaskActions {
         description: task.status ? escapeIcons(task.status) : undefined,
       },
       { label: `$(person-add) ${l10n.t('Assign Task…')}`, command: 'intervals.assignTask', failure: (label) => l10n.t('Could not assign {0}', label) },
+      { label: `$(note) ${l10n.t('Add Note to Task…')}`, command: 'intervals.addTaskNote', failure: (label) => l10n.t('Could not add a note to {0}', label) },
       separator(''),
       { label: `$(link-external) ${l10n.t('Open Task in Browser')}`, command: 'intervals.openTaskInBrowser', failure: (label) => l10n.t('Could not open {0}', label) },
       { label: `$(link) ${l10n.t('Copy Task Link')}`, command: 'intervals.copyTaskLink', failure: (label) => l10n.t('Could not copy the link of {0}', label) },

@@ -13,6 +13,7 @@ import type { CurrentBranchTask } from '../../git/currentBranchTask';
 import type { LookupCache } from '../../lookups/lookupCache';
 import type { PinnedTasks } from '../../tasks/pinnedTasks';
 import type { TaskCatalog } from '../../tasks/taskCatalog';
+import type { TaskNotes } from '../../tasks/taskNotes';
 import { isClosed } from '../../tasks/taskPresentation';
 import { isTask } from '../../tasks/taskReference';
 import { toIsoDate } from '../../time/dates';
@@ -39,6 +40,7 @@ export interface TaskTreeDependencies {
   readonly clock: Clock;
   readonly errors: ErrorReporter;
   readonly log: Logger;
+  readonly notes?: Pick<TaskNotes, 'latest'>;
 }
 
 /**
@@ -73,6 +75,7 @@ export class TaskTree extends Disposable {
         progress: (work) => Promise.resolve(vscode.window.withProgress({ location: { viewId: TASKS_VIEW_ID } }, work)),
         onEmpty: (emptiness) => void this.publishEmptiness(emptiness),
         onError: (what, error) => deps.log.warn(`Could not ${what}: ${error instanceof Error ? error.message : String(error)}`),
+        latestNotes: deps.notes && ((taskId, signal) => deps.notes!.latest(taskId, signal)),
       }),
     );
     this.view = this.register(vscode.window.createTreeView(TASKS_VIEW_ID, { treeDataProvider: this.provider }));

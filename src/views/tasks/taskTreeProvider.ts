@@ -1,5 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import type { TaskNote } from '../../api/types';
+import { latestNotesMarkdown } from '../../tasks/taskNotes';
 import type { Project, Task } from '../../api/types';
 import { projectsIn } from '../../tasks/assignedWork';
 import type { ProjectTasks, TaskCatalog, TaskListQuery } from '../../tasks/taskCatalog';
@@ -43,6 +45,8 @@ export interface TaskTreeOptions {
   /** Told, each time the first level loads, why it is empty (if it is), for the view's welcome content. */
   readonly onEmpty: (emptiness: TaskTreeEmptiness) => void;
   readonly onError: (what: string, error: unknown) => void;
+  /** A task's latest notes, read when its tooltip opens. */
+  readonly latestNotes?: (taskId: number, signal: AbortSignal) => Promise<readonly TaskNote[]>;
 }
 
 /**
@@ -66,6 +70,29 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
 
   dispose(): void {
     this.changed.dispose();
+  }
+
+  /** A task's tooltip gains its latest notes when it is about to show (untrusted: plain text only). */
+  async resolveTreeItem(item: vscode.TreeItem, node: TaskTreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    const latestNotes = this.options.latestNotes;
+    if (node.kind !== 'task' || !latestNotes || !(item.tooltip instanceof vscode.MarkdownString)) {
+      return item;
+    }
+    const abort = new AbortController();
+    const listener = token.onCancellationRequested(() => abort.abort());
+    try {
+      const notes = await latestNotes(node.task.id, abort.signal);
+      const tooltip = new vscode.MarkdownString(`${item.tooltip.value}\n\n---\n\n${latestNotesMarkdown(notes)}`);
+      tooltip.isTrusted = false;
+      tooltip.supportHtml = false;
+      tooltip.supportThemeIcons = false;
+      item.tooltip = tooltip;
+    } catch (error) {
+      this.options.onError('load the notes of a task', error); // l10n-ignore: log line
+    } finally {
+      listener.dispose();
+    }
+    return item;
   }
 
   getTreeItem(node: TaskTreeNode): vscode.TreeItem {
