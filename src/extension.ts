@@ -37,9 +37,11 @@ import { ReminderService } from './reminders/reminderService';
 import { TimerStatusBarItem } from './statusBar/timerStatusBar';
 import { TimerStatusBarController } from './statusBar/timerStatusBarController';
 import { WaitingEntriesStatusBarItem } from './statusBar/waitingEntriesStatusBar';
+import { PINNED_TASKS_KEY, PinnedTasks, pinAccountKey } from './tasks/pinnedTasks';
 import { RecentTasks } from './tasks/recentTasks';
 import { CatalogCache } from './tasks/catalogCache';
 import { CatalogKeeper } from './tasks/catalogKeeper';
+import { TaskNotes } from './tasks/taskNotes';
 import { TaskCatalog } from './tasks/taskCatalog';
 import { summarizeTask, type TaskSummary } from './tasks/taskReference';
 import { setDisplayLocale } from './time/displayLocale';
@@ -161,13 +163,17 @@ function buildAccount(context: vscode.ExtensionContext, core: Core, own: Own) {
   own(new ApiUrlWatcher({ settings, session, notifier: core.notifier }));
   const lookups = new LookupCache(() => session.client);
   const recentTasks = own(new RecentTasks(context.globalState));
+  const pinnedTasks = own(new PinnedTasks(context.globalState, () => (session.state.signedIn ? pinAccountKey(session.state.account) : undefined)));
+  // Pins follow the user to their other machines (Settings Sync); each account keeps its own.
+  context.globalState.setKeysForSync([PINNED_TASKS_KEY]);
+  own(session.onDidChange(() => pinnedTasks.refresh()));
   const activeTimers = own(new ActiveTimers());
   // Another account (or none) means none of the cached look-ups apply any more.
   own(session.onDidChange(() => lookups.clear()));
   const signIn = async (): Promise<boolean> => ((await vscode.commands.executeCommand<SignInResult | undefined>('intervals.signIn')) ?? undefined)?.ok === true;
   const authProvider = own(new IntervalsAuthenticationProvider(session, signIn));
   const guard = new AccountGuard(session, core.notifier, () => vscode.commands.executeCommand('intervals.signIn'));
-  return { credentials, session, guard, lookups, recentTasks, activeTimers, authProvider };
+  return { credentials, session, guard, lookups, recentTasks, pinnedTasks, activeTimers, authProvider };
 }
 
 type Account = ReturnType<typeof buildAccount>;
@@ -185,7 +191,8 @@ function buildTasks(context: vscode.ExtensionContext, core: Core, account: Accou
   own(session.onDidChange(() => void core.work.track('saved task list', keeper.restore()))); // l10n-ignore: work label
   const branchTask = own(new CurrentBranchTask());
   own(branchTask.onDidChange((value) => void core.contextKeys.set(ContextKey.branchHasTask, value !== undefined)));
-  const taskTree: TaskTree = own(new TaskTree({ ...core, ...account, catalog, branchTask, globalState: context.globalState, log, savedCopy: keeper }));
+  const notes = new TaskNotes(() => account.session.client);
+  const taskTree: TaskTree = own(new TaskTree({ ...core, ...account, catalog, branchTask, globalState: context.globalState, log, savedCopy: keeper, notes }));
   return {
     catalog,
     catalogKeeper: keeper,
@@ -195,6 +202,7 @@ function buildTasks(context: vscode.ExtensionContext, core: Core, account: Accou
     taskFinder: new TaskFinder({
       catalog,
       recentTasks: account.recentTasks,
+      pinnedTasks: account.pinnedTasks,
       errors: core.errors,
       log,
       preferredProject: () => core.settings.defaultProject(activeFolder()?.uri),
@@ -205,6 +213,7 @@ function buildTasks(context: vscode.ExtensionContext, core: Core, account: Accou
       errors: core.errors,
       log,
       gitAvailable: () => core.contextKeys.get(ContextKey.gitAvailable) === true,
+      isPinned: (taskId) => account.pinnedTasks.list().some((task) => task.id === taskId),
     }),
     webAddress: new WebAddressPrompt(core.settings),
   };
@@ -280,21 +289,14 @@ function buildTimers(core: Core, account: Account, branchTask: CurrentBranchTask
       scheduler: { schedule: work.scheduler('timer status bar') }, // l10n-ignore: work-scheduler label
     }),
   );
-  own(
-    settings.onDidChange(
-      (affects) => (affects('intervals.timerWarningHours') || affects('intervals.hourFormat') || affects('intervals.defaultProject')) && statusBar.update(),
-    ),
-  );
+  const redrawsStatusBar = ['intervals.timerWarningHours', 'intervals.hourFormat', 'intervals.defaultProject'];
+  own(settings.onDidChange((affects) => redrawsStatusBar.some((key) => affects(key)) && statusBar.update()));
   own(vscode.window.onDidChangeActiveTextEditor(() => statusBar.update()));
   own(branchTask.onDidChange(() => statusBar.update()));
   const timerFollower = own(new StateFileFollower({ folder, target: timers, work, onProblem: (message) => log.warn(message) }));
   const lease = new PollLease(folder, owner, () => clock.now().getTime());
-  const timerPoller = own(
-    new TimerPoller({ timers, session, lease, settings, window: core.workbench, work, random: Math.random, log, onStarted: () => statusBar.update() }),
-  );
-  const timerChanges = own(
-    new TimerChanges({ ...core, ...account, timers, statusBar, onChangedElsewhere: () => void timerPoller.refresh() }),
-  );
+  const timerPoller = own(new TimerPoller({ timers, session, lease, settings, window: core.workbench, work, random: Math.random, log, onStarted: () => statusBar.update() }));
+  const timerChanges = own(new TimerChanges({ ...core, ...account, timers, statusBar, onChangedElsewhere: () => void timerPoller.refresh() }));
   const idleWatcher = own(
     new IdleWatcher({
       timers,
