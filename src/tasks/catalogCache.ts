@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { Project, Task } from '../api/types';
+import type { SavedLookups } from '../lookups/lookupCache';
 import { readIfExists, type StateFileSystem } from '../outbox/stateFileSystem';
 
 /** The format of the saved catalog; a file of any other version is ignored and replaced. */
@@ -34,10 +35,10 @@ function ownerKey(owner: CatalogOwner): string {
   return `${owner.apiUrl.trim().replace(/\/+$/, '').toLowerCase()}|${owner.personId}`;
 }
 
-/** The file of one account's catalog in `folder`; other accounts' files have other names. */
-export function catalogCacheFile(folder: string, owner: CatalogOwner): string {
+/** The file of one account's catalog in `folder` (its look-ups beside it); other accounts' files have other names. */
+export function catalogCacheFile(folder: string, owner: CatalogOwner, part: 'tasks' | 'lookups' = 'tasks'): string {
   const digest = createHash('sha256').update(ownerKey(owner)).digest('hex').slice(0, 32);
-  return path.join(folder, 'catalog', `${digest}.json`);
+  return path.join(folder, 'catalog', part === 'tasks' ? `${digest}.json` : `${digest}.lookups.json`);
 }
 
 /** The file's text for `catalog`. */
@@ -53,11 +54,13 @@ export function serializeCatalog(owner: CatalogOwner, catalog: SavedCatalog): st
   return JSON.stringify(file);
 }
 
-/**
- * The catalog in `text` when it is of this version and belongs to `owner`; undefined for anything
- * else (another version, another account or address, a damaged file), which is then not shown.
- */
-export function parseCatalog(text: string, owner: CatalogOwner): SavedCatalog | undefined {
+/** The look-ups file's text: the same envelope (version, account, address) around the lists. */
+export function serializeLookups(owner: CatalogOwner, lookups: SavedLookups): string {
+  return JSON.stringify({ version: CATALOG_CACHE_VERSION, apiUrl: owner.apiUrl, personId: owner.personId, lists: lookups.lists });
+}
+
+/** The parsed file when it is of this version and belongs to `owner`; undefined for anything else. */
+function ownedFile(text: string, owner: CatalogOwner): Record<string, unknown> | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -71,13 +74,28 @@ export function parseCatalog(text: string, owner: CatalogOwner): SavedCatalog | 
   if (file.version !== CATALOG_CACHE_VERSION || typeof file.apiUrl !== 'string' || file.personId !== owner.personId) {
     return undefined;
   }
-  if (ownerKey({ apiUrl: file.apiUrl, personId: file.personId }) !== ownerKey(owner)) {
-    return undefined;
-  }
-  if (!Array.isArray(file.projects) || !Array.isArray(file.openTasks) || typeof file.savedAt !== 'number' || !Number.isFinite(file.savedAt)) {
+  return ownerKey({ apiUrl: file.apiUrl, personId: file.personId }) === ownerKey(owner) ? (parsed as Record<string, unknown>) : undefined;
+}
+
+/**
+ * The catalog in `text` when it is of this version and belongs to `owner`; undefined for anything
+ * else (another version, another account or address, a damaged file), which is then not shown.
+ */
+export function parseCatalog(text: string, owner: CatalogOwner): SavedCatalog | undefined {
+  const file = ownedFile(text, owner) as Partial<CatalogFile> | undefined;
+  if (!file || !Array.isArray(file.projects) || !Array.isArray(file.openTasks) || typeof file.savedAt !== 'number' || !Number.isFinite(file.savedAt)) {
     return undefined;
   }
   return { projects: file.projects, openTasks: file.openTasks, savedAt: file.savedAt };
+}
+
+/** The look-up lists in `text`, on the same terms as `parseCatalog`; a list that is not an array is left out. */
+export function parseLookups(text: string, owner: CatalogOwner): SavedLookups | undefined {
+  const lists = ownedFile(text, owner)?.lists;
+  if (lists === null || typeof lists !== 'object' || Array.isArray(lists)) {
+    return undefined;
+  }
+  return { lists: Object.fromEntries(Object.entries(lists).filter(([, list]) => Array.isArray(list))) as Record<string, unknown[]> };
 }
 
 /**
@@ -93,10 +111,27 @@ export class CatalogCache {
   ) {}
 
   /** The saved catalog of `owner`, or undefined when there is none usable. */
-  async load(owner: CatalogOwner): Promise<SavedCatalog | undefined> {
+  load(owner: CatalogOwner): Promise<SavedCatalog | undefined> {
+    return this.read(catalogCacheFile(this.folder, owner), (text) => parseCatalog(text, owner));
+  }
+
+  /** The saved look-up lists of `owner`, or undefined when there are none usable. */
+  loadLookups(owner: CatalogOwner): Promise<SavedLookups | undefined> {
+    return this.read(catalogCacheFile(this.folder, owner, 'lookups'), (text) => parseLookups(text, owner));
+  }
+
+  save(owner: CatalogOwner, catalog: SavedCatalog): Promise<void> {
+    return this.write(catalogCacheFile(this.folder, owner), serializeCatalog(owner, catalog));
+  }
+
+  saveLookups(owner: CatalogOwner, lookups: SavedLookups): Promise<void> {
+    return this.write(catalogCacheFile(this.folder, owner, 'lookups'), serializeLookups(owner, lookups));
+  }
+
+  private async read<T>(file: string, parse: (text: string) => T | undefined): Promise<T | undefined> {
     try {
-      const text = await readIfExists(this.files, catalogCacheFile(this.folder, owner));
-      return text === undefined ? undefined : parseCatalog(text, owner);
+      const text = await readIfExists(this.files, file);
+      return text === undefined ? undefined : parse(text);
     } catch (error) {
       // l10n-ignore: log line
       this.onProblem?.(`Could not read the saved task list: ${String(error)}`);
@@ -104,11 +139,10 @@ export class CatalogCache {
     }
   }
 
-  async save(owner: CatalogOwner, catalog: SavedCatalog): Promise<void> {
-    const file = catalogCacheFile(this.folder, owner);
+  private async write(file: string, text: string): Promise<void> {
     try {
       await this.files.ensureFolder(path.dirname(file));
-      await this.files.writeAtomic(file, serializeCatalog(owner, catalog));
+      await this.files.writeAtomic(file, text);
     } catch (error) {
       // l10n-ignore: log line
       this.onProblem?.(`Could not save the task list: ${String(error)}`);

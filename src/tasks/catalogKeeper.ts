@@ -1,9 +1,12 @@
+import type { LookupCache } from '../lookups/lookupCache';
 import type { CatalogCache, CatalogOwner } from './catalogCache';
 import type { TaskCatalog } from './taskCatalog';
 
 export interface CatalogKeeperOptions {
-  readonly cache: Pick<CatalogCache, 'load' | 'save'>;
+  readonly cache: Pick<CatalogCache, 'load' | 'save' | 'loadLookups' | 'saveLookups'>;
   readonly catalog: Pick<TaskCatalog, 'showSaved' | 'toSave' | 'savedAt' | 'refreshSaved'>;
+  /** The pickers' look-up lists (work types, modules, statuses, people…), saved beside the catalog. */
+  readonly lookups?: Pick<LookupCache, 'showSaved' | 'toSave'>;
   /** The account signed in now (its API address and person), or undefined when signed out. */
   readonly owner: () => CatalogOwner | undefined;
   /** The saved copy is shown, refreshed or found unreachable: the views redraw and say how old it is. */
@@ -11,9 +14,9 @@ export interface CatalogKeeperOptions {
 }
 
 /**
- * Keeps the task catalog of the account signed in on disk: shows the saved copy as soon as the
- * account is known (after start-up, without a request), saves what is loaded from Intervals, and
- * remembers whether the last refresh of the saved copy reached Intervals.
+ * Keeps the task catalog and look-up lists of the account signed in on disk: shows the saved copy
+ * as soon as the account is known (after start-up, without a request), saves what is loaded from
+ * Intervals, and remembers whether the last refresh of the saved copy reached Intervals.
  */
 export class CatalogKeeper {
   private offlineSince: number | undefined;
@@ -28,7 +31,10 @@ export class CatalogKeeper {
     if (!owner) {
       return;
     }
-    const saved = await this.options.cache.load(owner);
+    const [saved, lookups] = await Promise.all([this.options.cache.load(owner), this.options.lookups ? this.options.cache.loadLookups(owner) : undefined]);
+    if (lookups && sameOwner(owner, this.options.owner())) {
+      this.options.lookups?.showSaved(lookups);
+    }
     if (saved && sameOwner(owner, this.options.owner())) {
       this.options.catalog.showSaved(saved);
       this.options.onDidChange();
@@ -58,6 +64,17 @@ export class CatalogKeeper {
       return this.saving;
     }
     this.saving = this.saving.then(() => this.options.cache.save(owner, catalog));
+    return this.saving;
+  }
+
+  /** Writes the look-up lists known now to the account's file, after any save under way. */
+  saveLookups(): Promise<void> {
+    const owner = this.options.owner();
+    const lookups = this.options.lookups?.toSave();
+    if (!owner || !lookups) {
+      return this.saving;
+    }
+    this.saving = this.saving.then(() => this.options.cache.saveLookups(owner, lookups));
     return this.saving;
   }
 }

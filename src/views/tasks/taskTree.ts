@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import type { Task } from '../../api/types';
 import type { AccountSession } from '../../auth/accountSession';
 import type { Clock } from '../../common/clock';
-import { displayLocale } from '../../time/displayLocale';
 import { ContextKey, type ContextKeys } from '../../common/contextKeys';
 import type { DataChange, DataChanges } from '../../common/dataChanges';
 import { Disposable } from '../../common/disposable';
@@ -18,6 +17,7 @@ import type { TaskNotes } from '../../tasks/taskNotes';
 import { isClosed } from '../../tasks/taskPresentation';
 import { isTask } from '../../tasks/taskReference';
 import { toIsoDate } from '../../time/dates';
+import { relativeAge } from '../../time/relativeAge';
 import { activeTimerSeconds, type ActiveTimer, type ActiveTimers } from '../../timer/activeTimers';
 import type { LoadMoreNode } from './nodes/loadMoreNode';
 import type { TaskTreeNode } from './nodes/taskTreeNode';
@@ -240,16 +240,6 @@ export class TaskTree extends Disposable {
     // Signed out, the view shows only the welcome: no filter applies to it.
     this.view.description = parts.length > 0 && this.deps.session.state.signedIn ? parts.join(', ') : undefined;
   }
-}
-
-/** "updated 5 minutes ago" in the display language. */
-function relativeAge(ms: number): string {
-  const minutes = Math.max(0, Math.floor(ms / 60_000));
-  const format = new Intl.RelativeTimeFormat(displayLocale(), { numeric: 'auto' });
-  if (minutes < 60) {
-    return format.format(-minutes, 'minute');
-  }
-  return minutes < 48 * 60 ? format.format(-Math.floor(minutes / 60), 'hour') : format.format(-Math.floor(minutes / 1440), 'day');
 }
 
 function readFilters(stored: unknown): TaskFilterState {
