@@ -3,9 +3,10 @@ import * as path from 'node:path';
 import type { Project, Task } from '../api/types';
 import type { SavedLookups } from '../lookups/lookupCache';
 import { readIfExists, type StateFileSystem } from '../outbox/stateFileSystem';
+import { taskTable, tasksOf, type TaskTable } from './savedTaskTable';
 
 /** The format of the saved catalog; a file of any other version is ignored and replaced. */
-export const CATALOG_CACHE_VERSION = 1;
+export const CATALOG_CACHE_VERSION = 2;
 
 /** Whose catalog a file holds: the person at one API address. */
 export interface CatalogOwner {
@@ -27,7 +28,7 @@ interface CatalogFile {
   personId: number;
   savedAt: number;
   projects: Project[];
-  openTasks: Task[];
+  openTasks: TaskTable;
 }
 
 /** The API address as the cache compares it: no trailing slash, case-insensitive host. */
@@ -49,7 +50,7 @@ export function serializeCatalog(owner: CatalogOwner, catalog: SavedCatalog): st
     personId: owner.personId,
     savedAt: catalog.savedAt,
     projects: [...catalog.projects],
-    openTasks: [...catalog.openTasks],
+    openTasks: taskTable(catalog.openTasks),
   };
   return JSON.stringify(file);
 }
@@ -83,10 +84,11 @@ function ownedFile(text: string, owner: CatalogOwner): Record<string, unknown> |
  */
 export function parseCatalog(text: string, owner: CatalogOwner): SavedCatalog | undefined {
   const file = ownedFile(text, owner) as Partial<CatalogFile> | undefined;
-  if (!file || !Array.isArray(file.projects) || !Array.isArray(file.openTasks) || typeof file.savedAt !== 'number' || !Number.isFinite(file.savedAt)) {
+  const openTasks = tasksOf(file?.openTasks);
+  if (!file || !Array.isArray(file.projects) || !openTasks || typeof file.savedAt !== 'number' || !Number.isFinite(file.savedAt)) {
     return undefined;
   }
-  return { projects: file.projects, openTasks: file.openTasks, savedAt: file.savedAt };
+  return { projects: file.projects, openTasks, savedAt: file.savedAt };
 }
 
 /** The look-up lists in `text`, on the same terms as `parseCatalog`; a list that is not an array is left out. */

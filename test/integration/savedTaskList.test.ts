@@ -4,7 +4,7 @@ import { after, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { Task } from '../../src/api/types';
 import type { PickRequest } from '../../src/prompts/asker';
-import { catalogCacheFile, type CatalogOwner } from '../../src/tasks/catalogCache';
+import { catalogCacheFile, parseCatalog, type CatalogOwner } from '../../src/tasks/catalogCache';
 import { PINNED_TASKS_KEY } from '../../src/tasks/pinnedTasks';
 import type { TaskTreeNode } from '../../src/views/tasks/nodes/taskTreeNode';
 import { answerPrompts, chooseInQuickPick, closeQuickInput, extensionGraph, fakeServer, type Graph, settled, signIn, signOut } from './helpers';
@@ -27,8 +27,8 @@ describe('Saved task list', () => {
     await graph.catalog.activeProjects();
     await graph.catalog.openTasks();
     await settled();
-    const saved = JSON.parse(await fs.readFile(catalogCacheFile(graph.stateFolder, owner()), 'utf8')) as { openTasks: Task[] };
-    assert.ok(saved.openTasks.some((task) => task.localId === 1005), 'the open tasks are on disk');
+    const saved = parseCatalog(await fs.readFile(catalogCacheFile(graph.stateFolder, owner()), 'utf8'), owner());
+    assert.ok(saved?.openTasks.some((task) => task.localId === 1005), 'the open tasks are on disk');
     graph.catalog.invalidateAll();
     assert.equal(graph.catalog.savedAt(), undefined);
   }

@@ -79,6 +79,17 @@ describe('The saved task catalog', () => {
     assert.equal(await new CatalogCache(folder, nodeStateFileSystem()).load(alice), undefined);
   });
 
+  it('keeps the open tasks as a table, field names once, and reads back every field', async () => {
+    const tasks = [makeTask({ id: 11, projectId: 1 }), makeTask({ id: 12, projectId: 1, title: 'Second' })];
+    const text = serializeCatalog(alice, { ...saved, openTasks: tasks });
+    const file = JSON.parse(text) as { openTasks: { fields: string[]; rows: unknown[][] } };
+    assert.deepEqual(file.openTasks.fields, Object.keys(tasks[0] as object));
+    assert.equal(file.openTasks.rows.length, 2);
+    assert.deepEqual(parseCatalog(text, alice)?.openTasks, tasks);
+    const damaged = JSON.stringify({ ...JSON.parse(text), openTasks: { fields: file.openTasks.fields, rows: [[11]] } });
+    assert.equal(parseCatalog(damaged, alice), undefined, 'a row of another width is a damaged file');
+  });
+
   it('replaces the file whole, leaving no temporary file', async () => {
     const cache = new CatalogCache(folder, nodeStateFileSystem());
     await cache.save(alice, saved);
