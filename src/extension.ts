@@ -158,8 +158,7 @@ function buildAccount(context: vscode.ExtensionContext, core: Core, own: Own) {
   own(watchConnectionSettings(settings, session));
   own(session.onDidChange((state) => void contextKeys.set(ContextKey.signedIn, state.signedIn)));
   own(new ApiUrlWatcher({ settings, session, notifier: core.notifier }));
-  // Look-ups shown from the saved copy are loaded again in the background the first time a picker asks.
-  const lookups = own(new LookupCache(() => session.client, { inBackground: (work) => void core.work.track('look-up refresh', Promise.resolve().then(work)) })); // l10n-ignore: work label
+  const lookups = own(new LookupCache(() => session.client));
   const recentTasks = own(new RecentTasks(context.globalState));
   const pinnedTasks = own(new PinnedTasks(context.globalState, () => (session.state.signedIn ? pinAccountKey(session.state.account) : undefined)));
   // Pins follow the user to their other machines (Settings Sync); each account keeps its own.
@@ -185,7 +184,8 @@ function buildTasks(context: vscode.ExtensionContext, core: Core, account: Accou
   const catalog: TaskCatalog = new TaskCatalog({ api: () => session.client, ttlMs: () => core.settings.tasksCacheMs, inBackground: (work) => later('task list refresh', work), onSavedRefresh: (answered) => keeper.refreshed(answered, Date.now()), onLoaded: () => keeper.save() }); // l10n-ignore: work labels
   const owner = () => (session.state.signedIn ? { apiUrl: session.state.account.apiUrl, personId: session.state.account.personId } : undefined);
   const keeper = new CatalogKeeper({ cache: new CatalogCache(core.stateFolder, nodeStateFileSystem(), (message) => log.warn(message)), catalog, lookups: account.lookups, owner, onDidChange: () => taskTree.savedCopyChanged() });
-  own(account.lookups.onDidLoad(() => later('saved look-ups', () => keeper.saveLookups()))); // l10n-ignore: work label
+  // A look-up loaded from Intervals is saved before it answers; offline, the saved one answers.
+  own(account.lookups.onDidLoad((loaded) => loaded.waitUntil(keeper.saveLookups())));
   // Another account or address: the tree has forgotten the old lists; the new account's copy follows.
   own(session.onDidChange(() => void core.work.track('saved task list', keeper.restore()))); // l10n-ignore: work label
   const branchTask = own(new CurrentBranchTask());

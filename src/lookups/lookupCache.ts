@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { IntervalsClient } from '../api/client';
-import { IntervalsError } from '../api/errors';
+import { IntervalsError, isRetryable } from '../api/errors';
 import { Emitter, type Event } from '../common/events';
 import type {
   Client,
@@ -18,33 +18,28 @@ export interface SavedLookups {
   readonly lists: Readonly<Record<string, readonly unknown[]>>;
 }
 
-export interface LookupCacheOptions {
-  /** Runs the refresh of a list shown from the saved copy, after the caller has had it (tracked as background work). */
-  readonly inBackground?: (work: () => Promise<void>) => void;
+/** A list was loaded from Intervals; what the listener starts (saving the lists) is awaited before the list is handed out. */
+export interface LookupsLoaded {
+  waitUntil(work: Promise<void>): void;
 }
 
 /**
  * The account's look-up lists (statuses, priorities, work types, modules, people, clients, active
  * projects), fetched once per session and kept until the tree's Refresh or a sign-out clears them.
  * Concurrent callers share one request; a failed request is not cached, so the next call retries.
- * Lists from the saved copy (`showSaved`) answer at once and are refreshed in the background the
- * first time they are asked for; while Intervals is out of reach the saved list stays.
+ * When Intervals cannot be reached, a list saved on disk earlier (`showSaved`) answers instead.
  */
 export class LookupCache {
   private readonly entries = new Map<string, Promise<unknown>>();
-  /** What each list resolved to, saved or loaded, as `toSave` hands it to the disk. */
+  /** What each list loaded this session resolved to, as `toSave` hands it to the disk. */
   private readonly values = new Map<string, readonly unknown[]>();
-  /** Lists from the saved copy not yet asked for again. */
-  private readonly saved = new Set<string>();
+  /** The lists saved on disk for the account signed in: the answer while Intervals is out of reach. */
+  private readonly saved = new Map<string, readonly unknown[]>();
   private generation = 0;
-  private readonly loaded = new Emitter<void>();
-  /** A list was loaded from Intervals: the saved copy can be written again. */
-  readonly onDidLoad: Event<void> = this.loaded.event;
+  private readonly loaded = new Emitter<LookupsLoaded>();
+  readonly onDidLoad: Event<LookupsLoaded> = this.loaded.event;
 
-  constructor(
-    private readonly client: () => IntervalsClient | undefined,
-    private readonly options: LookupCacheOptions = {},
-  ) {}
+  constructor(private readonly client: () => IntervalsClient | undefined) {}
 
   taskStatuses(): Promise<TaskStatus[]> {
     return this.get('taskStatuses', (api) => api.listAllTaskStatuses({ active: true }));
@@ -85,7 +80,7 @@ export class LookupCache {
     return this.get('activeProjects', (api) => api.listAllProjects({ active: true }));
   }
 
-  /** Forgets one list (e.g. `projectWorkTypes:12`) or, without a key, all of them. */
+  /** Forgets one list (e.g. `projectWorkTypes:12`) or, without a key, all of them, the saved ones too. */
   clear(key?: string): void {
     if (key === undefined) {
       this.entries.clear();
@@ -99,20 +94,19 @@ export class LookupCache {
     }
   }
 
-  /** Answers with the saved lists (of the account signed in) until each is loaded again; lists loaded meanwhile stay. */
+  /** The lists saved on disk for the account signed in, to answer with while Intervals is out of reach. */
   showSaved(saved: SavedLookups): void {
     for (const [key, list] of Object.entries(saved.lists)) {
-      if (Array.isArray(list) && !this.entries.has(key)) {
-        this.entries.set(key, Promise.resolve(list));
-        this.values.set(key, list);
-        this.saved.add(key);
+      if (Array.isArray(list)) {
+        this.saved.set(key, list);
       }
     }
   }
 
-  /** Every list known now, saved or loaded, to be written to disk; undefined when there is none. */
+  /** Every list to write to disk: those loaded this session over those saved before; undefined when there is none. */
   toSave(): SavedLookups | undefined {
-    return this.values.size === 0 ? undefined : { lists: Object.fromEntries(this.values) };
+    const lists = { ...Object.fromEntries(this.saved), ...Object.fromEntries(this.values) };
+    return Object.keys(lists).length === 0 ? undefined : { lists };
   }
 
   dispose(): void {
@@ -121,9 +115,6 @@ export class LookupCache {
 
   private get<T extends readonly unknown[]>(key: string, load: (api: IntervalsClient) => Promise<T>): Promise<T> {
     const cached = this.entries.get(key);
-    if (cached && this.saved.delete(key)) {
-      this.refreshSaved(key, load);
-    }
     if (cached) {
       return cached as Promise<T>;
     }
@@ -132,45 +123,32 @@ export class LookupCache {
       return Promise.reject(new IntervalsError({ kind: 'unauthorized', message: l10n.t('Sign in to Intervals first.') }));
     }
     const generation = this.generation;
-    const pending = load(api);
-    this.entries.set(key, pending);
-    void pending.then(
-      (list) => this.generation === generation && this.entries.get(key) === pending && this.stored(key, list),
-      () => {
+    const pending: Promise<T> = load(api).then(
+      (list) => this.stored(key, list, () => this.generation === generation && this.entries.get(key) === pending),
+      (error: unknown) => {
         // Only forget this attempt: a clear() and a newer request may already have replaced it.
         if (this.generation === generation && this.entries.get(key) === pending) {
           this.entries.delete(key);
         }
+        const saved = this.saved.get(key);
+        if (saved && isRetryable(error)) {
+          return saved as T;
+        }
+        throw error;
       },
     );
+    this.entries.set(key, pending);
     return pending;
   }
 
-  /** Loads a list shown from the saved copy again; when Intervals cannot be reached the saved one stays. */
-  private refreshSaved<T extends readonly unknown[]>(key: string, load: (api: IntervalsClient) => Promise<T>): void {
-    const api = this.client();
-    const generation = this.generation;
-    if (!api || !this.options.inBackground) {
-      return;
+  /** Keeps a loaded list, and has it saved before it is handed out (so no write outlives the caller). */
+  private async stored<T extends readonly unknown[]>(key: string, list: T, current: () => boolean): Promise<T> {
+    if (current()) {
+      this.values.set(key, list);
+      const waits: Promise<void>[] = [];
+      this.loaded.fire({ waitUntil: (work) => void waits.push(work) });
+      await Promise.all(waits);
     }
-    this.options.inBackground(async () => {
-      try {
-        const list = await load(api);
-        if (this.generation === generation && this.values.has(key) && !this.saved.has(key)) {
-          this.entries.set(key, Promise.resolve(list));
-          this.stored(key, list);
-        }
-      } catch {
-        // Out of reach or failing: the saved list goes on answering, and is asked for again next time.
-        if (this.generation === generation && this.values.has(key)) {
-          this.saved.add(key);
-        }
-      }
-    });
-  }
-
-  private stored(key: string, list: readonly unknown[]): void {
-    this.values.set(key, list);
-    this.loaded.fire();
+    return list;
   }
 }

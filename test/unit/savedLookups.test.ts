@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { IntervalsClient } from '../../src/api/client';
+import { IntervalsError } from '../../src/api/errors';
 import { LookupCache, type SavedLookups } from '../../src/lookups/lookupCache';
 import { nodeStateFileSystem } from '../../src/outbox/stateFileSystem';
 import { CATALOG_CACHE_VERSION, CatalogCache, catalogCacheFile, parseLookups, serializeLookups } from '../../src/tasks/catalogCache';
@@ -13,13 +14,16 @@ const design = { id: 1, projectId: 5, workTypeId: 31, name: 'Design', active: tr
 const testing = { id: 2, projectId: 5, workTypeId: 32, name: 'Testing', active: true };
 const saved: SavedLookups = { lists: { 'projectWorkTypes:5': [design], taskStatuses: [{ id: 1, name: 'Open' }] } };
 
-/** A client that answers the work types of project 5, or fails as if offline, counting requests. */
+/** A client that answers the work types of project 5, or fails as if offline (or refusing), counting requests. */
 function fakeClient(workTypes: unknown[]) {
-  const state = { requests: 0, offline: false };
+  const state: { requests: number; offline: boolean; refusing?: boolean } = { requests: 0, offline: false };
   const client = {
     listAllProjectWorkTypes: () => {
       state.requests++;
-      return state.offline ? Promise.reject(new Error('offline')) : Promise.resolve(workTypes);
+      if (state.refusing) {
+        return Promise.reject(new IntervalsError({ kind: 'validation', message: 'refused' }));
+      }
+      return state.offline ? Promise.reject(new IntervalsError({ kind: 'network', message: 'offline' })) : Promise.resolve(workTypes);
     },
   } as unknown as IntervalsClient;
   return { client, state };
@@ -48,35 +52,35 @@ describe('The saved look-up lists', () => {
     assert.equal(parseLookups(text.slice(0, 10), alice), undefined);
   });
 
-  it('answer a picker at once with no request, then are loaded again in the background and saved', async () => {
+  it('come from Intervals while it answers, saved before they are handed out', async () => {
     const { client, state } = fakeClient([design, testing]);
-    const background: Array<() => Promise<void>> = [];
-    const lookups = new LookupCache(() => client, { inBackground: (work) => background.push(work) });
-    let loads = 0;
-    lookups.onDidLoad(() => loads++);
+    const lookups = new LookupCache(() => client);
+    const order: string[] = [];
+    lookups.onDidLoad((loaded) => loaded.waitUntil(Promise.resolve().then(() => void order.push('saved'))));
     lookups.showSaved(saved);
-    assert.deepEqual(await lookups.projectWorkTypes(5), [design]);
-    assert.equal(state.requests, 0, 'no request before the saved list answers');
-    assert.equal(background.length, 1);
-    await lookups.projectWorkTypes(5);
-    assert.equal(background.length, 1, 'one refresh per list');
-    await background[0]();
-    assert.equal(loads, 1);
-    assert.deepEqual(await lookups.projectWorkTypes(5), [design, testing]);
+    const answered = await lookups.projectWorkTypes(5);
+    order.push('answered');
+    assert.deepEqual(answered, [design, testing], 'what Intervals answers, not the saved copy');
+    assert.equal(state.requests, 1);
+    assert.deepEqual(order, ['saved', 'answered']);
     assert.deepEqual(lookups.toSave()?.lists['projectWorkTypes:5'], [design, testing]);
-    assert.deepEqual(lookups.toSave()?.lists.taskStatuses, [{ id: 1, name: 'Open' }], 'lists not asked for again are kept');
+    assert.deepEqual(lookups.toSave()?.lists.taskStatuses, [{ id: 1, name: 'Open' }], 'lists not loaded again are kept');
   });
 
-  it('go on answering from the saved copy while Intervals cannot be reached', async () => {
+  it('answer from the saved copy while Intervals cannot be reached, and ask again next time', async () => {
     const { client, state } = fakeClient([design, testing]);
     state.offline = true;
-    const background: Array<() => Promise<void>> = [];
-    const lookups = new LookupCache(() => client, { inBackground: (work) => background.push(work) });
+    const lookups = new LookupCache(() => client);
     lookups.showSaved(saved);
     assert.deepEqual(await lookups.projectWorkTypes(5), [design]);
-    await background[0]();
     assert.deepEqual(await lookups.projectWorkTypes(5), [design]);
-    assert.equal(background.length, 2, 'asked for again the next time');
+    assert.equal(state.requests, 2, 'not kept as if loaded');
+    state.offline = false;
+    assert.deepEqual(await lookups.projectWorkTypes(5), [design, testing]);
+    lookups.clear();
+    lookups.showSaved(saved);
+    state.refusing = true;
+    await assert.rejects(lookups.projectWorkTypes(5), /refused/, 'a refusal is told, not hidden behind the saved copy');
   });
 
   it('are saved by the keeper for the account signed in, and shown again on restore', async () => {
