@@ -94,6 +94,13 @@ export class LookupCache {
     }
   }
 
+  /** Forgets every list loaded, to load them again (the tree's Refresh); the saved ones stay for when Intervals is out of reach. */
+  reload(): void {
+    this.entries.clear();
+    this.values.clear();
+    this.generation++;
+  }
+
   /** The lists saved on disk for the account signed in, to answer with while Intervals is out of reach. */
   showSaved(saved: SavedLookups): void {
     for (const [key, list] of Object.entries(saved.lists)) {

@@ -77,6 +77,11 @@ describe('The saved look-up lists', () => {
     assert.equal(state.requests, 2, 'not kept as if loaded');
     state.offline = false;
     assert.deepEqual(await lookups.projectWorkTypes(5), [design, testing]);
+    // The tree's Refresh while offline: what was loaded is asked for again, the saved copy still answers.
+    state.offline = true;
+    lookups.reload();
+    assert.deepEqual(await lookups.projectWorkTypes(5), [design]);
+    state.offline = false;
     lookups.clear();
     lookups.showSaved(saved);
     state.refusing = true;

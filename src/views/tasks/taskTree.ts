@@ -31,7 +31,7 @@ export interface TaskTreeDependencies {
   readonly settings: Pick<Settings, 'tasksShowModules' | 'onDidChange'>;
   readonly contextKeys: Pick<ContextKeys, 'set'>;
   /** The look-up lists, forgotten with the whole tree on Refresh. */
-  readonly lookups: Pick<LookupCache, 'clear'>;
+  readonly lookups: Pick<LookupCache, 'reload'>;
   readonly catalog: TaskCatalog;
   readonly changes: Pick<DataChanges, 'onDidChange'>;
   readonly activeTimers: Pick<ActiveTimers, 'all' | 'isRunning' | 'forTask' | 'onDidChange'>;
@@ -107,7 +107,7 @@ export class TaskTree extends Disposable {
   /** Whole tree: forgets every loaded list and look-up; a node: reloads that branch. */
   refresh(node?: TaskTreeNode): void {
     if (node === undefined) {
-      this.deps.lookups.clear();
+      this.deps.lookups.reload();
     }
     this.provider.refresh(node);
   }
