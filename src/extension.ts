@@ -94,10 +94,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionGraph | und
     }),
   );
   const tasks = buildTasks(context, core, account, own);
-  const timeLog = buildTimeLog(core, account, own);
+  const timers = buildTimers(core, account, tasks.branchTask, own);
+  const timeLog = buildTimeLog(core, account, timers, own);
   const timeReportPanel = own(new TimeReportPanel(core.log.child('timeReport'), account.session, core.notifier, () => core.settings.hourFormat));
   own(core.settings.onDidChange((affects) => affects('intervals.hourFormat') && timeReportPanel.render()));
-  const timers = buildTimers(core, account, tasks.branchTask, own);
   const git = buildGitLater(context, core, account, { ...timers, branchTask: tasks.branchTask }, own);
   const graph: ExtensionGraph = { context, ...core, ...account, reminders, ...tasks, ...timeLog, timeReportPanel, ...timers, git };
   const parts = { ...graph, folder: core.stateFolder, memento: context.globalState };
@@ -192,22 +192,11 @@ function buildTasks(context: vscode.ExtensionContext, core: Core, account: Accou
   own(branchTask.onDidChange((value) => void core.contextKeys.set(ContextKey.branchHasTask, value !== undefined)));
   const notes = new TaskNotes(() => account.session.client);
   const taskTree: TaskTree = own(new TaskTree({ ...core, ...account, catalog, branchTask, globalState: context.globalState, log, savedCopy: keeper, notes }));
+  const preferredProject = () => core.settings.defaultProject(activeFolder()?.uri);
   return {
-    catalog,
-    catalogKeeper: keeper,
-    branchTask,
-    taskTree,
+    ...{ catalog, catalogKeeper: keeper, branchTask, taskTree },
     taskReveal: new TaskReveal({ tree: taskTree, catalog, errors: core.errors, log }),
-    taskFinder: new TaskFinder({
-      catalog,
-      recentTasks: account.recentTasks,
-      pinnedTasks: account.pinnedTasks,
-      errors: core.errors,
-      log,
-      preferredProject: () => core.settings.defaultProject(activeFolder()?.uri),
-      savedCopy: keeper,
-      now: () => core.clock.now().getTime(),
-    }),
+    taskFinder: new TaskFinder({ catalog, recentTasks: account.recentTasks, pinnedTasks: account.pinnedTasks, errors: core.errors, log, preferredProject, savedCopy: keeper, now: () => core.clock.now().getTime() }),
     taskActions: new TaskActions({
       activeTimers: account.activeTimers,
       errors: core.errors,
@@ -220,7 +209,7 @@ function buildTasks(context: vscode.ExtensionContext, core: Core, account: Accou
 }
 
 /** The outbox of entries waiting to sync, its sync, My Time, and the waiting entries' status item. */
-function buildTimeLog(core: Core, account: Account, own: Own) {
+function buildTimeLog(core: Core, account: Account, { timerState, timers }: Pick<Timers, 'timerState' | 'timers'>, own: Own) {
   const { work, stateFolder: folder } = core;
   const log = core.log.child('time');
   const now = (): number => core.clock.now().getTime();
@@ -237,15 +226,18 @@ function buildTimeLog(core: Core, account: Account, own: Own) {
       onDamaged: (report) => reportDamage(core.notifier, 'waitingEntries', report),
     }),
   );
-  // The timers' state file, to note a timer logged here: it is hidden and deleted until that succeeds.
-  const timerState = new TimerStateFile({ folder, owner: randomUUID(), onProblem: (message) => log.warn(message) });
   const { session } = account;
   const sync = own(
     new TimeLogSync({
       outbox,
       api: () => session.client,
       personId: () => (session.state.signedIn ? session.state.account.personId : undefined),
-      onTimerLogged: (timerId) => markTimerLogged(timerState, timerId),
+      // A timer logged here is noted in the timers' state file (hidden, and deleted until that
+      // succeeds) and shown at once, not when the file watch reports this window's own write.
+      onTimerLogged: async (timerId) => {
+        await markTimerLogged(timerState, timerId);
+        await timers.load();
+      },
       onProblem: (message) => log.warn(message),
       now,
       schedule: work.scheduler('time entry retry'), // l10n-ignore: work-scheduler label
@@ -311,6 +303,8 @@ function buildTimers(core: Core, account: Account, branchTask: CurrentBranchTask
   );
   return { timerState, timers, timerFollower, statusBar, timerPoller, timerChanges, idleWatcher };
 }
+
+type Timers = ReturnType<typeof buildTimers>;
 
 /**
  * The Git integration (dist/git.js), built on first use: the Git extension's repositories, what a

@@ -1,10 +1,13 @@
 import { promises as fs, watch, type FSWatcher } from 'node:fs';
+import * as path from 'node:path';
 import type { WorkOwner } from '../common/backgroundWork';
 import { TIMER_STATE_FILE } from './timerStateFile';
 
 /** What reads the timers' state file again: a timer service. */
 export interface Reloadable {
   load(): Promise<void>;
+  /** True when the file's text is what it last read or wrote, so a reload would change nothing. */
+  holds(text: string | undefined): boolean;
 }
 
 export interface StateFileFollowerOptions {
@@ -52,7 +55,7 @@ export class StateFileFollower {
     try {
       this.watcher = watch(this.options.folder, (_event, name) => {
         if (name === null || name.toString() === TIMER_STATE_FILE) {
-          this.reloadSoon();
+          void this.reloadIfChanged();
         }
       });
       // A write between the first read and the start of watching would otherwise go unseen.
@@ -60,6 +63,23 @@ export class StateFileFollower {
     } catch (error) {
       // l10n-ignore: log line
       this.options.onProblem(`Cannot follow timer changes of other windows: ${String(error)}`);
+    }
+  }
+
+  /**
+   * A watch event may come long after the write it reports, and most report this window's own
+   * writes: the file is read first, and reloaded only when it holds something this window has not
+   * seen. So a late event of an own write starts no work (a reload would have nothing to show).
+   */
+  private async reloadIfChanged(): Promise<void> {
+    let text: string | undefined;
+    try {
+      text = await fs.readFile(path.join(this.options.folder, TIMER_STATE_FILE), 'utf8');
+    } catch {
+      // Gone or unreadable: the reload finds out which, and reports it.
+    }
+    if (!this.disposed && !this.options.target.holds(text)) {
+      this.reloadSoon();
     }
   }
 

@@ -20,7 +20,7 @@ import {
   type TimerState,
   type TimerTransition,
 } from './timerModel';
-import { emptyTimerState, type TimerStateData, type TimerStateFile } from './timerStateFile';
+import { emptyTimerState, serializeTimerState, type TimerStateData, type TimerStateFile } from './timerStateFile';
 import { syncTimersOnce } from './timerSync';
 
 export const DEFAULT_TIMER_DOUBT_MS = 2 * 60_000;
@@ -95,6 +95,14 @@ export class TimerService {
       return this.current.find((entry) => entry.timer.taskId === target.taskId);
     }
     return this.current.find((entry) => isRunning(entry.timer)) ?? (this.current.length === 1 ? this.current[0] : undefined);
+  }
+
+  /**
+   * True when `text` (the shared file as read now) is the state this service last read or wrote:
+   * reading it again would change nothing. A file watch reports this window's own writes too.
+   */
+  holds(text: string | undefined): boolean {
+    return text !== undefined && text === serializeTimerState(this.data);
   }
 
   /** Re-reads the shared file (another window may have written it) and publishes changes. */
