@@ -29,6 +29,7 @@ import { SharedRequestBudget } from './connection/sharedRequestBudget';
 import { CurrentBranchTask } from './git/currentBranchTask';
 import { LookupCache } from './lookups/lookupCache';
 import { DEFAULT_UNCERTAIN_DELAY_MS, Outbox } from './outbox/outbox';
+import { nodeStateFileSystem } from './outbox/stateFileSystem';
 import { QuickInputAsker } from './prompts/quickInputAsker';
 import { WebAddressPrompt } from './prompts/webAddress';
 import { ReminderClaims } from './reminders/reminderClaims';
@@ -38,6 +39,8 @@ import { TimerStatusBarController } from './statusBar/timerStatusBarController';
 import { WaitingEntriesStatusBarItem } from './statusBar/waitingEntriesStatusBar';
 import { PINNED_TASKS_KEY, PinnedTasks, pinAccountKey } from './tasks/pinnedTasks';
 import { RecentTasks } from './tasks/recentTasks';
+import { CatalogCache } from './tasks/catalogCache';
+import { CatalogKeeper } from './tasks/catalogKeeper';
 import { TaskNotes } from './tasks/taskNotes';
 import { TaskCatalog } from './tasks/taskCatalog';
 import { summarizeTask, type TaskSummary } from './tasks/taskReference';
@@ -83,11 +86,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionGraph | und
   const account = buildAccount(context, core, own);
   const reminders = own(
     new ReminderService({
-      ...core,
-      ...account,
-      globalState: context.globalState,
+      ...{ ...core, ...account, globalState: context.globalState, log: core.log.child('reminders') },
       claims: new ReminderClaims(join(core.stateFolder, 'reminders')),
-      log: core.log.child('reminders'),
       schedule: core.work.scheduler('reminder check'), // l10n-ignore: work-scheduler label
       track: (label, work) => core.work.track(label, work),
       runCommand: (command) => vscode.commands.executeCommand(command),
@@ -158,7 +158,7 @@ function buildAccount(context: vscode.ExtensionContext, core: Core, own: Own) {
   own(watchConnectionSettings(settings, session));
   own(session.onDidChange((state) => void contextKeys.set(ContextKey.signedIn, state.signedIn)));
   own(new ApiUrlWatcher({ settings, session, notifier: core.notifier }));
-  const lookups = new LookupCache(() => session.client);
+  const lookups = own(new LookupCache(() => session.client));
   const recentTasks = own(new RecentTasks(context.globalState));
   const pinnedTasks = own(new PinnedTasks(context.globalState, () => (session.state.signedIn ? pinAccountKey(session.state.account) : undefined)));
   // Pins follow the user to their other machines (Settings Sync); each account keeps its own.
@@ -178,24 +178,25 @@ type Account = ReturnType<typeof buildAccount>;
 /** The Tasks view and what finds, reveals and acts on tasks. */
 function buildTasks(context: vscode.ExtensionContext, core: Core, account: Account, own: Own) {
   const log = core.log.child('tasks');
-  const catalog = new TaskCatalog({ api: () => account.session.client, ttlMs: () => core.settings.tasksCacheMs });
+  const session = account.session;
+  const later = (label: string, work: () => Promise<void>) => void core.work.track(label, Promise.resolve().then(work));
+  // The saved lists are shown at once and refreshed in the background; a load from Intervals is saved before it answers.
+  const catalog: TaskCatalog = new TaskCatalog({ api: () => session.client, ttlMs: () => core.settings.tasksCacheMs, inBackground: (work) => later('task list refresh', work), onSavedRefresh: (answered) => keeper.refreshed(answered, Date.now()), onLoaded: () => keeper.save() }); // l10n-ignore: work labels
+  const owner = () => (session.state.signedIn ? { apiUrl: session.state.account.apiUrl, personId: session.state.account.personId } : undefined);
+  const keeper = new CatalogKeeper({ cache: new CatalogCache(core.stateFolder, nodeStateFileSystem(), (message) => log.warn(message)), catalog, lookups: account.lookups, owner, onDidChange: () => taskTree.savedCopyChanged() });
+  // A look-up loaded from Intervals is saved before it answers; offline, the saved one answers.
+  own(account.lookups.onDidLoad((loaded) => loaded.waitUntil(keeper.saveLookups())));
+  // Another account or address: the tree has forgotten the old lists; the new account's copy follows.
+  own(session.onDidChange(() => void core.work.track('saved task list', keeper.restore()))); // l10n-ignore: work label
   const branchTask = own(new CurrentBranchTask());
   own(branchTask.onDidChange((value) => void core.contextKeys.set(ContextKey.branchHasTask, value !== undefined)));
   const notes = new TaskNotes(() => account.session.client);
-  const taskTree = own(new TaskTree({ ...core, ...account, catalog, branchTask, globalState: context.globalState, log, notes }));
+  const taskTree: TaskTree = own(new TaskTree({ ...core, ...account, catalog, branchTask, globalState: context.globalState, log, savedCopy: keeper, notes }));
+  const preferredProject = () => core.settings.defaultProject(activeFolder()?.uri);
   return {
-    catalog,
-    branchTask,
-    taskTree,
+    ...{ catalog, catalogKeeper: keeper, branchTask, taskTree },
     taskReveal: new TaskReveal({ tree: taskTree, catalog, errors: core.errors, log }),
-    taskFinder: new TaskFinder({
-      catalog,
-      recentTasks: account.recentTasks,
-      pinnedTasks: account.pinnedTasks,
-      errors: core.errors,
-      log,
-      preferredProject: () => core.settings.defaultProject(activeFolder()?.uri),
-    }),
+    taskFinder: new TaskFinder({ catalog, recentTasks: account.recentTasks, pinnedTasks: account.pinnedTasks, errors: core.errors, log, preferredProject, savedCopy: keeper, now: () => core.clock.now().getTime() }),
     taskActions: new TaskActions({
       activeTimers: account.activeTimers,
       errors: core.errors,
@@ -280,21 +281,14 @@ function buildTimers(core: Core, account: Account, branchTask: CurrentBranchTask
       scheduler: { schedule: work.scheduler('timer status bar') }, // l10n-ignore: work-scheduler label
     }),
   );
-  own(
-    settings.onDidChange(
-      (affects) => (affects('intervals.timerWarningHours') || affects('intervals.hourFormat') || affects('intervals.defaultProject')) && statusBar.update(),
-    ),
-  );
+  const redrawsStatusBar = ['intervals.timerWarningHours', 'intervals.hourFormat', 'intervals.defaultProject'];
+  own(settings.onDidChange((affects) => redrawsStatusBar.some((key) => affects(key)) && statusBar.update()));
   own(vscode.window.onDidChangeActiveTextEditor(() => statusBar.update()));
   own(branchTask.onDidChange(() => statusBar.update()));
   const timerFollower = own(new StateFileFollower({ folder, target: timers, work, onProblem: (message) => log.warn(message) }));
   const lease = new PollLease(folder, owner, () => clock.now().getTime());
-  const timerPoller = own(
-    new TimerPoller({ timers, session, lease, settings, window: core.workbench, work, random: Math.random, log, onStarted: () => statusBar.update() }),
-  );
-  const timerChanges = own(
-    new TimerChanges({ ...core, ...account, timers, statusBar, onChangedElsewhere: () => void timerPoller.refresh() }),
-  );
+  const timerPoller = own(new TimerPoller({ timers, session, lease, settings, window: core.workbench, work, random: Math.random, log, onStarted: () => statusBar.update() }));
+  const timerChanges = own(new TimerChanges({ ...core, ...account, timers, statusBar, onChangedElsewhere: () => void timerPoller.refresh() }));
   const idleWatcher = own(
     new IdleWatcher({
       timers,

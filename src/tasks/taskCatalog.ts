@@ -1,59 +1,14 @@
 import * as l10n from '@vscode/l10n';
-import type { FetchAllOptions, ListOptions } from '../api/client';
 import { IntervalsError } from '../api/errors';
-import type { Page, Project, Task } from '../api/types';
-import type { ProjectFilter, TaskFilter } from '../api/filters';
+import type { Project, Task } from '../api/types';
+import type { TaskFilter } from '../api/filters';
 import { projectIdsOf } from './assignedWork';
+import type { SavedCatalog } from './catalogCache';
+import { listKey, snapshot, type Cached, type ProjectTasks, type TaskCatalogApi, type TaskCatalogOptions, type TaskListEntry, type TaskListQuery } from './catalogTypes';
 import { allPages, TASK_PAGE_SIZE } from './taskPages';
 
 export { PARALLEL_PAGES, TASK_PAGE_SIZE } from './taskPages';
-
-/** The part of the API client the catalog uses, so benchmarks and tests can hand it any client. */
-export interface TaskCatalogApi {
-  listAllProjects(filter?: ProjectFilter, options?: FetchAllOptions): Promise<Project[]>;
-  listTasks(filter?: TaskFilter, options?: ListOptions): Promise<Page<Task>>;
-  listAllTasks(filter?: TaskFilter, options?: FetchAllOptions): Promise<Task[]>;
-}
-
-/** Which tasks of a project the tree lists. */
-export interface TaskListQuery {
-  /** Closed tasks too; otherwise `excludeclosed=t`. */
-  readonly showClosed: boolean;
-  /** Only tasks assigned to this person (the API's `assigneeid` filter). */
-  readonly assigneeId?: number;
-}
-
-/** The tasks of one project loaded so far: the first page, and more on request. */
-export interface ProjectTasks {
-  readonly projectId: number;
-  readonly tasks: readonly Task[];
-  /** What the server reported as the total (`listcount`), when it did. */
-  readonly total: number | undefined;
-  /** True once every task of the query is loaded. */
-  readonly complete: boolean;
-}
-
-export interface TaskCatalogOptions {
-  readonly api: () => TaskCatalogApi | undefined;
-  /** How long a loaded list is used before it is asked for again (setting `intervals.tasks.cacheMinutes`). */
-  readonly ttlMs: () => number;
-  readonly now?: () => number;
-  /** Tasks per request when a project opens or loads more. */
-  readonly pageSize?: number;
-}
-
-
-interface Cached<T> {
-  value: T;
-  at: number;
-}
-
-interface TaskListEntry {
-  tasks: Task[];
-  total: number | undefined;
-  complete: boolean;
-  at: number;
-}
+export type { ProjectTasks, TaskCatalogApi, TaskCatalogOptions, TaskListQuery } from './catalogTypes';
 
 /**
  * What the task browser and Find Task know about the account's projects and tasks. Every list is
@@ -83,6 +38,7 @@ export class TaskCatalog {
    * client's, yours) that started before is not stored.
    */
   private tasksEpoch = 0;
+  private refreshing = false;
 
   constructor(private readonly options: TaskCatalogOptions) {
     this.now = options.now ?? Date.now;
@@ -91,6 +47,10 @@ export class TaskCatalog {
 
   /** Every active project the person can see, in one paged walk. */
   activeProjects(): Promise<readonly Project[]> {
+    if (this.projects?.saved) {
+      this.refreshSaved();
+      return Promise.resolve(this.projects.value);
+    }
     if (this.projects && this.fresh(this.projects.at)) {
       return Promise.resolve(this.projects.value);
     }
@@ -99,9 +59,10 @@ export class TaskCatalog {
     }
     const generation = this.generation;
     const pending = this.call((api) => api.listAllProjects({ active: true }, { pageSize: TASK_PAGE_SIZE }))
-      .then((projects) => {
+      .then(async (projects) => {
         if (generation === this.generation) {
           this.projects = { value: projects, at: this.now() };
+          await this.options.onLoaded?.();
         }
         return projects as readonly Project[];
       })
@@ -119,6 +80,11 @@ export class TaskCatalog {
    * time-to-live (`maxAgeMs` overrides it, e.g. Infinity to redraw what "Load more" just added).
    */
   projectTasks(projectId: number, query: TaskListQuery, maxAgeMs?: number): Promise<ProjectTasks> {
+    const saved = this.openTaskList?.saved && !query.showClosed ? this.openTaskList.value : undefined;
+    if (saved) {
+      const tasks = saved.filter((task) => task.projectId === projectId && (query.assigneeId === undefined || task.assigneeIds.includes(query.assigneeId)));
+      return Promise.resolve({ projectId, tasks, total: tasks.length, complete: true });
+    }
     const key = listKey(projectId, query);
     const entry = this.taskLists.get(key);
     if (entry && this.now() - entry.at < (maxAgeMs ?? this.options.ttlMs())) {
@@ -151,6 +117,10 @@ export class TaskCatalog {
    * instead of twenty.
    */
   openTasks(): Promise<readonly Task[]> {
+    if (this.openTaskList?.saved) {
+      this.refreshSaved();
+      return Promise.resolve(this.openTaskList.value);
+    }
     if (this.openTaskList && this.fresh(this.openTaskList.at)) {
       return Promise.resolve(this.openTaskList.value);
     }
@@ -160,9 +130,10 @@ export class TaskCatalog {
     const generation = this.generation;
     const epoch = this.tasksEpoch;
     const pending = this.call((api) => allPages(api, { excludeClosed: true }))
-      .then((tasks) => {
+      .then(async (tasks) => {
         if (generation === this.generation && epoch === this.tasksEpoch) {
           this.openTaskList = { value: tasks, at: this.now() };
+          await this.options.onLoaded?.();
         }
         return tasks as readonly Task[];
       })
@@ -243,6 +214,27 @@ export class TaskCatalog {
     return pending;
   }
 
+  /** Shows `saved` (the copy on disk) until Intervals answers; everything loaded before is forgotten. */
+  showSaved(saved: SavedCatalog): void {
+    this.invalidateAll();
+    this.projects = { value: saved.projects, at: saved.savedAt, saved: true };
+    this.openTaskList = { value: saved.openTasks, at: saved.savedAt, saved: true };
+  }
+
+  /** When the lists shown were loaded, while they come from the copy on disk; undefined otherwise. */
+  savedAt(): number | undefined {
+    return this.projects?.saved || this.openTaskList?.saved ? Math.min(this.projects?.at ?? Infinity, this.openTaskList?.at ?? Infinity) : undefined;
+  }
+
+  /** What to keep on disk: the projects and open tasks, once both are known and one is new from Intervals. */
+  toSave(): SavedCatalog | undefined {
+    const { projects, openTaskList } = this;
+    if (!projects || !openTaskList || (projects.saved && openTaskList.saved)) {
+      return undefined;
+    }
+    return { projects: projects.value, openTasks: openTaskList.value, savedAt: Math.min(projects.at, openTaskList.at) };
+  }
+
   /** A task in anything already loaded, without a request. */
   knownTask(taskId: number): Task | undefined {
     for (const entry of this.taskLists.values()) {
@@ -314,6 +306,35 @@ export class TaskCatalog {
     this.assignedPending.clear();
   }
 
+  /** Loads the saved lists again in the background, once at a time; on failure they stay shown. */
+  refreshSaved(): void {
+    if (this.refreshing || !this.options.inBackground) {
+      return;
+    }
+    this.refreshing = true;
+    const generation = this.generation;
+    this.options.inBackground(async () => {
+      const saved = { projects: this.projects, openTasks: this.openTaskList };
+      let answered = false;
+      try {
+        const [projects, tasks] = await Promise.all([
+          this.call((api) => api.listAllProjects({ active: true }, { pageSize: TASK_PAGE_SIZE })),
+          this.call((api) => allPages(api, { excludeClosed: true })),
+        ]);
+        answered = true;
+        if (generation === this.generation && this.projects === saved.projects && this.openTaskList === saved.openTasks) {
+          this.projects = { value: projects, at: this.now() };
+          this.openTaskList = { value: tasks, at: this.now() };
+        }
+      } catch {
+        // Offline or refused: the saved lists stay shown, and the owner says so.
+      } finally {
+        this.refreshing = false;
+      }
+      await this.options.onSavedRefresh?.(answered);
+    });
+  }
+
   private fresh(at: number): boolean {
     return this.now() - at < this.options.ttlMs();
   }
@@ -361,12 +382,4 @@ export class TaskCatalog {
     }
     return snapshot(projectId, entry);
   }
-}
-
-function listKey(projectId: number, query: TaskListQuery): string {
-  return `${projectId}|${query.showClosed ? 'all' : 'open'}|${query.assigneeId ?? 'anyone'}`;
-}
-
-function snapshot(projectId: number, entry: TaskListEntry): ProjectTasks {
-  return { projectId, tasks: entry.tasks.slice(), total: entry.total, complete: entry.complete };
 }

@@ -250,8 +250,8 @@ export async function chooseInQuickPick<T>(command: Thenable<T>, text: string): 
 
 /**
  * Has the runner press Escape in the quick input whose placeholder holds `placeholder`, once it
- * shows (with `once: 'loaded'`, once its list shows rows).
+ * shows (with `once: 'loaded'`, once its list shows rows; with `title`, once its title holds it).
  */
-export function closeQuickInput(placeholder: string, options: { once?: 'shown' | 'loaded' } = {}): void {
-  askThePage({ kind: 'closeQuickInput', placeholder, ...(options.once === 'loaded' ? { loaded: true } : {}) });
+export function closeQuickInput(placeholder: string, options: { once?: 'shown' | 'loaded'; title?: string } = {}): void {
+  askThePage({ kind: 'closeQuickInput', placeholder, ...(options.once === 'loaded' ? { loaded: true } : {}), ...(options.title !== undefined ? { title: options.title } : {}) });
 }

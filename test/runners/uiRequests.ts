@@ -16,12 +16,13 @@ export const UI_REQUESTS_ENV = 'INTERVALS_TEST_UI_REQUESTS';
  * - `chooseQuickPickItem`: clicks the first row of the open quick pick whose text holds `text`,
  *   once that row is drawn (a list still loading is waited for);
  * - `closeQuickInput`: presses Escape in the quick input whose placeholder holds `placeholder`
- *   (with `loaded`, once its list shows rows: a list that loads shows them with its items).
+ *   (with `loaded`, once its list shows rows: a list that loads shows them with its items; with
+ *   `title`, once its title holds that text).
  */
 export type UiRequest =
   | { readonly kind: 'typeIntoQuickInput'; readonly text: string }
   | { readonly kind: 'chooseQuickPickItem'; readonly text: string }
-  | { readonly kind: 'closeQuickInput'; readonly placeholder: string; readonly loaded?: boolean };
+  | { readonly kind: 'closeQuickInput'; readonly placeholder: string; readonly loaded?: boolean; readonly title?: string };
 
 export function formatUiRequest(request: UiRequest): string {
   return `${UI_REQUEST_PREFIX}${JSON.stringify(request)}`;
@@ -32,12 +33,12 @@ export function parseUiRequest(line: string): UiRequest | undefined {
     return undefined;
   }
   try {
-    const value = JSON.parse(line.slice(UI_REQUEST_PREFIX.length)) as { kind?: unknown; text?: unknown; placeholder?: unknown; loaded?: unknown };
+    const value = JSON.parse(line.slice(UI_REQUEST_PREFIX.length)) as { kind?: unknown; text?: unknown; placeholder?: unknown; loaded?: unknown; title?: unknown };
     if ((value.kind === 'typeIntoQuickInput' || value.kind === 'chooseQuickPickItem') && typeof value.text === 'string') {
       return { kind: value.kind, text: value.text };
     }
     if (value.kind === 'closeQuickInput' && typeof value.placeholder === 'string') {
-      return { kind: value.kind, placeholder: value.placeholder, ...(value.loaded === true ? { loaded: true } : {}) };
+      return { kind: value.kind, placeholder: value.placeholder, ...(value.loaded === true ? { loaded: true } : {}), ...(typeof value.title === 'string' ? { title: value.title } : {}) };
     }
     return undefined;
   } catch {
@@ -64,6 +65,9 @@ export async function answerUiRequest(page: Page, request: UiRequest): Promise<v
       case 'closeQuickInput': {
         const prompt = page.locator(`.quick-input-widget .quick-input-box input[placeholder*=${JSON.stringify(request.placeholder)}]`);
         await prompt.waitFor({ state: 'visible', timeout: 15_000 });
+        if (request.title !== undefined) {
+          await page.locator('.quick-input-widget .quick-input-title', { hasText: request.title }).waitFor({ state: 'visible', timeout: 15_000 });
+        }
         if (request.loaded) {
           await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
         }

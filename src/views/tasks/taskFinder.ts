@@ -6,16 +6,21 @@ import type { PinnedTasks } from '../../tasks/pinnedTasks';
 import type { RecentTasks } from '../../tasks/recentTasks';
 import type { TaskCatalog } from '../../tasks/taskCatalog';
 import { groupProjectsByClient, type ClientGroup } from '../../tasks/taskGroups';
+import { relativeAge } from '../../time/relativeAge';
 import { pickTask, type PickedTask } from './taskPicker';
 
 export interface TaskFinderDependencies {
-  readonly catalog: Pick<TaskCatalog, 'openTasks' | 'tasksWithClosed' | 'clientOpenTasks' | 'activeProjects'>;
+  readonly catalog: Pick<TaskCatalog, 'openTasks' | 'tasksWithClosed' | 'clientOpenTasks' | 'activeProjects' | 'savedAt'>;
   readonly recentTasks: Pick<RecentTasks, 'list'>;
   readonly pinnedTasks: Pick<PinnedTasks, 'list'>;
   readonly errors: ErrorReporter;
   readonly log: Logger;
   /** The project linked to the folder the user works in (`intervals.defaultProject`), listed first. */
   readonly preferredProject?: () => number | undefined;
+  /** The copy of the catalog kept on disk: whether it is shown because Intervals is out of reach. */
+  readonly savedCopy?: { readonly offline: boolean };
+  /** Now, for the age of the saved copy; the system clock unless given. */
+  readonly now?: () => number;
 }
 
 /** The pickers that find a task: every open task of the account, or a client's. */
@@ -25,7 +30,7 @@ export class TaskFinder {
   /** Find Task's picker: pinned tasks first, then recent ones, then every open task of the account. */
   askForTask(title: string, value?: string): Promise<PickedTask | undefined> {
     return pickTask({
-      title,
+      title: this.offlineTitle(title),
       placeholder: l10n.t('Type a task title, #number, project or client'),
       pinned: this.deps.pinnedTasks.list(),
       recent: this.deps.recentTasks.list(),
@@ -35,6 +40,15 @@ export class TaskFinder {
       value,
       onLoadError: (error) => void this.deps.errors.reportFailure(this.deps.log, l10n.t('Could not load the open tasks'), error),
     });
+  }
+
+  /** With Intervals out of reach, the title says the list is the saved one and how old it is. */
+  private offlineTitle(title: string): string {
+    const savedAt = this.deps.catalog.savedAt();
+    if (!this.deps.savedCopy?.offline || savedAt === undefined) {
+      return title;
+    }
+    return l10n.t('{0} (offline — saved list from {1})', title, relativeAge((this.deps.now ?? Date.now)() - savedAt));
   }
 
   /** A client's open tasks in a picker (workflow "List non-closed tasks for a client"). */

@@ -17,6 +17,7 @@ import type { TaskNotes } from '../../tasks/taskNotes';
 import { isClosed } from '../../tasks/taskPresentation';
 import { isTask } from '../../tasks/taskReference';
 import { toIsoDate } from '../../time/dates';
+import { relativeAge } from '../../time/relativeAge';
 import { activeTimerSeconds, type ActiveTimer, type ActiveTimers } from '../../timer/activeTimers';
 import type { LoadMoreNode } from './nodes/loadMoreNode';
 import type { TaskTreeNode } from './nodes/taskTreeNode';
@@ -30,7 +31,7 @@ export interface TaskTreeDependencies {
   readonly settings: Pick<Settings, 'tasksShowModules' | 'onDidChange'>;
   readonly contextKeys: Pick<ContextKeys, 'set'>;
   /** The look-up lists, forgotten with the whole tree on Refresh. */
-  readonly lookups: Pick<LookupCache, 'clear'>;
+  readonly lookups: Pick<LookupCache, 'reload'>;
   readonly catalog: TaskCatalog;
   readonly changes: Pick<DataChanges, 'onDidChange'>;
   readonly activeTimers: Pick<ActiveTimers, 'all' | 'isRunning' | 'forTask' | 'onDidChange'>;
@@ -40,6 +41,8 @@ export interface TaskTreeDependencies {
   readonly clock: Clock;
   readonly errors: ErrorReporter;
   readonly log: Logger;
+  /** The copy of the catalog kept on disk: whether it is shown because Intervals is out of reach. */
+  readonly savedCopy?: { readonly offline: boolean };
   readonly notes?: Pick<TaskNotes, 'latest'>;
 }
 
@@ -104,9 +107,15 @@ export class TaskTree extends Disposable {
   /** Whole tree: forgets every loaded list and look-up; a node: reloads that branch. */
   refresh(node?: TaskTreeNode): void {
     if (node === undefined) {
-      this.deps.lookups.clear();
+      this.deps.lookups.reload();
     }
     this.provider.refresh(node);
+  }
+
+  /** The saved copy of the lists was shown or refreshed: redraws with what is loaded, and says how old it is. */
+  savedCopyChanged(): void {
+    this.provider.redraw();
+    void this.publishFilters();
   }
 
   /** "Load more tasks…": the rows already shown stay; a failure is told, with Retry. */
@@ -212,10 +221,20 @@ export class TaskTree extends Disposable {
     await this.deps.contextKeys.set(ContextKey.noAssignedTasks, emptiness === 'noAssignedTasks');
   }
 
+  /** While the lists come from the copy on disk: how old it is, and whether Intervals is out of reach. */
+  private savedCopyAge(): string | undefined {
+    const savedAt = this.deps.catalog.savedAt();
+    if (savedAt === undefined) {
+      return undefined;
+    }
+    const age = relativeAge(this.deps.clock.now().getTime() - savedAt);
+    return this.deps.savedCopy?.offline ? l10n.t('offline, updated {0}', age) : l10n.t('updated {0}', age);
+  }
+
   private async publishFilters(): Promise<void> {
     await this.deps.contextKeys.set(ContextKey.showClosed, this.filterState.showClosed);
     await this.deps.contextKeys.set(ContextKey.assignedToMe, this.filterState.assignedToMe);
-    const parts = [this.filterState.assignedToMe ? l10n.t('assigned to me') : undefined, this.filterState.showClosed ? l10n.t('closed shown') : undefined].filter(
+    const parts = [this.filterState.assignedToMe ? l10n.t('assigned to me') : undefined, this.filterState.showClosed ? l10n.t('closed shown') : undefined, this.savedCopyAge()].filter(
       (part) => part !== undefined,
     );
     // Signed out, the view shows only the welcome: no filter applies to it.
