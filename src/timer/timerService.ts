@@ -53,7 +53,10 @@ export interface TimerEntry {
 export type TimerTarget = string | { taskId: number } | undefined;
 
 export function entryKey(timer: TimerState): string {
-  return timer.id !== undefined ? String(timer.id) : `task:${timer.taskId ?? '?'}`;
+  if (timer.id !== undefined) {
+    return String(timer.id);
+  }
+  return timer.taskId !== undefined ? `task:${timer.taskId}` : `general:${timer.localKey ?? timer.name ?? '?'}`;
 }
 
 /**
@@ -131,6 +134,29 @@ export class TimerService {
       return true;
     });
     return this.find({ taskId: task.id });
+  }
+
+  /** Starts a general timer (no task) with the given name, pausing the running one unless several may run. */
+  async startGeneral(name: string): Promise<TimerEntry | undefined> {
+    const now = this.options.now();
+    const personId = this.options.account()?.personId ?? null;
+    const localKey = `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    await this.change((state) => {
+      adoptAccount(state, personId);
+      if (!this.options.allowMultipleTimers()) {
+        for (const [index, record] of state.records.entries()) {
+          if (isRunning(record.timer)) {
+            state.records[index] = recordTransition(record, pauseTimer(record.timer, now));
+          }
+        }
+      }
+      state.records.push(recordTransition(null, startTimer(now, { name, localKey, accumulatedSeconds: 0 })));
+      return true;
+    });
+    return (
+      this.current.find((entry) => entry.timer.localKey === localKey) ??
+      [...this.current].reverse().find((entry) => entry.timer.taskId === undefined && entry.timer.name === name)
+    );
   }
 
   async pause(target?: TimerTarget): Promise<TimerEntry | undefined> {
