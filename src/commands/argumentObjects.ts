@@ -13,6 +13,7 @@ import {
   personOrEveryone,
   statusName,
   text,
+  timerName,
   type ArgumentSpec,
 } from './args';
 import { elapsed, startedAt } from './timer/adjustTimerArguments';
@@ -72,7 +73,7 @@ const TABLE = {
   'intervals.tasks.reveal': { keys: { taskId: id, projectId: id } },
   'intervals.tasks.collapseAll': { none: 'collapses the Tasks view' },
   'intervals.tasks.showActions': { keys: { taskId: id }, needs: ['taskId'], about: 'offers what can be done with the task' },
-  'intervals.startTimer': { keys: { taskId: id }, needs: ['taskId'] },
+  'intervals.startTimer': { keys: { taskId: id, name: timerName }, needs: ['taskId'], about: '`name` instead of `taskId` starts a general timer (no task) with that name' },
   'intervals.pauseTimer': { keys: TIMER_KEYS, about: '`taskId` or `timerId` names the timer; without either, the running one' },
   'intervals.resumeTimer': { keys: TIMER_KEYS, about: '`taskId` or `timerId` names the timer' },
   'intervals.stopTimer': {

@@ -10,13 +10,13 @@ import { isTaskSummary, summarizeTask, taskIdFrom, type TaskSummary } from '../.
 import type { TimerChanges } from '../../timer/timerChanges';
 import { isRunning } from '../../timer/timerModel';
 import type { TimerEntry, TimerService } from '../../timer/timerService';
-import { resolveTask } from '../args';
+import { argumentObject, resolveTask } from '../args';
 import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 
 export interface StartTimerDependencies {
   readonly guard: Pick<AccountGuard, 'client'>;
-  readonly timers: Pick<TimerService, 'entries' | 'start'>;
+  readonly timers: Pick<TimerService, 'entries' | 'start' | 'startGeneral'>;
   readonly changes: Pick<TimerChanges, 'fire'>;
   readonly recentTasks: Pick<RecentTasks, 'list' | 'remember'>;
   readonly errors: ErrorReporter;
@@ -37,6 +37,10 @@ export function startTimerCommand(deps: StartTimerDependencies): Command {
       if (!api) {
         return undefined;
       }
+      const name = argumentObject(arg)?.name;
+      if (typeof name === 'string') {
+        return startGeneral(deps, name);
+      }
       const task = await taskFor(deps, arg, (taskId) => api.getTask(taskId));
       if (!task) {
         return undefined;
@@ -53,6 +57,13 @@ export function startTimerCommand(deps: StartTimerDependencies): Command {
       return entry;
     },
   };
+}
+
+/** `{ name }` (checked and trimmed by the argument table): a general timer (no task) with that name. */
+async function startGeneral(deps: StartTimerDependencies, name: string): Promise<TimerEntry | undefined> {
+  const entry = await deps.timers.startGeneral(name);
+  deps.changes.fire(entry);
+  return entry;
 }
 
 /** The task the argument names: the one it carries, a timer's or a recent one, fetched last; else the user finds one. */
