@@ -36,7 +36,9 @@ import { ReminderService } from './reminders/reminderService';
 import { TimerStatusBarItem } from './statusBar/timerStatusBar';
 import { TimerStatusBarController } from './statusBar/timerStatusBarController';
 import { WaitingEntriesStatusBarItem } from './statusBar/waitingEntriesStatusBar';
+import { PINNED_TASKS_KEY, PinnedTasks, pinAccountKey } from './tasks/pinnedTasks';
 import { RecentTasks } from './tasks/recentTasks';
+import { TaskNotes } from './tasks/taskNotes';
 import { TaskCatalog } from './tasks/taskCatalog';
 import { summarizeTask, type TaskSummary } from './tasks/taskReference';
 import { setDisplayLocale } from './time/displayLocale';
@@ -158,13 +160,17 @@ function buildAccount(context: vscode.ExtensionContext, core: Core, own: Own) {
   own(new ApiUrlWatcher({ settings, session, notifier: core.notifier }));
   const lookups = new LookupCache(() => session.client);
   const recentTasks = own(new RecentTasks(context.globalState));
+  const pinnedTasks = own(new PinnedTasks(context.globalState, () => (session.state.signedIn ? pinAccountKey(session.state.account) : undefined)));
+  // Pins follow the user to their other machines (Settings Sync); each account keeps its own.
+  context.globalState.setKeysForSync([PINNED_TASKS_KEY]);
+  own(session.onDidChange(() => pinnedTasks.refresh()));
   const activeTimers = own(new ActiveTimers());
   // Another account (or none) means none of the cached look-ups apply any more.
   own(session.onDidChange(() => lookups.clear()));
   const signIn = async (): Promise<boolean> => ((await vscode.commands.executeCommand<SignInResult | undefined>('intervals.signIn')) ?? undefined)?.ok === true;
   const authProvider = own(new IntervalsAuthenticationProvider(session, signIn));
   const guard = new AccountGuard(session, core.notifier, () => vscode.commands.executeCommand('intervals.signIn'));
-  return { credentials, session, guard, lookups, recentTasks, activeTimers, authProvider };
+  return { credentials, session, guard, lookups, recentTasks, pinnedTasks, activeTimers, authProvider };
 }
 
 type Account = ReturnType<typeof buildAccount>;
@@ -175,7 +181,8 @@ function buildTasks(context: vscode.ExtensionContext, core: Core, account: Accou
   const catalog = new TaskCatalog({ api: () => account.session.client, ttlMs: () => core.settings.tasksCacheMs });
   const branchTask = own(new CurrentBranchTask());
   own(branchTask.onDidChange((value) => void core.contextKeys.set(ContextKey.branchHasTask, value !== undefined)));
-  const taskTree = own(new TaskTree({ ...core, ...account, catalog, branchTask, globalState: context.globalState, log }));
+  const notes = new TaskNotes(() => account.session.client);
+  const taskTree = own(new TaskTree({ ...core, ...account, catalog, branchTask, globalState: context.globalState, log, notes }));
   return {
     catalog,
     branchTask,
@@ -184,6 +191,7 @@ function buildTasks(context: vscode.ExtensionContext, core: Core, account: Accou
     taskFinder: new TaskFinder({
       catalog,
       recentTasks: account.recentTasks,
+      pinnedTasks: account.pinnedTasks,
       errors: core.errors,
       log,
       preferredProject: () => core.settings.defaultProject(activeFolder()?.uri),
@@ -193,6 +201,7 @@ function buildTasks(context: vscode.ExtensionContext, core: Core, account: Accou
       errors: core.errors,
       log,
       gitAvailable: () => core.contextKeys.get(ContextKey.gitAvailable) === true,
+      isPinned: (taskId) => account.pinnedTasks.list().some((task) => task.id === taskId),
     }),
     webAddress: new WebAddressPrompt(core.settings),
   };

@@ -1,13 +1,13 @@
 import * as l10n from '@vscode/l10n';
 import { IntervalsError } from './errors';
-import { listItems, memberItem, toClient, toMe, toPerson, toProject, toQuota, toTask, toTimeEntry, toTimer, type Envelope } from './normalize';
+import { listItems, memberItem, toClient, toMe, toPerson, toProject, toQuota, toTask, toTaskNote, toTimeEntry, toTimer, type Envelope } from './normalize';
 import { toId, type WireRecord } from './scalars';
 import { DEFAULT_PAGE_SIZE, fetchAll, paginate } from './pagination';
-import { filterToQuery, fromProjectInput, fromTaskInput, fromTimeEntryInput, fromTimerInput } from './wire';
+import { filterToQuery, fromProjectInput, fromTaskInput, fromTaskNoteInput, fromTimeEntryInput, fromTimerInput } from './wire';
 import { mappers, type FetchAllOptions, type ListOptions, type ListResource, type ListResources } from './resources';
 import { Transport, type ApiRequest, type RequestOptions, type TransportOptions } from './transport';
-import type { Client, Format, Me, Module, Page, Person, Project, ProjectInput, ProjectModule, ProjectWorkType, Quota, Task, TaskInput, TaskPriority, TaskStatus, TimeEntry, TimeEntryInput, Timer, TimerInput, WorkType } from './types';
-import type { ClientFilter, ModuleFilter, PersonFilter, ProjectFilter, ProjectModuleFilter, ProjectWorkTypeFilter, TaskFilter, TaskPriorityFilter, TaskStatusFilter, TimeFilter, TimerFilter, WorkTypeFilter } from './filters';
+import type { Client, Format, Me, Module, Page, Person, Project, ProjectInput, ProjectModule, ProjectWorkType, Quota, Task, TaskInput, TaskNote, TaskNoteInput, TaskPriority, TaskStatus, TimeEntry, TimeEntryInput, Timer, TimerInput, WorkType } from './types';
+import type { ClientFilter, ModuleFilter, PersonFilter, ProjectFilter, ProjectModuleFilter, ProjectWorkTypeFilter, TaskFilter, TaskNoteFilter, TaskPriorityFilter, TaskStatusFilter, TimeFilter, TimerFilter, WorkTypeFilter } from './filters';
 
 export type { ApiLogger } from './logger';
 export { MAX_ANSWER_BYTES, type RequestOptions } from './transport';
@@ -199,6 +199,13 @@ export class IntervalsClient {
   }
   deleteTimer(id: number, options?: RequestOptions): Promise<void> {
     return this.deleteMember('timer', id, options);
+  }
+
+  listTaskNotes(filter?: TaskNoteFilter, options?: ListOptions): Promise<Page<TaskNote>> {
+    return this.listPage('tasknote', filter, options);
+  }
+  createTaskNote(input: TaskNoteInput, options?: RequestOptions): Promise<TaskNote> {
+    return this.createMember('tasknote', fromTaskNoteInput(input), toTaskNote, options);
   }
 
   // -------------------------------------------------------------------------------------------

@@ -135,6 +135,14 @@ export interface TimeFilter {
   sortDir?: SortDirection;
 }
 
+export interface TaskNoteFilter {
+  taskId?: Ids;
+  authorId?: Ids;
+  public?: boolean;
+  sortField?: 'id' | 'taskid' | 'authorid' | 'date';
+  sortDir?: SortDirection;
+}
+
 export interface TimerFilter {
   /** Only general (task-less) timers instead of task timers. */
   generalTimers?: boolean;

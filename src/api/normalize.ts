@@ -9,6 +9,7 @@ import type {
   ProjectWorkType,
   Quota,
   Task,
+  TaskNote,
   TaskPriority,
   TaskStatus,
   TimeEntry,
@@ -311,6 +312,20 @@ export function toTimer(raw: WireRecord): Timer {
     startTime,
     running: startTime !== null,
     lastUpdate: toText(raw.lastupdate),
+  };
+}
+
+export function toTaskNote(raw: WireRecord): TaskNote {
+  return {
+    // l10n-ignore: detail for the log (serverMessage)
+    id: requireId(raw.id, 'A task note'),
+    taskId: toId(raw.taskid),
+    title: toText(raw.title),
+    note: toText(raw.note) ?? '',
+    public: flag(raw.public, false),
+    authorId: toId(raw.authorid),
+    author: toText(raw.author),
+    date: toText(raw.date),
   };
 }
 

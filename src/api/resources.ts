@@ -1,9 +1,9 @@
-import { toClient, toModule, toPerson, toProject, toProjectModule, toProjectWorkType, toTask, toTaskPriority, toTaskStatus, toTimeEntry, toTimer, toWorkType } from './normalize';
+import { toClient, toModule, toPerson, toProject, toProjectModule, toProjectWorkType, toTask, toTaskNote, toTaskPriority, toTaskStatus, toTimeEntry, toTimer, toWorkType } from './normalize';
 import { type WireRecord } from './scalars';
 import type { PageProgress } from './pagination';
 import type { RequestOptions } from './transport';
-import type { Client, Module, Person, Project, ProjectModule, ProjectWorkType, Task, TaskPriority, TaskStatus, TimeEntry, Timer, WorkType } from './types';
-import type { ClientFilter, ModuleFilter, PersonFilter, ProjectFilter, ProjectModuleFilter, ProjectWorkTypeFilter, TaskFilter, TaskPriorityFilter, TaskStatusFilter, TimeFilter, TimerFilter, WorkTypeFilter } from './filters';
+import type { Client, Module, Person, Project, ProjectModule, ProjectWorkType, Task, TaskNote, TaskPriority, TaskStatus, TimeEntry, Timer, WorkType } from './types';
+import type { ClientFilter, ModuleFilter, PersonFilter, ProjectFilter, ProjectModuleFilter, ProjectWorkTypeFilter, TaskFilter, TaskNoteFilter, TaskPriorityFilter, TaskStatusFilter, TimeFilter, TimerFilter, WorkTypeFilter } from './filters';
 
 export interface ListOptions extends RequestOptions {
   /** Page size of this one request; Intervals' default is 10. */
@@ -31,6 +31,7 @@ export interface ListResources {
   taskpriority: { item: TaskPriority; filter: TaskPriorityFilter };
   time: { item: TimeEntry; filter: TimeFilter };
   timer: { item: Timer; filter: TimerFilter };
+  tasknote: { item: TaskNote; filter: TaskNoteFilter };
 }
 
 export type ListResource = keyof ListResources;
@@ -49,5 +50,6 @@ export const mappers: { [R in ListResource]: (raw: WireRecord) => ListResources[
   taskpriority: toTaskPriority,
   time: toTimeEntry,
   timer: toTimer,
+  tasknote: toTaskNote,
 };
 

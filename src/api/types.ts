@@ -211,6 +211,26 @@ export interface Timer {
   lastUpdate: DateTimeString | null;
 }
 
+export interface TaskNote {
+  id: number;
+  taskId: number | null;
+  title: string | null;
+  /** The note as the service holds it: untrusted text, possibly with HTML. */
+  note: string;
+  public: boolean;
+  authorId: number | null;
+  author: string | null;
+  /** UTC `YYYY-MM-DD HH:MM:SS`. */
+  date: DateTimeString | null;
+}
+
+export interface TaskNoteInput {
+  taskId: number;
+  note: string;
+  /** Public notes are visible to the client's contacts; private ones to the team only. */
+  public: boolean;
+}
+
 export interface Quota {
   limit: number;
   used: number;

@@ -1,4 +1,4 @@
-import type { ProjectInput, TaskInput, TimeEntryInput, TimerInput } from './types';
+import type { ProjectInput, TaskInput, TaskNoteInput, TimeEntryInput, TimerInput } from './types';
 
 /** Domain → wire: what a write sends and what a list asks for, in the forms Intervals reads. */
 
@@ -40,6 +40,10 @@ export function fromTaskInput(input: Partial<TaskInput>): Record<string, WireVal
 }
 
 export function fromTimeEntryInput(input: Partial<TimeEntryInput>): Record<string, WireValue> {
+  return toWire(input);
+}
+
+export function fromTaskNoteInput(input: TaskNoteInput): Record<string, WireValue> {
   return toWire(input);
 }
 

@@ -64,6 +64,8 @@ const TABLE = {
   'intervals.openTaskInBrowser': { keys: { taskId: id }, needs: ['taskId'] },
   'intervals.copyTaskLink': { keys: { taskId: id }, needs: ['taskId'] },
   'intervals.copyTaskId': { keys: { taskId: id }, needs: ['taskId'], about: 'copies the task\'s `#number` and returns it' },
+  'intervals.pinTask': { keys: { taskId: id }, needs: ['taskId'], about: 'pins the task for this account (first in the Tasks view and every task picker)' },
+  'intervals.unpinTask': { keys: { taskId: id }, needs: ['taskId'] },
   'intervals.showClientTasks': {
     keys: { clientId: clientOrNone, name: text, pick: boolean, action: text },
     needs: ['clientId'],
@@ -123,6 +125,11 @@ const TABLE = {
   },
   'intervals.setTaskStatus': { keys: { taskId: id, statusId: id }, needs: ['taskId', 'statusId'] },
   'intervals.assignTask': { keys: { taskId: id, assigneeIds: ids }, needs: ['taskId', 'assigneeIds'] },
+  'intervals.addTaskNote': {
+    keys: { taskId: id, note: text, public: boolean },
+    needs: ['taskId', 'note'],
+    about: '`public: true` lets the client read the note; private by default',
+  },
   'intervals.startWork': {
     keys: { taskId: id, repository: text, branch: text, status: statusName, timer: boolean },
     needs: ['taskId'],

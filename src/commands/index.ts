@@ -13,6 +13,7 @@ import type { GitWork } from '../gitExtension/index';
 import type { LookupCache } from '../lookups/lookupCache';
 import type { Asker } from '../prompts/asker';
 import type { WebAddressPrompt } from '../prompts/webAddress';
+import type { PinnedTasks } from '../tasks/pinnedTasks';
 import type { RecentTasks } from '../tasks/recentTasks';
 import type { TaskCatalog } from '../tasks/taskCatalog';
 import type { TimeLogSync } from '../timeLog/timeLogSync';
@@ -33,9 +34,11 @@ import { linkFolderCommand } from './git/linkFolder';
 import { revealBranchTaskCommand } from './git/revealBranchTask';
 import { startWorkCommand } from './git/startWork';
 import { createProjectCommand } from './projects/createProject';
+import { addTaskNoteCommand } from './tasks/addTaskNote';
 import { assignTaskCommand } from './tasks/assignTask';
 import type { TaskLookup } from './tasks/chosenTask';
 import { copyTaskIdCommand } from './tasks/copyTaskId';
+import { pinTaskCommand, unpinTaskCommand } from './tasks/pinTask';
 import { copyTaskLinkCommand } from './tasks/copyTaskLink';
 import { createTaskCommand } from './tasks/createTask';
 import { findTaskCommand } from './tasks/findTask';
@@ -90,6 +93,7 @@ export interface CommandParts {
   readonly guard: AccountGuard;
   readonly lookups: LookupCache;
   readonly recentTasks: RecentTasks;
+  readonly pinnedTasks: PinnedTasks;
   readonly changes: DataChanges;
   readonly catalog: TaskCatalog;
   readonly taskTree: TaskTree;
@@ -150,6 +154,8 @@ function taskCommands(parts: CommandParts): Command[] {
     openTaskInBrowserCommand(lookup, parts.webAddress),
     copyTaskLinkCommand(lookup, parts.webAddress),
     copyTaskIdCommand(lookup),
+    pinTaskCommand({ lookup, pins: parts.pinnedTasks, asker: parts.asker }),
+    unpinTaskCommand({ lookup, pins: parts.pinnedTasks, asker: parts.asker }),
     showClientTasksCommand(parts.guard, parts.taskFinder, actions),
     revealTaskCommand(lookup, reveal),
     loadMoreTasksCommand(tree),
@@ -187,7 +193,7 @@ function timerCommands(parts: CommandParts): Command[] {
     resumeTimerCommand(timers, changes, asker),
     stopTimerCommand(timers, changes, asker),
     discardTimerCommand(timers, changes, asker),
-    showTimersCommand(timers, asker),
+    showTimersCommand(timers, asker, { pinned: () => parts.pinnedTasks.list(), recent: () => parts.recentTasks.list() }),
     adjustTimerCommand({ timers, changes, asker, warningHours: () => parts.settings.timerWarningHours }),
   ];
 }
@@ -200,6 +206,7 @@ function formCommands(parts: CommandParts): Command[] {
     createTaskCommand({ ...parts, log, preferredProject: () => parts.settings.defaultProject(activeFolder()?.uri) }),
     setTaskStatusCommand({ ...parts, log }),
     assignTaskCommand({ ...parts, log }),
+    addTaskNoteCommand({ ...parts, log }),
     timeReportCommand({ ...parts, log, panel: parts.timeReportPanel }),
   ];
 }

@@ -2,7 +2,7 @@ import { Emitter, type Event } from './events';
 
 /** What changed on the service because this window (or a sync) changed it. */
 export interface DataChange {
-  readonly resource: 'client' | 'project' | 'task' | 'time' | 'timer';
+  readonly resource: 'client' | 'project' | 'task' | 'tasknote' | 'time' | 'timer';
   /** The changed item's id; absent when many items of the resource may have changed. */
   readonly id?: number;
   /** The project the item belongs to, when known, so a view can refresh just that branch. */

@@ -44,6 +44,10 @@ describe('The extension in German (UI)', () => {
     await ui.quickInput.waitFor({ state: 'hidden', timeout: 15_000 });
     await ui.notification(german('Signed in to Intervals as {0} ({1}).')).waitFor({ state: 'visible', timeout: 30_000 });
 
+    // My Time names today's row the German way ("Do., 3. Dez."), from the display language.
+    const today = new Date().toLocaleDateString('de', { weekday: 'short', day: 'numeric', month: 'short' });
+    await ui.viewPane(nls('view.time.name')).locator('.monaco-list-row', { hasText: today }).first().waitFor({ state: 'visible', timeout: 30_000 });
+
     await ui.expandTreeItem(nls('view.tasks.name'), 'Acme & Sons');
     await ui.expandTreeItem(nls('view.tasks.name'), 'Website Redesign');
 

@@ -14,6 +14,7 @@ import {
   type ProjectWorkTypeRow,
   type TaskPriorityRow,
   type TaskRow,
+  type TaskNoteRow,
   type TaskStatusRow,
   type TimeRow,
   type TimerRow,
@@ -433,6 +434,15 @@ function timers(now: Date): TimerRow[] {
   ];
 }
 
+function taskNotes(now: Date): TaskNoteRow[] {
+  const at = (hoursAgo: number): string => isoDateTime(new Date(now.getTime() - hoursAgo * 3_600_000));
+  return [
+    { id: 1, taskid: 1, title: null, note: 'Hero copy approved by the client.', public: true, authorid: 2, date: at(200), datemodified: at(200) },
+    { id: 2, taskid: 1, title: null, note: 'Check <b>contrast</b> & [spacing](https://example.com) on mobile.', public: false, authorid: 1, date: at(30), datemodified: at(30) },
+    { id: 3, taskid: 8, title: null, note: 'Waiting for the final logo files.', public: false, authorid: 1, date: at(2), datemodified: at(2) },
+  ];
+}
+
 function account(): AccountRow {
   return { name: 'Demo Studio', quota: 6000, used: 0, usedday: '' };
 }
@@ -460,6 +470,7 @@ export function defaultFixture(options: DefaultFixtureOptions = {}): Fixture {
     task: taskRows,
     time: timeEntries(today, taskRows, projectWorktypeRows, projectRows),
     timer: timers(now),
+    tasknote: taskNotes(now),
   };
 }
 
@@ -574,5 +585,6 @@ export function largeFixture(options: LargeFixtureOptions): Fixture {
     task: taskRows,
     time: timeRows,
     timer: [],
+    tasknote: [],
   };
 }

@@ -87,6 +87,8 @@ function defaultsFor(table: TableName, store: FakeStore, now: Date): Record<stri
       return { taskid: null, moduleid: null, date: today, time: 1, billable: true, description: null, approved: false, datemodified: stamp };
     case 'timer':
       return { taskid: null, name: null, time: 0, starttime: null, lastupdate: stamp };
+    case 'tasknote':
+      return { title: null, note: 'New note', public: false, authorid: 1, date: stamp, datemodified: stamp };
     case 'projectteam':
       return {};
   }

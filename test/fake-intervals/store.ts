@@ -204,6 +204,19 @@ export interface TimerRow {
   lastupdate: string;
 }
 
+export interface TaskNoteRow {
+  id: number;
+  taskid: number;
+  title: string | null;
+  note: string;
+  public: boolean;
+  authorid: number;
+  /** UTC `YYYY-MM-DD HH:MM:SS`. */
+  date: string;
+  /** UTC `YYYY-MM-DD HH:MM:SS`. */
+  datemodified: string;
+}
+
 /**
  * How time entries are stored, where the public record is unsure: descriptions as sent, with
  * HTML escaped (`&` → `&amp;`) or with tags stripped; hours as sent or rounded to a number of
@@ -240,6 +253,7 @@ export interface Tables {
   task: TaskRow[];
   time: TimeRow[];
   timer: TimerRow[];
+  tasknote: TaskNoteRow[];
 }
 
 export type TableName = keyof Tables;
@@ -259,6 +273,7 @@ export const TABLE_NAMES: readonly TableName[] = [
   'task',
   'time',
   'timer',
+  'tasknote',
 ];
 
 export function isTableName(name: string): name is TableName {
@@ -292,6 +307,7 @@ export class FakeStore implements Fixture {
   readonly task: TaskRow[] = [];
   readonly time: TimeRow[] = [];
   readonly timer: TimerRow[] = [];
+  readonly tasknote: TaskNoteRow[] = [];
   readonly account: AccountRow = { name: '', quota: 6000, used: 0, usedday: '' };
 
   // Ids are never reused after a delete, like a database sequence.

@@ -5,6 +5,7 @@ import { listSetAside } from '../../outbox/setAside';
 import { nodeStateFileSystem } from '../../outbox/stateFileSystem';
 import type { Command } from '../command';
 import { defuseLinks } from '../../common/untrustedText';
+import { displayLocale } from '../../time/displayLocale';
 
 export type ShowSetAsideResult = { status: 'opened'; file: string } | { status: 'none' } | { status: 'cancelled' };
 
@@ -36,5 +37,5 @@ export function showSetAsideDataCommand(folder: string): Command {
 
 function setAsideWhen(file: string): string {
   const stamp = Number(/\.(\d+)\.corrupt$/.exec(file)?.[1]);
-  return Number.isFinite(stamp) && stamp > 0 ? new Date(stamp).toLocaleString() : '';
+  return Number.isFinite(stamp) && stamp > 0 ? new Date(stamp).toLocaleString(displayLocale()) : '';
 }

@@ -5,6 +5,7 @@ import type { Logger } from '../../common/logger';
 import type { RoundingSettings } from '../../common/settings';
 import type { LookupCache } from '../../lookups/lookupCache';
 import type { Asker } from '../../prompts/asker';
+import type { PinnedTasks } from '../../tasks/pinnedTasks';
 import type { RecentTasks } from '../../tasks/recentTasks';
 import type { LogTimeAnswers } from '../../timeLog/logTimeOutcome';
 
@@ -13,6 +14,8 @@ export interface LogTimeStepsContext {
   readonly asker: Asker;
   readonly lookups: Pick<LookupCache, 'projectWorkTypes' | 'activeProjects'>;
   readonly recentTasks: Pick<RecentTasks, 'list'>;
+  /** Offered first by the task step, with the pin icon. */
+  readonly pinnedTasks: Pick<PinnedTasks, 'list'>;
   /** Every open task of the account (Find Task's list), offered by the task step. */
   readonly openTasks: () => Promise<readonly Task[]>;
   /** Where the work type last used on each project is kept (globalState). */

@@ -55,17 +55,19 @@ async function taskStep(context: LogTimeStepsContext, form: LogTimeForm, positio
   if (given && !form.prompt && !visit.returning) {
     return 'next';
   }
-  const recent = context.recentTasks.list().filter((task) => task.id !== given?.id);
-  const first = [...(given ? [given] : []), ...recent];
+  const pinned = context.pinnedTasks.list().filter((task) => task.id !== given?.id);
+  const pinnedIds = new Set(pinned.map((task) => task.id));
+  const recent = context.recentTasks.list().filter((task) => task.id !== given?.id && !pinnedIds.has(task.id));
+  const first = [...(given ? [given] : []), ...pinned, ...recent];
   // Every open task follows as it arrives; the run waits for the list before it returns.
   const offered = new Set(first.map((task) => task.id));
-  const loading = context.openTasks().then((tasks) => tasks.filter((task) => !offered.has(task.id)).map(taskChoice));
+  const loading = context.openTasks().then((tasks) => tasks.filter((task) => !offered.has(task.id)).map((task) => taskChoice(task)));
   form.pending = loading.catch(() => undefined);
   const FIND = 0;
   const answer = await context.asker.pick<Task | TaskSummary | typeof FIND>({
     ...position,
     placeholder: l10n.t('Task to log time on: type a title, #number, project or client'),
-    items: [...first.map(taskChoice), { icon: 'search', label: l10n.t('Find task…'), description: l10n.t('search with Find Task'), alwaysShow: true, value: FIND }],
+    items: [...first.map((task) => taskChoice(task, pinnedIds.has(task.id))), { icon: 'search', label: l10n.t('Find task…'), description: l10n.t('search with Find Task'), alwaysShow: true, value: FIND }],
     ...(given ? { active: given } : {}),
     more: () => loading,
   });
@@ -85,8 +87,9 @@ async function taskStep(context: LogTimeStepsContext, form: LogTimeForm, positio
 }
 
 /** A task as the task step offers it: `#number title`, with its client and project. */
-function taskChoice(task: Task | TaskSummary): Choice<Task | TaskSummary> {
-  return { label: taskLabel(task), description: [task.client, task.project].filter(Boolean).join(' › '), value: task };
+function taskChoice(task: Task | TaskSummary, pinned = false): Choice<Task | TaskSummary> {
+  const description = [task.client, task.project].filter(Boolean).join(' › ');
+  return { ...(pinned ? { icon: 'pinned' } : {}), label: taskLabel(task), description, value: task };
 }
 
 /** Find Task's picker, as every command asks for a task it was not given. */

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Choice } from '../../prompts/asker';
+import { taskLabel, type TaskSummary } from '../../tasks/taskReference';
 import { isRunning } from '../../timer/timerModel';
 import type { TimerEntry } from '../../timer/timerService';
 import { argumentObject } from '../args';
@@ -18,13 +19,27 @@ export interface TimerListing {
 }
 
 const START = 'start';
+/** How many of the recent tasks "Switch to…" offers after the pinned ones. */
+const RECENT_SWITCHES = 5;
+
+/** The tasks the timer menu offers to switch to: the pinned ones, then the most recent. */
+export interface SwitchTargets {
+  readonly pinned: () => readonly TaskSummary[];
+  readonly recent: () => readonly TaskSummary[];
+}
+
+interface SwitchTo {
+  readonly switchTo: TaskSummary;
+}
+
+type Picked = TimerEntry | typeof START | SwitchTo;
 
 /**
  * `intervals.showTimers` (the status bar item's click): every timer with its state and time, the
  * running one first and preselected, then what to do with the chosen one. With an argument object
  * it shows nothing and returns the timers.
  */
-export function showTimersCommand(timers: Timers, asker: TimerAsker): Command {
+export function showTimersCommand(timers: Timers, asker: TimerAsker, targets?: SwitchTargets): Command {
   return {
     id: 'intervals.showTimers',
     async execute(arg?: unknown): Promise<TimerListing[] | undefined> {
@@ -43,8 +58,8 @@ export function showTimersCommand(timers: Timers, asker: TimerAsker): Command {
       }
       const now = timers.now();
       const ordered = runningFirst(timers.entries);
-      const items: Choice<TimerEntry | typeof START>[] = ordered.map((entry) => timerChoice<TimerEntry | typeof START>(entry, timers.elapsed(entry, now), entry));
-      items.push({ icon: 'play', label: l10n.t('Start Timer…'), value: START });
+      const items: Choice<Picked>[] = ordered.map((entry) => timerChoice<Picked>(entry, timers.elapsed(entry, now), entry));
+      items.push({ icon: 'play', label: l10n.t('Start Timer…'), value: START }, ...switchChoices(ordered, targets));
       const running = ordered.find((entry) => isRunning(entry.timer));
       const picked = await asker.pick({
         title: l10n.t('Timers'),
@@ -60,6 +75,10 @@ export function showTimersCommand(timers: Timers, asker: TimerAsker): Command {
       }
       if (typeof picked !== 'object') {
         return undefined;
+      }
+      if ('switchTo' in picked) {
+        await switchTo(picked.switchTo, timers);
+        return listing();
       }
       await act(picked, asker);
       return listing();
@@ -81,5 +100,41 @@ async function act(entry: TimerEntry, asker: TimerAsker): Promise<void> {
   const action = await asker.pick({ title: timerLabel(entry), step: 1, totalSteps: 1, placeholder: l10n.t('What to do with this timer'), items: actions });
   if (typeof action === 'string') {
     await vscode.commands.executeCommand(action, target);
+  }
+}
+
+/**
+ * "Switch to" the pinned tasks and the five most recent others, each once, leaving out the task
+ * whose timer runs already.
+ */
+function switchChoices(entries: readonly TimerEntry[], targets: SwitchTargets | undefined): Choice<Picked>[] {
+  if (!targets) {
+    return [];
+  }
+  const runningTasks = new Set(entries.filter((entry) => isRunning(entry.timer)).map((entry) => entry.timer.taskId));
+  const seen = new Set<number>();
+  const choice = (task: TaskSummary, pinned: boolean): Choice<Picked>[] => {
+    if (seen.has(task.id) || runningTasks.has(task.id)) {
+      return [];
+    }
+    seen.add(task.id);
+    const where = [task.project, task.client].filter((part) => !!part && part.trim() !== '').join(' · ');
+    return [{ icon: pinned ? 'pinned' : 'history', label: l10n.t('Switch to {0}', taskLabel(task)), description: pinned ? l10n.t('pinned') : l10n.t('recent'), detail: where || undefined, value: { switchTo: task } }];
+  };
+  const pinned = targets.pinned().flatMap((task) => choice(task, true));
+  return [...pinned, ...targets.recent().flatMap((task) => choice(task, false)).slice(0, RECENT_SWITCHES)];
+}
+
+/** One click: the task's timer starts (or resumes) and every other running timer pauses. */
+async function switchTo(task: TaskSummary, timers: Pick<Timers, 'entries'>): Promise<void> {
+  const started = await vscode.commands.executeCommand<TimerEntry | undefined>('intervals.startTimer', { taskId: task.id });
+  if (!started) {
+    return;
+  }
+  for (const entry of [...timers.entries]) {
+    // Several timers may run (a setting): a switch still leaves only the chosen one running.
+    if (isRunning(entry.timer) && entry.timer.taskId !== task.id && entry.key !== started.key) {
+      await vscode.commands.executeCommand('intervals.pauseTimer', entry.timer.id !== undefined ? { timerId: entry.timer.id } : { taskId: entry.timer.taskId });
+    }
   }
 }

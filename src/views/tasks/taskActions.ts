@@ -13,6 +13,8 @@ export interface TaskActionsDependencies {
   readonly log: Logger;
   /** Whether git features show (the Git extension on, a repository open): Start Work is offered then. */
   readonly gitAvailable?: () => boolean;
+  /** Whether the task is pinned: its list offers Unpin instead of Pin. */
+  readonly isPinned?: (taskId: number) => boolean;
 }
 
 /** One action on a task: the label is the command's title, as the task's context menu shows it. */
@@ -49,6 +51,7 @@ export class TaskActions {
         description: task.status ? escapeIcons(task.status) : undefined,
       },
       { label: `$(person-add) ${l10n.t('Assign Task…')}`, command: 'intervals.assignTask', failure: (label) => l10n.t('Could not assign {0}', label) },
+      { label: `$(note) ${l10n.t('Add Note to Task…')}`, command: 'intervals.addTaskNote', failure: (label) => l10n.t('Could not add a note to {0}', label) },
       separator(''),
       { label: `$(link-external) ${l10n.t('Open Task in Browser')}`, command: 'intervals.openTaskInBrowser', failure: (label) => l10n.t('Could not open {0}', label) },
       { label: `$(link) ${l10n.t('Copy Task Link')}`, command: 'intervals.copyTaskLink', failure: (label) => l10n.t('Could not copy the link of {0}', label) },
@@ -58,6 +61,10 @@ export class TaskActions {
         failure: (label) => l10n.t('Could not copy the ID of {0}', label),
         description: task.localId !== null ? String(task.localId) : String(task.id),
       },
+      separator(''),
+      this.deps.isPinned?.(task.id)
+        ? { label: `$(pinned) ${l10n.t('Unpin Task')}`, command: 'intervals.unpinTask', failure: (label) => l10n.t('Could not unpin {0}', label) }
+        : { label: `$(pin) ${l10n.t('Pin Task')}`, command: 'intervals.pinTask', failure: (label) => l10n.t('Could not pin {0}', label) },
     ];
   }
 

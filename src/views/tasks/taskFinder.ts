@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { Task } from '../../api/types';
 import type { ErrorReporter } from '../../common/errorReporter';
 import type { Logger } from '../../common/logger';
+import type { PinnedTasks } from '../../tasks/pinnedTasks';
 import type { RecentTasks } from '../../tasks/recentTasks';
 import type { TaskCatalog } from '../../tasks/taskCatalog';
 import { groupProjectsByClient, type ClientGroup } from '../../tasks/taskGroups';
@@ -10,6 +11,7 @@ import { pickTask, type PickedTask } from './taskPicker';
 export interface TaskFinderDependencies {
   readonly catalog: Pick<TaskCatalog, 'openTasks' | 'tasksWithClosed' | 'clientOpenTasks' | 'activeProjects'>;
   readonly recentTasks: Pick<RecentTasks, 'list'>;
+  readonly pinnedTasks: Pick<PinnedTasks, 'list'>;
   readonly errors: ErrorReporter;
   readonly log: Logger;
   /** The project linked to the folder the user works in (`intervals.defaultProject`), listed first. */
@@ -20,11 +22,12 @@ export interface TaskFinderDependencies {
 export class TaskFinder {
   constructor(private readonly deps: TaskFinderDependencies) {}
 
-  /** Find Task's picker: recent tasks first, then every open task of the account. */
+  /** Find Task's picker: pinned tasks first, then recent ones, then every open task of the account. */
   askForTask(title: string, value?: string): Promise<PickedTask | undefined> {
     return pickTask({
       title,
       placeholder: l10n.t('Type a task title, #number, project or client'),
+      pinned: this.deps.pinnedTasks.list(),
       recent: this.deps.recentTasks.list(),
       load: () => this.deps.catalog.openTasks(),
       loadWithClosed: () => this.deps.catalog.tasksWithClosed(),

@@ -10,7 +10,9 @@ import { searchItems, searchKey, type SearchKey } from '../../tasks/taskSearch';
 export interface TaskPickerOptions {
   readonly title: string;
   readonly placeholder: string;
-  /** Offered first, before the list arrives. */
+  /** Offered first, under "Pinned", before the list arrives. */
+  readonly pinned?: readonly TaskSummary[];
+  /** Offered next, before the list arrives. */
   readonly recent?: readonly TaskSummary[];
   readonly load: () => Promise<readonly Task[]>;
   /** Every task, closed ones too: offered as "Search closed tasks too" when no open task matches. */
@@ -52,6 +54,11 @@ function entryOf(item: TaskPickItem, closed = false): Entry {
   return entry;
 }
 
+/** A pinned task's row: the pin icon before its title. */
+function pinnedEntry(item: TaskPickItem): Entry {
+  return { ...item, iconPath: new vscode.ThemeIcon('pinned'), alwaysShow: true };
+}
+
 function separator(label: string): Entry {
   return { label, kind: vscode.QuickPickItemKind.Separator };
 }
@@ -68,13 +75,16 @@ export function pickTask(options: TaskPickerOptions): Promise<PickedTask | undef
 
 class TaskSearch {
   private readonly quickPick = vscode.window.createQuickPick<Entry>();
+  private readonly pinned: readonly Entry[];
   private readonly recent: readonly Entry[];
   private tasks: readonly Task[] | undefined;
   private rest: readonly Entry[] = [];
   private withClosed = false;
 
   constructor(private readonly options: TaskPickerOptions) {
-    this.recent = (options.recent ?? []).map((task) => entryOf(taskPickItem(task)));
+    const pinnedIds = new Set((options.pinned ?? []).map((task) => task.id));
+    this.pinned = (options.pinned ?? []).map((task) => pinnedEntry(taskPickItem(task)));
+    this.recent = (options.recent ?? []).filter((task) => !pinnedIds.has(task.id)).map((task) => entryOf(taskPickItem(task)));
   }
 
   pick(): Promise<PickedTask | undefined> {
@@ -111,7 +121,7 @@ class TaskSearch {
 
   private picked(taskId: number): PickedTask | undefined {
     const task = this.tasks?.find((candidate) => candidate.id === taskId);
-    const summary = this.options.recent?.find((candidate) => candidate.id === taskId);
+    const summary = [...(this.options.pinned ?? []), ...(this.options.recent ?? [])].find((candidate) => candidate.id === taskId);
     return task ? { task } : summary ? { summary } : undefined;
   }
 
@@ -131,7 +141,7 @@ class TaskSearch {
       (tasks) => {
         if (!over()) {
           this.tasks = tasks;
-          const recentIds = new Set(this.recent.map((entry) => entry.taskId));
+          const recentIds = new Set([...this.pinned, ...this.recent].map((entry) => entry.taskId));
           const items = taskPickItems(tasks);
           this.rest = items.flatMap((item, index) => (recentIds.has(item.taskId) ? [] : [entryOf(item, isClosed(tasks[index]))]));
           this.quickPick.busy = false;
@@ -148,17 +158,21 @@ class TaskSearch {
     );
   }
 
-  /** The rows for what is typed: the recent tasks that match, then the others. */
+  /** The rows for what is typed: the pinned and recent tasks that match, then the others. */
   private redraw(): void {
     const { quickPick } = this;
     const value = quickPick.value;
+    const pinned = searchItems(this.pinned, keyOf, value);
     const recent = searchItems(this.recent, keyOf, value);
     const rest = searchItems(this.rest, keyOf, value);
     const rows: Entry[] = [];
     const preferred = this.preferred(rest);
     const others = preferred ? rest.filter((entry) => !preferred.entries.includes(entry)) : rest;
     const allLabel = this.withClosed ? l10n.t('All tasks') : l10n.t('All open tasks');
-    if (recent.length > 0 && this.rest.length > 0) {
+    if (pinned.length > 0) {
+      rows.push(separator(l10n.t({ message: 'Pinned', comment: ['Heading above the tasks the user pinned'] })), ...pinned);
+    }
+    if (recent.length > 0 && (this.rest.length > 0 || pinned.length > 0)) {
       rows.push(separator(l10n.t({ message: 'Recent', comment: ['Heading above the tasks used lately'] })), ...recent);
     } else {
       rows.push(...recent);
@@ -166,7 +180,7 @@ class TaskSearch {
     if (preferred) {
       rows.push(separator(preferred.label), ...preferred.entries, ...(others.length > 0 ? [separator(allLabel)] : []), ...others);
     } else {
-      rows.push(...(recent.length > 0 && this.rest.length > 0 ? [separator(allLabel)] : []), ...others);
+      rows.push(...(recent.length + pinned.length > 0 && others.length > 0 ? [separator(allLabel)] : []), ...others);
     }
     if (rows.length === 0 && !quickPick.busy && value.trim() !== '') {
       this.showNoMatch(value);

@@ -11,7 +11,9 @@ import type { Logger } from '../../common/logger';
 import type { Settings } from '../../common/settings';
 import type { CurrentBranchTask } from '../../git/currentBranchTask';
 import type { LookupCache } from '../../lookups/lookupCache';
+import type { PinnedTasks } from '../../tasks/pinnedTasks';
 import type { TaskCatalog } from '../../tasks/taskCatalog';
+import type { TaskNotes } from '../../tasks/taskNotes';
 import { isClosed } from '../../tasks/taskPresentation';
 import { isTask } from '../../tasks/taskReference';
 import { toIsoDate } from '../../time/dates';
@@ -33,10 +35,12 @@ export interface TaskTreeDependencies {
   readonly changes: Pick<DataChanges, 'onDidChange'>;
   readonly activeTimers: Pick<ActiveTimers, 'all' | 'isRunning' | 'forTask' | 'onDidChange'>;
   readonly branchTask: Pick<CurrentBranchTask, 'value' | 'onDidChange'>;
+  readonly pinnedTasks: Pick<PinnedTasks, 'list' | 'onDidChange'>;
   readonly globalState: vscode.Memento;
   readonly clock: Clock;
   readonly errors: ErrorReporter;
   readonly log: Logger;
+  readonly notes?: Pick<TaskNotes, 'latest'>;
 }
 
 /**
@@ -66,10 +70,12 @@ export class TaskTree extends Disposable {
           return timer && { running: timer.running, seconds: activeTimerSeconds(timer, deps.clock.now()) };
         },
         branchTaskId: () => deps.branchTask.value?.taskId,
+        pinned: () => deps.pinnedTasks.list(),
         today: () => toIsoDate(deps.clock.now()),
         progress: (work) => Promise.resolve(vscode.window.withProgress({ location: { viewId: TASKS_VIEW_ID } }, work)),
         onEmpty: (emptiness) => void this.publishEmptiness(emptiness),
         onError: (what, error) => deps.log.warn(`Could not ${what}: ${error instanceof Error ? error.message : String(error)}`),
+        latestNotes: deps.notes && ((taskId, signal) => deps.notes!.latest(taskId, signal)),
       }),
     );
     this.view = this.register(vscode.window.createTreeView(TASKS_VIEW_ID, { treeDataProvider: this.provider }));
@@ -131,6 +137,8 @@ export class TaskTree extends Disposable {
       }),
     );
     this.register(changes.onDidChange((change) => this.applyChange(change)));
+    // A pin or unpin redraws the tree from what is loaded: the Pinned group and the rows' menus.
+    this.register(this.deps.pinnedTasks.onDidChange(() => this.provider.redraw()));
     let branchTaskId = this.deps.branchTask.value?.taskId;
     this.register(
       this.deps.branchTask.onDidChange((task) => {

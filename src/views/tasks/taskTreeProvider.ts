@@ -1,13 +1,17 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import type { TaskNote } from '../../api/types';
+import { latestNotesMarkdown } from '../../tasks/taskNotes';
 import type { Project, Task } from '../../api/types';
 import { projectsIn } from '../../tasks/assignedWork';
 import type { ProjectTasks, TaskCatalog, TaskListQuery } from '../../tasks/taskCatalog';
 import { groupProjectsByClient, groupTasksByModule } from '../../tasks/taskGroups';
+import type { TaskSummary } from '../../tasks/taskReference';
 import { clientNodeId, clientTreeItem, type ClientNode } from './nodes/clientNode';
 import { errorNodeId, errorTreeItem, type ErrorNode } from './nodes/errorNode';
 import { loadMoreNodeId, loadMoreTreeItem, type LoadMoreNode } from './nodes/loadMoreNode';
 import { moduleNodeId, moduleTreeItem, type ModuleNode } from './nodes/moduleNode';
+import { PINNED_NODE_ID, pinnedGroupTreeItem, pinnedTaskNodeId, pinnedTaskTreeItem, type PinnedGroupNode, type PinnedTaskNode } from './nodes/pinnedNode';
 import { NO_CLIENT_NODE_ID, noClientTreeItem, type NoClientNode } from './nodes/noClientNode';
 import { projectNodeId, projectTreeItem, type ProjectNode } from './nodes/projectNode';
 import { taskNodeId, taskTreeItem, type TaskNode, type TaskTimer, type TaskTreeContext } from './nodes/taskNode';
@@ -33,12 +37,16 @@ export interface TaskTreeOptions {
   readonly timerOf?: (taskId: number) => TaskTimer | undefined;
   /** The task the current branch names, marked in its row. */
   readonly branchTaskId?: () => number | undefined;
+  /** The pinned tasks, listed first under "Pinned". */
+  readonly pinned?: () => readonly TaskSummary[];
   readonly today: () => string;
   /** Shows loading in the view itself. */
   readonly progress: <T>(work: () => Promise<T>) => Promise<T>;
   /** Told, each time the first level loads, why it is empty (if it is), for the view's welcome content. */
   readonly onEmpty: (emptiness: TaskTreeEmptiness) => void;
   readonly onError: (what: string, error: unknown) => void;
+  /** A task's latest notes, read when its tooltip opens. */
+  readonly latestNotes?: (taskId: number, signal: AbortSignal) => Promise<readonly TaskNote[]>;
 }
 
 /**
@@ -64,8 +72,35 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     this.changed.dispose();
   }
 
+  /** A task's tooltip gains its latest notes when it is about to show (untrusted: plain text only). */
+  async resolveTreeItem(item: vscode.TreeItem, node: TaskTreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    const latestNotes = this.options.latestNotes;
+    if (node.kind !== 'task' || !latestNotes || !(item.tooltip instanceof vscode.MarkdownString)) {
+      return item;
+    }
+    const abort = new AbortController();
+    const listener = token.onCancellationRequested(() => abort.abort());
+    try {
+      const notes = await latestNotes(node.task.id, abort.signal);
+      const tooltip = new vscode.MarkdownString(`${item.tooltip.value}\n\n---\n\n${latestNotesMarkdown(notes)}`);
+      tooltip.isTrusted = false;
+      tooltip.supportHtml = false;
+      tooltip.supportThemeIcons = false;
+      item.tooltip = tooltip;
+    } catch (error) {
+      this.options.onError('load the notes of a task', error); // l10n-ignore: log line
+    } finally {
+      listener.dispose();
+    }
+    return item;
+  }
+
   getTreeItem(node: TaskTreeNode): vscode.TreeItem {
     switch (node.kind) {
+      case 'pinned':
+        return pinnedGroupTreeItem(node);
+      case 'pinnedTask':
+        return pinnedTaskTreeItem(node, this.options.isRunning(node.task.id));
       case 'client':
         return clientTreeItem(node);
       case 'noClient':
@@ -95,6 +130,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
       return this.rootChildren();
     }
     switch (node.kind) {
+      case 'pinned':
+        return this.remember(node.id, this.pinnedNodes(node));
       case 'client':
       case 'noClient':
         return this.clientChildren(node);
@@ -116,7 +153,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
 
   /** Reloads a branch (or, without a node, the whole tree) from the service. */
   refresh(node?: TaskTreeNode): void {
-    const target = node?.kind === 'error' || node?.kind === 'loadMore' || node?.kind === 'task' ? node.parent : node;
+    const pinned = node?.kind === 'pinned' || node?.kind === 'pinnedTask';
+    const target = pinned ? undefined : node?.kind === 'error' || node?.kind === 'loadMore' || node?.kind === 'task' ? node.parent : node;
     if (target === undefined) {
       this.redrawOnly.clear();
       this.options.catalog.invalidateAll();
@@ -208,6 +246,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
       isRunning: this.options.isRunning,
       ...(this.options.timerOf ? { timerOf: this.options.timerOf } : {}),
       branchTaskId: this.options.branchTaskId?.(),
+      isPinned: (taskId) => (this.options.pinned?.() ?? []).some((task) => task.id === taskId),
     };
   }
 
@@ -221,14 +260,16 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     }
     const groups = groupProjectsByClient(listed.shown);
     this.options.onEmpty(listed.active === 0 ? 'noActiveProjects' : groups.length === 0 ? 'noAssignedTasks' : undefined);
-    return this.remember(
-      '',
-      groups.map((group) =>
+    const pinned = this.options.pinned?.() ?? [];
+    const pinnedGroup = pinned.length > 0 ? [this.keep<PinnedGroupNode>({ kind: 'pinned', id: PINNED_NODE_ID, parent: undefined, tasks: pinned })] : [];
+    return this.remember('', [
+      ...pinnedGroup,
+      ...groups.map((group) =>
         group.clientId === null
           ? this.keep<NoClientNode>({ kind: 'noClient', id: NO_CLIENT_NODE_ID, parent: undefined, clientId: null, name: l10n.t('No client'), projects: group.projects })
           : this.keep<ClientNode>({ kind: 'client', id: clientNodeId(group.clientId), parent: undefined, clientId: group.clientId, name: group.name, projects: group.projects }),
       ),
-    );
+    ]);
   }
 
   /** From the (cached) project list rather than the node, so refreshing a client picks up its new projects. */
@@ -288,6 +329,10 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
       );
     }
     return this.remember(node.id, children);
+  }
+
+  private pinnedNodes(group: PinnedGroupNode): PinnedTaskNode[] {
+    return group.tasks.map((task) => this.keep<PinnedTaskNode>({ kind: 'pinnedTask', id: pinnedTaskNodeId(task.id), parent: group, task }));
   }
 
   private taskNodes(tasks: readonly Task[], parent: ProjectNode | ModuleNode): TaskNode[] {

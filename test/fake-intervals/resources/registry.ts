@@ -6,6 +6,7 @@ import { projectResource } from './projects';
 import { quotaResource } from './quota';
 import type { ResourceHandler } from './resource';
 import { taskpriorityResource, taskstatusResource } from './taskSettings';
+import { taskNoteResource } from './taskNotes';
 import { taskResource } from './tasks';
 import { timeResource } from './time';
 import { timerResource } from './timers';
@@ -24,6 +25,7 @@ const HANDLERS: readonly ResourceHandler[] = [
   taskpriorityResource,
   timeResource,
   timerResource,
+  taskNoteResource,
   quotaResource,
 ];
 

@@ -15,6 +15,8 @@ export interface TaskTreeContext {
   readonly branchTaskId?: number;
   /** The user's timer on the task, when it has one. */
   timerOf?(taskId: number): TaskTimer | undefined;
+  /** Whether the task is pinned (its menu offers Unpin instead of Pin). */
+  isPinned?(taskId: number): boolean;
 }
 
 /** A task's timer as its row tells it. */
@@ -47,7 +49,7 @@ export function taskTreeItem(node: TaskNode, context: TaskTreeContext): vscode.T
   const onBranch = context.branchTaskId === task.id;
   item.description = onBranch ? l10n.t('{0} · current branch', look.description) : look.description;
   item.iconPath = new vscode.ThemeIcon(look.icon, look.color ? new vscode.ThemeColor(look.color) : undefined);
-  item.contextValue = ['task', running ? 'running' : undefined, paused ? 'paused' : undefined, look.closed ? 'closed' : undefined, look.overdue ? 'overdue' : undefined, onBranch ? 'branch' : undefined]
+  item.contextValue = ['task', running ? 'running' : undefined, paused ? 'paused' : undefined, look.closed ? 'closed' : undefined, look.overdue ? 'overdue' : undefined, onBranch ? 'branch' : undefined, context.isPinned?.(task.id) ? 'pinned' : undefined]
     .filter((token) => token !== undefined)
     .join(' ');
   // The timer's state, else "running" while the timer list has not told the time yet.

@@ -4,6 +4,7 @@ import { fromIsoDate } from '../../../time/dates';
 import { formatDurationAs, SECONDS_PER_HOUR, type HourFormat } from '../../../time/duration';
 import type { TimeDay } from '../../../timeLog/timeWeek';
 import { daySpokenLabel } from './spokenLabels';
+import { displayLocale } from '../../../time/displayLocale';
 
 /** One day of the shown week; its children are the day's entries. */
 export interface DayNode {
@@ -15,7 +16,7 @@ export interface DayNode {
 
 export function dayLabel(iso: string): string {
   const date = fromIsoDate(iso);
-  return date ? date.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' }) : iso;
+  return date ? date.toLocaleDateString(displayLocale(), { weekday: 'short', day: 'numeric', month: 'short' }) : iso;
 }
 
 /** `7 h 30 min` or `7.5 h`, in the user's hour format. */
@@ -34,7 +35,7 @@ export function weekRangeLabel(start: string, end: string, todayIso: string): st
     return `${start} – ${end}`;
   }
   const otherYear = start.slice(0, 4) !== todayIso.slice(0, 4) || end.slice(0, 4) !== todayIso.slice(0, 4);
-  return new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', ...(otherYear ? { year: 'numeric' } : {}) }).formatRange(first, last);
+  return new Intl.DateTimeFormat(displayLocale(), { month: 'short', day: 'numeric', ...(otherYear ? { year: 'numeric' } : {}) }).formatRange(first, last);
 }
 
 export function dayTreeItem(node: DayNode, format: HourFormat): vscode.TreeItem {
