@@ -171,7 +171,8 @@ export class TimerService {
     if (entry.timer.taskId !== undefined && entry.task) {
       return this.start(entry.task);
     }
-    return this.transition(entry.key, (timer, now) => resumeTimer(timer, now));
+    // As starting does: the running timer is paused unless several may run.
+    return this.transition(entry.key, (timer, now) => resumeTimer(timer, now), !this.options.allowMultipleTimers());
   }
 
   async adjustStart(target: TimerTarget, startedAt: Date): Promise<TimerAdjustment | undefined> {
@@ -244,6 +245,7 @@ export class TimerService {
   private async transition(
     target: TimerTarget,
     make: (timer: TimerState, now: Date) => TimerTransition,
+    pauseOthers = false,
   ): Promise<TimerEntry | undefined> {
     const entry = this.find(target);
     if (!entry) {
@@ -256,9 +258,16 @@ export class TimerService {
       if (!record) {
         return false;
       }
+      let changed = false;
+      for (const [other, each] of state.records.entries()) {
+        if (pauseOthers && other !== index && isRunning(each.timer)) {
+          state.records[other] = recordTransition(each, pauseTimer(each.timer, now));
+          changed = true;
+        }
+      }
       const transition = make(record.timer, now);
       state.records[index] = recordTransition(record, transition);
-      return transition.op !== null;
+      return changed || transition.op !== null;
     });
     return this.find(entry.key) ?? this.find(entry.timer.taskId !== undefined ? { taskId: entry.timer.taskId } : entry.key);
   }

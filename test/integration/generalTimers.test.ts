@@ -82,6 +82,21 @@ describe('General timers', () => {
     assert.notEqual((await adminTimers())[0]?.starttime, null);
   });
 
+  it('resuming a paused general timer pauses the running task timer, as starting does', async () => {
+    const general = await start({ name: 'Support' });
+    await start({ taskId: TASK });
+    assert.equal((await adminTimers()).find((row) => row.taskid === null)?.starttime, null);
+    await vscode.commands.executeCommand('intervals.resumeTimer', { timerId: general?.timer.id });
+    const rows = await adminTimers();
+    assert.notEqual(rows.find((row) => row.taskid === null)?.starttime, null);
+    assert.equal(rows.find((row) => row.taskid === TASK)?.starttime, null);
+    const running = graph.timers.entries.filter((entry) => entry.timer.startedAt !== null);
+    assert.deepEqual(
+      running.map((entry) => entry.timer.name),
+      ['Support'],
+    );
+  });
+
   it('refuses a blank name without asking or starting anything', async () => {
     const refused = (await start({ name: '   ' })) as unknown as { status: string; message: string };
     assert.equal(refused.status, 'invalid');
