@@ -173,6 +173,13 @@ describe('Project time and general timers from the prompts', () => {
     const item = graph.myTime.getTreeItem(rows[0]);
     assert.equal(item.label, '1 h 30 min · Website Redesign › Planning');
     assert.doesNotMatch(String(item.description), /Website Redesign/, 'the project is not said twice');
+
+    // Log Again Today logs the same project time again.
+    await fake.control.clearRequests();
+    const again = await vscode.commands.executeCommand<LogTimeResult>('intervals.logAgainToday', rows[0]);
+    assert.equal(again.status, 'logged');
+    const second = (await timeWrites())[0]?.body as Record<string, unknown>;
+    assert.deepEqual([second.projectid, second.moduleid, second.taskid, second.time], [WEBSITE, 1, undefined, 1.5]);
   });
 
   it('logTime { projectId, moduleId?, … } logs project time without asking; a bad or missing module, an inactive project or a task besides are refused', async () => {

@@ -103,8 +103,8 @@ async function pickTask(context: LogTimeStepsContext, form: LogTimeForm, positio
     placeholder: l10n.t('Task to log time on: type a title, #number, project or client'),
     items: [
       ...first.map((task) => taskChoice(task, pinnedIds.has(task.id))),
-      { icon: 'project', label: l10n.t('No task (project time)…'), description: l10n.t('log time on a project'), alwaysShow: true, value: PROJECT },
       { icon: 'search', label: l10n.t('Find task…'), description: l10n.t('search with Find Task'), alwaysShow: true, value: FIND },
+      { icon: 'project', label: l10n.t('No task (project time)…'), description: l10n.t('log time on a project'), alwaysShow: true, value: PROJECT },
     ],
     ...(given ? { active: given } : form.askProject && form.values.project ? { active: PROJECT } : {}),
     more: () => loading,
