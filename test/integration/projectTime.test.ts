@@ -99,19 +99,26 @@ describe('Project time and general timers from the prompts', () => {
     assert.equal(entry?.timer.name, 'Client call');
   });
 
-  it('Stop Timer and Log on a general timer asks the project, then its module, and logs project time without a task', async () => {
+  it('Stop Timer and Log on a general timer asks the project, then its module and the work type, and logs project time without a task', async () => {
     await vscode.commands.executeCommand('intervals.startTimer', { taskId: TASK });
     const general = await vscode.commands.executeCommand<TimerEntry | undefined>('intervals.startTimer', { name: 'Client call' });
     moveClock(graph, 45 * 60_000);
     await fake.control.clearRequests();
     const { result, asker } = await withAnswers(
-      [choose('Website Redesign'), choose('Design'), accept, accept],
+      [choose('Website Redesign'), choose('Design'), choose('Meetings'), accept, accept],
       () => vscode.commands.executeCommand<StopTimerResult>('intervals.stopTimer', { timerId: general?.timer.id }),
     );
     assert.equal(result.status, 'logged');
-    const summary = asker.asked[3];
+    assert.deepEqual(
+      asker.asked.map((asked) => [asked.request.step, asked.request.totalSteps]),
+      [[1, 4], [1, 4], [2, 4], [3, 4], [4, 4]],
+      'project and module as one step, then the work type, the duration and the summary',
+    );
+    const workType = asker.asked[2];
+    assert.equal(workType?.kind === 'pick' ? workType.request.placeholder : '', 'Work type for Website Redesign');
+    const summary = asker.asked[4];
     assert.ok(summary?.kind === 'pick');
-    assert.match(summary.request.items[0]?.label ?? '', /^Log 0:45 on Website Redesign › Design · .+ · billable$/);
+    assert.equal(summary.request.items[0]?.label, 'Log 0:45 on Website Redesign › Design · Meetings · billable');
     const writes = await timeWrites();
     assert.equal(writes.length, 1, writes.map((request) => `${request.method} ${request.path}`).join(', '));
     assert.equal(writes[0]?.method, 'POST');
@@ -120,6 +127,7 @@ describe('Project time and general timers from the prompts', () => {
     assert.equal(body.moduleid, 2);
     assert.equal(body.taskid, undefined, 'project time names no task');
     assert.equal(body.time, 0.75);
+    assert.equal(body.worktypeid, 3);
     await graph.work.idle();
     const rows = await adminTimers();
     assert.deepEqual(

@@ -103,6 +103,17 @@ export function logSummary(context: LogTimeStepsContext, form: LogTimeForm, step
   };
 }
 
+/** The work type as a step of its own (a general timer's time, where no task suggests one): the usual one preselected. */
+export function workTypeStep(context: LogTimeStepsContext, form: LogTimeForm, billable: ProjectBillable): Step {
+  return async (position) => {
+    const prepared = await prepareEntry(context, form, billable);
+    if (prepared !== 'next') {
+      return prepared;
+    }
+    return form.workTypes ? askWorkType(context, form, position) : 'skip';
+  };
+}
+
 /** Whether the duration still fits the day (24 hours with what is logged there). */
 async function durationFits(context: LogTimeStepsContext, form: LogTimeForm): Promise<boolean> {
   const date = form.values.date ?? toIsoDate(form.today);

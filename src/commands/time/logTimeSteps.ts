@@ -7,7 +7,7 @@ import { taskLabel, type TaskSummary } from '../../tasks/taskReference';
 import { toIsoDate } from '../../time/dates';
 import { formatDuration } from '../../time/duration';
 import type { LogTimeForm, LogTimeStepsContext } from './logTimeForm';
-import { logSummary, prepareEntry, ProjectBillable } from './logTimeFields';
+import { logSummary, prepareEntry, ProjectBillable, workTypeStep } from './logTimeFields';
 import { projectTimeStep } from './logTimeProject';
 import { entryLabel } from '../../timeLog/logTimeOutcome';
 
@@ -40,9 +40,9 @@ export function logTimeSteps(context: LogTimeStepsContext, form: LogTimeForm): S
     if (form.values.task) {
       return [duration, summary];
     }
-    // A general timer: the project (and module) it was spent on, then the usual.
+    // A general timer: the project (and module) it was spent on and the work type, then the usual.
     form.askProject = true;
-    return [project, duration, summary];
+    return [project, workTypeStep(context, form, billable), duration, summary];
   }
   return [task, day, duration, summary];
 }
