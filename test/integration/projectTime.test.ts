@@ -150,7 +150,10 @@ describe('Project time and general timers from the prompts', () => {
     assert.match(noProject.status === 'invalid' ? (noProject.message ?? '') : '', /projectId/);
     const withNote = await vscode.commands.executeCommand<StopTimerResult>('intervals.stopTimer', { timerId: general?.timer.id, projectId: INTERNAL_TOOLS, postNote: true, prompt: false });
     assert.equal(withNote.status, 'invalid', 'a general timer has no task to post a note on');
+    const noModule = await vscode.commands.executeCommand<StopTimerResult>('intervals.stopTimer', { timerId: general?.timer.id, projectId: WEBSITE, prompt: false });
+    assert.match(noModule.status === 'invalid' ? (noModule.message ?? '') : '', /Website Redesign has modules/);
     assert.equal((await timeWrites()).length, 0);
+    assert.notEqual((await adminTimers()).find((row) => row.taskid === null)?.starttime, null, 'a refused stop leaves the general timer running');
 
     const logged = await vscode.commands.executeCommand<StopTimerResult>('intervals.stopTimer', { timerId: general?.timer.id, projectId: INTERNAL_TOOLS, worktypeId: 3, prompt: false });
     assert.equal(logged.status, 'logged');

@@ -1,5 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import type { LookupCache } from '../../lookups/lookupCache';
+import { positiveId } from '../../tasks/taskReference';
 import { defuseLinks, escapeIcons } from '../../common/untrustedText';
 import { toIsoDate } from '../../time/dates';
 import { formatHoursMinutes } from '../../time/duration';
@@ -9,6 +11,7 @@ import type { TimerEntry, TimerService } from '../../timer/timerService';
 import { argumentObject } from '../args';
 import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
+import { givenProjectTime } from '../time/logTimeProject';
 import { chooseTimer, type TimerAsker, type Timers } from './chooseTimer';
 
 export type StopTimerResult =
@@ -25,7 +28,12 @@ const PASSED_ON = ['worktypeId', 'billable', 'description', 'prompt', 'date', 'p
  * Extra `{ worktypeId, billable, description, prompt: false, date, postNote }` go to
  * `intervals.logTime`; a general timer's time goes to a project (`{ projectId, moduleId? }`, else asked).
  */
-export function stopTimerCommand(timers: Timers & Pick<TimerService, 'pause' | 'refresh' | 'discard'>, changes: Pick<TimerChanges, 'fire'>, asker: TimerAsker): Command {
+export function stopTimerCommand(
+  timers: Timers & Pick<TimerService, 'pause' | 'refresh' | 'discard'>,
+  changes: Pick<TimerChanges, 'fire'>,
+  asker: TimerAsker,
+  lookups: Pick<LookupCache, 'activeProjects' | 'projectModules'>,
+): Command {
   return {
     id: 'intervals.stopTimer',
     arguments: argumentKeys('intervals.stopTimer'),
@@ -34,7 +42,7 @@ export function stopTimerCommand(timers: Timers & Pick<TimerService, 'pause' | '
       if (!entry) {
         return { status: 'noTimer' };
       }
-      const refusal = refusedFor(entry, argumentObject(arg) ?? {});
+      const refusal = refusedFor(entry, argumentObject(arg) ?? {}) ?? (await projectRefused(lookups, argumentObject(arg) ?? {}));
       if (refusal) {
         void vscode.window.showErrorMessage(defuseLinks(refusal));
         return { status: 'invalid', message: refusal };
@@ -102,6 +110,16 @@ function refusedFor(entry: TimerEntry, given: Record<string, unknown>): string |
     return l10n.t('A general timer is logged on a project: give projectId (and moduleId when the project has modules). Nothing was done.');
   }
   return undefined;
+}
+
+/** A given project (and module) that Log Time would refuse, checked before the timer is paused. */
+async function projectRefused(lookups: Pick<LookupCache, 'activeProjects' | 'projectModules'>, given: Record<string, unknown>): Promise<string | undefined> {
+  const projectId = positiveId(given.projectId);
+  if (projectId === undefined) {
+    return undefined;
+  }
+  const checked = await givenProjectTime(lookups, projectId, positiveId(given.moduleId), given.prompt !== false);
+  return 'status' in checked ? checked.message : undefined;
 }
 
 /** Dismissed mid-log: the timer stays paused with its time, and the status bar says so. */
