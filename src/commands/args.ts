@@ -112,6 +112,12 @@ export const boolean: ArgumentKind = (value) =>
 export const text: ArgumentKind = (value) =>
   typeof value === 'string' ? ok(value) : no('a text', (command, key, given) => l10n.t('{0}: {1} {2} is not a text. Nothing was done.', command, key, given));
 
+/** A general timer's name: 1 to 255 characters once trimmed. */
+export const timerName: ArgumentKind = (value) =>
+  typeof value === 'string' && value.trim() !== '' && value.trim().length <= 255
+    ? ok(value.trim())
+    : no('a name of 1 to 255 characters', (command, key, given) => l10n.t('{0}: {1} {2} is not a name of 1 to 255 characters. Nothing was done.', command, key, given));
+
 export function oneOf(values: readonly string[]): ArgumentKind {
   const choices = values.map((each) => `"${each}"`).join(', ');
   return (value) =>

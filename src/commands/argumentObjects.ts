@@ -13,6 +13,7 @@ import {
   personOrEveryone,
   statusName,
   text,
+  timerName,
   type ArgumentSpec,
 } from './args';
 import { elapsed, startedAt } from './timer/adjustTimerArguments';
@@ -52,8 +53,8 @@ const TABLE = {
   'intervals.refreshTasks': { none: 'reloads the Tasks view (or the project row it is run on)' },
   'intervals.tasks.retry': { none: 'runs on an error row of the Tasks view' },
   'intervals.findTask': {
-    keys: { value: text, title: text, pick: boolean, action: text },
-    internal: ['title', 'action'],
+    keys: { value: text, title: text, pick: boolean, action: text, generalTimer: boolean },
+    internal: ['title', 'action', 'generalTimer'],
     about: '`value` starts the search with that text; `pick: true` returns the chosen task without showing it or its actions',
   },
   'intervals.showClosedTasks': { none: 'a filter of the Tasks view' },
@@ -74,13 +75,14 @@ const TABLE = {
   'intervals.tasks.reveal': { keys: { taskId: id, projectId: id } },
   'intervals.tasks.collapseAll': { none: 'collapses the Tasks view' },
   'intervals.tasks.showActions': { keys: { taskId: id }, needs: ['taskId'], about: 'offers what can be done with the task' },
-  'intervals.startTimer': { keys: { taskId: id }, needs: ['taskId'] },
+  'intervals.startTimer': { keys: { taskId: id, name: timerName }, needs: ['taskId'], about: '`name` instead of `taskId` starts a general timer (no task) with that name' },
   'intervals.pauseTimer': { keys: TIMER_KEYS, about: '`taskId` or `timerId` names the timer; without either, the running one' },
   'intervals.resumeTimer': { keys: TIMER_KEYS, about: '`taskId` or `timerId` names the timer' },
   'intervals.stopTimer': {
-    keys: { ...TIMER_KEYS, worktypeId: id, billable: boolean, description: text, date: isoDate, prompt: boolean },
+    keys: { ...TIMER_KEYS, worktypeId: id, billable: boolean, description: text, date: isoDate, prompt: boolean, projectId: id, moduleId: id, postNote: boolean },
     needs: ['prompt'],
-    about: '`prompt: false` logs without the summary (the work type last used on the project, its billable default); the running timer unless `taskId` or `timerId` names one',
+    about:
+      '`prompt: false` logs without the summary (the work type last used on the project, its billable default); the running timer unless `taskId` or `timerId` names one; a general timer\'s time goes to `projectId` (and `moduleId`, needed when the project has modules); `postNote: true` also posts the description as a private note on the timer\'s task',
   },
   'intervals.discardTimer': { keys: { ...TIMER_KEYS, confirm: boolean }, needs: ['confirm'], about: '`confirm: false` discards without asking' },
   'intervals.showTimers': { keys: {}, about: 'any object, even `{}`, returns every timer (key, ids, label, state, seconds) without showing them' },
@@ -89,10 +91,10 @@ const TABLE = {
     about: '`startedAt` (refused while that time is still ahead today: `"yesterday 9:15"` for yesterday\'s) or `elapsed`; `taskId` or `timerId` picks the timer, else the running one',
   },
   'intervals.logTime': {
-    keys: { taskId: id, date: isoDate, hours, worktypeId: id, billable: boolean, description: text, prompt: boolean, timerId: id, fromTimer: boolean },
+    keys: { taskId: id, projectId: id, moduleId: id, date: isoDate, hours, worktypeId: id, billable: boolean, description: text, prompt: boolean, timerId: id, fromTimer: boolean, postNote: boolean },
     needs: ['taskId', 'hours'],
-    internal: ['timerId', 'fromTimer'],
-    about: 'logs without asking; `prompt: true` asks every step with these filled in',
+    internal: ['timerId', 'fromTimer', 'postNote'],
+    about: 'logs without asking; `prompt: true` asks every step with these filled in; `projectId` (and `moduleId`, needed when the project has modules) instead of `taskId` logs project time, without a task',
   },
   'intervals.refreshTime': { none: 'reloads My Time' },
   'intervals.previousWeek': { none: 'moves My Time a week back' },

@@ -191,7 +191,7 @@ function timerCommands(parts: CommandParts): Command[] {
     startTimerCommand({ ...parts, changes, log: parts.log.child('timer') }),
     pauseTimerCommand(timers, changes, asker),
     resumeTimerCommand(timers, changes, asker),
-    stopTimerCommand(timers, changes, asker),
+    stopTimerCommand(timers, changes, asker, parts.lookups),
     discardTimerCommand(timers, changes, asker),
     showTimersCommand(timers, asker, { pinned: () => parts.pinnedTasks.list(), recent: () => parts.recentTasks.list() }),
     adjustTimerCommand({ timers, changes, asker, warningHours: () => parts.settings.timerWarningHours }),

@@ -50,7 +50,8 @@ function taskNumber(task: TimerEntry['task']): string {
 
 /** One line of the tooltip for each timer the text only counts. */
 function otherLine(entry: TimerEntry, now: Date): string {
-  const name = entry.task ? `${taskNumber(entry.task)} ${entry.task.title.replace(/\s+/g, ' ').trim()}` : l10n.t('General timer');
+  const general = entry.timer.name ? l10n.t('General timer: {0}', entry.timer.name.replace(/\s+/g, ' ').trim()) : l10n.t('General timer');
+  const name = entry.task ? `${taskNumber(entry.task)} ${entry.task.title.replace(/\s+/g, ' ').trim()}` : general;
   const time = formatHoursMinutes(elapsedSeconds(entry.timer, now));
   return isRunning(entry.timer) ? l10n.t('{0}: running, {1}', name, time) : l10n.t('{0}: paused, {1}', name, time);
 }
@@ -76,14 +77,14 @@ export function timerStatusView(
   const task = entry.task;
   const number = taskNumber(task);
   // The title is the service's text: `$(name)` in it must not be drawn as an icon.
-  const title = task ? escapeIcons(shorten(task.title)) : l10n.t('General timer');
+  const title = task ? escapeIcons(shorten(task.title)) : entry.timer.name ? escapeIcons(shorten(entry.timer.name)) : l10n.t('General timer');
   const others = entries.filter((other) => other !== entry);
   const icon = running ? '$(clock)' : '$(debug-pause)';
   const clock = formatHoursMinutes(seconds);
   const text = `${icon} ${clock} ${number ? `${number} ` : ''}${title}${others.length > 0 ? ` +${others.length}` : ''}`;
   const spoken = formatDurationAs(shownSeconds(seconds), format);
   const lines = [
-    task ? `${number} ${task.title}`.trim() : l10n.t('General timer'),
+    task ? `${number} ${task.title}`.trim() : entry.timer.name ? l10n.t('General timer: {0}', entry.timer.name) : l10n.t('General timer'),
     ...(task?.project ? [l10n.t('Project: {0}', task.project)] : []),
     ...(task?.client ? [l10n.t('Client: {0}', task.client)] : []),
     stateLine(running, clock, spoken, entry.unsynced === true),

@@ -1,11 +1,22 @@
 import * as l10n from '@vscode/l10n';
 import type { Task } from '../api/types';
-import { summarizeTask, type TaskSummary } from '../tasks/taskReference';
+import { summarizeTask, taskLabel, type TaskSummary } from '../tasks/taskReference';
 import type { WaitReason } from './timeLogSync';
+
+/** Time logged to a project without a task: the project and, when the project has modules, one of them. */
+export interface ProjectTime {
+  readonly projectId: number;
+  readonly project: string | null;
+  readonly client: string | null;
+  readonly moduleId: number | null;
+  readonly module: string | null;
+}
 
 /** What the user has answered so far in Log Time (or gave in its argument). */
 export interface LogTimeAnswers {
   task?: Task | TaskSummary;
+  /** Project time: set instead of `task`. */
+  project?: ProjectTime;
   date?: string;
   hoursText?: string;
   hours?: number;
@@ -16,6 +27,24 @@ export interface LogTimeAnswers {
   timerId?: number;
   /** Started by Stop Timer and Log, with or without a timer id. */
   fromTimer?: boolean;
+  /** Also post the description as a private note on the task (offered when stopping a task's timer). */
+  postNote?: boolean;
+}
+
+/** `Website Redesign › Design`: project time as the user reads it. */
+export function projectTimeLabel(time: Pick<ProjectTime, 'projectId' | 'project' | 'module'>): string {
+  const name = time.project ?? l10n.t('Project {0}', time.projectId);
+  return time.module ? `${name} › ${time.module}` : name;
+}
+
+/** What the entry is logged on (the task, or the project of project time), as the user reads it. */
+export function entryLabel(values: Pick<LogTimeAnswers, 'task' | 'project'>): string {
+  return values.task ? taskLabel(values.task) : values.project ? projectTimeLabel(values.project) : '';
+}
+
+/** The project the entry goes to, and its name: the task's, or the project time's. */
+export function entryProject(values: Pick<LogTimeAnswers, 'task' | 'project'>): { projectId: number | null; project: string | null } | undefined {
+  return values.task ?? values.project;
 }
 
 /** A command and its argument, run by a notification's button. */
@@ -30,15 +59,16 @@ export interface FollowUp {
  * and deletes the timer once the entry is in, whether or not Intervals knows the timer yet.
  */
 export function retryArguments(values: LogTimeAnswers): FollowUp {
-  const task = values.task ? { taskId: values.task.id, task: summarizeTask(values.task) } : {};
+  const task = values.task ? { taskId: values.task.id, task: summarizeTask(values.task) } : projectArguments(values.project);
   const rest = {
     ...(values.workTypeId !== undefined ? { worktypeId: values.workTypeId } : {}),
     ...(values.billable !== undefined ? { billable: values.billable } : {}),
     ...(values.description !== undefined ? { description: values.description } : {}),
+    ...(values.postNote ? { postNote: true } : {}),
     prompt: true,
   };
   if (values.fromTimer) {
-    return { command: 'intervals.stopTimer', args: { ...(values.task ? { taskId: values.task.id } : {}), ...rest } };
+    return { command: 'intervals.stopTimer', args: { ...(values.task ? { taskId: values.task.id } : { ...projectArguments(values.project), ...(values.timerId !== undefined ? { timerId: values.timerId } : {}) }), ...rest } };
   }
   return {
     command: 'intervals.logTime',
@@ -49,6 +79,10 @@ export function retryArguments(values: LogTimeAnswers): FollowUp {
       ...rest,
     },
   };
+}
+
+function projectArguments(project: ProjectTime | undefined): Record<string, number> {
+  return project ? { projectId: project.projectId, ...(project.moduleId !== null ? { moduleId: project.moduleId } : {}) } : {};
 }
 
 /** What the user is told about an entry that waits, by why it waits. */

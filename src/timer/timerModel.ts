@@ -12,6 +12,10 @@ import { formatUtcTimestamp, parseUtcTimestamp } from '../time/timestamps';
 export interface TimerState {
   id?: number;
   taskId?: number;
+  /** A general timer's name (its description on Intervals). */
+  name?: string;
+  /** Tells a general timer created here apart until the service gives it an id. */
+  localKey?: string;
   /** Seconds recorded before the current run. */
   accumulatedSeconds: number;
   /** Start of the current run; `null` while paused. */
@@ -154,6 +158,7 @@ export function resolveIdle(timer: TimerState, idleStart: Date, now: Date, choic
 export interface ServerTimer {
   id: number;
   taskId: number | null;
+  name?: string | null;
   time: number;
   /** UTC `YYYY-MM-DD HH:MM:SS`, or null/blank when paused. */
   startTime: string | null;
@@ -161,15 +166,18 @@ export interface ServerTimer {
 
 /**
  * The server timer a local record stands for: the same id, or for a timer created here (no id
- * yet) the timer of the same task, since Intervals allows one timer per task and person. A
- * general timer created here cannot be recognised on the server until it has an id.
+ * yet) the timer of the same task, since Intervals allows one timer per task and person, or for
+ * a general timer the general timer of the same name.
  */
 export function findServerTimer(record: LocalTimerRecord, timers: readonly ServerTimer[]): ServerTimer | null {
-  const { id, taskId } = record.timer;
+  const { id, taskId, name } = record.timer;
   if (id !== undefined) {
     return timers.find((timer) => timer.id === id) ?? null;
   }
-  return taskId === undefined ? null : (timers.find((timer) => timer.taskId === taskId) ?? null);
+  if (taskId === undefined) {
+    return name === undefined ? null : (timers.find((timer) => timer.taskId === null && timer.name === name) ?? null);
+  }
+  return timers.find((timer) => timer.taskId === taskId) ?? null;
 }
 
 /** Throws a RangeError when the server's start time is not a timestamp. */
@@ -177,6 +185,7 @@ export function timerFromServer(server: ServerTimer): TimerState {
   return {
     id: server.id,
     ...(server.taskId != null ? { taskId: server.taskId } : {}),
+    ...(server.taskId == null && server.name ? { name: server.name } : {}),
     accumulatedSeconds: Math.max(0, Math.round(server.time)),
     startedAt: parseUtcTimestamp(server.startTime),
   };
@@ -278,7 +287,7 @@ export type ReconcileRule =
 export type TimerSend =
   | { kind: 'none' }
   | { kind: 'update'; id: number; patch: TimerPatch }
-  | { kind: 'create'; taskId?: number; patch: TimerPatch };
+  | { kind: 'create'; taskId?: number; name?: string; patch: TimerPatch };
 
 export interface TimerReconciliation {
   /** Which rule decided (for logs and tests). */
@@ -360,7 +369,7 @@ export function reconcileTimer(
 
 function reconcileWithoutServer(record: LocalTimerRecord, now: Date): TimerReconciliation {
   const { timer } = record;
-  const taskId = timer.taskId !== undefined ? { taskId: timer.taskId } : {};
+  const taskId = { ...(timer.taskId !== undefined ? { taskId: timer.taskId } : {}), ...(timer.name !== undefined ? { name: timer.name } : {}) };
   if (timer.id === undefined) {
     return { rule: 'createOffline', timer, send: { kind: 'create', ...taskId, patch: toPatch(timer) } };
   }
@@ -370,7 +379,8 @@ function reconcileWithoutServer(record: LocalTimerRecord, now: Date): TimerRecon
   }
   const run = runSeconds(timer.startedAt, now);
   const recreated: TimerState = {
-    ...(timer.taskId !== undefined ? { taskId: timer.taskId } : {}),
+    ...taskId,
+    ...(timer.localKey !== undefined ? { localKey: timer.localKey } : {}),
     accumulatedSeconds: Math.max(0, unsent - run),
     startedAt: unsent >= run ? timer.startedAt : wholeSecond(now.getTime() - unsent * 1000),
   };

@@ -2,7 +2,7 @@ import type { LocalTimerRecord, SentWrite, TimerOp, TimerPatch } from './timerMo
 
 /** JSON form of a record for durable storage. */
 export interface LocalTimerRecordJson {
-  timer: { id?: number; taskId?: number; accumulatedSeconds: number; startedAt: string | null };
+  timer: { id?: number; taskId?: number; name?: string; localKey?: string; accumulatedSeconds: number; startedAt: string | null };
   pending: TimerOp[];
   base: TimerPatch | null;
   sentWrites?: SentWrite[];
@@ -24,11 +24,13 @@ export function recordFromJson(value: unknown): LocalTimerRecord | undefined {
   if (!isObject(value) || !isObject(value.timer) || !Array.isArray(value.pending)) {
     return undefined;
   }
-  const { id, taskId, accumulatedSeconds, startedAt } = value.timer;
+  const { id, taskId, name, localKey, accumulatedSeconds, startedAt } = value.timer;
   const startDate = typeof startedAt === 'string' ? new Date(startedAt) : null;
   const valid =
     (id === undefined || typeof id === 'number') &&
     (taskId === undefined || typeof taskId === 'number') &&
+    (name === undefined || typeof name === 'string') &&
+    (localKey === undefined || typeof localKey === 'string') &&
     typeof accumulatedSeconds === 'number' &&
     (startedAt === null || (startDate !== null && !Number.isNaN(startDate.getTime()))) &&
     value.pending.every(isTimerOp) &&
@@ -41,6 +43,8 @@ export function recordFromJson(value: unknown): LocalTimerRecord | undefined {
     timer: {
       ...(id !== undefined ? { id } : {}),
       ...(taskId !== undefined ? { taskId } : {}),
+      ...(typeof name === 'string' ? { name } : {}),
+      ...(typeof localKey === 'string' ? { localKey } : {}),
       accumulatedSeconds,
       startedAt: startDate,
     },

@@ -53,7 +53,10 @@ export interface TimerEntry {
 export type TimerTarget = string | { taskId: number } | undefined;
 
 export function entryKey(timer: TimerState): string {
-  return timer.id !== undefined ? String(timer.id) : `task:${timer.taskId ?? '?'}`;
+  if (timer.id !== undefined) {
+    return String(timer.id);
+  }
+  return timer.taskId !== undefined ? `task:${timer.taskId}` : `general:${timer.localKey ?? timer.name ?? '?'}`;
 }
 
 /**
@@ -141,6 +144,29 @@ export class TimerService {
     return this.find({ taskId: task.id });
   }
 
+  /** Starts a general timer (no task) with the given name, pausing the running one unless several may run. */
+  async startGeneral(name: string): Promise<TimerEntry | undefined> {
+    const now = this.options.now();
+    const personId = this.options.account()?.personId ?? null;
+    const localKey = `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    await this.change((state) => {
+      adoptAccount(state, personId);
+      if (!this.options.allowMultipleTimers()) {
+        for (const [index, record] of state.records.entries()) {
+          if (isRunning(record.timer)) {
+            state.records[index] = recordTransition(record, pauseTimer(record.timer, now));
+          }
+        }
+      }
+      state.records.push(recordTransition(null, startTimer(now, { name, localKey, accumulatedSeconds: 0 })));
+      return true;
+    });
+    return (
+      this.current.find((entry) => entry.timer.localKey === localKey) ??
+      [...this.current].reverse().find((entry) => entry.timer.taskId === undefined && entry.timer.name === name)
+    );
+  }
+
   async pause(target?: TimerTarget): Promise<TimerEntry | undefined> {
     return this.transition(target, (timer, now) => pauseTimer(timer, now));
   }
@@ -153,7 +179,8 @@ export class TimerService {
     if (entry.timer.taskId !== undefined && entry.task) {
       return this.start(entry.task);
     }
-    return this.transition(entry.key, (timer, now) => resumeTimer(timer, now));
+    // As starting does: the running timer is paused unless several may run.
+    return this.transition(entry.key, (timer, now) => resumeTimer(timer, now), !this.options.allowMultipleTimers());
   }
 
   async adjustStart(target: TimerTarget, startedAt: Date): Promise<TimerAdjustment | undefined> {
@@ -226,6 +253,7 @@ export class TimerService {
   private async transition(
     target: TimerTarget,
     make: (timer: TimerState, now: Date) => TimerTransition,
+    pauseOthers = false,
   ): Promise<TimerEntry | undefined> {
     const entry = this.find(target);
     if (!entry) {
@@ -238,9 +266,16 @@ export class TimerService {
       if (!record) {
         return false;
       }
+      let changed = false;
+      for (const [other, each] of state.records.entries()) {
+        if (pauseOthers && other !== index && isRunning(each.timer)) {
+          state.records[other] = recordTransition(each, pauseTimer(each.timer, now));
+          changed = true;
+        }
+      }
       const transition = make(record.timer, now);
       state.records[index] = recordTransition(record, transition);
-      return transition.op !== null;
+      return changed || transition.op !== null;
     });
     return this.find(entry.key) ?? this.find(entry.timer.taskId !== undefined ? { taskId: entry.timer.taskId } : entry.key);
   }

@@ -10,6 +10,7 @@ interface PlannedSend {
   send: Exclude<TimerSend, { kind: 'none' }>;
   pendingJson: string;
   taskId: number | undefined;
+  localKey: string | undefined;
   id: number | undefined;
 }
 
@@ -120,7 +121,7 @@ function reconcileRecords(
     changed = true;
     if (result.send.kind !== 'none') {
       const planned = result.send;
-      sends.push({ send: planned, pendingJson: JSON.stringify(record.pending), taskId: record.timer.taskId, id: record.timer.id });
+      sends.push({ send: planned, pendingJson: JSON.stringify(record.pending), taskId: record.timer.taskId, localKey: record.timer.localKey, id: record.timer.id });
       // Noted before it goes out: should its answer be lost, what it did is recognisable.
       kept.push({ ...record, sentWrites: [...(record.sentWrites ?? []), { ...planned.patch, ops: record.pending.length }] });
     } else if (result.timer) {
@@ -143,7 +144,7 @@ async function send(context: TimerSyncContext, plan: SendPlan): Promise<SendOutc
     try {
       const server =
         planned.send.kind === 'create'
-          ? await api.createTimer({ personId, taskId: planned.send.taskId ?? null, time: planned.send.patch.time, startTime: planned.send.patch.startTime })
+          ? await api.createTimer({ personId, taskId: planned.send.taskId ?? null, ...(planned.send.name !== undefined ? { name: planned.send.name } : {}), time: planned.send.patch.time, startTime: planned.send.patch.startTime })
           : await api.updateTimer(planned.send.id, { time: planned.send.patch.time, startTime: planned.send.patch.startTime });
       outcome.results.push({ planned, server });
     } catch (error) {
@@ -196,7 +197,9 @@ function recordOutcome(context: TimerSyncContext, current: TimerStateData, outco
 }
 
 function isPlannedRecord(record: LocalTimerRecord, planned: PlannedSend): boolean {
-  return planned.id !== undefined ? record.timer.id === planned.id : record.timer.id === undefined && record.timer.taskId === planned.taskId;
+  return planned.id !== undefined
+    ? record.timer.id === planned.id
+    : record.timer.id === undefined && record.timer.taskId === planned.taskId && record.timer.localKey === planned.localKey;
 }
 
 /** The service's answer to one send, recorded against the record it was sent for. */

@@ -602,7 +602,8 @@ describe('Log time', () => {
       const items = (shown[1]?.widget as vscode.QuickPick<vscode.QuickPickItem>).items;
       assert.equal(items[0]?.label, `${label}[Click](command:intervals.signOut) \\$(bug)`, 'the title shows as written');
       assert.equal(items[0]?.description, '\\$(rocket) Site');
-      assert.equal(items.at(-1)?.label, '$(search) Find task…', 'our own icon stays an icon');
+      assert.equal(items.at(-2)?.label, '$(search) Find task…', 'our own icon stays an icon');
+      assert.equal(items.at(-1)?.label, '$(project) No task (project time)…', 'and so does the project time row, offered last');
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       assert.deepEqual(await pending, { status: 'cancelled' });
       assert.equal(await timePosts(), 0);

@@ -201,6 +201,17 @@ describe('fake Intervals: resources', () => {
       assert.equal(member(body, 'time').billable, 't');
     });
 
+    it('requires a module for project time when the project has modules', async () => {
+      const entry = { personid: 1, projectid: 1, worktypeid: 1, date: '2026-03-10', time: 1 };
+      const refused = await admin.json('POST', 'time/', entry);
+      assert.equal(refused.status, 400);
+      assert.deepEqual(verbose(refused.body), ['moduleid: required without a taskid (project 1 has modules)']);
+      const created = await admin.json('POST', 'time/', { ...entry, moduleid: 2 });
+      assert.equal(created.status, 201);
+      assert.equal(member(created.body, 'time').taskid, null);
+      assert.equal(member(created.body, 'time').moduleid, '2');
+    });
+
     it('lists every missing required field', async () => {
       const { status, body } = await admin.json('POST', 'time/', {});
       assert.equal(status, 400);
@@ -297,7 +308,8 @@ describe('fake Intervals: resources', () => {
       const project = member((await admin.json('POST', 'project/', { name: 'Fresh', datestart: '2026-03-11', billable: 'f', active: 't' })).body, 'project');
       const worktypes = list((await admin.get(`projectworktype/?projectid=${project.id}`)).body, 'projectworktype');
       assert.deepEqual(worktypes.map((w) => w.worktypeid), ['1', '2', '3', '4', '5', '6']);
-      const entry = await admin.json('POST', 'time/', { personid: 1, projectid: project.id, worktypeid: 2, date: '2026-03-11', time: 1 });
+      const modules = list((await admin.get(`projectmodule/?projectid=${project.id}`)).body, 'projectmodule');
+      const entry = await admin.json('POST', 'time/', { personid: 1, projectid: project.id, moduleid: modules[0].moduleid, worktypeid: 2, date: '2026-03-11', time: 1 });
       assert.equal(entry.status, 201);
       assert.equal(member(entry.body, 'time').billable, 'f');
     });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { IntervalsError, type IntervalsErrorKind } from '../../src/api/errors';
-import { retryArguments, waitingMessage } from '../../src/timeLog/logTimeOutcome';
+import { entryLabel, entryProject, projectTimeLabel, retryArguments, waitingMessage } from '../../src/timeLog/logTimeOutcome';
 import { describeTimeFailure, waitReason, type WaitReason } from '../../src/timeLog/timeLogSync';
 
 describe('Log Time outcome', () => {
@@ -23,6 +23,33 @@ describe('Log Time outcome', () => {
     it("goes back through Stop Timer for an entry from a timer, which reads the timer's time anew", () => {
       const again = retryArguments({ task, date: '2026-11-27', hours: 1.2, workTypeId: 3, billable: true, description: 'Timed', timerId: 12, fromTimer: true });
       assert.deepEqual(again, { command: 'intervals.stopTimer', args: { taskId: 7, worktypeId: 3, billable: true, description: 'Timed', prompt: true } });
+    });
+  });
+
+  describe('project time', () => {
+    const project = { projectId: 1, project: 'Website Redesign', client: 'Acme', moduleId: 2, module: 'Design' };
+
+    it('opens Log Time again on the project and module, with no task', () => {
+      assert.deepEqual(retryArguments({ project, date: '2026-11-27', hours: 2, workTypeId: 3 }), {
+        command: 'intervals.logTime',
+        args: { projectId: 1, moduleId: 2, date: '2026-11-27', hours: 2, worktypeId: 3, prompt: true },
+      });
+      assert.deepEqual(retryArguments({ project: { ...project, moduleId: null, module: null }, hours: 1 }).args, { projectId: 1, hours: 1, prompt: true });
+    });
+
+    it("goes back through Stop Timer with the general timer's id and the project; a task's timer keeps its task and note choice", () => {
+      assert.deepEqual(retryArguments({ project, hours: 1, timerId: 9, fromTimer: true }), { command: 'intervals.stopTimer', args: { projectId: 1, moduleId: 2, timerId: 9, prompt: true } });
+      const task = { id: 7, localId: 1007, title: 'Hero', projectId: 1, project: 'Website', clientId: 2, client: 'Acme' };
+      assert.deepEqual(retryArguments({ task, description: 'Done', postNote: true, timerId: 9, fromTimer: true }).args, { taskId: 7, description: 'Done', postNote: true, prompt: true });
+    });
+
+    it('names project time by project and module, and a project it does not know the name of by its id', () => {
+      assert.equal(projectTimeLabel(project), 'Website Redesign › Design');
+      assert.equal(projectTimeLabel({ projectId: 6, project: null, module: null }), 'Project 6');
+      assert.equal(entryLabel({ project }), 'Website Redesign › Design');
+      assert.equal(entryLabel({ task: { id: 7, localId: 1007, title: 'Hero', projectId: 1, project: 'Website', clientId: 2, client: 'Acme' } }), '#1007 Hero');
+      assert.deepEqual(entryProject({ project }), project);
+      assert.equal(entryProject({}), undefined);
     });
   });
 

@@ -6,6 +6,7 @@ import type { Logger } from '../../common/logger';
 import type { TaskCatalog } from '../../tasks/taskCatalog';
 import { isTask, taskIdFrom } from '../../tasks/taskReference';
 import type { TaskFinder } from '../../views/tasks/taskFinder';
+import type { TaskPickerOptions } from '../../views/tasks/taskPicker';
 import { resolveTask } from '../args';
 
 /** Where the task commands find the task they act on. */
@@ -35,12 +36,21 @@ export async function taskOf(lookup: TaskLookup, arg: unknown, purpose: string):
 
 /** Find Task's picker (recent tasks first, then every open task), after the offer to sign in when signed out. */
 export async function askForTask(lookup: TaskLookup, title: string, value?: string): Promise<Task | undefined> {
+  const picked = await askForTaskOrExtra(lookup, title, value);
+  return picked === 'extra' ? undefined : picked;
+}
+
+/** The same picker with one more row after the tasks (`extra`); `'extra'` when that row is chosen. */
+export async function askForTaskOrExtra(lookup: TaskLookup, title: string, value?: string, extra?: TaskPickerOptions['extra']): Promise<Task | 'extra' | undefined> {
   if (!(await lookup.guard.client(l10n.t({ message: 'find a task', comment: ['Completes the sentence: Sign in to Intervals to …'] })))) {
     return undefined;
   }
-  const picked = await lookup.finder.askForTask(title, value);
+  const picked = await lookup.finder.askForTask(title, value, extra);
   if (!picked) {
     return undefined;
+  }
+  if ('extra' in picked) {
+    return 'extra';
   }
   return 'task' in picked ? picked.task : taskOf(lookup, picked.summary.id, l10n.t({ message: 'find a task', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
 }

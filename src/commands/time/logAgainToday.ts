@@ -8,7 +8,7 @@ import type { LogTime, LogTimeResult } from './logTime';
 import { timeEntryOf, type TimeEntryLookup } from './timeEntryOf';
 
 /**
- * `intervals.logAgainToday`: logs the same task, duration, work type, billable flag and
+ * `intervals.logAgainToday`: logs the same task (or project and module), duration, work type, billable flag and
  * description again for today, without asking (a My Time node or `{ entryId }`).
  */
 export function logAgainTodayCommand(deps: TimeEntryLookup & { guard: Pick<AccountGuard, 'client'>; clock: Clock; logTime: Pick<LogTime, 'run' | 'refuseInvalid'> }): Command {
@@ -24,11 +24,12 @@ export function logAgainTodayCommand(deps: TimeEntryLookup & { guard: Pick<Accou
       if (!entry || 'status' in entry) {
         return entry ?? { status: 'cancelled' };
       }
-      if (entry.taskId === null) {
+      if (entry.taskId === null && entry.projectId === null) {
         return deps.logTime.refuseInvalid(l10n.t('This entry has no task; use Log Time… to log time on a task.'));
       }
       return deps.logTime.run({
-        taskId: entry.taskId,
+        // Project time (no task) is logged again on its project and module.
+        ...(entry.taskId !== null ? { taskId: entry.taskId } : { projectId: entry.projectId, ...(entry.moduleId !== null ? { moduleId: entry.moduleId } : {}) }),
         date: toIsoDate(deps.clock.now()),
         hours: entry.time,
         worktypeId: entry.workTypeId ?? undefined,

@@ -8,16 +8,17 @@ import type { Clock } from '../../common/clock';
 import type { Notifier } from '../../common/notifier';
 import { escapeIcons } from '../../common/untrustedText';
 import { runSteps } from '../../prompts/asker';
-import { isTask, isTaskSummary, positiveId, summarizeTask, taskIdFrom, taskLabel, type TaskSummary } from '../../tasks/taskReference';
+import { isTask, isTaskSummary, positiveId, summarizeTask, taskIdFrom, type TaskSummary } from '../../tasks/taskReference';
 import { toIsoDate } from '../../time/dates';
 import { formatDuration } from '../../time/duration';
-import { retryArguments, waitingMessage, type LogTimeAnswers } from '../../timeLog/logTimeOutcome';
+import { entryLabel, entryProject, retryArguments, waitingMessage, type LogTimeAnswers, type ProjectTime } from '../../timeLog/logTimeOutcome';
 import { checkHours, checkIsoDate, type QueuedTimeEntry } from '../../timeLog/timeEntryDraft';
 import type { TimeLogSync, WaitReason } from '../../timeLog/timeLogSync';
 import { argumentObject, resolveTask } from '../args';
 import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
 import { hoursText } from './logTimeFields';
+import { givenProjectTime } from './logTimeProject';
 import { logTimeSteps, logTimeTitle, rememberWorkType, type LogTimeForm, type LogTimeStepsContext } from './logTimeSteps';
 
 export type LogTimeResult =
@@ -69,12 +70,17 @@ export class LogTime {
     if ('status' in values) {
       return this.refuse(values, interactive);
     }
-    const task = await this.givenTask(api, arg, args);
+    const project = await this.givenProject(arg, args, interactive);
+    if (project && 'status' in project) {
+      return this.refuse(project, interactive);
+    }
+    const task = project ? { ok: true as const, task: undefined } : await this.givenTask(api, arg, args);
     if (!task.ok) {
       return this.refuse(task.refused, interactive);
     }
     values.task = task.task;
-    const form: LogTimeForm = { api, values, interactive, prompt, today };
+    values.project = project;
+    const form: LogTimeForm = { api, values, interactive, prompt, today, askProject: project !== undefined };
     try {
       return await this.complete(form, state.account.personId);
     } finally {
@@ -134,7 +140,23 @@ export class LogTime {
     if (typeof args.description === 'string') {
       values.description = args.description;
     }
+    if (args.postNote === true) {
+      values.postNote = true;
+    }
     return values;
+  }
+
+  /** `{ projectId, moduleId? }`: project time, checked; a task and a project together are refused. */
+  private async givenProject(arg: unknown, args: Record<string, unknown>, interactive: boolean): Promise<ProjectTime | Refused | undefined> {
+    const projectId = positiveId(args.projectId);
+    const moduleId = positiveId(args.moduleId);
+    if (projectId === undefined) {
+      return moduleId !== undefined ? invalid(l10n.t('A moduleId needs the projectId of its project.')) : undefined;
+    }
+    if (taskIdFrom(arg) !== undefined) {
+      return invalid(l10n.t('Give either a task or a project (time without a task), not both.'));
+    }
+    return givenProjectTime(this.deps.lookups, projectId, moduleId, interactive);
   }
 
   /**
@@ -159,24 +181,29 @@ export class LogTime {
   private async submit(form: LogTimeForm, personId: number): Promise<LogTimeResult> {
     const { values, interactive } = form;
     const task = values.task;
-    if (!task || task.projectId === null || values.hours === undefined || values.workTypeId === undefined || !values.date) {
+    const projectId = entryProject(values)?.projectId;
+    if (projectId === undefined || projectId === null || values.hours === undefined || values.workTypeId === undefined || !values.date) {
       return this.refuse(invalid(l10n.t('The entry is incomplete.')), interactive);
     }
     const result = await this.deps.sync.submit(queuedEntry(form, personId));
     if (result.status === 'logged' || result.status === 'queued') {
-      await this.deps.recentTasks.remember(summarizeTask(task));
-      await rememberWorkType(this.deps.memento, task.projectId, values.workTypeId);
+      if (task) {
+        await this.deps.recentTasks.remember(summarizeTask(task));
+      }
+      await rememberWorkType(this.deps.memento, projectId, values.workTypeId);
+      await postNote(values);
     }
     const duration = formatDuration(values.hours * 3600);
-    const what = `${duration} on ${taskLabel(task)} (${values.date})`;
+    const label = entryLabel(values);
+    const what = `${duration} on ${label} (${values.date})`;
     switch (result.status) {
       case 'logged':
         this.deps.log.info(`Logged ${what} as entry ${result.entry.id}`);
-        vscode.window.setStatusBarMessage(l10n.t('$(check) Logged {0} on {1} ({2})', escapeIcons(duration), escapeIcons(taskLabel(task)), values.date), 5000);
+        vscode.window.setStatusBarMessage(l10n.t('$(check) Logged {0} on {1} ({2})', escapeIcons(duration), escapeIcons(label), values.date), 5000);
         return result;
       case 'queued':
         this.deps.log.warn(`${what} waits to sync (${result.reason})`);
-        void this.deps.notifier.show(result.reason === 'otherWindow' ? 'information' : 'warning', waitingMessage(result.reason, l10n.t({ message: '{0} on {1}', args: [duration, taskLabel(task)], comment: ['What is kept to be sent: a duration on a task'] })));
+        void this.deps.notifier.show(result.reason === 'otherWindow' ? 'information' : 'warning', waitingMessage(result.reason, l10n.t({ message: '{0} on {1}', args: [duration, label], comment: ['What is kept to be sent: a duration on a task'] })));
         return result;
       default:
         return this.refuse(result, interactive, values);
@@ -189,7 +216,7 @@ export class LogTime {
    */
   private refuse(result: Refused, interactive: boolean, values?: LogTimeAnswers): LogTimeResult {
     this.deps.log.warn(`Log time: ${result.message}`);
-    const again = interactive && values?.task ? retryArguments(values) : undefined;
+    const again = interactive && (values?.task || values?.project) ? retryArguments(values) : undefined;
     const button = again?.command === 'intervals.stopTimer' ? stopAndRetry() : editAndRetry();
     // Not awaited: the message would hold the command until the user dismisses it.
     void this.deps.notifier.offer(interactive ? 'error' : 'warning', l10n.t('Could not log time. {0}', result.message), again ? [button] : [], () =>
@@ -199,17 +226,31 @@ export class LogTime {
   }
 }
 
+/**
+ * "Also post the description as a task note": a private note on the task, through Add Note to
+ * Task (which says when it is posted or why not). Nothing without a task or a description.
+ */
+async function postNote(values: LogTimeAnswers): Promise<void> {
+  const note = values.description?.trim();
+  if (values.postNote && values.task && note) {
+    await vscode.commands.executeCommand('intervals.addTaskNote', { taskId: values.task.id, note, public: false });
+  }
+}
+
 /** The entry as it goes into the outbox. */
 function queuedEntry(form: LogTimeForm, personId: number): QueuedTimeEntry {
   const { values } = form;
-  const task = values.task as NonNullable<LogTimeAnswers['task']>;
+  const task = values.task;
   const description = values.description?.trim() ? values.description.trim() : null;
+  const target = entryProject(values) as { projectId: number; project: string | null };
+  // A task's entry takes the task's module; project time names its own (Intervals needs it when the project has modules).
+  const moduleId = task ? ('moduleId' in task ? task.moduleId : null) : (values.project?.moduleId ?? null);
   return {
     input: {
       personId,
-      taskId: task.id,
-      projectId: task.projectId as number,
-      ...('moduleId' in task && task.moduleId !== null ? { moduleId: task.moduleId } : {}),
+      ...(task ? { taskId: task.id } : {}),
+      projectId: target.projectId,
+      ...(moduleId !== null ? { moduleId } : {}),
       workTypeId: values.workTypeId as number,
       date: values.date as string,
       time: values.hours as number,
@@ -217,8 +258,8 @@ function queuedEntry(form: LogTimeForm, personId: number): QueuedTimeEntry {
       description,
     },
     ...(values.timerId !== undefined ? { timerId: values.timerId } : {}),
-    taskLabel: taskLabel(task),
-    project: task.project,
+    taskLabel: entryLabel(values),
+    project: target.project,
     // From the list step 4 loaded; none when it could not be loaded (no second failing request).
     workType: form.workTypes?.find((type) => type.workTypeId === values.workTypeId)?.name ?? null,
   };
@@ -226,6 +267,7 @@ function queuedEntry(form: LogTimeForm, personId: number): QueuedTimeEntry {
 
 /**
  * `intervals.logTime`: `{ taskId, date, hours, worktypeId, billable, description, timerId?, prompt? }`
+ * (`{ projectId, moduleId? }` instead of `taskId` for project time)
  * skips the prompts it answers (with `prompt: true` they only prefill them); a task tree node
  * fixes the task. Returns what became of the entry.
  */

@@ -4,13 +4,16 @@ import type { Project, ProjectWorkType } from '../../api/types';
 import { settle, type Step, type StepOutcome } from '../../prompts/asker';
 import { askThen, summaryStep, type SummaryField } from '../../prompts/summary';
 import { checkHours } from '../../timeLog/timeEntryDraft';
-import type { TaskSummary } from '../../tasks/taskReference';
+import { entryLabel, entryProject } from '../../timeLog/logTimeOutcome';
 import { toIsoDate } from '../../time/dates';
 import { formatHoursMinutes } from '../../time/duration';
 import type { LookupCache } from '../../lookups/lookupCache';
 import type { LogTimeForm, LogTimeStepsContext } from './logTimeForm';
 
 const LAST_WORK_TYPES_KEY = 'intervals.lastWorkTypeByProject';
+
+/** The project an entry goes to (the task's, or the project time's), and its name. */
+type EntryProject = NonNullable<ReturnType<typeof entryProject>>;
 
 /** The steps of Log Time that each ask one value, and the summary that offers them all. */
 export interface LogTimeFieldSteps {
@@ -24,7 +27,7 @@ export interface LogTimeFieldSteps {
  */
 export async function prepareEntry(context: LogTimeStepsContext, form: LogTimeForm, billable: ProjectBillable): Promise<StepOutcome> {
   const { values } = form;
-  const task = values.task as TaskSummary;
+  const task = entryProject(values) as EntryProject;
   const projectId = task.projectId as number;
   if (form.preparedFor === projectId) {
     return 'next';
@@ -65,8 +68,8 @@ export function logSummary(context: LogTimeStepsContext, form: LogTimeForm, step
     placeholder: l10n.t('Enter to log, or choose a field to change'),
     action: () =>
       values.billable === false
-        ? l10n.t('Log {0} on {1} · {2} · not billable', hoursText(values.hours), taskReference(values.task as TaskSummary), workTypeName(form))
-        : l10n.t('Log {0} on {1} · {2} · billable', hoursText(values.hours), taskReference(values.task as TaskSummary), workTypeName(form)),
+        ? l10n.t('Log {0} on {1} · {2} · not billable', hoursText(values.hours), entryReference(values), workTypeName(form))
+        : l10n.t('Log {0} on {1} · {2} · billable', hoursText(values.hours), entryReference(values), workTypeName(form)),
     fields: () => {
       const fields: SummaryField[] = [
         { icon: 'calendar', label: l10n.t({ message: 'Day', comment: ['A field of the time entry'] }), value: () => dayText(form), ask: askThen(steps.day, () => durationFits(context, form), steps.duration) },
@@ -79,12 +82,35 @@ export function logSummary(context: LogTimeStepsContext, form: LogTimeForm, step
         { icon: 'credit-card', label: l10n.t('Billable'), value: () => (values.billable === false ? l10n.t('not billable') : l10n.t('billable')), ask: (position) => askBillable(context, form, position) },
         { icon: 'note', label: l10n.t('Description'), value: () => values.description?.trim() || l10n.t({ message: 'none', comment: ['No description'] }), ask: (position) => askDescription(context, form, position) },
       );
+      if (values.fromTimer && values.task && values.description?.trim()) {
+        // Off by default; choosing it turns it on or off and comes back here.
+        fields.push({
+          icon: 'comment',
+          label: l10n.t('Also post the description as a task note'),
+          value: () => (values.postNote ? l10n.t('yes, a private note') : l10n.t({ message: 'no', comment: ['The description is not posted as a task note'] })),
+          ask: () => {
+            values.postNote = !values.postNote;
+            return Promise.resolve('next');
+          },
+        });
+      }
       return fields;
     },
   });
   return async (position, visit) => {
     const prepared = await prepareEntry(context, form, billable);
     return prepared === 'next' ? summary(position, visit) : prepared;
+  };
+}
+
+/** The work type as a step of its own (a general timer's time, where no task suggests one): the usual one preselected. */
+export function workTypeStep(context: LogTimeStepsContext, form: LogTimeForm, billable: ProjectBillable): Step {
+  return async (position) => {
+    const prepared = await prepareEntry(context, form, billable);
+    if (prepared !== 'next') {
+      return prepared;
+    }
+    return form.workTypes ? askWorkType(context, form, position) : 'skip';
   };
 }
 
@@ -104,8 +130,10 @@ function dayText(form: LogTimeForm): string {
   return date === undefined || date === toIsoDate(form.today) ? l10n.t({ message: 'today', comment: ['The day of the time entry'] }) : date;
 }
 
-function taskReference(task: TaskSummary): string {
-  return task.localId !== null ? `#${task.localId}` : task.title;
+/** `#1003`, or the project (and module) of project time. */
+function entryReference(values: LogTimeForm['values']): string {
+  const task = values.task;
+  return task ? (task.localId !== null ? `#${task.localId}` : task.title) : entryLabel(values);
 }
 
 function workTypeName(form: LogTimeForm): string {
@@ -114,7 +142,7 @@ function workTypeName(form: LogTimeForm): string {
 }
 
 async function askWorkType(context: LogTimeStepsContext, form: LogTimeForm, position: Parameters<Step>[0]): Promise<StepOutcome> {
-  const task = form.values.task as TaskSummary;
+  const task = entryProject(form.values) as EntryProject;
   const last = lastWorkType(context, task.projectId as number);
   const answer = await context.asker.pick({
     ...position,
@@ -146,7 +174,7 @@ async function askDescription(context: LogTimeStepsContext, form: LogTimeForm, p
 }
 
 /** The project's active work types; when they cannot be loaded, the given or last used one is taken (skip). */
-async function activeWorkTypes(context: LogTimeStepsContext, form: LogTimeForm, task: TaskSummary): Promise<ProjectWorkType[] | 'skip' | 'cancel'> {
+async function activeWorkTypes(context: LogTimeStepsContext, form: LogTimeForm, task: EntryProject): Promise<ProjectWorkType[] | 'skip' | 'cancel'> {
   const projectId = task.projectId as number;
   let workTypes: ProjectWorkType[];
   try {

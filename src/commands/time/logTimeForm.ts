@@ -12,7 +12,7 @@ import type { LogTimeAnswers } from '../../timeLog/logTimeOutcome';
 /** What the steps of Log Time ask with and from. */
 export interface LogTimeStepsContext {
   readonly asker: Asker;
-  readonly lookups: Pick<LookupCache, 'projectWorkTypes' | 'activeProjects'>;
+  readonly lookups: Pick<LookupCache, 'projectWorkTypes' | 'activeProjects' | 'projectModules'>;
   readonly recentTasks: Pick<RecentTasks, 'list'>;
   /** Offered first by the task step, with the pin icon. */
   readonly pinnedTasks: Pick<PinnedTasks, 'list'>;
@@ -34,6 +34,8 @@ export interface LogTimeForm {
   /** `prompt: true`: every step is asked, with the given values filled in. */
   readonly prompt: boolean;
   readonly today: Date;
+  /** Project time: the project (and module) are asked, or were given, instead of a task. */
+  askProject?: boolean;
   /** The project's active work types, the last used first, to offer and to name the chosen one. */
   workTypes?: ProjectWorkType[];
   /** The project whose work type and billable default are settled (a new task's project settles them again). */

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Asker, Choice } from '../../prompts/asker';
+import { escapeIcons } from '../../common/untrustedText';
 import { taskLabel } from '../../tasks/taskReference';
 import { formatHoursMinutes } from '../../time/duration';
 import { isRunning } from '../../timer/timerModel';
@@ -14,7 +15,10 @@ export type Timers = Pick<TimerService, 'entries' | 'find' | 'now' | 'elapsed'>;
 export type TimerAsker = Pick<Asker, 'pick'>;
 
 export function timerLabel(entry: TimerEntry): string {
-  return entry.task ? taskLabel(entry.task) : l10n.t('General timer');
+  if (entry.task) {
+    return taskLabel(entry.task);
+  }
+  return entry.timer.name ? l10n.t('General timer: {0}', escapeIcons(entry.timer.name.replace(/\s+/g, ' ').trim())) : l10n.t('General timer');
 }
 
 /** The running timers first, each group in the order Intervals lists them. */

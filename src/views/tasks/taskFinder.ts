@@ -7,7 +7,7 @@ import type { RecentTasks } from '../../tasks/recentTasks';
 import type { TaskCatalog } from '../../tasks/taskCatalog';
 import { groupProjectsByClient, type ClientGroup } from '../../tasks/taskGroups';
 import { relativeAge } from '../../time/relativeAge';
-import { pickTask, type PickedTask } from './taskPicker';
+import { pickTask, type PickedTask, type TaskPickerOptions } from './taskPicker';
 
 export interface TaskFinderDependencies {
   readonly catalog: Pick<TaskCatalog, 'openTasks' | 'tasksWithClosed' | 'clientOpenTasks' | 'activeProjects' | 'savedAt'>;
@@ -28,8 +28,9 @@ export class TaskFinder {
   constructor(private readonly deps: TaskFinderDependencies) {}
 
   /** Find Task's picker: pinned tasks first, then recent ones, then every open task of the account. */
-  askForTask(title: string, value?: string): Promise<PickedTask | undefined> {
+  askForTask(title: string, value?: string, extra?: TaskPickerOptions['extra']): Promise<PickedTask | undefined> {
     return pickTask({
+      ...(extra ? { extra } : {}),
       title: this.offlineTitle(title),
       placeholder: l10n.t('Type a task title, #number, project or client'),
       pinned: this.deps.pinnedTasks.list(),

@@ -22,12 +22,14 @@ export interface TaskPickerOptions {
   /** Text to start with, e.g. `#1002`. */
   readonly value?: string;
   readonly onLoadError: (error: unknown) => void;
+  /** A row besides the tasks, listed last whatever is typed (Start Timer's "General timer…"). */
+  readonly extra?: { readonly icon: string; readonly label: string; readonly description?: string };
 }
 
 /** What was chosen: the full task when the list had it, else the summary of a recent task. */
-export type PickedTask = { readonly task: Task } | { readonly summary: TaskSummary };
+export type PickedTask = { readonly task: Task } | { readonly summary: TaskSummary } | { readonly extra: true };
 
-type Entry = vscode.QuickPickItem & { readonly taskId?: number; readonly searchClosed?: true };
+type Entry = vscode.QuickPickItem & { readonly taskId?: number; readonly searchClosed?: true; readonly extra?: true };
 
 /** Rows are shown as this picker filters them; VS Code's own filter would hide what it cannot match. */
 const keys = new WeakMap<Entry, SearchKey>();
@@ -80,8 +82,11 @@ class TaskSearch {
   private tasks: readonly Task[] | undefined;
   private rest: readonly Entry[] = [];
   private withClosed = false;
+  private readonly extra: Entry | undefined;
 
   constructor(private readonly options: TaskPickerOptions) {
+    const extra = options.extra;
+    this.extra = extra && { label: `$(${extra.icon}) ${extra.label}`, ...(extra.description !== undefined ? { description: extra.description } : {}), alwaysShow: true, extra: true };
     const pinnedIds = new Set((options.pinned ?? []).map((task) => task.id));
     this.pinned = (options.pinned ?? []).map((task) => pinnedEntry(taskPickItem(task)));
     this.recent = (options.recent ?? []).filter((task) => !pinnedIds.has(task.id)).map((task) => entryOf(taskPickItem(task)));
@@ -108,6 +113,8 @@ class TaskSearch {
         const chosen = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
         if (chosen?.searchClosed) {
           this.loadWithClosed(() => settled);
+        } else if (chosen?.extra) {
+          finish({ extra: true });
         } else if (chosen?.taskId !== undefined) {
           finish(this.picked(chosen.taskId));
         }
@@ -182,11 +189,18 @@ class TaskSearch {
     } else {
       rows.push(...(recent.length + pinned.length > 0 && others.length > 0 ? [separator(allLabel)] : []), ...others);
     }
-    if (rows.length === 0 && !quickPick.busy && value.trim() !== '') {
+    // The extra row comes first when it is what was typed ("general"), so Enter takes it.
+    const extraTyped = this.extra !== undefined && value.trim() !== '' && searchItems([this.extra], keyOf, value).length > 0;
+    if (rows.length === 0 && !quickPick.busy && value.trim() !== '' && !extraTyped) {
       this.showNoMatch(value);
       return;
     }
-    quickPick.items = rows;
+    quickPick.items = extraTyped && this.extra ? [this.extra, ...rows] : [...rows, ...this.extraRows()];
+  }
+
+  /** The extra row, after a separator, offered whatever is typed. */
+  private extraRows(): Entry[] {
+    return this.extra ? [separator(''), this.extra] : [];
   }
 
   /** The tasks of the project linked to the user's folder, to list first under its name. */
@@ -209,11 +223,11 @@ class TaskSearch {
     const noMatch = this.withClosed ? l10n.t('No task matches “{0}”', typed) : l10n.t('No open task matches “{0}”', typed);
     const message: Entry = { label: `$(info) ${noMatch}`, alwaysShow: true };
     if (this.withClosed || !this.options.loadWithClosed) {
-      this.quickPick.items = [message];
+      this.quickPick.items = [message, ...this.extraRows()];
       return;
     }
     const searchClosed: Entry = { label: `$(search) ${l10n.t('Search closed tasks too')}`, alwaysShow: true, searchClosed: true };
-    this.quickPick.items = [message, searchClosed];
+    this.quickPick.items = [message, searchClosed, ...this.extraRows()];
     this.quickPick.activeItems = [searchClosed];
   }
 }

@@ -123,6 +123,9 @@ function resolveTime(ctx: RequestContext, base: TimeRow | undefined, values: Fie
         (isRowId ? ' (that is a projectworktype row id; send its worktypeid)' : ''),
     );
   }
+  if (merged.taskid == null && merged.moduleid == null && ctx.store.projectmodule.some((m) => m.projectid === project.id && m.active)) {
+    problems.push(`moduleid: required without a taskid (project ${project.id} has modules)`);
+  }
   if (
     merged.moduleid != null &&
     !ctx.store.projectmodule.some((m) => m.projectid === project.id && m.moduleid === merged.moduleid && m.active)

@@ -11,9 +11,23 @@ export interface EntryNode {
   readonly entry: TimeEntry;
 }
 
-/** The entry's task, or its description when it has no task: plain text from the service. */
+/**
+ * The entry's task; for project time (no task) its project and module, else its description:
+ * plain text from the service.
+ */
 export function entryTitle(entry: TimeEntry): string {
-  return entry.task?.trim() || entry.description?.trim() || l10n.t('No task');
+  return entry.task?.trim() || projectTimeTitle(entry) || entry.description?.trim() || l10n.t('No task');
+}
+
+/** `Website Redesign › Design`: what project time was logged on; empty when the entry names no project. */
+function projectTimeTitle(entry: TimeEntry): string {
+  return [entry.project?.trim(), entry.module?.trim()].filter(Boolean).join(' › ');
+}
+
+/** The row's facts after its title: the project only when the title is not already the project. */
+function entryFacts(entry: TimeEntry): string[] {
+  const project = entry.task?.trim() ? entry.project : undefined;
+  return [project, entry.workType, entry.billable ? l10n.t('billable') : undefined].filter((part): part is string => !!part);
 }
 
 export function entrySummary(entry: TimeEntry, format: HourFormat): string {
@@ -31,7 +45,7 @@ export function entryTreeItem(node: EntryNode, format: HourFormat): vscode.TreeI
   const { entry } = node;
   const item = new vscode.TreeItem(entryRowLabel(entry, format), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = [entry.project, entry.workType, entry.billable ? l10n.t('billable') : undefined].filter((part): part is string => !!part).join(' · ');
+  item.description = entryFacts(entry).join(' · ');
   // A plain string: names and descriptions come from the service and are never rendered as Markdown.
   item.tooltip = [
     entryTitle(entry),
@@ -39,7 +53,7 @@ export function entryTreeItem(node: EntryNode, format: HourFormat): vscode.TreeI
     [entry.client, entry.project].filter(Boolean).join(' › '),
     entry.workType ? l10n.t('Work type: {0}', entry.workType) : '',
     entry.billable ? l10n.t('Billable') : l10n.t('Not billable'),
-    entry.description && entry.task ? l10n.t('Description: {0}', entry.description) : '',
+    entry.description && entryTitle(entry) !== entry.description.trim() ? l10n.t('Description: {0}', entry.description) : '',
   ]
     .filter(Boolean)
     .join('\n');
