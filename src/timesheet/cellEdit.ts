@@ -26,8 +26,11 @@ export type CellEdit =
   | { kind: 'none' }
   | { kind: 'add'; hours: number }
   | { kind: 'edit'; entry: TimeEntry; hours: number }
-  /** Several entries: ask which to change (or add a new one). */
-  | { kind: 'askEdit'; entries: TimeEntry[]; hours: number }
+  /**
+   * Several entries: ask which to change, each to the hours that make the cell what was typed, or
+   * (for more time) add a new entry of the difference (`add`).
+   */
+  | { kind: 'askEdit'; choices: { entry: TimeEntry; hours: number }[]; add?: number }
   | { kind: 'delete'; entry: TimeEntry }
   /** Several entries: ask which to delete. */
   | { kind: 'askDelete'; entries: TimeEntry[] }
@@ -66,5 +69,18 @@ export function cellEdit(cell: SheetCell, value: CellValue): CellEdit {
   if (sameHours(value.hours, cell.hours)) {
     return { kind: 'none' };
   }
-  return entries.length === 1 ? { kind: 'edit', entry: entries[0], hours: value.hours } : { kind: 'askEdit', entries: [...entries], hours: value.hours };
+  if (entries.length === 1) {
+    return { kind: 'edit', entry: entries[0], hours: value.hours };
+  }
+  // Only the other entries' time stays: what was waiting to sync cannot be here (refused above).
+  const delta = value.hours - cell.hours;
+  const choices = entries.filter((entry) => entry.time + delta > 0).map((entry) => ({ entry, hours: fourPlaces(entry.time + delta) }));
+  if (choices.length === 0) {
+    return { kind: 'refused', message: l10n.t('No one entry of this day can take that much off; change the entries in My Time.') };
+  }
+  return { kind: 'askEdit', choices, ...(delta > 0 ? { add: fourPlaces(delta) } : {}) };
+}
+
+function fourPlaces(hours: number): number {
+  return Math.round(hours * 10_000) / 10_000;
 }

@@ -127,7 +127,20 @@ describe('Timesheet cell edits', () => {
     const one = entry(MONDAY, 1);
     assert.deepEqual(cellEdit(cell([one]), { kind: 'hours', hours: 2 }), { kind: 'edit', entry: one, hours: 2 });
     const two = [entry(MONDAY, 1), entry(MONDAY, 0.5)];
-    assert.deepEqual(cellEdit(cell(two), { kind: 'hours', hours: 2 }), { kind: 'askEdit', entries: two, hours: 2 });
+    assert.deepEqual(cellEdit(cell(two), { kind: 'hours', hours: 2 }), {
+      kind: 'askEdit',
+      choices: [
+        { entry: two[0], hours: 1.5 },
+        { entry: two[1], hours: 1 },
+      ],
+      add: 0.5,
+    });
+  });
+
+  it('over several entries, offers only the entries that can take less time off, and no new entry', () => {
+    const two = [entry(MONDAY, 1), entry(MONDAY, 0.5)];
+    assert.deepEqual(cellEdit(cell(two), { kind: 'hours', hours: 0.75 }), { kind: 'askEdit', choices: [{ entry: two[0], hours: 0.25 }] });
+    assert.equal(cellEdit(cell(two), { kind: 'hours', hours: 0.25 }).kind, 'refused');
   });
 
   it('deletes when cleared, asking which over several, and does nothing for no change', () => {

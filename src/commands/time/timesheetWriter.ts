@@ -44,7 +44,7 @@ export function timesheetWriter(deps: TimesheetWriterDependencies): TimesheetWri
       return result.status === 'cancelled' ? result : { status: 'refused', message: result.message, locked: isLockedRefusal(result.message) };
     },
     async remove(entry: TimeEntry): Promise<WriteOutcome> {
-      const result = await vscode.commands.executeCommand<DeleteTimeEntryResult>('intervals.deleteTimeEntry', { entryId: entry.id });
+      const result = await vscode.commands.executeCommand<DeleteTimeEntryResult>('intervals.deleteTimeEntry', { entryId: entry.id, confirm: true });
       if (result.status === 'deleted') {
         return { status: 'done' };
       }

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { TimeEntry } from '../../api/types';
-import type { Asker, Choice } from '../../prompts/asker';
+import { BACK, type Asker, type Choice } from '../../prompts/asker';
 import { formatDurationAs, SECONDS_PER_HOUR, type HourFormat } from '../../time/duration';
 import { cellEdit, parseCell, type CellEdit } from '../../timesheet/cellEdit';
 import type { SheetCell, SheetRow, SheetRowSpec } from '../../timesheet/timesheetGrid';
@@ -58,15 +58,24 @@ async function carryOut(context: CellEditContext, row: SheetRow, cell: SheetCell
     case 'delete':
       return writes.remove(edit.entry);
     case 'askEdit': {
-      const chosen = await askWhich(context, edit.entries, l10n.t('Which entry of {0} should have {1}?', cell.date, hours(context, edit.hours)), true);
+      const items: Choice<{ entry: TimeEntry; hours: number } | 'new'>[] = edit.choices.map((choice) => ({
+        ...entryChoice(context, choice.entry),
+        label: l10n.t('{0} → {1}', hours(context, choice.entry.time), hours(context, choice.hours)),
+        value: choice,
+      }));
+      if (edit.add !== undefined) {
+        items.push({ icon: 'add', label: l10n.t('Add a new entry'), description: hours(context, edit.add), value: 'new' });
+      }
+      const chosen = await askWhich(context, items, l10n.t('Which entry of {0} should change?', cell.date));
       if (chosen === undefined) {
         return { status: 'cancelled' };
       }
-      return chosen === 'new' ? writes.add(row, cell.date, edit.hours) : writes.edit(chosen, edit.hours);
+      return chosen === 'new' ? writes.add(row, cell.date, edit.add ?? 0) : writes.edit(chosen.entry, chosen.hours);
     }
     case 'askDelete': {
-      const chosen = await askWhich(context, edit.entries, l10n.t('Which entry of {0} should be deleted?', cell.date), false);
-      return chosen === undefined || chosen === 'new' ? { status: 'cancelled' } : writes.remove(chosen);
+      const items = edit.entries.map((entry) => ({ ...entryChoice(context, entry), value: entry }));
+      const chosen = await askWhich(context, items, l10n.t('Which entry of {0} should be deleted?', cell.date));
+      return chosen === undefined ? { status: 'cancelled' } : writes.remove(chosen);
     }
   }
 }
@@ -75,18 +84,19 @@ function hours(context: CellEditContext, value: number): string {
   return formatDurationAs(value * SECONDS_PER_HOUR, context.hourFormat);
 }
 
-/** A quick pick of the cell's entries (their hours and descriptions), with "Add a new entry" for a new value. */
-async function askWhich(context: CellEditContext, entries: readonly TimeEntry[], placeholder: string, offerNew: boolean): Promise<TimeEntry | 'new' | undefined> {
-  const items: Choice<TimeEntry | 'new'>[] = entries.map((entry) => ({
+/** An entry as a choice: its hours, description, task (or project) and work type. */
+function entryChoice(context: CellEditContext, entry: TimeEntry): Choice<TimeEntry> {
+  return {
     icon: 'watch',
     label: hours(context, entry.time),
     description: entry.description ?? '',
     detail: [entry.task ?? entry.project, entry.workType].filter((part): part is string => !!part).join(' · '),
     value: entry,
-  }));
-  if (offerNew) {
-    items.push({ icon: 'add', label: l10n.t('Add a new entry'), value: 'new' });
-  }
+  };
+}
+
+/** A quick pick of the cell's entries; undefined when dismissed. */
+async function askWhich<T>(context: CellEditContext, items: Choice<T>[], placeholder: string): Promise<T | undefined> {
   const answer = await context.asker.pick({ title: l10n.t('Timesheet'), step: 1, totalSteps: 1, placeholder, items, active: items[0]?.value });
-  return answer === undefined || typeof answer === 'symbol' ? undefined : answer;
+  return answer === undefined || answer === BACK ? undefined : (answer as T);
 }
