@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { Timesheet } from '../../src/timesheet/timesheetGrid';
 import type { TimeRow } from '../fake-intervals/store';
-import { answerNotifications, answerPrompts, chooseInQuickPick, extensionGraph, fakeServer, type Graph, moveClock, setClock, settled, signIn, signOut } from './helpers';
+import { answerNotifications, answerPrompts, chooseInQuickPick, EXTENSION_ID, extensionGraph, fakeServer, type Graph, moveClock, setClock, settled, signIn, signOut } from './helpers';
 import { choose, ScriptedAsker, type Answer, type AskedRequest } from './scriptedAsker';
 
 // The timesheet is driven as its page drives it: through the messages the page posts, handed to
@@ -270,6 +272,18 @@ describe('Timesheet', () => {
       [[3, null, 1]],
       'project time, on the project of the copied row',
     );
+  });
+
+  it("is in My Time's title bar, with an icon", () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const manifest = JSON.parse(readFileSync(join(extension.extensionPath, 'package.json'), 'utf8')) as {
+      contributes: { commands: Array<{ command: string; icon?: string }>; menus: Record<string, Array<{ command: string; when?: string; group?: string }>> };
+    };
+    assert.equal(manifest.contributes.commands.find((entry) => entry.command === 'intervals.openTimesheet')?.icon, '$(table)');
+    const item = manifest.contributes.menus['view/title'].find((entry) => entry.command === 'intervals.openTimesheet');
+    assert.match(item?.when ?? '', /view == intervals\.time/);
+    assert.match(item?.group ?? '', /^navigation/);
   });
 
   it('refuses a week that is no date, opening nothing', async () => {
