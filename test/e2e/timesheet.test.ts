@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'mocha';
+import type { Frame } from 'playwright-core';
 import { FakeIntervalsControl } from '../fake-intervals/control';
 import { DEMO_PEOPLE } from '../fake-intervals/fixture';
 import { fakeServerFromEnvironment } from '../runners/environmentVariables';
@@ -9,6 +11,16 @@ import { workbench } from './workbench';
 // The week as a grid, with the keyboard only: type a duration into an empty day, Enter saves it,
 // the arrows move between days, and emptying the day deletes the entry after the dialog. Its
 // screenshot is the README's.
+
+/** The ids of axe-core's violations in a page, axe evaluated through the debugging protocol (the page's policy runs no other script). */
+async function axeViolations(frame: Frame): Promise<string[]> {
+  await frame.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  return frame.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; help: string }[] }> } }).axe;
+    const result = await axe.run((globalThis as unknown as { document: unknown }).document, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => `${violation.id}: ${violation.help} ${JSON.stringify((violation as unknown as { nodes: { target: unknown }[] }).nodes.map((node) => node.target))}`);
+  });
+}
 
 describe('Timesheet (UI)', () => {
   const fake = fakeServerFromEnvironment();
@@ -75,5 +87,17 @@ describe('Timesheet (UI)', () => {
     const after = (await control.rows('time')).filter((r) => r.personid === DEMO_PEOPLE.admin && r.date === date).length;
     assert.equal(after, before, 'the entry is deleted in Intervals');
     await ui.clearNotifications();
+  });
+
+  it('passes an automated accessibility check (axe-core) inside its page', async () => {
+    const ui = workbench();
+    await ui.runCommand('Intervals: Open Timesheet');
+    const root = ui.webview().locator('html');
+    await ui.webview().locator('table#sheet caption').waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await root.getAttribute('lang'), 'en', 'the page says its language');
+    const frame = await (await root.elementHandle())?.ownerFrame();
+    assert.ok(frame, 'the timesheet has a frame');
+    assert.deepEqual(await axeViolations(frame), [], 'no accessibility violation');
+    assert.equal(await frame.evaluate(() => typeof (globalThis as unknown as { axe?: unknown }).axe), 'object', 'the check ran in the page');
   });
 });

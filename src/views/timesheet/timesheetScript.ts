@@ -20,7 +20,7 @@ tbody th { font-weight: normal; max-width: 22em; }
 .detail, .target { display: block; font-weight: normal; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .total, tfoot th, tfoot td { font-weight: 600; }
-tfoot td.under { color: var(--vscode-editorWarning-foreground, inherit); }
+tfoot td.under { box-shadow: inset 0 -2px 0 var(--vscode-editorWarning-foreground, var(--vscode-focusBorder)); }
 input.cell { width: 4.5em; text-align: right; font: inherit; font-variant-numeric: tabular-nums; color: var(--vscode-input-foreground); background: var(--vscode-input-background); border: 1px solid var(--vscode-input-border, transparent); padding: 2px 4px; }
 input.cell[readonly] { background: transparent; border-color: transparent; color: var(--vscode-disabledForeground, inherit); }
 input.cell.pending { font-style: italic; }
