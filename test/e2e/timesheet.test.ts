@@ -86,6 +86,18 @@ describe('Timesheet (UI)', () => {
     await page.locator(`input.cell[data-row="${row}"][data-date="${date}"][value=""]`).waitFor({ state: 'attached', timeout: 15_000 });
     const after = (await control.rows('time')).filter((r) => r.personid === DEMO_PEOPLE.admin && r.date === date).length;
     assert.equal(after, before, 'the entry is deleted in Intervals');
+
+    // Tab saves what was typed and moves on to the next day.
+    await ui.clearNotifications();
+    await cell(date).focus();
+    await ui.page.keyboard.type('45m');
+    await ui.page.keyboard.press('Tab');
+    await page.locator(`input.cell[data-row="${row}"][data-date="${date}"][value="0:45"]`).waitFor({ state: 'attached', timeout: 15_000 });
+    const next = await page.locator('input.cell:focus').getAttribute('data-date');
+    assert.ok(next !== null && next !== date, `Tab moved on to another day (${String(next)})`);
+    const tabbed = (await control.rows('time')).filter((r) => r.personid === DEMO_PEOPLE.admin && r.date === date);
+    assert.equal(tabbed.length, before + 1);
+    await control.deleteRow('time', tabbed[tabbed.length - 1].id);
     await ui.clearNotifications();
   });
 

@@ -286,6 +286,14 @@ describe('Timesheet', () => {
     assert.match(item?.group ?? '', /^navigation/);
   });
 
+  it('closes when the account signs out', async () => {
+    await open();
+    assert.ok(graph.timesheetPanel.html);
+    await signOut();
+    assert.equal(graph.timesheetPanel.html, undefined);
+    assert.equal(graph.timesheetPanel.shown, undefined);
+  });
+
   it('refuses a week that is no date, opening nothing', async () => {
     const refused = await vscode.commands.executeCommand<{ status: string; message: string }>('intervals.openTimesheet', { week: '2025-02-30' });
     assert.equal(refused.status, 'invalid');

@@ -99,6 +99,8 @@ cells.forEach((input) => {
     }
   });
 });
+// Only a cell that had the focus before the page was drawn again takes it back: focusing on a
+// first draw would take it from a quick pick the extension opens meanwhile (Add Row…).
 const state = vscode.getState();
 const again = state && state.week === week ? cells.find((input) => input.dataset.row === state.row && input.dataset.date === state.date) : undefined;
-(again || cells[0])?.focus();`;
+again?.focus();`;
