@@ -5,7 +5,7 @@ import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { Timesheet } from '../../src/timesheet/timesheetGrid';
 import type { TimeRow } from '../fake-intervals/store';
-import { answerNotifications, answerPrompts, chooseInQuickPick, EXTENSION_ID, extensionGraph, fakeServer, type Graph, moveClock, setClock, settled, signIn, signOut } from './helpers';
+import { answerNotifications, answerPrompts, chooseInQuickPick, EXTENSION_ID, extensionGraph, fakeServer, type Graph, moveClock, setClock, setSetting, settled, signIn, signOut } from './helpers';
 import { choose, ScriptedAsker, type Answer, type AskedRequest } from './scriptedAsker';
 
 // The timesheet is driven as its page drives it: through the messages the page posts, handed to
@@ -284,6 +284,29 @@ describe('Timesheet', () => {
     const item = manifest.contributes.menus['view/title'].find((entry) => entry.command === 'intervals.openTimesheet');
     assert.match(item?.when ?? '', /view == intervals\.time/);
     assert.match(item?.group ?? '', /^navigation/);
+  });
+
+  it('moves between weeks from its buttons, stays one tab, and follows intervals.hourFormat', async () => {
+    await insert(MONDAY, 1.5);
+    await open();
+    await graph.timesheetPanel.receive({ type: 'previousWeek' });
+    assert.equal(graph.timesheetPanel.shown?.start, '2025-05-26');
+    await graph.timesheetPanel.receive({ type: 'nextWeek' });
+    await graph.timesheetPanel.receive({ type: 'nextWeek' });
+    assert.equal(graph.timesheetPanel.shown?.start, '2025-06-09');
+    await open(MONDAY);
+    assert.equal(graph.timesheetPanel.shown?.start, MONDAY);
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview);
+    // The tab's label follows the panel's title a moment later: its count is what is checked here.
+    assert.equal(tabs.filter((tab) => tab.label.startsWith('Timesheet')).length, 1, 'one timesheet tab');
+    assert.match(graph.timesheetPanel.html ?? '', /data-date="2025-06-02" data-value="1:30" value="1:30"/);
+    try {
+      await setSetting('intervals.hourFormat', 'decimal');
+      assert.match(graph.timesheetPanel.html ?? '', /data-date="2025-06-02" data-value="1.5" value="1.5"/);
+      assert.match(graph.timesheetPanel.html ?? '', /target 8 h/);
+    } finally {
+      await setSetting('intervals.hourFormat', undefined);
+    }
   });
 
   it('closes when the account signs out', async () => {
