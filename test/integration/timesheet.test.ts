@@ -286,7 +286,7 @@ describe('Timesheet', () => {
     assert.match(item?.group ?? '', /^navigation/);
   });
 
-  it('moves between weeks from its buttons, stays one tab, and follows intervals.hourFormat', async () => {
+  it('moves between weeks from its buttons, opens again on another week, and follows intervals.hourFormat', async () => {
     await insert(MONDAY, 1.5);
     await open();
     await graph.timesheetPanel.receive({ type: 'previousWeek' });
@@ -296,9 +296,6 @@ describe('Timesheet', () => {
     assert.equal(graph.timesheetPanel.shown?.start, '2025-06-09');
     await open(MONDAY);
     assert.equal(graph.timesheetPanel.shown?.start, MONDAY);
-    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview);
-    // The tab's label follows the panel's title a moment later: its count is what is checked here.
-    assert.equal(tabs.filter((tab) => tab.label.startsWith('Timesheet')).length, 1, 'one timesheet tab');
     assert.match(graph.timesheetPanel.html ?? '', /data-date="2025-06-02" data-value="1:30" value="1:30"/);
     try {
       await setSetting('intervals.hourFormat', 'decimal');

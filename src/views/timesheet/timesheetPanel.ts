@@ -50,6 +50,9 @@ export class TimesheetPanel implements vscode.Disposable {
   private refusal: string | undefined;
   private busy = 0;
   private generation = 0;
+  /** Resolves once the page last drawn has loaded (or is hidden): a quick pick opened before would lose the focus to it. */
+  private drawn: Promise<void> = Promise.resolve();
+  private markDrawn: () => void = () => undefined;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly options: TimesheetPanelOptions) {
@@ -101,13 +104,17 @@ export class TimesheetPanel implements vscode.Disposable {
         enableScripts: true,
         localResourceRoots: [],
       });
+      this.panel.onDidChangeViewState(({ webviewPanel }) => webviewPanel.visible || this.markDrawn());
       this.panel.onDidDispose(() => {
+        this.markDrawn();
         this.panel = undefined;
         this.sheet = undefined;
         this.extraRows.clear();
       });
-      // l10n-ignore: background work label
-      this.panel.webview.onDidReceiveMessage((message: unknown) => void this.options.work.track('timesheet edit', this.receive(message)));
+      this.panel.webview.onDidReceiveMessage((message: unknown) =>
+        // l10n-ignore: background work label
+        isDrawn(message) ? this.markDrawn() : void this.options.work.track('timesheet edit', this.receive(message)),
+      );
     }
     this.panel.reveal(undefined, false);
     await this.showWeek(start);
@@ -194,6 +201,7 @@ export class TimesheetPanel implements vscode.Disposable {
     const weekLabel = weekRangeLabel(this.sheet.start, this.sheet.end, toIsoDate(this.options.clock.now()));
     this.panel.title = l10n.t('Timesheet {0}', weekLabel);
     const readOnly = this.readOnly();
+    this.drawn = this.panel.visible ? new Promise((resolve) => (this.markDrawn = resolve)) : Promise.resolve();
     this.panel.webview.html = timesheetHtml({
       cspSource: this.panel.webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
@@ -243,6 +251,7 @@ export class TimesheetPanel implements vscode.Disposable {
   }
 
   private async addRow(): Promise<void> {
+    await this.drawn;
     const spec = await this.writes?.pickRow();
     if (spec) {
       this.addRows([spec]);
@@ -280,6 +289,11 @@ export class TimesheetPanel implements vscode.Disposable {
 
 function toDisposable(subscription: { dispose(): void }): vscode.Disposable {
   return { dispose: () => subscription.dispose() };
+}
+
+/** The page says it has loaded. */
+function isDrawn(message: unknown): boolean {
+  return message !== null && typeof message === 'object' && (message as { type?: unknown }).type === 'drawn';
 }
 
 function pageMessage(message: unknown): PageMessage | undefined {

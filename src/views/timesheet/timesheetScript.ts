@@ -103,4 +103,5 @@ cells.forEach((input) => {
 // first draw would take it from a quick pick the extension opens meanwhile (Add Row…).
 const state = vscode.getState();
 const again = state && state.week === week ? cells.find((input) => input.dataset.row === state.row && input.dataset.date === state.date) : undefined;
-again?.focus();`;
+again?.focus();
+vscode.postMessage({ type: 'drawn' });`;
