@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
  * time, common (the ground). scripts/check-import-cycles.mjs, run with lint, forbids cycles.
  */
 const UI = ['views', 'statusBar', 'prompts'];
-const SERVICES = ['auth', 'connection', 'git', 'gitExtension', 'lookups', 'outbox', 'reminders', 'tasks', 'timeLog', 'timeReport', 'timer'];
+const SERVICES = ['auth', 'connection', 'git', 'gitExtension', 'lookups', 'outbox', 'reminders', 'tasks', 'timeLog', 'timeReport', 'timer', 'timesheet'];
 const folders = (names) => names.flatMap((name) => [`**/${name}/**`, `../${name}`, `../../${name}`]);
 const ROOT = ['**/extension', '**/extension.ts'];
 
@@ -78,7 +78,7 @@ export default tseslint.config(
     [...folders(['commands', ...UI]), ...ROOT],
     'Services know nothing of commands, views, the status bar or prompts.',
   ),
-  ...['git', 'timer', 'timeLog', 'outbox', 'tasks', 'lookups', 'timeReport'].map((name) =>
+  ...['git', 'timer', 'timeLog', 'outbox', 'tasks', 'lookups', 'timeReport', 'timesheet'].map((name) =>
     layer([`src/${name}/**/*.ts`], [...folders(['commands', ...UI]), ...ROOT], 'Services know nothing of commands, views, the status bar or prompts.', true),
   ),
   layer(['src/common/**/*.ts'], [...folders(['commands', ...UI, ...SERVICES]), ...ROOT], 'common/ is the ground floor: it may use api/ and time/ only.'),

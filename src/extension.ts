@@ -64,6 +64,7 @@ import { TaskReveal } from './views/tasks/taskReveal';
 import { TaskTree } from './views/tasks/taskTree';
 import { MyTimeView } from './views/time/myTimeView';
 import { TimeReportPanel } from './views/timeReport/timeReportPanel';
+import { TimesheetPanel } from './views/timesheet/timesheetPanel';
 
 /**
  * The composition root. VS Code calls `activate` once start-up has finished
@@ -97,9 +98,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionGraph | und
   const timers = buildTimers(core, account, tasks.branchTask, own);
   const timeLog = buildTimeLog(core, account, timers, own);
   const timeReportPanel = own(new TimeReportPanel(core.log.child('timeReport'), account.session, core.notifier, () => core.settings.hourFormat));
-  own(core.settings.onDidChange((affects) => affects('intervals.hourFormat') && timeReportPanel.render()));
+  const timesheetPanel = own(new TimesheetPanel({ ...core, log: core.log.child('timesheet'), session: account.session, sync: timeLog.sync }));
+  own(core.settings.onDidChange((affects) => affects('intervals.hourFormat') && (timeReportPanel.render(), timesheetPanel.render())));
   const git = buildGitLater(context, core, account, { ...timers, branchTask: tasks.branchTask }, own);
-  const graph: ExtensionGraph = { context, ...core, ...account, reminders, ...tasks, ...timeLog, timeReportPanel, ...timers, git };
+  const graph: ExtensionGraph = { context, ...core, ...account, reminders, ...tasks, ...timeLog, timeReportPanel, timesheetPanel, ...timers, git };
   const parts = { ...graph, folder: core.stateFolder, memento: context.globalState };
   own(registerCommands(COMMAND_IDS, () => loadCommandTable().commandTable(parts), core.notifier));
   // Reading the secret is local; the key drives the welcome view before anything else shows.
@@ -371,7 +373,7 @@ async function buildGit(
 
 /** Everything `activate` built, as the integration tests and the benchmark see it in test mode. */
 export type ExtensionGraph = { readonly context: vscode.ExtensionContext } & Core &
-  Account & { readonly reminders: ReminderService; readonly timeReportPanel: TimeReportPanel } & ReturnType<typeof buildTasks> &
+  Account & { readonly reminders: ReminderService; readonly timeReportPanel: TimeReportPanel; readonly timesheetPanel: TimesheetPanel } & ReturnType<typeof buildTasks> &
   ReturnType<typeof buildTimeLog> &
   ReturnType<typeof buildTimers> & { readonly git: () => Promise<GitIntegration.GitWork> };
 

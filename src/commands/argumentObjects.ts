@@ -100,6 +100,7 @@ const TABLE = {
   'intervals.previousWeek': { none: 'moves My Time a week back' },
   'intervals.nextWeek': { none: 'moves My Time a week on' },
   'intervals.thisWeek': { keys: { date: isoDate }, about: 'shows the week of that day' },
+  'intervals.openTimesheet': { keys: { week: isoDate }, about: 'opens the timesheet of the week holding that day (weeks start on Monday)' },
   'intervals.editTimeEntry': {
     keys: { entryId: id, id, date: isoDate, hours, worktypeId: id, billable: boolean, description: text, prompt: boolean },
     needs: ['entryId'],

@@ -29,6 +29,7 @@ export const COMMAND_IDS: readonly string[] = [
   'intervals.previousWeek',
   'intervals.nextWeek',
   'intervals.thisWeek',
+  'intervals.openTimesheet',
   'intervals.editTimeEntry',
   'intervals.deleteTimeEntry',
   'intervals.logAgainToday',

@@ -25,6 +25,7 @@ import type { TaskReveal } from '../views/tasks/taskReveal';
 import type { TaskTree } from '../views/tasks/taskTree';
 import type { MyTimeView } from '../views/time/myTimeView';
 import type { TimeReportPanel } from '../views/timeReport/timeReportPanel';
+import type { TimesheetPanel } from '../views/timesheet/timesheetPanel';
 import { showLogCommand } from './account/showLog';
 import { showSetAsideDataCommand } from './account/showSetAsideData';
 import { signInCommand } from './account/signIn';
@@ -62,6 +63,7 @@ import { logAgainTodayCommand } from './time/logAgainToday';
 import { loggedHoursOn } from './time/loggedHours';
 import { LogTime, logTimeCommand } from './time/logTime';
 import { nextWeekCommand } from './time/nextWeek';
+import { openTimesheetCommand } from './time/openTimesheet';
 import { previousWeekCommand } from './time/previousWeek';
 import { refreshTimeCommand } from './time/refreshTime';
 import { retrySyncCommand } from './time/retrySync';
@@ -106,6 +108,7 @@ export interface CommandParts {
   readonly sync: TimeLogSync;
   readonly myTime: MyTimeView;
   readonly timeReportPanel: TimeReportPanel;
+  readonly timesheetPanel: TimesheetPanel;
   /** The Git integration, loaded on first use. */
   readonly git: () => Promise<GitWork>;
   readonly branchTask: CurrentBranchTask;
@@ -177,6 +180,7 @@ function timeCommands(parts: CommandParts): Command[] {
     previousWeekCommand(view),
     nextWeekCommand(view),
     thisWeekCommand(view),
+    openTimesheetCommand({ ...parts, log: log.child('timesheet'), view, panel: parts.timesheetPanel }),
     editTimeEntryCommand({ ...parts, ...entries, rounding, loggedHours }),
     deleteTimeEntryCommand({ ...entries, guard, changes: parts.changes, sync, notifier: parts.notifier }),
     logAgainTodayCommand({ ...entries, guard, clock, logTime }),

@@ -39,6 +39,7 @@ const TABLE: readonly Row[] = [
   { command: 'intervals.adjustTimer', invalid: { arg: { elapsed: 'a while' }, key: 'elapsed' } },
   { command: 'intervals.logTime', invalid: { arg: { taskId: 'abc', hours: 1 }, key: 'taskId' } },
   { command: 'intervals.thisWeek', invalid: { arg: { date: 'last week' }, key: 'date' } },
+  { command: 'intervals.openTimesheet', invalid: { arg: { week: 'next week' }, key: 'week' } },
   { command: 'intervals.editTimeEntry', invalid: { arg: { entryId: 1, hours: true }, key: 'hours' } },
   { command: 'intervals.deleteTimeEntry', invalid: { arg: { entryId: 'first', confirm: false }, key: 'entryId' } },
   { command: 'intervals.logAgainToday', invalid: { arg: { entryId: 1.5 }, key: 'entryId' } },
