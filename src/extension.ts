@@ -8,6 +8,7 @@ import { AccountSession, type SignInResult } from './auth/accountSession';
 import { ApiUrlWatcher } from './auth/apiUrlWatcher';
 import { IntervalsAuthenticationProvider } from './auth/authenticationProvider';
 import { CredentialStore } from './auth/credentialStore';
+import { registerChatTools } from './chat/chatTools';
 import { registerCommands } from './commands/command';
 import { COMMAND_IDS } from './commands/ids';
 import type * as CommandTable from './commands/index';
@@ -102,6 +103,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionGraph | und
   const graph: ExtensionGraph = { context, ...core, ...account, reminders, ...tasks, ...timeLog, timeReportPanel, ...timers, git };
   const parts = { ...graph, folder: core.stateFolder, memento: context.globalState };
   own(registerCommands(COMMAND_IDS, () => loadCommandTable().commandTable(parts), core.notifier));
+  own(registerChatTools({ ...graph, enabled: () => core.settings.chatTools, allowMultipleTimers: () => core.settings.allowMultipleTimers, rounding: () => core.settings.rounding, log: core.log.child('chat'), run: (command, arg) => vscode.commands.executeCommand(command, arg) }));
   // Reading the secret is local; the key drives the welcome view before anything else shows.
   void account.session.restore().then(() => core.contextKeys.set(ContextKey.signedIn, account.session.state.signedIn));
   // The Git integration attaches once start-up is over, never holding it up.
