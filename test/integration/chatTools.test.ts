@@ -3,7 +3,7 @@ import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { addDays, startOfWeek, toIsoDate } from '../../src/time/dates';
 import { isRunning } from '../../src/timer/timerModel';
-import { answerNotifications, extensionGraph, fakeServer, type Graph, setSetting, settled, signIn, signOut } from './helpers';
+import { answerNotifications, eventually, extensionGraph, fakeServer, type Graph, setSetting, settled, signIn, signOut } from './helpers';
 
 const ADMIN = 1;
 const TOOLS = ['intervals_findTasks', 'intervals_myTime', 'intervals_logTime', 'intervals_timer', 'intervals_createTask'];
@@ -194,6 +194,7 @@ describe('Chat tools', () => {
       assert.equal(String((posted[0].body as Record<string, unknown>).taskid), '20');
       assert.equal(graph.timers.entries.some((each) => each.timer.taskId === 1 && isRunning(each.timer)), false, 'the running one is paused');
       assert.match(await invoke('intervals_timer', { action: 'status' }), /task id 20 \| running \| 0:00 \| #1020 Kiosk UI: Grüezi screen/);
+      await settled();
     });
 
     it('pauses the running timer, and refuses to guess which paused timer to resume', async () => {
@@ -203,6 +204,7 @@ describe('Chat tools', () => {
       assert.match(await invoke('intervals_timer', { action: 'resume' }), /^Several timers fit; give "task" to say which/);
       assert.match(await invoke('intervals_timer', { action: 'explode' }), /"action" must be status, start, pause, resume or stop/);
       assert.match(await invoke('intervals_timer', { action: 'start' }), /"task" is needed to start a timer/);
+      await settled();
     });
 
     it('stops the running timer and logs its time with the work type given', async () => {
@@ -219,6 +221,8 @@ describe('Chat tools', () => {
       assert.equal(String(body.worktypeid), '1');
       assert.equal(body.description, 'Hero done');
       assert.ok(!graph.timers.entries.some((each) => each.timer.taskId === 1), 'the logged timer is gone');
+      // The other windows learn it from the timers' state file, which this window then reads back.
+      await settled();
     });
   });
 
@@ -253,12 +257,14 @@ describe('Chat tools', () => {
     it('says the tools are off while intervals.chatTools is off, and does nothing', async () => {
       await setSetting('intervals.chatTools', false);
       try {
+        await eventually(() => !vscode.lm.tools.some((tool) => tool.name.startsWith('intervals_')), 'the tools are hidden from chat');
         const text = await invoke('intervals_findTasks', { query: 'kiosk' });
         assert.match(text, /^The Intervals tools are turned off \(setting intervals\.chatTools\); nothing was done/);
         assert.equal((await fake.control.requests()).length, 0);
       } finally {
         await setSetting('intervals.chatTools', undefined);
       }
+      await eventually(() => vscode.lm.tools.some((tool) => tool.name === 'intervals_logTime'), 'the tools are offered again');
     });
 
     it('says to sign in while signed out, for reads and writes alike', async () => {
