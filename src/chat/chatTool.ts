@@ -115,8 +115,9 @@ export function languageModelTool<I extends object, P>(name: string, spec: ChatT
         const earlier = confirmed.get(key(options.input));
         confirmed.delete(key(options.input));
         const planned = earlier ?? (await spec.plan(options.input, context));
-        // Only a plan the user confirmed is sent; one that could not be planned says why.
-        return planned.ok ? (earlier ? spec.carryOut(planned.plan, context) : l10n.t('Nothing was sent: the request was not confirmed. Try again.')) : planned.message;
+        // Only the plan the user confirmed is sent (an input edited in the confirmation is planned and
+        // confirmed anew); one that could not be planned says why.
+        return planned.ok ? (earlier ? spec.carryOut(planned.plan, context) : l10n.t('Nothing was sent: the input differs from what the user confirmed. Call the tool again, so the user confirms what will be sent.')) : planned.message;
       });
       return textResult(text);
     },

@@ -148,6 +148,18 @@ describe('Chat tools', () => {
       );
     });
 
+    it('sends only what was confirmed: an input changed after its confirmation is refused', async () => {
+      const tool = graph.chatTools.tools.get('intervals_logTime');
+      assert.ok(tool);
+      assert.ok(await confirmation(graph, 'intervals_logTime', { task: '#1020', duration: '30m', workType: 'Development' }));
+      const source = new vscode.CancellationTokenSource();
+      const result = await tool.invoke({ input: { task: '#1020', duration: '8h', workType: 'Development' }, toolInvocationToken: undefined }, source.token);
+      source.dispose();
+      const text = (result?.content ?? []).map((part) => String((part as { value?: unknown }).value ?? '')).join('');
+      assert.match(text, /^Nothing was sent: the input differs from what the user confirmed/);
+      assert.equal((await requests('POST', 'time')).length, 0);
+    });
+
     it('refuses words that fit several tasks, listing them, without asking or sending', async () => {
       assert.equal(await confirmation(graph, 'intervals_logTime', { task: 'screen', duration: '1h' }), undefined, 'nothing to confirm');
       const text = await invoke('intervals_logTime', { task: 'screen', duration: '1h' });
