@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { isIntervalsError } from '../api/errors';
 import type { Task } from '../api/types';
 import type { ChatToolDependencies, ToolContext } from './chatTool';
 import { matchTask, taskReference } from './chatResolution';
@@ -18,7 +19,14 @@ export async function findTask(deps: Pick<ChatToolDependencies, 'catalog'>, cont
   }
   const ref = reference.value;
   if (ref.kind === 'id') {
-    const task = await context.api.getTask(ref.id).catch(() => undefined);
+    // Only "no such task" is an answer here; a failure to ask is reported as one. (This bundle has
+    // its own copy of the error class, hence the check that works across bundles.)
+    const task = await context.api.getTask(ref.id).catch((error: unknown) => {
+      if (isIntervalsError(error) && error.kind === 'notFound') {
+        return undefined;
+      }
+      throw error;
+    });
     return task ? { ok: true, task } : { ok: false, message: l10n.t('No task has the id {0}. Use intervals_findTasks to find the task.', ref.id) };
   }
   const open = await deps.catalog.openTasks();

@@ -66,7 +66,7 @@ function textResult(text: string): vscode.LanguageModelToolResult {
 
 /** A failure in words: the service's reason (errors carry no token), and what to do. */
 export function failureText(error: unknown): string {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/\.+$/, '');
   return l10n.t('Intervals could not be reached or refused the request: {0}. Nothing more was done; try again later or check the Intervals log (Intervals: Show Log).', reason);
 }
 

@@ -170,6 +170,8 @@ describe('Chat tools', () => {
     });
 
     it('refuses a bad duration, a bad day or a missing work type, saying which field is wrong', async () => {
+      assert.match(await invoke('intervals_logTime', { task: 99999, duration: '1h' }), /^No task has the id 99999\. Use intervals_findTasks/);
+      assert.match(await invoke('intervals_logTime', { task: '#99999', duration: '1h' }), /^No open task is #99999\./);
       assert.match(await invoke('intervals_logTime', { task: '#1020', duration: 'lots' }), /^duration: /);
       assert.match(await invoke('intervals_logTime', { task: '#1020', duration: '1h', date: 'someday' }), /^date: "someday" is not a date/);
       assert.match(await invoke('intervals_logTime', { task: '#1020', duration: '1h' }), /^workType is needed: the project has several work types \("Development", "Design", "Meetings", "Testing & QA"\)/);
