@@ -6,7 +6,8 @@
 // bundled apart, as dist/undici.js and dist/fast-xml-parser.js, which src/api/lazyDependencies.ts
 // requires on the first request that needs them; the command table and the commands' code, as
 // dist/commands.js, which src/extension.ts requires when the first command runs; the Git
-// integration, as dist/git.js, which it requires once start-up is over. dist/meta.json
+// integration, as dist/git.js, which it requires once start-up is over; the chat tools' code, as
+// dist/chat.js, which src/chat/chatTools.ts requires on a tool's first use. dist/meta.json
 // is esbuild's account of which sources went into which file, for `npm run bench`.
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -47,6 +48,8 @@ const onDemandFiles = {
     });
     // extension.ts requires the command table when the first command runs: from dist/commands.js.
     build.onResolve({ filter: /^\.\/commands\/index$/ }, (args) => (args.kind === 'require-call' ? { path: './commands.js', external: true } : undefined));
+    // ... the chat tools' code on a tool's first use: from dist/chat.js.
+    build.onResolve({ filter: /^\.\/chatToolSet$/ }, (args) => (args.kind === 'require-call' ? { path: './chat.js', external: true } : undefined));
     // ... and the Git integration once start-up is over, or on the first git command: from dist/git.js.
     build.onResolve({ filter: /^\.\/gitExtension\/index$/ }, (args) => (args.kind === 'require-call' ? { path: './git.js', external: true } : undefined));
   },
@@ -72,6 +75,7 @@ const options = {
     { in: 'src/extension.ts', out: 'extension' },
     { in: 'src/commands/index.ts', out: 'commands' },
     { in: 'src/gitExtension/index.ts', out: 'git' },
+    { in: 'src/chat/chatToolSet.ts', out: 'chat' },
     ...Object.entries(ownFiles).map(([name, file]) => ({ in: name, out: file })),
     ...Object.entries(sharedModules).map(([source, file]) => ({ in: source, out: file })),
   ],

@@ -67,15 +67,20 @@ export default tseslint.config(
       'max-lines-per-function': ['error', { max: 60 }],
     },
   },
-  layer(['src/commands/**/*.ts'], ROOT, 'Commands are registered by the composition root, not the other way round.'),
+  layer(['src/commands/**/*.ts'], [...ROOT, ...folders(['chat'])], 'Commands are registered by the composition root, not the other way round.'),
+  // The chat tools sit beside the commands: they use the services and run commands by id, never by import.
+  layer(['src/chat/**/*.ts'], [...ROOT, ...folders(['commands', 'views', 'statusBar'])], 'The chat tools are registered by the composition root; they run commands by id.'),
+  ...['chatResolution', 'chatText', 'chatConfirmations'].map((name) =>
+    layer([`src/chat/${name}.ts`], [...ROOT, ...folders(['commands', ...UI])], 'Pure chat logic is unit-tested in plain Node.', true),
+  ),
   layer(
     UI.map((name) => `src/${name}/**/*.ts`),
-    [...folders(['commands']), ...ROOT],
+    [...folders(['commands', 'chat']), ...ROOT],
     'Views, the status bar and prompts are used by commands; they do not run commands by import.',
   ),
   layer(
     SERVICES.map((name) => `src/${name}/**/*.ts`),
-    [...folders(['commands', ...UI]), ...ROOT],
+    [...folders(['commands', 'chat', ...UI]), ...ROOT],
     'Services know nothing of commands, views, the status bar or prompts.',
   ),
   ...['git', 'timer', 'timeLog', 'outbox', 'tasks', 'lookups', 'timeReport', 'timesheet'].map((name) =>

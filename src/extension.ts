@@ -8,6 +8,7 @@ import { AccountSession, type SignInResult } from './auth/accountSession';
 import { ApiUrlWatcher } from './auth/apiUrlWatcher';
 import { IntervalsAuthenticationProvider } from './auth/authenticationProvider';
 import { CredentialStore } from './auth/credentialStore';
+import { registerChatTools, type ChatTools } from './chat/chatTools';
 import { registerCommands } from './commands/command';
 import { COMMAND_IDS } from './commands/ids';
 import type * as CommandTable from './commands/index';
@@ -101,7 +102,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionGraph | und
   const timesheetPanel = own(new TimesheetPanel({ ...core, log: core.log.child('timesheet'), session: account.session, sync: timeLog.sync }));
   own(core.settings.onDidChange((affects) => affects('intervals.hourFormat') && (timeReportPanel.render(), timesheetPanel.render())));
   const git = buildGitLater(context, core, account, { ...timers, branchTask: tasks.branchTask }, own);
-  const graph: ExtensionGraph = { context, ...core, ...account, reminders, ...tasks, ...timeLog, timeReportPanel, timesheetPanel, ...timers, git };
+  const chatTools = own(registerChatTools({ ...core, ...account, ...tasks, ...timers, enabled: () => core.settings.chatTools, allowMultipleTimers: () => core.settings.allowMultipleTimers, rounding: () => core.settings.rounding, log: core.log.child('chat'), run: (command, arg) => vscode.commands.executeCommand(command, arg) }));
+  const graph: ExtensionGraph = { context, ...core, ...account, reminders, ...tasks, ...timeLog, timeReportPanel, timesheetPanel, ...timers, git, chatTools };
   const parts = { ...graph, folder: core.stateFolder, memento: context.globalState };
   own(registerCommands(COMMAND_IDS, () => loadCommandTable().commandTable(parts), core.notifier));
   // Reading the secret is local; the key drives the welcome view before anything else shows.
@@ -375,7 +377,7 @@ async function buildGit(
 export type ExtensionGraph = { readonly context: vscode.ExtensionContext } & Core &
   Account & { readonly reminders: ReminderService; readonly timeReportPanel: TimeReportPanel; readonly timesheetPanel: TimesheetPanel } & ReturnType<typeof buildTasks> &
   ReturnType<typeof buildTimeLog> &
-  ReturnType<typeof buildTimers> & { readonly git: () => Promise<GitIntegration.GitWork> };
+  ReturnType<typeof buildTimers> & { readonly git: () => Promise<GitIntegration.GitWork>; readonly chatTools: ChatTools };
 
 /** The background work of the running extension, which a closing window lets finish. */
 let closing: BackgroundWork | undefined;

@@ -99,6 +99,11 @@ export class Settings {
     return this.config.get<boolean>('tasks.showModules', false) === true;
   }
 
+  /** Whether VS Code's chat may use the Intervals tools (`intervals.chatTools`). */
+  get chatTools(): boolean {
+    return this.config.get<boolean>('chatTools', true);
+  }
+
   get allowMultipleTimers(): boolean {
     return this.config.get<boolean>('allowMultipleTimers', false);
   }
