@@ -85,7 +85,7 @@ describe('Timesheet', () => {
     await insert(MONDAY, 1.5);
     await insert('2025-06-03', 0.5);
     await insert('2025-06-03', 1, { worktypeid: 2 });
-    await insert('2025-06-04', 2, { projectid: 3, taskid: null, moduleid: null });
+    await insert('2025-06-04', 2, { projectid: 3, taskid: null, moduleid: 1 });
     const sheet = await open('2025-06-07');
     assert.ok(sheet);
     assert.equal(sheet.start, MONDAY);
@@ -95,7 +95,7 @@ describe('Timesheet', () => {
       [
         [ROW, 2],
         [`task:${TASK}:2`, 1],
-        ['project:3:0:1', 2],
+        ['project:3:1:1', 2],
       ],
     );
     assert.deepEqual(
@@ -250,14 +250,14 @@ describe('Timesheet', () => {
 
   it("adds a row from Find Task's picker and a work type, and copies last week's rows with empty cells", async () => {
     await insert('2025-05-27', 1, { worktypeid: 2 });
-    await insert('2025-05-28', 1, { projectid: 3, taskid: null, moduleid: null });
+    await insert('2025-05-28', 1, { projectid: 3, taskid: null, moduleid: 1 });
     await open();
     await graph.timesheetPanel.receive({ type: 'copyLastWeek' });
     assert.deepEqual(
       graph.timesheetPanel.shown?.rows.map((row) => [row.key, row.hours]),
       [
         [`task:${TASK}:2`, 0],
-        ['project:3:0:1', 0],
+        ['project:3:1:1', 0],
       ],
     );
     answerPrompts(graph, new ScriptedAsker([(asked) => (asked.kind === 'pick' ? asked.request.items[0]?.value : undefined)]));
@@ -266,11 +266,11 @@ describe('Timesheet', () => {
     const keys = graph.timesheetPanel.shown?.rows.map((row) => row.key) ?? [];
     assert.equal(keys.length, 3);
     assert.match(keys[2], new RegExp(`^task:${TASK}:\\d+$`));
-    await typeInto(THURSDAY, '1', 'project:3:0:1');
+    await typeInto(THURSDAY, '1', 'project:3:1:1');
     assert.deepEqual(
-      (await rowsOn(THURSDAY)).map((r) => [r.projectid, r.taskid, r.time]),
-      [[3, null, 1]],
-      'project time, on the project of the copied row',
+      (await rowsOn(THURSDAY)).map((r) => [r.projectid, r.moduleid, r.taskid, r.time]),
+      [[3, 1, null, 1]],
+      'project time, on the project and module of the copied row',
     );
   });
 
