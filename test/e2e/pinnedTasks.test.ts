@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { describe, it } from 'mocha';
+import { after, describe, it } from 'mocha';
 import { fakeServerFromEnvironment } from '../runners/environmentVariables';
 import { workbench } from './workbench';
 
 describe('Pinned tasks (UI)', () => {
+  after(() => workbench().signOutAndReset());
+
   it('pins a task from its context menu: a Pinned group at the top of the Tasks view, and unpins it again', async () => {
     const ui = workbench();
     const { tokens } = fakeServerFromEnvironment();

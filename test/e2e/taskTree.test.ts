@@ -49,7 +49,7 @@ describe('Task browser (UI)', () => {
     await ui.quickInputRows.filter({ hasText: 'Set Task Status…' }).first().waitFor({ state: 'visible', timeout: 15_000 });
     const labels = (await ui.quickInputRows.locator('.label-name').allTextContents()).map((label) => label.trim());
     // The UI suite's workspace is a Git repository, so Start Work is offered as on the context menu.
-    assert.deepEqual(labels, ['Start Timer', 'Log Time…', 'Start Work on Task…', 'Set Task Status…', 'Assign Task…', 'Open Task in Browser', 'Copy Task Link', 'Copy Task ID', 'Pin Task']);
+    assert.deepEqual(labels, ['Start Timer', 'Log Time…', 'Start Work on Task…', 'Set Task Status…', 'Assign Task…', 'Add Note to Task…', 'Open Task in Browser', 'Copy Task Link', 'Copy Task ID', 'Pin Task']);
     assert.match(await ui.quickInputTitle(), /^#1005 Launch checklist/);
     await ui.screenshot('task-actions');
     await ui.page.keyboard.press('Escape');

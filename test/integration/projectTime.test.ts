@@ -191,6 +191,17 @@ describe('Project time and general timers from the prompts', () => {
     assert.equal(again.status, 'logged');
     const second = (await timeWrites())[0]?.body as Record<string, unknown>;
     assert.deepEqual([second.projectid, second.moduleid, second.taskid, second.time], [WEBSITE, 1, undefined, 1.5]);
+
+    // Project time with a description is titled by it, as the user wrote it; project and module follow.
+    const described = await fake.control.insertRow('time', { ...(await fake.control.rows('time')).find((r) => r.id === result.entry.id), id: undefined, description: 'Call with the printer' });
+    await vscode.commands.executeCommand('intervals.refreshTime');
+    const day = (await graph.myTime.getChildren()).find((node) => node.kind === 'day' && node.day.date === toIsoDate(graph.clock.now()));
+    assert.ok(day);
+    const row = (await graph.myTime.getChildren(day)).find((node) => node.kind === 'entry' && node.entry.id === described.id);
+    assert.ok(row);
+    const titled = graph.myTime.getTreeItem(row);
+    assert.equal(titled.label, '1 h 30 min · Call with the printer');
+    assert.match(String(titled.description), /^Website Redesign › Planning · /);
   });
 
   it('logTime { projectId, moduleId?, … } logs project time without asking; a bad or missing module, an inactive project or a task besides are refused', async () => {

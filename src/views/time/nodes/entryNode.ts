@@ -12,11 +12,11 @@ export interface EntryNode {
 }
 
 /**
- * The entry's task; for project time (no task) its project and module, else its description:
- * plain text from the service.
+ * The entry's task; without a task its description (what the user wrote it was), else its project
+ * and module: plain text from the service.
  */
 export function entryTitle(entry: TimeEntry): string {
-  return entry.task?.trim() || projectTimeTitle(entry) || entry.description?.trim() || l10n.t('No task');
+  return entry.task?.trim() || entry.description?.trim() || projectTimeTitle(entry) || l10n.t('No task');
 }
 
 /** `Website Redesign › Design`: what project time was logged on; empty when the entry names no project. */
@@ -24,9 +24,13 @@ function projectTimeTitle(entry: TimeEntry): string {
   return [entry.project?.trim(), entry.module?.trim()].filter(Boolean).join(' › ');
 }
 
-/** The row's facts after its title: the project only when the title is not already the project. */
+/**
+ * The row's facts after its title: the task's project, or for project time its project and module
+ * (unless the title is already that, for project time without a description).
+ */
 function entryFacts(entry: TimeEntry): string[] {
-  const project = entry.task?.trim() ? entry.project : undefined;
+  const projectTime = projectTimeTitle(entry);
+  const project = entry.task?.trim() ? entry.project : projectTime !== entryTitle(entry) ? projectTime : undefined;
   return [project, entry.workType, entry.billable ? l10n.t('billable') : undefined].filter((part): part is string => !!part);
 }
 
