@@ -27,6 +27,8 @@ describe('Review time (UI)', () => {
     const row = await control.insertRow('time', {
       personid: DEMO_PEOPLE.admin,
       projectid: 1,
+      // Project time: Intervals needs a module on a project with modules.
+      moduleid: 1,
       taskid: null,
       worktypeid: 1,
       date: thisWeek().start,
