@@ -21,6 +21,7 @@ export interface LogTimeInput {
 
 /** The entry as Log Time's argument object takes it, with what the confirmation says of it. */
 export interface EntryPlan extends TimeEntryPlan {
+  readonly task: Task;
   readonly taskId: number;
   readonly workTypeId: number;
 }
@@ -38,6 +39,19 @@ export async function entryFields(
   if (types.length === 0) {
     return { ok: false, message: l10n.t('The project of task id {0} {1} has no active work types, so time cannot be logged on it.', task.id, taskNumber(task)) };
   }
+  return workFields(deps, task.projectId, input);
+}
+
+/** The work type (needed by name when the project has several), billable (else the project's) and description of an entry on a project. */
+export async function workFields(
+  deps: Pick<ChatToolDependencies, 'lookups'>,
+  projectId: number,
+  input: Pick<LogTimeInput, 'workType' | 'billable' | 'description'>,
+): Promise<Resolved<{ workTypeId: number; workType: string; billable: boolean; description: string | null }>> {
+  const types = (await deps.lookups.projectWorkTypes(projectId)).filter((type) => type.active);
+  if (types.length === 0) {
+    return { ok: false, message: l10n.t('The project has no active work types, so time cannot be logged on it.') };
+  }
   let workType = types[0];
   if (typeof input.workType === 'string' && input.workType.trim() !== '') {
     const named = matchNamed(input.workType, types, (type) => type.name, (type) => type.workTypeId, 'workType');
@@ -52,7 +66,7 @@ export async function entryFields(
   if (input.billable !== undefined && typeof input.billable !== 'boolean') {
     return { ok: false, message: l10n.t('billable must be true or false.') };
   }
-  const project = (await deps.lookups.activeProjects()).find((each) => each.id === task.projectId);
+  const project = (await deps.lookups.activeProjects()).find((each) => each.id === projectId);
   const billable = typeof input.billable === 'boolean' ? input.billable : (project?.billable ?? true);
   const description = typeof input.description === 'string' && input.description.trim() !== '' ? input.description.trim() : null;
   return { ok: true, value: { workTypeId: workType.workTypeId, workType: workType.name, billable, description } };

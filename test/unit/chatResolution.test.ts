@@ -153,19 +153,44 @@ describe('chat tools: text and confirmations', () => {
   });
 
   it('states what a timer action does, and what a start pauses', () => {
-    const start = timerConfirmation({ action: 'start', task: { localId: 1234, title: 'Fix login', project: 'Website relaunch' }, pauses: ['#1400 Checkout page (Shop)'], resumes: false });
+    const start = timerConfirmation({ action: 'start', task: { localId: 1234, title: 'Fix login', project: 'Website relaunch' }, pauses: [{ task: { localId: 1400, title: 'Checkout page', project: 'Shop' } }], resumes: false });
     assert.equal(start.message, 'Start a timer on #1234 Fix login (Website relaunch).\nThis pauses the timer of #1400 Checkout page (Shop).');
-    const pause = timerConfirmation({ action: 'pause', timer: '#1234 Fix login (Website relaunch)', seconds: 4800 });
+    const pause = timerConfirmation({ action: 'pause', timer: { task: { localId: 1234, title: 'Fix login', project: 'Website relaunch' } }, seconds: 4800 });
     assert.equal(pause.message, 'Pause the timer of #1234 Fix login (Website relaunch) at 1 h 20 min.');
     const stop = timerConfirmation({
       action: 'stop',
-      timer: '#1234 Fix login (Website relaunch)',
+      timer: { task: { localId: 1234, title: 'Fix login', project: 'Website relaunch' } },
       entry: { task: { localId: 1234, title: 'Fix login', project: 'Website relaunch' }, date: '2026-12-03', seconds: 1800, workType: 'Engineering', billable: false, description: null },
     });
     assert.equal(
       stop.message,
       'Pause the timer of #1234 Fix login (Website relaunch), then:\nLog 30 min on #1234 Fix login (Website relaunch), Thursday, December 3, 2026, Engineering, not billable.\nThe timer is deleted once the entry is in Intervals.',
     );
+  });
+
+  it('names a general timer by its name, and says a stop logs project time on the project and module', () => {
+    const start = timerConfirmation({ action: 'startGeneral', name: 'Client\ncall', pauses: [{ task: { localId: 1400, title: 'Checkout page', project: 'Shop' } }] });
+    assert.equal(start.title, 'Start an Intervals timer?');
+    assert.equal(start.message, 'Start the general timer "Client call" (no task; its project is chosen when it is stopped).\nThis pauses the timer of #1400 Checkout page (Shop).');
+    const afterGeneral = timerConfirmation({ action: 'start', task: { localId: 1234, title: 'Fix login', project: null }, pauses: [{ general: 'Client call' }], resumes: false });
+    assert.equal(afterGeneral.message, 'Start a timer on #1234 Fix login.\nThis pauses the general timer "Client call".');
+    assert.equal(timerConfirmation({ action: 'pause', timer: { general: 'Client call' }, seconds: 600 }).message, 'Pause the general timer "Client call" at 10 min.');
+    assert.equal(timerConfirmation({ action: 'resume', timer: { general: 'Client call' }, seconds: 600 }).message, 'Resume the general timer "Client call" (10 min so far).');
+    const stop = timerConfirmation({
+      action: 'stop',
+      timer: { general: 'Client call' },
+      entry: { task: { projectName: 'Website relaunch', module: 'Design' }, date: '2026-12-03', seconds: 3600, workType: 'Engineering', billable: true, description: null },
+    });
+    assert.equal(
+      stop.message,
+      'Pause the general timer "Client call", then:\nLog 1 h on the project Website relaunch, module Design, Thursday, December 3, 2026, Engineering, billable.\nThe timer is deleted once the entry is in Intervals.',
+    );
+    const noModule = timerConfirmation({
+      action: 'stop',
+      timer: { general: 'Ops' },
+      entry: { task: { projectName: 'Internal tools', module: null }, date: '2026-12-03', seconds: 1800, workType: 'Support', billable: false, description: null },
+    });
+    assert.match(noModule.message, /^Pause the general timer "Ops", then:\nLog 30 min on the project Internal tools, Thursday, December 3, 2026, Support, not billable\./);
   });
 
   it('states every field of a new task', () => {
