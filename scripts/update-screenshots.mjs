@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const shots = ['welcome-signed-out', 'tasks-view', 'status-bar', 'log-time', 'my-time', 'time-report', 'time-report-tables', 'work-from-branch', 'stop-and-log-summary', 'adjust-timer', 'find-task-words', 'task-actions', 'walkthrough', 'high-contrast', 'timesheet'];
+const shots = ['welcome-signed-out', 'tasks-view', 'status-bar', 'log-time', 'my-time', 'time-report', 'time-report-tables', 'work-from-branch', 'stop-and-log-summary', 'adjust-timer', 'find-task-words', 'task-actions', 'walkthrough', 'high-contrast', 'timesheet', 'pinned-tasks'];
 const walkthroughShots = ['sign-in', 'tasks', 'timer', 'log-time', 'my-time', 'start-work'];
 const germanShots = ['german-welcome', 'german-tasks', 'german-log-time'];
 const from = join('test-results', 'e2e');
