@@ -2,11 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { TimeEntry } from '../../api/types';
 import { formatDurationAs, SECONDS_PER_HOUR, type HourFormat } from '../../time/duration';
 import type { DayTotals, GroupTotals, TimeReport } from '../../timeReport/reportModel';
-
-/** Every string from the service goes through this before it reaches the page. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
+import { escapeHtml } from '../webview/pageShell';
 
 /** Hours in the user's hour format (`intervals.hourFormat`), the one way the page writes time. */
 export type HoursText = (hours: number) => string;

@@ -1,9 +1,10 @@
 import * as l10n from '@vscode/l10n';
 import type { HourFormat } from '../../time/duration';
 import type { DayTotals, TimeReport } from '../../timeReport/reportModel';
-import { columnHeadings, dayTable, entriesTable, escapeHtml, groupTable, hoursText, PAGE_SCRIPT, type HoursText } from './reportTables';
+import { escapeHtml, pageDocument } from '../webview/pageShell';
+import { columnHeadings, dayTable, entriesTable, groupTable, hoursText, PAGE_SCRIPT, type HoursText } from './reportTables';
 
-export { escapeHtml } from './reportTables';
+export { escapeHtml } from '../webview/pageShell';
 
 export interface ReportPage {
   /** `webview.cspSource`. */
@@ -134,25 +135,14 @@ function summary(report: TimeReport, hours: HoursText): string {
  * text. Colours are VS Code's theme variables, so the page follows the theme.
  */
 export function timeReportHtml(page: ReportPage): string {
-  const { report, nonce, cspSource } = page;
+  const { report } = page;
   const language = page.language ?? 'en';
   const hours = hoursText(page.hourFormat);
-  // l10n-ignore: the content security policy
-  const csp = `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'`;
   const title = l10n.t('Time of {0}, {1} to {2}', report.person.name, report.range.start, report.range.end);
   const h = columnHeadings();
+  const shell = { language, title, nonce: page.nonce, cspSource: page.cspSource, style: STYLE, script: PAGE_SCRIPT };
   // l10n-ignore: markup; its words are the l10n.t calls in it
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${escapeHtml(title)}</title>
-<style nonce="${escapeHtml(nonce)}">${STYLE}</style>
-</head>
-<body>
-<main>
+  const body = `<main>
 <h1>${escapeHtml(title)}</h1>
 ${summary(report, hours)}
 <button id="export" type="button">${escapeHtml(l10n.t('Export to CSV…'))}</button>
@@ -164,10 +154,6 @@ ${summary(report, hours)}
 <section aria-label="${escapeHtml(l10n.t('Tables'))}">
 ${tables(report, hours, language)}
 </section>
-</main>
-<script nonce="${escapeHtml(nonce)}">
-${PAGE_SCRIPT}
-</script>
-</body>
-</html>`;
+</main>`;
+  return pageDocument(shell, body);
 }

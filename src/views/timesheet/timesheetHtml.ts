@@ -3,7 +3,8 @@ import { formatDayInWords, formatNumber } from '../../time/localeFormat';
 import { fromIsoDate } from '../../time/dates';
 import type { HourFormat } from '../../time/duration';
 import type { SheetCell, SheetRow, Timesheet } from '../../timesheet/timesheetGrid';
-import { escapeHtml, hoursText, weekday, type HoursText } from '../timeReport/reportTables';
+import { hoursText, weekday, type HoursText } from '../timeReport/reportTables';
+import { escapeHtml, pageDocument } from '../webview/pageShell';
 import { SHEET_SCRIPT, SHEET_STYLE } from './timesheetScript';
 
 export interface SheetPage {
@@ -144,25 +145,13 @@ function notices(page: SheetPage): string {
  * handler: one nonce'd style and one nonce'd script, every service value escaped.
  */
 export function timesheetHtml(page: SheetPage): string {
-  const { nonce, cspSource } = page;
   const hours = hoursText(page.hourFormat);
-  // l10n-ignore: the content security policy
-  const csp = `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'`;
   const title = l10n.t('Timesheet, {0}', page.weekLabel);
   const caption = l10n.t('Hours of the week {0} by task and work type', page.weekLabel);
   const help = l10n.t('Type a duration such as 1:30, 1.5 or 90m into a day. Arrow keys move between days and rows, Enter saves, Escape cancels, Tab moves on. Empty a day to delete its time.');
+  const shell = { language: page.language, title, nonce: page.nonce, cspSource: page.cspSource, style: SHEET_STYLE, script: SHEET_SCRIPT };
   // l10n-ignore: markup; its words are the l10n.t calls in it
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(page.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${escapeHtml(title)}</title>
-<style nonce="${escapeHtml(nonce)}">${SHEET_STYLE}</style>
-</head>
-<body data-week="${page.sheet.start}">
-<main>
+  const body = `<main>
 <h1>${escapeHtml(title)}</h1>
 ${toolbar(page)}
 ${notices(page)}
@@ -173,10 +162,6 @@ ${notices(page)}
 <tfoot>${footRows(page, hours)}</tfoot>
 </table>
 <p id="help" class="muted">${escapeHtml(help)}</p>
-</main>
-<script nonce="${escapeHtml(nonce)}">
-${SHEET_SCRIPT}
-</script>
-</body>
-</html>`;
+</main>`;
+  return pageDocument(shell, body, ` data-week="${escapeHtml(page.sheet.start)}"`);
 }
