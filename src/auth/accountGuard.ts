@@ -15,14 +15,6 @@ export class AccountGuard {
     private readonly signIn: () => PromiseLike<unknown>,
   ) {}
 
-  /**
-   * `purpose` as the user would say it in English ("log time"), for callers whose words are not
-   * localised yet; localised callers use `clientAsking` with the whole sentence.
-   */
-  client(purpose: string): Promise<IntervalsClient | undefined> {
-    return this.clientAsking(`Sign in to Intervals to ${purpose}.`); // l10n-ignore: English from callers not yet localised
-  }
-
   /** `askToSignIn` is the whole sentence shown when signed out (`l10n.t('Sign in to Intervals to log time.')`). */
   async clientAsking(askToSignIn: string): Promise<IntervalsClient | undefined> {
     const current = this.session.client;

@@ -6,10 +6,6 @@ export function tokenHelp(): string {
   return l10n.t('Your API token is in Intervals under My Account → API Access (API access must be enabled there).');
 }
 
-/** The same sentence in English, for callers whose words are not localised yet; localised callers use `tokenHelp()`. */
-// l10n-ignore: English for callers not yet localised
-export const TOKEN_HELP = 'Your API token is in Intervals under My Account → API Access (API access must be enabled there).';
-
 /** A message for a token that cannot be right, before anything is sent; undefined when it may be. */
 export function checkTokenShape(input: string): string | undefined {
   const token = input.trim();

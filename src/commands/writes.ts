@@ -48,12 +48,13 @@ export function invalidArgument<T>(message: string): WriteResult<T> {
 }
 
 /**
- * Sends one write; a refusal or failure is shown with the service's reason and returned. With
- * `retry`, a failure that another try may fix offers Retry, which runs the command again.
+ * Sends one write; a refusal or failure is shown with the service's reason and returned.
+ * `failure` is the whole sentence that says what failed (`l10n.t('Could not update the task')`).
+ * With `retry`, a failure that another try may fix offers Retry, which runs the command again.
  */
 export async function sendWrite<T>(
   context: WriteContext,
-  action: string,
+  failure: string,
   write: () => Promise<T>,
   retry?: WriteRetry,
 ): Promise<WriteResult<T>> {
@@ -62,7 +63,7 @@ export async function sendWrite<T>(
     return { status: 'done', item: await write() };
   } catch (error) {
     const again = retry && { command: retry.command, argument: retryArgument(retry, error, sentAt) };
-    void context.errors.report(context.log, action, error, again ? { retry: () => vscode.commands.executeCommand(again.command, again.argument) } : {});
+    void context.errors.reportFailure(context.log, failure, error, again ? { retry: () => vscode.commands.executeCommand(again.command, again.argument) } : {});
     const message = error instanceof Error ? error.message : String(error);
     return { status: isIntervalsError(error) && error.kind === 'cancelled' ? 'cancelled' : 'failed', message };
   }
@@ -112,14 +113,14 @@ export async function createOnce<T extends { id: number }>(
 }
 
 /**
- * Loads what the prompts offer; a failure is reported and ends the command. `action` says what
- * failed as the user would say it ("load the projects").
+ * Loads what the prompts offer; a failure is reported and ends the command. `failure` is the
+ * whole sentence that says what failed (`l10n.t('Could not load the projects')`).
  */
-export async function load<T>(context: LoadContext, action: string, fetch: () => Promise<T>): Promise<T | undefined> {
+export async function load<T>(context: LoadContext, failure: string, fetch: () => Promise<T>): Promise<T | undefined> {
   try {
     return await fetch();
   } catch (error) {
-    void context.errors.report(context.log, action, error);
+    void context.errors.reportFailure(context.log, failure, error);
     return undefined;
   }
 }

@@ -16,14 +16,6 @@ export interface ReportOptions {
 export class ErrorReporter {
   constructor(private readonly notifier: Notifier) {}
 
-  /**
-   * `action` as the user would say it in English ("log time"), for callers whose words are not
-   * localised yet; localised callers use `reportFailure` with the whole sentence.
-   */
-  report(log: Pick<Logger, 'error' | 'show'>, action: string, error: unknown, options: ReportOptions = {}): Promise<void> {
-    return this.reportFailure(log, `Could not ${action}`, error, options); // l10n-ignore: English from callers not yet localised
-  }
-
   /** `failure` is the whole sentence (`l10n.t('Could not log time')`); resolves once the notification is answered. */
   async reportFailure(log: Pick<Logger, 'error' | 'show'>, failure: string, error: unknown, options: ReportOptions = {}): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);

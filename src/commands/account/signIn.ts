@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { AccountSession, SignInResult } from '../../auth/accountSession';
 import { KEYRING_HELP_URL } from '../../auth/credentialStore';
-import { TOKEN_HELP, checkTokenShape } from '../../auth/signInMessages';
+import { checkTokenShape, tokenHelp } from '../../auth/signInMessages';
 import { argumentObject } from '../args';
 import { argumentKeys } from '../argumentObjects';
 import type { Command } from '../command';
@@ -39,7 +39,7 @@ export function signInCommand(session: Pick<AccountSession, 'signIn'>): Command 
 function promptForToken(session: Pick<AccountSession, 'signIn'>): Promise<SignInResult | undefined> {
   const box = vscode.window.createInputBox();
   box.title = l10n.t('Sign in to Intervals');
-  box.prompt = l10n.t('Paste your Intervals API token. {0}', TOKEN_HELP);
+  box.prompt = l10n.t('Paste your Intervals API token. {0}', tokenHelp());
   box.placeholder = l10n.t('API token');
   box.password = true;
   box.ignoreFocusOut = true;

@@ -12,7 +12,7 @@ import type { Command } from '../command';
 import { load, type LoadContext } from '../writes';
 
 export interface LinkFolderDependencies extends LoadContext {
-  readonly guard: Pick<AccountGuard, 'client'>;
+  readonly guard: Pick<AccountGuard, 'clientAsking'>;
   readonly lookups: Pick<LookupCache, 'activeProjects'>;
   readonly asker: Asker;
 }
@@ -75,10 +75,10 @@ async function chooseFolder(asker: Asker): Promise<vscode.WorkspaceFolder | unde
 
 /** The project chosen (null: none), undefined when dismissed. */
 async function chooseProject(deps: LinkFolderDependencies, folder: vscode.WorkspaceFolder): Promise<number | null | undefined> {
-  if (!(await deps.guard.client(l10n.t({ message: 'link a folder to a project', comment: ['Completes the sentence: Sign in to Intervals to …'] })))) {
+  if (!(await deps.guard.clientAsking(l10n.t('Sign in to Intervals to link a folder to a project.')))) {
     return undefined;
   }
-  const projects = await load(deps, l10n.t({ message: 'load the projects', comment: ['Completes the sentence: Could not ….'] }), () => deps.lookups.activeProjects());
+  const projects = await load(deps, l10n.t('Could not load the projects'), () => deps.lookups.activeProjects());
   if (!projects) {
     return undefined;
   }

@@ -64,10 +64,10 @@ export function startWorkCommand(deps: StartWorkDependencies): Command {
 }
 
 async function findTask(deps: StartWorkDependencies, arg: unknown): Promise<Task | undefined> {
-  if (!(await deps.guard.client(l10n.t({ message: 'start work on a task', comment: ['Completes the sentence: Sign in to Intervals to …'] })))) {
+  if (!(await deps.guard.clientAsking(l10n.t('Sign in to Intervals to start work on a task.')))) {
     return undefined;
   }
-  return taskIdFrom(arg) === undefined ? askForTask(deps.lookup, title()) : taskOf(deps.lookup, arg, l10n.t({ message: 'start work on a task', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
+  return taskIdFrom(arg) === undefined ? askForTask(deps.lookup, title()) : taskOf(deps.lookup, arg, l10n.t('Sign in to Intervals to start work on a task.'));
 }
 
 async function work(deps: StartWorkDependencies, git: GitWork, repository: GitRepository, task: Task, options: Record<string, unknown>): Promise<StartWorkResult> {
@@ -106,12 +106,12 @@ async function setStatus(deps: StartWorkDependencies, task: Task, wanted: unknow
       void vscode.window.showWarningMessage(defuseLinks(l10n.t('No task status is called "{0}": the status of {1} was left as it is.', String(wanted), taskLabel(task))));
       return;
     }
-    const api = await deps.guard.client(l10n.t({ message: 'set the task status', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
+    const api = await deps.guard.clientAsking(l10n.t('Sign in to Intervals to set the task status.'));
     if (api && task.statusId !== status.id) {
       await updateTask(deps, api, 'intervals.setTaskStatus', task.id, { statusId: status.id });
     }
   } catch (error) {
-    await deps.errors.report(deps.log, l10n.t({ message: 'set the status of {0}', args: [taskLabel(task)], comment: ['Completes the sentence: Could not ….'] }), error);
+    await deps.errors.reportFailure(deps.log, l10n.t('Could not set the status of {0}', taskLabel(task)), error);
   }
 }
 

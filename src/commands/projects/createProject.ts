@@ -21,7 +21,7 @@ import { askProject, NO_CLIENT, projectArgument, projectFromArgument } from './c
 const LAST_ANSWERS_KEY = 'intervals.lastAnswers.newProject';
 
 export interface CreateProjectDependencies extends WriteContext, TaskInputContext {
-  readonly guard: Pick<AccountGuard, 'client'>;
+  readonly guard: Pick<AccountGuard, 'clientAsking'>;
   readonly session: { readonly state: SessionState };
   readonly lookups: Pick<LookupCache, 'clients' | 'clear' | 'taskStatuses' | 'taskPriorities'>;
   readonly changes: Pick<DataChanges, 'fire'>;
@@ -54,7 +54,7 @@ export function createProjectCommand(deps: CreateProjectDependencies): Command {
     id: 'intervals.createProject',
     arguments: argumentKeys('intervals.createProject'),
     async execute(arg?: unknown): Promise<CreateProjectResult> {
-      const api = await deps.guard.client(l10n.t({ message: 'create a project', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
+      const api = await deps.guard.clientAsking(l10n.t('Sign in to Intervals to create a project.'));
       const account = deps.session.state;
       if (!api || !account.signedIn) {
         return { status: 'cancelled' };
@@ -105,14 +105,14 @@ async function ask(deps: CreateProjectDependencies, api: IntervalsClient, today:
     deps.log.warn(`Could not load the projects to check new names against: ${error instanceof Error ? error.message : String(error)}`);
     return [];
   });
-  const [clients, all] = await Promise.all([load(deps, l10n.t({ message: 'load clients', comment: ['Completes the sentence: Could not ….'] }), () => deps.lookups.clients()), projects]);
+  const [clients, all] = await Promise.all([load(deps, l10n.t('Could not load clients'), () => deps.lookups.clients()), projects]);
   return clients ? askProject(deps.asker, { clients, projects: all }, today, lastClient) : undefined;
 }
 
 function send(deps: CreateProjectDependencies, api: IntervalsClient, input: ProjectInput, earlier: Date | undefined, options: Record<string, unknown>) {
   return sendWrite(
     deps,
-    l10n.t({ message: 'create the project', comment: ['Completes the sentence: Could not ….'] }),
+    l10n.t('Could not create the project'),
     () =>
       createOnce(
         deps,

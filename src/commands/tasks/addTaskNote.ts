@@ -21,7 +21,7 @@ export function addTaskNoteCommand(deps: TaskUpdateDependencies): Command {
     id: COMMAND,
     arguments: argumentKeys('intervals.addTaskNote'),
     async execute(arg?: unknown): Promise<WriteResult<TaskNote>> {
-      const api = await deps.guard.client(l10n.t({ message: 'add a note', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
+      const api = await deps.guard.clientAsking(l10n.t('Sign in to Intervals to add a note.'));
       if (!api) {
         return { status: 'cancelled' };
       }
@@ -80,12 +80,12 @@ async function askNote(deps: TaskUpdateDependencies, label: string): Promise<{ n
 }
 
 async function postNote(deps: TaskUpdateDependencies, taskId: number, note: string, isPublic: boolean): Promise<WriteResult<TaskNote>> {
-  const api = await deps.guard.client(l10n.t({ message: 'add a note', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
+  const api = await deps.guard.clientAsking(l10n.t('Sign in to Intervals to add a note.'));
   if (!api) {
     return { status: 'cancelled' };
   }
   // No Retry button: a failed attempt may have reached Intervals, and a second one would post the note twice.
-  const result = await sendWrite(deps, l10n.t({ message: 'add the note', comment: ['Completes the sentence: Could not ….'] }), () => api.createTaskNote({ taskId, note, public: isPublic }));
+  const result = await sendWrite(deps, l10n.t('Could not add the note'), () => api.createTaskNote({ taskId, note, public: isPublic }));
   if (result.status === 'done') {
     deps.log.info(`Added note ${result.item.id} to task ${taskId}`);
     deps.changes.fire({ resource: 'tasknote', id: result.item.id, item: result.item });

@@ -18,7 +18,7 @@ export function assignTaskCommand(deps: TaskUpdateDependencies & { readonly sess
     id: COMMAND,
     arguments: argumentKeys('intervals.assignTask'),
     async execute(arg?: unknown): Promise<WriteResult<Task>> {
-      const api = await deps.guard.client(l10n.t({ message: 'change a task', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
+      const api = await deps.guard.clientAsking(l10n.t('Sign in to Intervals to change a task.'));
       if (!api) {
         return { status: 'cancelled' };
       }
@@ -39,7 +39,7 @@ export function assignTaskCommand(deps: TaskUpdateDependencies & { readonly sess
         return invalidArgument(l10n.t('This task has no project, so there is no one to assign it to.'));
       }
       const projectId = task.projectId;
-      const people = await load(deps, l10n.t({ message: 'load the people on the project', comment: ['Completes the sentence: Could not ….'] }), () => deps.lookups.projectPeople(projectId));
+      const people = await load(deps, l10n.t('Could not load the people on the project'), () => deps.lookups.projectPeople(projectId));
       if (!people) {
         return { status: 'cancelled' };
       }

@@ -11,7 +11,7 @@ import { resolveTask } from '../args';
 
 /** Where the task commands find the task they act on. */
 export interface TaskLookup {
-  readonly guard: Pick<AccountGuard, 'client'>;
+  readonly guard: Pick<AccountGuard, 'clientAsking'>;
   readonly finder: Pick<TaskFinder, 'askForTask'>;
   readonly catalog: Pick<TaskCatalog, 'knownTask'>;
   readonly errors: ErrorReporter;
@@ -20,16 +20,17 @@ export interface TaskLookup {
 
 /**
  * The task an argument names (a tree node, `{ taskId }`, an id): the task the node holds, one
- * the tree loaded, fetched last (offering to sign in first; a failure is told).
+ * the tree loaded, fetched last (offering to sign in first with `askToSignIn`, the whole sentence; a
+ * failure is told).
  */
-export async function taskOf(lookup: TaskLookup, arg: unknown, purpose: string): Promise<Task | undefined> {
+export async function taskOf(lookup: TaskLookup, arg: unknown, askToSignIn: string): Promise<Task | undefined> {
   try {
     return await resolveTask(arg, isTask, {
       known: (taskId) => lookup.catalog.knownTask(taskId),
-      fetch: async (taskId) => (await lookup.guard.client(purpose))?.getTask(taskId),
+      fetch: async (taskId) => (await lookup.guard.clientAsking(askToSignIn))?.getTask(taskId),
     });
   } catch (error) {
-    void lookup.errors.report(lookup.log, l10n.t({ message: 'find task {0}', args: [String(taskIdFrom(arg))], comment: ['Completes the sentence: Could not ….'] }), error);
+    void lookup.errors.reportFailure(lookup.log, l10n.t('Could not find task {0}', String(taskIdFrom(arg))), error);
     return undefined;
   }
 }
@@ -42,7 +43,7 @@ export async function askForTask(lookup: TaskLookup, title: string, value?: stri
 
 /** The same picker with one more row after the tasks (`extra`); `'extra'` when that row is chosen. */
 export async function askForTaskOrExtra(lookup: TaskLookup, title: string, value?: string, extra?: TaskPickerOptions['extra']): Promise<Task | 'extra' | undefined> {
-  if (!(await lookup.guard.client(l10n.t({ message: 'find a task', comment: ['Completes the sentence: Sign in to Intervals to …'] })))) {
+  if (!(await lookup.guard.clientAsking(l10n.t('Sign in to Intervals to find a task.')))) {
     return undefined;
   }
   const picked = await lookup.finder.askForTask(title, value, extra);
@@ -52,5 +53,5 @@ export async function askForTaskOrExtra(lookup: TaskLookup, title: string, value
   if ('extra' in picked) {
     return 'extra';
   }
-  return 'task' in picked ? picked.task : taskOf(lookup, picked.summary.id, l10n.t({ message: 'find a task', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
+  return 'task' in picked ? picked.task : taskOf(lookup, picked.summary.id, l10n.t('Sign in to Intervals to find a task.'));
 }

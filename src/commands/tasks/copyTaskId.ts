@@ -13,7 +13,7 @@ export function copyTaskIdCommand(lookup: TaskLookup): Command {
     id: 'intervals.copyTaskId',
     arguments: argumentKeys('intervals.copyTaskId'),
     async execute(arg?: unknown): Promise<string | undefined> {
-      const task = arg === undefined ? await askForTask(lookup, l10n.t('Copy Task ID')) : await taskOf(lookup, arg, l10n.t({ message: 'copy a task id', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
+      const task = arg === undefined ? await askForTask(lookup, l10n.t('Copy Task ID')) : await taskOf(lookup, arg, l10n.t('Sign in to Intervals to copy a task id.'));
       if (!task) {
         return undefined;
       }

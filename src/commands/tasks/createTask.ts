@@ -18,7 +18,7 @@ import { announceTask, taskArgument, taskInputFromArgument } from './taskInput';
 const LAST_ANSWERS_KEY = 'intervals.lastAnswers.newTask';
 
 export interface CreateTaskDependencies extends WriteContext, TaskFormContext {
-  readonly guard: Pick<AccountGuard, 'client'>;
+  readonly guard: Pick<AccountGuard, 'clientAsking'>;
   readonly session: { readonly state: SessionState };
   readonly changes: Pick<DataChanges, 'fire'>;
   /** Where the last answers are kept (globalState). */
@@ -39,7 +39,7 @@ export function createTaskCommand(deps: CreateTaskDependencies): Command {
     id: 'intervals.createTask',
     arguments: argumentKeys('intervals.createTask'),
     async execute(arg?: unknown): Promise<WriteResult<Task>> {
-      const api = await deps.guard.client(l10n.t({ message: 'create a task', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
+      const api = await deps.guard.clientAsking(l10n.t('Sign in to Intervals to create a task.'));
       const account = deps.session.state;
       if (!api || !account.signedIn) {
         return { status: 'cancelled' };
@@ -69,7 +69,7 @@ export function createTaskCommand(deps: CreateTaskDependencies): Command {
       }
       const result = await sendWrite(
         deps,
-        l10n.t({ message: 'create the task', comment: ['Completes the sentence: Could not ….'] }),
+        l10n.t('Could not create the task'),
         () =>
           createOnce(
             deps,

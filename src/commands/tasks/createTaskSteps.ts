@@ -85,7 +85,7 @@ export async function askTask(context: TaskFormContext, start: TaskFormStart): P
 
 function loadChoices(context: TaskFormContext) {
   const { lookups } = context;
-  return load(context, l10n.t({ message: 'load task statuses, priorities and people', comment: ['Completes the sentence: Could not ….'] }), () =>
+  return load(context, l10n.t('Could not load task statuses, priorities and people'), () =>
     Promise.all([lookups.taskStatuses(), lookups.taskPriorities(), lookups.people(), lookups.activeProjects()]),
   );
 }
@@ -110,7 +110,7 @@ function placeSteps(context: TaskFormContext, start: TaskFormStart, loaded: Load
       });
     },
     async (position) => {
-      const modules = await load(context, l10n.t({ message: 'load modules', comment: ['Completes the sentence: Could not ….'] }), () => lookups.projectModules(state.projectId as number));
+      const modules = await load(context, l10n.t('Could not load modules'), () => lookups.projectModules(state.projectId as number));
       if (!modules) {
         return 'cancel';
       }
@@ -158,7 +158,7 @@ function detailSteps(context: TaskFormContext, start: TaskFormStart, loaded: Loa
         state.ownerId = value;
       }),
     async (position) => {
-      const team = await load(context, l10n.t({ message: 'load the people on the project', comment: ['Completes the sentence: Could not ….'] }), () => lookups.projectPeople(state.projectId as number));
+      const team = await load(context, l10n.t('Could not load the people on the project'), () => lookups.projectPeople(state.projectId as number));
       if (!team) {
         return 'cancel';
       }

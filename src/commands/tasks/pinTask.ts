@@ -23,8 +23,8 @@ export function pinTaskCommand(deps: PinDependencies): Command {
     id: 'intervals.pinTask',
     arguments: argumentKeys('intervals.pinTask'),
     async execute(arg?: unknown): Promise<boolean> {
-      const purpose = l10n.t({ message: 'pin a task', comment: ['Completes the sentence: Sign in to Intervals to …'] });
-      const task = arg === undefined ? await askForTask(deps.lookup, l10n.t('Pin Task')) : await taskOf(deps.lookup, arg, purpose);
+      const askToSignIn = l10n.t('Sign in to Intervals to pin a task.');
+      const task = arg === undefined ? await askForTask(deps.lookup, l10n.t('Pin Task')) : await taskOf(deps.lookup, arg, askToSignIn);
       if (!task) {
         return false;
       }

@@ -15,7 +15,7 @@ export function revealTaskCommand(lookup: TaskLookup, reveal: Pick<TaskReveal, '
       const options = argumentObject(arg) ?? {};
       const taskId = positiveId(options.taskId);
       if (taskId !== undefined) {
-        const task = await taskOf(lookup, taskId, l10n.t({ message: 'show a task', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
+        const task = await taskOf(lookup, taskId, l10n.t('Sign in to Intervals to show a task.'));
         return task ? reveal.revealTask(task) : false;
       }
       const projectId = positiveId(options.projectId);

@@ -17,7 +17,7 @@ export function setTaskStatusCommand(deps: TaskUpdateDependencies): Command {
     id: COMMAND,
     arguments: argumentKeys('intervals.setTaskStatus'),
     async execute(arg?: unknown): Promise<WriteResult<Task>> {
-      const api = await deps.guard.client(l10n.t({ message: 'change a task', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
+      const api = await deps.guard.clientAsking(l10n.t('Sign in to Intervals to change a task.'));
       if (!api) {
         return { status: 'cancelled' };
       }
@@ -34,7 +34,7 @@ export function setTaskStatusCommand(deps: TaskUpdateDependencies): Command {
       if (!task) {
         return { status: 'cancelled' };
       }
-      const statuses = await load(deps, l10n.t({ message: 'load task statuses', comment: ['Completes the sentence: Could not ….'] }), () => deps.lookups.taskStatuses());
+      const statuses = await load(deps, l10n.t('Could not load task statuses'), () => deps.lookups.taskStatuses());
       if (!statuses) {
         return { status: 'cancelled' };
       }

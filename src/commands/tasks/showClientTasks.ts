@@ -16,7 +16,7 @@ import type { Command } from '../command';
  * the projects without a client), or a picker. With `pick: true` it returns the chosen task only.
  */
 export function showClientTasksCommand(
-  guard: Pick<AccountGuard, 'client'>,
+  guard: Pick<AccountGuard, 'clientAsking'>,
   finder: Pick<TaskFinder, 'askForClientTask' | 'clientGroups'>,
   actions: Pick<TaskActions, 'offer'>,
 ): Command {
@@ -24,7 +24,7 @@ export function showClientTasksCommand(
     id: 'intervals.showClientTasks',
     arguments: argumentKeys('intervals.showClientTasks'),
     async execute(arg?: unknown): Promise<Task | undefined> {
-      if (!(await guard.client(l10n.t({ message: 'list a client’s tasks', comment: ['Completes the sentence: Sign in to Intervals to …'] })))) {
+      if (!(await guard.clientAsking(l10n.t('Sign in to Intervals to list a client’s tasks.')))) {
         return undefined;
       }
       const options = argumentObject(arg) ?? {};

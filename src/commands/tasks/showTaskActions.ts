@@ -26,7 +26,7 @@ export function showTaskActionsCommand(lookup: TaskLookup, tree: Pick<TaskTree, 
       if (target === undefined) {
         return undefined;
       }
-      const task = await taskOf(lookup, target, l10n.t({ message: 'show what can be done with a task', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
+      const task = await taskOf(lookup, target, l10n.t('Sign in to Intervals to show what can be done with a task.'));
       return task ? actions.offer(task) : undefined;
     },
   };

@@ -55,7 +55,7 @@ export async function taskInputFromArgument(
   }
   let defaults: { statusId: number; priorityId: number } | string | undefined;
   if (ids.statusId === undefined || ids.priorityId === undefined) {
-    defaults = await load(context, l10n.t({ message: 'load task statuses and priorities', comment: ['Completes the sentence: Could not ….'] }), () => taskDefaults(context.lookups));
+    defaults = await load(context, l10n.t('Could not load task statuses and priorities'), () => taskDefaults(context.lookups));
     if (defaults === undefined || typeof defaults === 'string') {
       return defaults;
     }

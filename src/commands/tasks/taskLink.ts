@@ -8,7 +8,7 @@ import { askForTask, taskOf, type TaskLookup } from './chosenTask';
 
 /** The web address of the task an argument names (asking for the task from the palette). */
 export async function taskLinkFor(lookup: TaskLookup, webAddress: Pick<WebAddressPrompt, 'webUrl'>, arg: unknown, title: string): Promise<string | undefined> {
-  const task = arg === undefined ? await askForTask(lookup, title) : await taskOf(lookup, arg, l10n.t({ message: 'open a task', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
+  const task = arg === undefined ? await askForTask(lookup, title) : await taskOf(lookup, arg, l10n.t('Sign in to Intervals to open a task.'));
   if (!task) {
     return undefined;
   }

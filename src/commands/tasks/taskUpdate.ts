@@ -13,7 +13,7 @@ import { load, sendWrite, type WriteContext, type WriteResult } from '../writes'
 
 /** What Set Task Status and Assign Task share. */
 export interface TaskUpdateDependencies extends WriteContext {
-  readonly guard: Pick<AccountGuard, 'client'>;
+  readonly guard: Pick<AccountGuard, 'clientAsking'>;
   readonly lookups: Pick<LookupCache, 'taskStatuses' | 'projectPeople'>;
   readonly changes: Pick<DataChanges, 'fire'>;
   readonly asker: Asker;
@@ -24,7 +24,7 @@ export async function taskToUpdate(deps: TaskUpdateDependencies, api: IntervalsC
   if (taskIdFrom(arg) === undefined) {
     return vscode.commands.executeCommand<Task | undefined>('intervals.findTask', { pick: true, title });
   }
-  return resolveTask(arg, isTask, { fetch: (taskId) => load(deps, l10n.t({ message: 'load the task', comment: ['Completes the sentence: Could not ….'] }), () => api.getTask(taskId)) });
+  return resolveTask(arg, isTask, { fetch: (taskId) => load(deps, l10n.t('Could not load the task'), () => api.getTask(taskId)) });
 }
 
 /**
@@ -41,7 +41,7 @@ export async function updateTask(
   done: (task: Task) => string = (task) => l10n.t('Updated {0}', taskLabel(task)),
 ): Promise<WriteResult<Task>> {
   const retry = { command, argument: { taskId, ...patch } };
-  const result = await sendWrite(deps, l10n.t({ message: 'update the task', comment: ['Completes the sentence: Could not ….'] }), () => api.updateTask(taskId, patch), retry);
+  const result = await sendWrite(deps, l10n.t('Could not update the task'), () => api.updateTask(taskId, patch), retry);
   if (result.status === 'done') {
     const task = result.item;
     deps.log.info(`Updated task ${task.id}`);

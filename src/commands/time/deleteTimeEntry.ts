@@ -20,14 +20,14 @@ export type DeleteTimeEntryResult = { status: 'deleted'; id: number } | { status
  * skips it), then says so with Undo. From the palette it asks which entry of the shown week.
  */
 export function deleteTimeEntryCommand(
-  deps: TimeEntryLookup & UndoDeleteDependencies & { guard: Pick<AccountGuard, 'client'>; changes: Pick<DataChanges, 'fire'> },
+  deps: TimeEntryLookup & UndoDeleteDependencies & { guard: Pick<AccountGuard, 'clientAsking'>; changes: Pick<DataChanges, 'fire'> },
 ): Command {
   const { log, changes } = deps;
   return {
     id: 'intervals.deleteTimeEntry',
     arguments: argumentKeys('intervals.deleteTimeEntry'),
     async execute(arg?: unknown): Promise<DeleteTimeEntryResult> {
-      const api = await deps.guard.client(l10n.t({ message: 'delete time', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
+      const api = await deps.guard.clientAsking(l10n.t('Sign in to Intervals to delete time.'));
       if (!api) {
         return { status: 'cancelled' };
       }
@@ -65,7 +65,7 @@ export function deleteTimeEntryCommand(
       } catch (error) {
         // Retry deletes the entry already chosen and confirmed, without asking again.
         const again = entry ? { entryId: entry.id, confirm: false } : arg;
-        void deps.errors.report(log, l10n.t({ message: 'delete the time entry', comment: ['Completes the sentence: Could not ….'] }), error, { retry: () => vscode.commands.executeCommand('intervals.deleteTimeEntry', again) });
+        void deps.errors.reportFailure(log, l10n.t('Could not delete the time entry'), error, { retry: () => vscode.commands.executeCommand('intervals.deleteTimeEntry', again) });
         return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
       }
     },

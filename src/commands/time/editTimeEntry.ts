@@ -29,7 +29,7 @@ type Refusal = { status: 'cancelled' } | { status: 'invalid'; message: string };
 const CHANGES = ['date', 'hours', 'worktypeId', 'description', 'billable'];
 
 export interface EditTimeDependencies extends Omit<EditTimeStepsContext, 'otherHours'>, TimeEntryLookup {
-  readonly guard: Pick<AccountGuard, 'client'>;
+  readonly guard: Pick<AccountGuard, 'clientAsking'>;
   readonly lookups: Pick<LookupCache, 'projectWorkTypes'>;
   readonly changes: Pick<DataChanges, 'fire'>;
   readonly notifier: Notifier;
@@ -50,7 +50,7 @@ export function editTimeEntryCommand(deps: EditTimeDependencies): Command {
     id: 'intervals.editTimeEntry',
     arguments: argumentKeys('intervals.editTimeEntry'),
     async execute(arg?: unknown): Promise<EditTimeEntryResult> {
-      const api = await deps.guard.client(l10n.t({ message: 'edit time', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
+      const api = await deps.guard.clientAsking(l10n.t('Sign in to Intervals to edit time.'));
       if (!api) {
         return { status: 'cancelled' };
       }
@@ -104,7 +104,7 @@ function refused(deps: EditTimeDependencies, entry: TimeEntry, patch: Partial<Ti
     );
     return { status: 'invalid', message };
   }
-  void deps.errors.report(deps.log, l10n.t({ message: 'edit the time entry', comment: ['Completes the sentence: Could not ….'] }), error, {
+  void deps.errors.reportFailure(deps.log, l10n.t('Could not edit the time entry'), error, {
     retry: () => vscode.commands.executeCommand('intervals.editTimeEntry', { entryId: entry.id, ...patchToArguments(patch) }),
   });
   return { status: 'failed', message };

@@ -11,12 +11,12 @@ import { timeEntryOf, type TimeEntryLookup } from './timeEntryOf';
  * `intervals.logAgainToday`: logs the same task (or project and module), duration, work type, billable flag and
  * description again for today, without asking (a My Time node or `{ entryId }`).
  */
-export function logAgainTodayCommand(deps: TimeEntryLookup & { guard: Pick<AccountGuard, 'client'>; clock: Clock; logTime: Pick<LogTime, 'run' | 'refuseInvalid'> }): Command {
+export function logAgainTodayCommand(deps: TimeEntryLookup & { guard: Pick<AccountGuard, 'clientAsking'>; clock: Clock; logTime: Pick<LogTime, 'run' | 'refuseInvalid'> }): Command {
   return {
     id: 'intervals.logAgainToday',
     arguments: argumentKeys('intervals.logAgainToday'),
     async execute(arg?: unknown): Promise<LogTimeResult> {
-      const api = await deps.guard.client(l10n.t({ message: 'log time', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
+      const api = await deps.guard.clientAsking(l10n.t('Sign in to Intervals to log time.'));
       if (!api) {
         return { status: 'cancelled' };
       }

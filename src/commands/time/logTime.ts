@@ -40,7 +40,7 @@ function stopAndRetry(): string {
 }
 
 export interface LogTimeDependencies extends LogTimeStepsContext {
-  readonly guard: Pick<AccountGuard, 'client'>;
+  readonly guard: Pick<AccountGuard, 'clientAsking'>;
   readonly session: { readonly state: SessionState };
   readonly recentTasks: LogTimeStepsContext['recentTasks'] & { remember(task: TaskSummary): Promise<void> };
   readonly sync: Pick<TimeLogSync, 'submit'>;
@@ -56,7 +56,7 @@ export class LogTime {
   constructor(private readonly deps: LogTimeDependencies) {}
 
   async run(arg?: unknown): Promise<LogTimeResult> {
-    const api = await this.deps.guard.client(l10n.t({ message: 'log time', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
+    const api = await this.deps.guard.clientAsking(l10n.t('Sign in to Intervals to log time.'));
     const state = this.deps.session.state;
     if (!api || !state.signedIn) {
       return { status: 'cancelled' };

@@ -12,7 +12,7 @@ import type { Command } from '../command';
 import { timesheetWriter, type TimesheetWriterDependencies } from './timesheetWriter';
 
 export interface OpenTimesheetDependencies extends TimesheetWriterDependencies {
-  readonly guard: Pick<AccountGuard, 'client'>;
+  readonly guard: Pick<AccountGuard, 'clientAsking'>;
   readonly panel: Pick<TimesheetPanel, 'open'>;
   /** The week My Time shows: the one the timesheet opens on by default. */
   readonly view: Pick<MyTimeView, 'week'>;
@@ -29,7 +29,7 @@ export function openTimesheetCommand(deps: OpenTimesheetDependencies): Command {
     id: 'intervals.openTimesheet',
     arguments: argumentKeys('intervals.openTimesheet'),
     async execute(arg?: unknown): Promise<Timesheet | undefined> {
-      const api = await deps.guard.client(l10n.t({ message: 'open the timesheet', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
+      const api = await deps.guard.clientAsking(l10n.t('Sign in to Intervals to open the timesheet.'));
       if (!api) {
         return undefined;
       }

@@ -33,7 +33,7 @@ export async function timeEntryOf(
   try {
     return await entryOf(lookup, api, arg, placeholder);
   } catch (error) {
-    void lookup.errors.report(lookup.log, l10n.t({ message: 'load the time entry', comment: ['Completes the sentence: Could not ….'] }), error);
+    void lookup.errors.reportFailure(lookup.log, l10n.t('Could not load the time entry'), error);
     return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
 }

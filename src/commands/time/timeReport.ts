@@ -23,7 +23,7 @@ const LAST_ANSWERS_KEY = 'intervals.lastAnswers.timeReport';
 const SEES_OTHERS = new Set(['Executive', 'Administrator', 'Manager']);
 
 export interface TimeReportDependencies extends ReportFormContext {
-  readonly guard: Pick<AccountGuard, 'client'>;
+  readonly guard: Pick<AccountGuard, 'clientAsking'>;
   readonly session: { readonly state: SessionState };
   readonly clock: Clock;
   readonly panel: Pick<TimeReportPanel, 'show' | 'exportCsv'>;
@@ -42,7 +42,7 @@ export function timeReportCommand(deps: TimeReportDependencies): Command {
     id: 'intervals.timeReport',
     arguments: argumentKeys('intervals.timeReport'),
     async execute(arg?: unknown): Promise<TimeReport | undefined> {
-      const api = await deps.guard.client(l10n.t({ message: 'see a time report', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
+      const api = await deps.guard.clientAsking(l10n.t('Sign in to Intervals to see a time report.'));
       const state = deps.session.state;
       if (!api || !state.signedIn) {
         return undefined;
@@ -125,7 +125,7 @@ async function loadEntries(deps: TimeReportDependencies, api: IntervalsClient, r
     );
   } catch (error) {
     const again = { range: 'custom', start: range.start, end: range.end, personId: person.id };
-    void deps.errors.report(deps.log, l10n.t({ message: 'load the time report', comment: ['Completes the sentence: Could not ….'] }), error, { retry: () => vscode.commands.executeCommand('intervals.timeReport', again) });
+    void deps.errors.reportFailure(deps.log, l10n.t('Could not load the time report'), error, { retry: () => vscode.commands.executeCommand('intervals.timeReport', again) });
     return undefined;
   }
 }

@@ -77,7 +77,7 @@ async function listablePeople(context: ReportFormContext): Promise<Person[] | un
     if (isIntervalsError(error) && error.kind === 'forbidden') {
       return [];
     }
-    void context.errors.report(context.log, l10n.t({ message: 'load people', comment: ['Completes the sentence: Could not ….'] }), error);
+    void context.errors.reportFailure(context.log, l10n.t('Could not load people'), error);
     return undefined;
   }
 }

@@ -17,7 +17,7 @@ import type { Command } from '../command';
 import type { GeneralTimerChosen } from '../tasks/findTask';
 
 export interface StartTimerDependencies {
-  readonly guard: Pick<AccountGuard, 'client'>;
+  readonly guard: Pick<AccountGuard, 'clientAsking'>;
   readonly timers: Pick<TimerService, 'entries' | 'start' | 'startGeneral'>;
   readonly changes: Pick<TimerChanges, 'fire'>;
   readonly recentTasks: Pick<RecentTasks, 'list' | 'remember'>;
@@ -37,7 +37,7 @@ export function startTimerCommand(deps: StartTimerDependencies): Command {
     id: 'intervals.startTimer',
     arguments: argumentKeys('intervals.startTimer'),
     async execute(arg?: unknown): Promise<TimerEntry | undefined> {
-      const api = await deps.guard.client(l10n.t({ message: 'start a timer', comment: ['Completes the sentence: Sign in to Intervals to …'] }));
+      const api = await deps.guard.clientAsking(l10n.t('Sign in to Intervals to start a timer.'));
       if (!api) {
         return undefined;
       }
@@ -85,7 +85,7 @@ async function taskFor(deps: StartTimerDependencies, arg: unknown, fetch: (taskI
     });
     return task && summarizeTask(task);
   } catch (error) {
-    await deps.errors.report(deps.log, l10n.t({ message: 'find the task for the timer', comment: ['Completes the sentence: Could not ….'] }), error);
+    await deps.errors.reportFailure(deps.log, l10n.t('Could not find the task for the timer'), error);
     return undefined;
   }
 }
