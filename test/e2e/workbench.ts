@@ -62,13 +62,16 @@ export class Workbench {
 
   /**
    * Runs a command by its palette title, e.g. `Intervals: Show Log`. The palette lists the
-   * commands known when it opens, so a command contributed a moment later gets another try.
+   * commands known when it opens, so a command contributed a moment later gets another try, as
+   * does a palette closed before it was typed into.
    */
   async runCommand(title: string, attempts = 3): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       await this.openCommandPalette();
-      await this.quickInputBox.fill(`>${title}`);
       try {
+        // A page that takes the focus back (the walkthrough's, as a step completes) closes the
+        // palette under the typing: that too gets another try.
+        await this.quickInputBox.fill(`>${title}`, attempt < attempts ? { timeout: 5_000 } : {});
         await this.clickQuickInputRow(title, attempt < attempts ? 5_000 : undefined);
         await this.paletteGone();
         return;
